@@ -1,0 +1,165 @@
+"""The database schema as SQLAlchemy 2.0 typed models.
+
+The ``article`` row is the *working copy* an editor types into (autosave writes
+it); ``revision`` rows are immutable snapshots of it.  Every change to these
+models needs an Alembic migration in ``db/migrations/versions`` (a test runs
+``alembic check`` to make sure the two agree).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names, so that migrations can refer to them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite keeps no time zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Article(Base):
+    __tablename__ = "article"
+    __table_args__ = (
+        UniqueConstraint("language", "slug"),
+        Index("ix_article_status_language", "status", "language"),
+        Index("ix_article_updated_at", "updated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    # The id a record had in the file it was imported from; a second import of
+    # the same file updates instead of duplicating.
+    external_id: Mapped[str | None] = mapped_column(String(200), unique=True)
+    slug: Mapped[str] = mapped_column(String(200))
+    # True once the editor changed the slug by hand: it stops following the title.
+    slug_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    title: Mapped[str] = mapped_column(Text, default="")
+    teaser: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    author: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Soft delete: a trashed article keeps everything until the trash is emptied.
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Translations of one piece share a group id (the translation issue builds on it).
+    group_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    # Optimistic concurrency: an UPDATE of a stale copy raises StaleDataError.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    revisions: Mapped[list[Revision]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="Revision.number"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary="article_tag", back_populates="articles")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class Revision(Base):
+    """An immutable snapshot of an article."""
+
+    __tablename__ = "revision"
+    __table_args__ = (UniqueConstraint("article_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    # Why it was taken: save, status, periodic, restore, import.
+    reason: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text)
+    teaser: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    slug: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(20))
+
+    article: Mapped[Article] = relationship(back_populates="revisions")
+
+
+class Tag(Base):
+    """A plain tag name (entity tagging builds on these later)."""
+
+    __tablename__ = "tag"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+    articles: Mapped[list[Article]] = relationship(
+        secondary="article_tag", back_populates="tags"
+    )
+
+
+class ArticleTag(Base):
+    __tablename__ = "article_tag"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Setting(Base):
+    """Key/value settings that belong to the archive (shared in team mode)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[object] = mapped_column(JSON)
