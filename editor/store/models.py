@@ -141,9 +141,7 @@ class Tag(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
 
-    articles: Mapped[list[Article]] = relationship(
-        secondary="article_tag", back_populates="tags"
-    )
+    articles: Mapped[list[Article]] = relationship(secondary="article_tag", back_populates="tags")
 
 
 class ArticleTag(Base):

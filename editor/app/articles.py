@@ -1,0 +1,275 @@
+"""Use cases on articles: create, edit, duplicate, trash, revisions, workflow.
+
+The command line and the UI both call these; nothing here knows about widgets.
+Each method opens one short transaction and announces what changed on the
+workspace's event bus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from editor.core.article import (
+    EDITABLE_FIELDS,
+    Article,
+    ArticleSummary,
+    ListQuery,
+    RevisionInfo,
+    RevisionSnapshot,
+)
+from editor.core.languages import normalize_language
+from editor.core.slugs import slugify, unique_slug
+from editor.core.workflow import Status, allowed_transitions, check_transition
+from editor.store import articles as store
+from editor.store.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from editor.app.workspace import Workspace
+    from editor.store.database import Session
+
+# A periodic revision is taken after this much editing since the last one.
+PERIODIC_REVISION_SECONDS = 10 * 60
+FALLBACK_SLUG = "article"
+
+
+class ArticleService:
+    def __init__(self, workspace: Workspace) -> None:
+        self._ws = workspace
+        self._db = workspace.db
+
+    # ------------------------------------------------------------ reading
+
+    def list(self, query: ListQuery | None = None) -> list[ArticleSummary]:
+        with self._db.session() as s:
+            return store.list_summaries(s, query or ListQuery())
+
+    def count(self, query: ListQuery | None = None) -> int:
+        with self._db.session() as s:
+            return store.count_summaries(s, query or ListQuery())
+
+    def counts_by_status(self) -> dict[str, int]:
+        with self._db.session() as s:
+            return store.counts_by_status(s)
+
+    def languages(self) -> list[str]:
+        with self._db.session() as s:
+            return store.languages_in_use(s)
+
+    def get(self, article_id: int) -> Article:
+        with self._db.session() as s:
+            return store.get_article(s, article_id)
+
+    def find(self, key: str) -> Article:
+        """By id, uuid or external id."""
+        with self._db.session() as s:
+            return store.find_article(s, key)
+
+    def revisions(self, article_id: int) -> list[RevisionInfo]:
+        with self._db.session() as s:
+            return store.list_revisions(s, article_id)
+
+    def revision(self, revision_id: int) -> RevisionSnapshot:
+        with self._db.session() as s:
+            return store.get_revision(s, revision_id)
+
+    def allowed_statuses(self, article_id: int) -> list[Status]:
+        return allowed_transitions(self.get(article_id).status)
+
+    # ------------------------------------------------------------ writing
+
+    def create(
+        self,
+        *,
+        language: str = "de",
+        title: str = "",
+        teaser: str = "",
+        body: str = "",
+        author: str | None = None,
+        status: Status = Status.DRAFT,
+        external_id: str | None = None,
+        tags: list[str] | None = None,
+        published_at: datetime | None = None,
+        group_id: str | None = None,
+    ) -> Article:
+        language = normalize_language(language)
+        with self._db.session(write=True) as s:
+            fields: dict[str, Any] = {
+                "language": language,
+                "title": title,
+                "teaser": teaser,
+                "body": body,
+                "author": self._ws.user if author is None else author,
+                "status": status.value,
+                "external_id": external_id,
+                "slug": self._free_slug(s, language, title),
+                "published_at": published_at,
+                "group_id": group_id,
+            }
+            if tags is not None:
+                fields["tags"] = tags
+            article = store.insert_article(s, fields)
+        self._ws.events.emit("article.created", article.id)
+        return article
+
+    def update(
+        self,
+        article_id: int,
+        changes: Mapping[str, Any],
+        *,
+        expected_version: int | None = None,
+    ) -> Article:
+        """Write edited fields to the working copy (what autosave calls).
+
+        The slug follows the title until the editor sets it by hand; an edited
+        slug is cleaned and made unique within the language.
+        """
+        unknown = set(changes) - EDITABLE_FIELDS - {"tags"}
+        if unknown:
+            raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+        with self._db.session(write=True) as s:
+            current = store.get_article(s, article_id)
+            prepared = dict(changes)
+            if "language" in prepared:
+                prepared["language"] = normalize_language(prepared["language"])
+            prepared.update(self._slug_changes(s, current, prepared))
+            article = store.update_article(
+                s, article_id, prepared, expected_version=expected_version
+            )
+        self._ws.events.emit("article.saved", article_id)
+        return article
+
+    def _slug_changes(
+        self, s: Session, current: Article, changes: dict[str, Any]
+    ) -> dict[str, Any]:
+        language = changes.get("language", current.language)
+        if "slug" in changes:
+            wanted = slugify(changes["slug"])
+            if not wanted:
+                # Clearing the slug hands it back to the title.
+                return {
+                    "slug": self._free_slug(
+                        s, language, changes.get("title", current.title), own_id=current.id
+                    ),
+                    "slug_locked": False,
+                }
+            if wanted == current.slug and language == current.language:
+                return {"slug": wanted}
+            return {
+                "slug": self._free_slug(s, language, wanted, own_id=current.id, is_slug=True),
+                "slug_locked": True,
+            }
+        if ("title" in changes or "language" in changes) and not current.slug_locked:
+            title = changes.get("title", current.title)
+            if slugify(title) == current.slug and language == current.language:
+                return {}
+            return {"slug": self._free_slug(s, language, title, own_id=current.id)}
+        return {}
+
+    def _free_slug(
+        self,
+        s: Session,
+        language: str,
+        text: str,
+        *,
+        own_id: int | None = None,
+        is_slug: bool = False,
+    ) -> str:
+        base = (text if is_slug else slugify(text)) or FALLBACK_SLUG
+        taken = store.slugs_in_use(s, language, base)
+        if own_id is not None:
+            try:
+                own = store.get_article(s, own_id)
+                if own.language == language:
+                    taken.discard(own.slug)
+            except NotFoundError:
+                pass
+        return unique_slug(base, taken)
+
+    def duplicate(self, article_id: int) -> Article:
+        source = self.get(article_id)
+        copy = self.create(
+            language=source.language,
+            title=f"{source.title} (copy)" if source.title else "",
+            teaser=source.teaser,
+            body=source.body,
+            author=source.author,
+            tags=list(source.tags),
+        )
+        return copy
+
+    def trash(self, article_id: int) -> Article:
+        with self._db.session(write=True) as s:
+            article = store.set_deleted(s, article_id, True)
+        self._ws.events.emit("article.deleted", article_id)
+        return article
+
+    def restore(self, article_id: int) -> Article:
+        with self._db.session(write=True) as s:
+            article = store.set_deleted(s, article_id, False)
+        self._ws.events.emit("article.restored", article_id)
+        return article
+
+    def empty_trash(self) -> int:
+        with self._db.session(write=True) as s:
+            removed = store.purge_trash(s)
+        self._ws.events.emit("trash.emptied", data=removed)
+        return removed
+
+    # ------------------------------------------------------------ revisions and workflow
+
+    def save_revision(
+        self, article_id: int, *, reason: str = "save", note: str = ""
+    ) -> RevisionInfo:
+        """An immutable snapshot of the working copy (Ctrl+S, status change, every 10 min)."""
+        with self._db.session(write=True) as s:
+            info = store.add_revision(s, article_id, reason=reason, author=self._ws.user, note=note)
+        self._ws.events.emit("revision.created", article_id, info)
+        return info
+
+    def seconds_since_revision(self, article_id: int, now: datetime) -> float | None:
+        with self._db.session() as s:
+            last = store.last_revision_time(s, article_id)
+        return None if last is None else (now - last).total_seconds()
+
+    def change_status(self, article_id: int, target: Status, *, note: str = "") -> Article:
+        """Move along the workflow; refuses transitions it does not allow; takes a revision."""
+        with self._db.session(write=True) as s:
+            current = store.get_article(s, article_id)
+            check_transition(current.status, target)
+            changes: dict[str, Any] = {"status": target.value}
+            if target is Status.PUBLISHED and current.published_at is None:
+                changes["published_at"] = datetime.now(UTC)
+            article = store.update_article(s, article_id, changes)
+            store.add_revision(
+                s,
+                article_id,
+                reason="status",
+                author=self._ws.user,
+                note=note or f"{current.status.label} → {target.label}",
+            )
+        self._ws.events.emit("article.status", article_id, target)
+        return article
+
+    def restore_revision(self, article_id: int, revision_id: int) -> Article:
+        """Put a revision's text back into the working copy; that is itself a new revision."""
+        snapshot = self.revision(revision_id)
+        if snapshot.info.article_id != article_id:
+            raise ValueError("that revision belongs to another article")
+        with self._db.session(write=True) as s:
+            article = store.update_article(
+                s,
+                article_id,
+                {"title": snapshot.title, "teaser": snapshot.teaser, "body": snapshot.body},
+            )
+            store.add_revision(
+                s,
+                article_id,
+                reason="restore",
+                author=self._ws.user,
+                note=f"restored revision {snapshot.info.number}",
+            )
+        self._ws.events.emit("article.saved", article_id)
+        self._ws.events.emit("revision.created", article_id)
+        return article

@@ -1,0 +1,35 @@
+"""The open archive and the services that work on it.
+
+One ``Workspace`` per running program (GUI or command line).  Services are
+plain objects with methods that do one use case each; they open a short
+session per call so that no database state is held between calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from editor.app import config
+from editor.app.articles import ArticleService
+from editor.app.events import EventBus
+from editor.store.database import Database, open_database
+
+
+@dataclass
+class Workspace:
+    db: Database
+    user: str = ""
+    events: EventBus = field(default_factory=EventBus)
+
+    @classmethod
+    def open(cls, url: str | None = None, *, user: str = "") -> Workspace:
+        """Open (and bring up to date) the archive; raises StoreError with a readable message."""
+        return cls(db=open_database(config.database_url(url)), user=user)
+
+    @cached_property
+    def articles(self) -> ArticleService:
+        return ArticleService(self)
+
+    def close(self) -> None:
+        self.db.close()

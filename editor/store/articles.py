@@ -1,0 +1,376 @@
+"""Queries and writes for articles, revisions, tags and settings.
+
+Every function takes an open :class:`~sqlalchemy.orm.Session` (from
+``Database.session()``) and returns plain values from :mod:`editor.core.article`,
+so nothing above the store ever holds a live ORM object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, delete, func, or_, select, update
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from editor.core import article as values
+from editor.core.workflow import Status
+from editor.store.errors import ConflictError, NotFoundError
+from editor.store.models import Article, ArticleTag, Revision, Setting, Tag, utcnow
+
+_SORT_COLUMNS = {
+    "title": Article.title,
+    "language": Article.language,
+    "status": Article.status,
+    "author": Article.author,
+    "updated_at": Article.updated_at,
+}
+
+# ---------------------------------------------------------------- conversions
+
+
+def to_value(row: Article) -> values.Article:
+    return values.Article(
+        id=row.id,
+        uuid=row.uuid,
+        external_id=row.external_id,
+        slug=row.slug,
+        slug_locked=row.slug_locked,
+        title=row.title,
+        teaser=row.teaser,
+        body=row.body,
+        language=row.language,
+        status=Status(row.status),
+        author=row.author,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        published_at=row.published_at,
+        deleted=row.deleted,
+        group_id=row.group_id,
+        version=row.version,
+        tags=tuple(tag.name for tag in row.tags),
+    )
+
+
+def _revision_info(row: Revision) -> values.RevisionInfo:
+    return values.RevisionInfo(
+        id=row.id,
+        article_id=row.article_id,
+        number=row.number,
+        created_at=row.created_at,
+        author=row.author,
+        reason=row.reason,
+        note=row.note,
+        title=row.title,
+    )
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _filtered(stmt: Select[Any], query: values.ListQuery) -> Select[Any]:
+    stmt = stmt.where(Article.deleted.is_(query.trashed))
+    if query.status is not None:
+        stmt = stmt.where(Article.status == query.status.value)
+    if query.language:
+        stmt = stmt.where(Article.language == query.language)
+    text = query.text.strip()
+    if text:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = stmt.where(
+            or_(
+                Article.title.ilike(pattern, escape="\\"),
+                Article.author.ilike(pattern, escape="\\"),
+                Article.external_id.ilike(pattern, escape="\\"),
+            )
+        )
+    return stmt
+
+
+def list_summaries(session: Session, query: values.ListQuery) -> list[values.ArticleSummary]:
+    """The rows of the article list, filtered, sorted and paged in SQL."""
+    column = _SORT_COLUMNS.get(query.order_by, Article.updated_at)
+    order = column.desc() if query.descending else column.asc()
+    tiebreak = Article.id.desc() if query.descending else Article.id.asc()
+    stmt = _filtered(
+        select(
+            Article.id,
+            Article.uuid,
+            Article.external_id,
+            Article.title,
+            Article.language,
+            Article.status,
+            Article.author,
+            Article.updated_at,
+            Article.deleted,
+        ),
+        query,
+    ).order_by(order, tiebreak)
+    if query.offset:
+        stmt = stmt.offset(query.offset)
+    if query.limit is not None:
+        stmt = stmt.limit(query.limit)
+    return [
+        values.ArticleSummary(
+            id=r.id,
+            uuid=r.uuid,
+            external_id=r.external_id,
+            title=r.title,
+            language=r.language,
+            status=Status(r.status),
+            author=r.author,
+            updated_at=r.updated_at,
+            deleted=r.deleted,
+        )
+        for r in session.execute(stmt)
+    ]
+
+
+def count_summaries(session: Session, query: values.ListQuery) -> int:
+    stmt = _filtered(select(func.count(Article.id)), query)
+    return int(session.execute(stmt).scalar_one())
+
+
+def counts_by_status(session: Session) -> dict[str, int]:
+    """How many live articles are in each status, plus ``"trash"``."""
+    rows = session.execute(
+        select(Article.status, func.count(Article.id))
+        .where(Article.deleted.is_(False))
+        .group_by(Article.status)
+    )
+    counts = {status: int(n) for status, n in rows}
+    counts["trash"] = int(
+        session.execute(
+            select(func.count(Article.id)).where(Article.deleted.is_(True))
+        ).scalar_one()
+    )
+    return counts
+
+
+def languages_in_use(session: Session) -> list[str]:
+    stmt = select(Article.language).where(Article.deleted.is_(False)).distinct()
+    return sorted(session.execute(stmt).scalars())
+
+
+def _row(session: Session, article_id: int) -> Article:
+    row = session.get(Article, article_id, options=[selectinload(Article.tags)])
+    if row is None:
+        raise NotFoundError(f"There is no article with id {article_id}.")
+    return row
+
+
+def get_article(session: Session, article_id: int) -> values.Article:
+    return to_value(_row(session, article_id))
+
+
+def find_article(session: Session, key: str) -> values.Article:
+    """An article by id, uuid or external id (what the command line accepts)."""
+    conditions = [Article.uuid == key, Article.external_id == key]
+    if key.isdigit():
+        conditions.insert(0, Article.id == int(key))
+    row = session.execute(
+        select(Article).where(or_(*conditions)).options(selectinload(Article.tags)).limit(1)
+    ).scalar_one_or_none()
+    if row is None:
+        raise NotFoundError(f"There is no article {key!r} (looked for an id, uuid or external id).")
+    return to_value(row)
+
+
+def find_by_external_ids(session: Session, external_ids: Iterable[str]) -> dict[str, int]:
+    ids = list(external_ids)
+    result: dict[str, int] = {}
+    for start in range(0, len(ids), 500):  # stay below SQLite's variable limit
+        chunk = ids[start : start + 500]
+        stmt = select(Article.external_id, Article.id).where(Article.external_id.in_(chunk))
+        result.update({ext: aid for ext, aid in session.execute(stmt) if ext is not None})
+    return result
+
+
+def iter_articles(
+    session: Session, *, include_deleted: bool = False, batch: int = 500
+) -> Iterable[values.Article]:
+    """Every article, in id order, a batch at a time (for export and indexing)."""
+    last_id = 0
+    while True:
+        stmt = select(Article).where(Article.id > last_id).order_by(Article.id).limit(batch)
+        if not include_deleted:
+            stmt = stmt.where(Article.deleted.is_(False))
+        rows = session.execute(stmt.options(selectinload(Article.tags))).scalars().all()
+        if not rows:
+            return
+        for row in rows:
+            yield to_value(row)
+        last_id = rows[-1].id
+
+
+def slugs_in_use(session: Session, language: str, prefix: str) -> set[str]:
+    stmt = select(Article.slug).where(
+        Article.language == language, Article.slug.startswith(prefix, autoescape=True)
+    )
+    return set(session.execute(stmt).scalars())
+
+
+# ---------------------------------------------------------------- writing
+
+
+def insert_article(session: Session, fields: Mapping[str, Any]) -> values.Article:
+    row = Article(**{k: v for k, v in fields.items() if k != "tags"})
+    session.add(row)
+    session.flush()
+    if "tags" in fields:
+        _set_tags(session, row, fields["tags"])
+    return to_value(row)
+
+
+def update_article(
+    session: Session,
+    article_id: int,
+    changes: Mapping[str, Any],
+    *,
+    expected_version: int | None = None,
+    touch: bool = True,
+) -> values.Article:
+    """Apply ``changes`` to the working copy; raise ConflictError on a stale version."""
+    row = _row(session, article_id)
+    if expected_version is not None and row.version != expected_version:
+        raise ConflictError(
+            f"“{row.title}” was changed elsewhere (version {row.version}, "
+            f"you had {expected_version})."
+        )
+    for key, value in changes.items():
+        if key == "tags":
+            _set_tags(session, row, value)
+        else:
+            setattr(row, key, value)
+    if touch and changes:
+        row.updated_at = utcnow()
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConflictError(f"“{row.title}” was changed elsewhere; reload it.") from exc
+    return to_value(row)
+
+
+def set_deleted(session: Session, article_id: int, deleted: bool) -> values.Article:
+    row = _row(session, article_id)
+    row.deleted = deleted
+    row.deleted_at = utcnow() if deleted else None
+    session.flush()
+    return to_value(row)
+
+
+def purge_trash(session: Session) -> int:
+    """Delete trashed articles for good (with their revisions and tag links)."""
+    ids = list(session.execute(select(Article.id).where(Article.deleted.is_(True))).scalars())
+    if ids:
+        session.execute(delete(ArticleTag).where(ArticleTag.article_id.in_(ids)))
+        session.execute(delete(Revision).where(Revision.article_id.in_(ids)))
+        session.execute(delete(Article).where(Article.id.in_(ids)))
+    return len(ids)
+
+
+def _set_tags(session: Session, row: Article, names: Iterable[str]) -> None:
+    wanted: list[str] = []
+    for name in names:
+        clean = " ".join(str(name).split())
+        if clean and clean not in wanted:
+            wanted.append(clean)
+    existing = {
+        tag.name: tag for tag in session.execute(select(Tag).where(Tag.name.in_(wanted))).scalars()
+    }
+    tags = []
+    for name in wanted:
+        tag = existing.get(name)
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+            existing[name] = tag
+        tags.append(tag)
+    row.tags = tags
+
+
+# ---------------------------------------------------------------- revisions
+
+
+def add_revision(
+    session: Session, article_id: int, *, reason: str, author: str, note: str = ""
+) -> values.RevisionInfo:
+    """Snapshot the working copy as the next revision number."""
+    row = _row(session, article_id)
+    number = (
+        session.execute(
+            select(func.max(Revision.number)).where(Revision.article_id == article_id)
+        ).scalar_one()
+        or 0
+    ) + 1
+    revision = Revision(
+        article_id=article_id,
+        number=number,
+        author=author,
+        reason=reason,
+        note=note,
+        title=row.title,
+        teaser=row.teaser,
+        body=row.body,
+        slug=row.slug,
+        language=row.language,
+        status=row.status,
+    )
+    session.add(revision)
+    session.flush()
+    return _revision_info(revision)
+
+
+def list_revisions(session: Session, article_id: int) -> list[values.RevisionInfo]:
+    stmt = (
+        select(Revision).where(Revision.article_id == article_id).order_by(Revision.number.desc())
+    )
+    return [_revision_info(r) for r in session.execute(stmt).scalars()]
+
+
+def last_revision_time(session: Session, article_id: int) -> datetime | None:
+    stmt = select(func.max(Revision.created_at)).where(Revision.article_id == article_id)
+    value = session.execute(stmt).scalar_one()
+    if value is not None and value.tzinfo is None:
+        from datetime import UTC
+
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+def get_revision(session: Session, revision_id: int) -> values.RevisionSnapshot:
+    row = session.get(Revision, revision_id)
+    if row is None:
+        raise NotFoundError(f"There is no revision with id {revision_id}.")
+    return values.RevisionSnapshot(
+        info=_revision_info(row),
+        title=row.title,
+        teaser=row.teaser,
+        body=row.body,
+        slug=row.slug,
+        language=row.language,
+        status=Status(row.status),
+    )
+
+
+# ---------------------------------------------------------------- settings
+
+
+def get_setting(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(Setting, key)
+    return default if row is None else row.value
+
+
+def set_setting(session: Session, key: str, value: Any) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    session.flush()
+
+
+def touch_updated(session: Session, article_id: int) -> None:
+    session.execute(update(Article).where(Article.id == article_id).values(updated_at=utcnow()))
