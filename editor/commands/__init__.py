@@ -1,0 +1,1 @@
+"""The registry of user actions (see registry.py) and the built-in commands."""

@@ -1,0 +1,48 @@
+"""What a command handler may use: the workspace, and a window behind an interface.
+
+The main window implements :class:`WindowActions`; tests pass a fake.  Handlers
+call the workspace's use cases for anything that changes data, and the window
+only for what is inherently visual (open an article, show a panel, ask).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from editor.app.workspace import Workspace
+
+
+class WindowActions(Protocol):
+    def current_article_id(self) -> int | None: ...
+
+    def open_article(self, article_id: int) -> None: ...
+
+    def show_message(self, text: str, *, error: bool = False) -> None: ...
+
+    def confirm(self, question: str) -> bool: ...
+
+    def toggle_panel(self, name: str) -> None:
+        """Show or hide a panel: "preview", "history", "metadata", "sidebar", "palette",
+        "find", "distraction_free"."""
+        ...
+
+    def panel_visible(self, name: str) -> bool: ...
+
+    def flush_autosave(self) -> bool: ...
+
+    def quit(self) -> None: ...
+
+
+@dataclass
+class CommandContext:
+    workspace: Workspace
+    window: WindowActions
+
+    @property
+    def article_id(self) -> int | None:
+        return self.window.current_article_id()
+
+    def has_article(self) -> bool:
+        return self.window.current_article_id() is not None
