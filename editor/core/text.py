@@ -15,7 +15,12 @@ _CJK_CHAR = re.compile(
     "[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\uac00-\ud7af]"
 )
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?", re.UNICODE)
-_MARKDOWN_NOISE = re.compile(r"(```.*?```)|(`[^`]*`)|(!?\[([^\]]*)\]\([^)]*\))|[#>*_~|-]+", re.S)
+# Code, links (the text is kept), emphasis/heading/quote/table characters, list
+# bullets and rules; a hyphen inside a word ("well-known") stays.
+_MARKDOWN_NOISE = re.compile(
+    r"(```.*?```)|(`[^`]*`)|(!?\[([^\]]*)\]\([^)]*\))|[#>*_~|]+|^\s*(?:[-+]\s|-{3,})",
+    re.S | re.M,
+)
 
 # Reading speeds commonly used by news sites: words (or CJK characters) a minute.
 WORDS_PER_MINUTE = 220

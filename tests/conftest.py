@@ -1,0 +1,52 @@
+"""Shared test setup: headless Qt, a temporary archive per test, no user data touched."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+# Before anything imports Qt: draw offscreen, and never read the developer's
+# real settings or archive.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("NEWSDESK_DB", None)
+
+import pytest
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Point the user's data and config folders at a temporary place."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "archive.sqlite"
+
+
+@pytest.fixture
+def workspace(db_path: Path) -> Iterator[object]:
+    """A real Workspace on a fresh SQLite file."""
+    from editor.app.workspace import Workspace
+
+    ws = Workspace.open(str(db_path), user="tester")
+    try:
+        yield ws
+    finally:
+        ws.close()
+
+
+def shared_data(*parts: str) -> Path:
+    """A file from ../shared/data, or skip the test with the reason."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data set not available: {path}")
+    return path
