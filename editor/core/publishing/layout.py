@@ -1,0 +1,159 @@
+"""Where each page lives in the output folder and at which URL.
+
+Layout (all paths relative to the output folder)::
+
+    index.html                      language chooser
+    site.css, robots.txt, sitemap.xml
+    <lang>/index.html               newest articles of a language
+    <lang>/feed.xml                 Atom feed of a language
+    <lang>/<yyyy>/index.html        year archive
+    <lang>/<yyyy>/<slug>/index.html article page
+    <lang>/<yyyy>/<slug>/article.json   the article as ninjs
+    <lang>/tags/index.html          all tags of a language
+    <lang>/tags/<tag-slug>/index.html
+
+Slugs and language codes come from the database and are re-validated here,
+because they become folder names: nothing but letters, digits, ``-`` and
+``_`` is accepted, so ``..``, ``/``, ``\\`` and drive letters cannot appear,
+and :func:`safe_join` checks the final path once more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from editor.core.publishing.errors import UnsafePathError
+from editor.core.slugs import slugify
+
+MAX_SLUG_CHARS = 200
+_SLUG = re.compile(r"[^\W_](?:[\w-]*[^\W_])?", re.UNICODE)
+LANG_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+# Folder names Windows refuses, whatever the extension.
+_WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(1, 10)}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
+
+ROOT_INDEX = "index.html"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+STYLESHEET = "site.css"
+
+
+def is_safe_slug(slug: str) -> bool:
+    return (
+        isinstance(slug, str)
+        and 0 < len(slug) <= MAX_SLUG_CHARS
+        and _SLUG.fullmatch(slug) is not None
+        and slug.lower() not in _WINDOWS_RESERVED
+    )
+
+
+def check_slug(slug: str) -> str:
+    if not is_safe_slug(slug):
+        raise UnsafePathError(
+            f"The slug {slug!r} cannot be used as an address: use only letters, digits and "
+            "hyphens (no dots, slashes or spaces), at most "
+            f"{MAX_SLUG_CHARS} characters."
+        )
+    return slug
+
+
+def check_lang(lang: str) -> str:
+    if not isinstance(lang, str) or LANG_PATTERN.fullmatch(lang) is None:
+        raise UnsafePathError(
+            f"The language code {lang!r} is not valid; use a code like 'de', 'en' or 'pt-BR'."
+        )
+    return lang
+
+
+def tag_slug(tag: str) -> str:
+    """The folder name of a tag's page; never empty, never a path trick."""
+    slug = slugify(tag)
+    if not is_safe_slug(slug):
+        # Tags made only of punctuation or a reserved name still need a page.
+        slug = "tag-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:10]
+    return slug
+
+
+def local_year(moment: datetime, tz: ZoneInfo) -> int:
+    return to_local(moment, tz).year
+
+
+def to_local(moment: datetime, tz: ZoneInfo) -> datetime:
+    if moment.tzinfo is None:  # naive times from the store are UTC
+        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
+    return moment.astimezone(tz)
+
+
+def article_dir(lang: str, year: int, slug: str) -> str:
+    return f"{check_lang(lang)}/{year:04d}/{check_slug(slug)}/"
+
+
+def article_page(lang: str, year: int, slug: str) -> str:
+    return article_dir(lang, year, slug) + "index.html"
+
+
+def article_json(lang: str, year: int, slug: str) -> str:
+    return article_dir(lang, year, slug) + "article.json"
+
+
+def language_home(lang: str) -> str:
+    return f"{check_lang(lang)}/index.html"
+
+
+def year_archive(lang: str, year: int) -> str:
+    return f"{check_lang(lang)}/{year:04d}/index.html"
+
+
+def tags_index(lang: str) -> str:
+    return f"{check_lang(lang)}/tags/index.html"
+
+
+def tag_page(lang: str, slug: str) -> str:
+    return f"{check_lang(lang)}/tags/{check_slug(slug)}/index.html"
+
+
+def feed(lang: str) -> str:
+    return f"{check_lang(lang)}/feed.xml"
+
+
+def _url_path(path: str) -> str:
+    """``en/2026/x/index.html`` -> ``en/2026/x/`` percent-encoded, as a link shows it."""
+    if path == "index.html":
+        path = ""
+    elif path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return quote(path, safe="/")
+
+
+def absolute_url(base_url: str, path: str) -> str:
+    return base_url.rstrip("/") + "/" + _url_path(path)
+
+
+def relative_url(from_page: str, to_path: str) -> str:
+    """A link from the page at ``from_page`` to ``to_path``, both output-relative."""
+    here = posixpath.dirname(from_page) or "."
+    target_is_dir = to_path == "index.html" or to_path.endswith("/index.html")
+    target = posixpath.dirname(to_path) if target_is_dir else to_path
+    rel = posixpath.relpath(target or ".", here)
+    if target_is_dir:
+        rel = "./" if rel == "." else rel + "/"
+    return quote(rel, safe="/.")
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """``root / relative``, refusing anything that would end up outside ``root``."""
+    if relative.startswith(("/", "\\")) or "\\" in relative or ".." in relative.split("/"):
+        raise UnsafePathError(f"Refusing to write outside the output folder: {relative!r}")
+    target = root / relative
+    if not target.resolve(strict=False).is_relative_to(root.resolve(strict=False)):
+        raise UnsafePathError(f"Refusing to write outside the output folder: {relative!r}")
+    return target

@@ -1,0 +1,80 @@
+"""The publisher's input and output: plain dataclasses, no database.
+
+The app's publish use case loads published articles from the store, turns
+them into :class:`PublishedArticle` objects and hands them over together with
+:class:`SiteSettings`; the publisher returns a :class:`PublishManifest` that
+says which files it wrote so the app can record what went out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+ArticleId = int
+# ``suggest(article_id, top)`` -> ids of the best related articles, best first.
+SuggestFn = Callable[[ArticleId, int], list[ArticleId]]
+
+
+@dataclass(frozen=True)
+class PublishedArticle:
+    """One language version of an article, as it is to appear on the site."""
+
+    id: ArticleId
+    lang: str
+    slug: str
+    title: str
+    body_markdown: str
+    published_at: datetime
+    teaser: str = ""
+    author: str = ""
+    updated_at: datetime | None = None
+    tags: tuple[str, ...] = ()
+    # Articles sharing a group id are translations of each other.
+    group: int | str | None = None
+    # The article this one was translated from, if any (for the checks).
+    translated_from: ArticleId | None = None
+    revision: int = 1
+    # Related articles the editor accepted, in the order they should appear.
+    related: tuple[ArticleId, ...] = ()
+
+    @property
+    def modified_at(self) -> datetime:
+        return self.updated_at or self.published_at
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """How the site looks and where it lives."""
+
+    site_name: str
+    base_url: str
+    # The first language is the default one (root page, x-default alternate).
+    languages: tuple[str, ...] = ("de", "en")
+    fill_related_with_suggestions: bool = True
+    related_count: int = 5
+    recent_count: int = 5
+    # Articles listed on a language's front page (older ones are in the year archives).
+    index_count: int = 20
+    feed_count: int = 20
+    template_override_dir: Path | None = None
+    timezone: str = "Europe/Berlin"
+    # Shown in the page footer; plain text.
+    footer_text: str = ""
+
+
+@dataclass(frozen=True)
+class PublishManifest:
+    """What a publish run did; paths are relative to the output folder, with ``/``."""
+
+    output_dir: Path
+    full_build: bool
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+    # Every article on the site -> the path of its page / its public URL.
+    article_pages: Mapping[ArticleId, str] = field(default_factory=dict)
+    article_urls: Mapping[ArticleId, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    published_at: datetime = field(default_factory=lambda: datetime.now(UTC))

@@ -1,0 +1,322 @@
+"""HTML pages from Jinja2 templates.
+
+Templates live in ``resources/templates/site/``; a folder named in
+``SiteSettings.template_override_dir`` is searched first, so a newsroom can
+replace any single template.  Autoescaping is on for every template: the
+only HTML that is not escaped is the article body, which comes out of
+:func:`editor.core.markdown.render_markdown` (sanitised by nh3), and the
+site's own stylesheet in the preview.  Templates receive prepared view data
+(plain dicts and strings), so they contain no logic an override could break.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from editor.core.publishing import labels, layout
+from editor.core.publishing.errors import TemplateError
+from editor.core.publishing.model import ArticleId, PublishedArticle
+from editor.core.publishing.site import Site
+from editor.core.resources import resource_path
+
+
+def builtin_template_dir() -> Path:
+    return resource_path("templates", "site")
+
+
+def static_dir() -> Path:
+    return resource_path("site")
+
+
+@cache
+def _environment(override: str | None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if override is not None:
+        loaders.append(jinja2.FileSystemLoader(override))
+    loaders.append(jinja2.FileSystemLoader(str(builtin_template_dir())))
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def environment(site: Site) -> jinja2.Environment:
+    override = site.settings.template_override_dir
+    return _environment(str(Path(override).resolve()) if override is not None else None)
+
+
+def templates_fingerprint(override: Path | None) -> str:
+    """A hash of every template and static file: when it changes, the site is rebuilt."""
+    digest = hashlib.sha256()
+    folders = [builtin_template_dir(), static_dir()]
+    if override is not None:
+        folders.insert(0, Path(override))
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(file.relative_to(folder)).encode("utf-8"))
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def _render(site: Site, template_name: str, context: dict[str, Any]) -> str:
+    try:
+        template = environment(site).get_template(template_name)
+        return template.render(context)
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(f"The page template {error.name!r} was not found.") from error
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(
+            f"The page template {error.filename or error.name} has an error on line "
+            f"{error.lineno}: {error.message}"
+        ) from error
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"The page template {template_name!r} failed: {error}") from error
+
+
+# --- view data --------------------------------------------------------------------
+
+
+def _date(site: Site, article: PublishedArticle, lang: str) -> dict[str, str]:
+    local = layout.to_local(article.published_at, site.tz)
+    return {"iso": local.isoformat(), "text": labels.format_date(local.date(), lang)}
+
+
+def _teaser_item(site: Site, here: str, article: PublishedArticle) -> dict[str, Any]:
+    return {
+        "title": article.title,
+        "href": layout.relative_url(here, site.page[article.id]),
+        "teaser": article.teaser,
+        "author": article.author,
+        "date": _date(site, article, article.lang),
+        "lang": article.lang,
+    }
+
+
+def _switcher(site: Site, here: str, lang: str, targets: dict[str, str]) -> list[dict[str, Any]]:
+    """Language switcher: each site language -> its version of this page, or its home."""
+    entries = []
+    for other in site.settings.languages:
+        target = targets.get(other, layout.language_home(other))
+        entries.append(
+            {
+                "lang": other,
+                "label": other.split("-")[0].upper(),
+                "name": labels.language_name(other),
+                "href": layout.relative_url(here, target),
+                "current": other == lang,
+            }
+        )
+    return entries
+
+
+def _common(
+    site: Site,
+    here: str,
+    lang: str,
+    *,
+    title: str,
+    description: str,
+    alternates: dict[str, str] | None = None,
+    inline_css: str | None = None,
+) -> dict[str, Any]:
+    alternates = alternates or {}
+    feed_lang = lang if lang in site.by_lang else site.settings.languages[0]
+    return {
+        "lang": lang,
+        "t": labels.labels_for(lang),
+        "site_name": site.settings.site_name,
+        "footer_text": site.settings.footer_text,
+        "title": title,
+        "description": description,
+        "canonical": site.url(here),
+        "css_href": layout.relative_url(here, layout.STYLESHEET),
+        "inline_css": Markup(inline_css) if inline_css else None,
+        "home_href": layout.relative_url(here, layout.language_home(feed_lang)),
+        "feed_href": layout.relative_url(here, layout.feed(feed_lang)),
+        "tags_href": layout.relative_url(here, layout.tags_index(feed_lang)),
+        "switcher": _switcher(site, here, lang, alternates),
+        "alternates": [
+            {"hreflang": other, "href": site.url(path)} for other, path in alternates.items()
+        ],
+        "og": {
+            "type": "website",
+            "title": title,
+            "description": description,
+            "url": site.url(here),
+            "site_name": site.settings.site_name,
+            "locale": labels.og_locale(lang),
+            "locale_alternates": [labels.og_locale(o) for o in alternates if o != lang],
+        },
+    }
+
+
+def _css_for_preview() -> str:
+    css = (static_dir() / layout.STYLESHEET).read_text(encoding="utf-8")
+    return css.replace("</", "<\\/")  # cannot end the <style> element early
+
+
+# --- pages --------------------------------------------------------------------------
+
+
+def article_page(site: Site, article_id: ArticleId, *, inline_css: bool = False) -> str:
+    article = site.articles[article_id]
+    here = site.page[article_id]
+    translations = site.translations(article_id)
+    alternates = {article.lang: here} | {t.lang: site.page[t.id] for t in translations}
+    context = _common(
+        site,
+        here,
+        article.lang,
+        title=article.title,
+        description=article.teaser,
+        alternates=alternates if translations else {},
+        inline_css=_css_for_preview() if inline_css else None,
+    )
+    # The switcher links to translations even when hreflang alternates are left out.
+    context["switcher"] = _switcher(site, here, article.lang, alternates)
+    updated = None
+    if article.updated_at is not None and article.updated_at != article.published_at:
+        local = layout.to_local(article.updated_at, site.tz)
+        updated = {"iso": local.isoformat(), "text": labels.format_date(local.date(), article.lang)}
+    context["og"] |= {
+        "type": "article",
+        "published_time": layout.to_local(article.published_at, site.tz).isoformat(),
+        "modified_time": layout.to_local(article.modified_at, site.tz).isoformat(),
+        "tags": list(article.tags),
+    }
+    context["article"] = {
+        "title": article.title,
+        "teaser": article.teaser,
+        "author": article.author,
+        "date": _date(site, article, article.lang),
+        "updated": updated,
+        "reading_time": labels.reading_time(article.body_markdown, article.lang),
+        "body_html": Markup(site.body_html(article.id)),
+        "tags": [
+            {"name": tag, "href": layout.relative_url(here, page)}
+            for tag, page in zip(article.tags, site.tag_pages_of(article), strict=True)
+        ],
+        "json_href": layout.relative_url(here, site.json_path(article_id)),
+    }
+    context["related"] = [_teaser_item(site, here, a) for a in site.related(article_id)]
+    context["recent"] = [
+        _teaser_item(site, here, a)
+        for a in site.recent(article.lang, site.settings.recent_count, exclude=article_id)
+    ]
+    return _render(site, "article.html", context)
+
+
+def related_ids(site: Site, article_id: ArticleId) -> list[ArticleId]:
+    """The related articles an article page links to, remembered in the publish state."""
+    return [a.id for a in site.related(article_id)]
+
+
+def _list_page(
+    site: Site,
+    here: str,
+    lang: str,
+    heading: str,
+    articles: Sequence[PublishedArticle],
+    *,
+    alternates: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> str:
+    context = _common(
+        site,
+        here,
+        lang,
+        title=f"{heading} – {site.settings.site_name}",
+        description=heading,
+        alternates=alternates,
+    )
+    context["heading"] = heading
+    context["items"] = [_teaser_item(site, here, a) for a in articles]
+    context["years"] = [
+        {"year": year, "href": layout.relative_url(here, layout.year_archive(lang, year))}
+        for year in site.years(lang)
+    ]
+    context |= extra or {}
+    return _render(site, "list.html", context)
+
+
+def language_home_page(site: Site, lang: str) -> str:
+    here = layout.language_home(lang)
+    homes = {other: layout.language_home(other) for other in site.by_lang}
+    t = labels.labels_for(lang)
+    newest = site.by_lang.get(lang, [])[: site.settings.index_count]
+    return _list_page(site, here, lang, t["latest"], newest, alternates=homes)
+
+
+def year_archive_page(site: Site, lang: str, year: int) -> str:
+    here = layout.year_archive(lang, year)
+    heading = labels.labels_for(lang)["archive_year"].format(year=year)
+    return _list_page(site, here, lang, heading, site.articles_of_year(lang, year))
+
+
+def tag_page(site: Site, lang: str, slug: str) -> str:
+    tag = site.tags[lang][slug]
+    heading = labels.labels_for(lang)["tagged"].format(tag=tag.name)
+    articles = [site.articles[i] for i in tag.article_ids]
+    return _list_page(site, tag.page, lang, heading, articles)
+
+
+def tags_index_page(site: Site, lang: str) -> str:
+    here = layout.tags_index(lang)
+    t = labels.labels_for(lang)
+    context = _common(
+        site,
+        here,
+        lang,
+        title=f"{t['all_tags']} – {site.settings.site_name}",
+        description=t["all_tags"],
+        alternates={other: layout.tags_index(other) for other in site.by_lang},
+    )
+    tags = sorted(site.tags.get(lang, {}).values(), key=lambda tag: tag.name.casefold())
+    context["heading"] = t["all_tags"]
+    context["tags"] = [
+        {
+            "name": tag.name,
+            "href": layout.relative_url(here, tag.page),
+            "count": t["article_count"].format(count=len(tag.article_ids)),
+        }
+        for tag in tags
+    ]
+    return _render(site, "tags.html", context)
+
+
+def root_page(site: Site) -> str:
+    here = layout.ROOT_INDEX
+    default = site.settings.languages[0]
+    homes = {lang: layout.language_home(lang) for lang in site.settings.languages}
+    context = _common(
+        site,
+        here,
+        default,
+        title=site.settings.site_name,
+        description=site.settings.site_name,
+        alternates=homes,
+    )
+    context["x_default"] = site.url(layout.language_home(default))
+    context["languages"] = [
+        {
+            "lang": lang,
+            "name": labels.language_name(lang),
+            "prompt": labels.labels_for(lang)["choose_language"],
+            "href": layout.relative_url(here, path),
+        }
+        for lang, path in homes.items()
+    ]
+    return _render(site, "root.html", context)

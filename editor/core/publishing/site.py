@@ -1,0 +1,295 @@
+"""The site as a whole: every published article, indexed the ways pages need.
+
+:class:`Site` is built once per publish run from the input dataclasses.  It
+cleans text fields, validates addresses, and answers the questions the page
+renderers ask (translations of an article, newest articles of a language,
+articles of a tag, related links) without touching the file system.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC
+from functools import cached_property
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from editor.core.markdown import render_markdown
+from editor.core.publishing import layout
+from editor.core.publishing.errors import DuplicatePathError, InvalidSettingsError
+from editor.core.publishing.model import ArticleId, PublishedArticle, SiteSettings, SuggestFn
+
+log = logging.getLogger(__name__)
+
+# Characters XML 1.0 forbids (and HTML does not want): C0 controls except tab,
+# newline and carriage return, lone surrogates and the two non-characters.
+_INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# Sitemaps may hold at most 50,000 URLs each.
+SITEMAP_URL_LIMIT = 50_000
+_BODY_CACHE_SIZE = 64
+
+
+def utc_key(article: PublishedArticle) -> float:
+    """Publication time as a number: naive (UTC) and aware times sort together."""
+    moment = article.published_at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
+
+
+def clean_text(text: str) -> str:
+    return _INVALID_CHARS.sub("", text or "")
+
+
+def clean_line(text: str) -> str:
+    """One-line fields (title, author, tags): invalid characters gone, whitespace folded."""
+    return " ".join(clean_text(text).split())
+
+
+def validate_settings(settings: SiteSettings) -> ZoneInfo:
+    if not settings.languages:
+        raise InvalidSettingsError("The site has no languages; add at least one.")
+    for lang in settings.languages:
+        layout.check_lang(lang)
+    if len(set(settings.languages)) != len(settings.languages):
+        raise InvalidSettingsError("A language is listed twice in the site settings.")
+    parts = urlsplit(settings.base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise InvalidSettingsError(
+            f"The base URL {settings.base_url!r} must start with http:// or https:// "
+            "and name a host, like https://news.example.org/."
+        )
+    if parts.query or parts.fragment:
+        raise InvalidSettingsError("The base URL must not contain '?' or '#'.")
+    try:
+        return ZoneInfo(settings.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise InvalidSettingsError(f"Unknown time zone {settings.timezone!r}.") from error
+
+
+def clean_article(article: PublishedArticle) -> PublishedArticle:
+    """Strip characters no page or feed may contain; drop empty and duplicate tags."""
+    tags: list[str] = []
+    seen: set[str] = set()
+    for raw in article.tags:
+        tag = clean_line(raw)
+        key = layout.tag_slug(tag) if tag else ""
+        if tag and key not in seen:
+            seen.add(key)
+            tags.append(tag)
+    return dataclasses.replace(
+        article,
+        title=clean_line(article.title),
+        teaser=clean_text(article.teaser).strip(),
+        author=clean_line(article.author),
+        body_markdown=clean_text(article.body_markdown),
+        tags=tuple(tags),
+        related=tuple(article.related),
+    )
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    lang: str
+    slug: str
+    name: str
+    article_ids: tuple[ArticleId, ...]  # newest first
+
+    @property
+    def page(self) -> str:
+        return layout.tag_page(self.lang, self.slug)
+
+
+class Site:
+    """All published articles of one run and the addresses of their pages."""
+
+    def __init__(
+        self,
+        articles: Iterable[PublishedArticle],
+        settings: SiteSettings,
+        suggest: SuggestFn | None = None,
+    ) -> None:
+        self.settings = settings
+        self.tz = validate_settings(settings)
+        self.suggest = suggest
+        self.warnings: list[str] = []
+        self._bodies: OrderedDict[ArticleId, str] = OrderedDict()
+        self._related: dict[ArticleId, list[PublishedArticle]] = {}
+        cleaned = [clean_article(a) for a in articles]
+        self.articles: dict[ArticleId, PublishedArticle] = {a.id: a for a in cleaned}
+        self.year: dict[ArticleId, int] = {}
+        self.page: dict[ArticleId, str] = {}
+        owner_of_page: dict[str, ArticleId] = {}
+        for article in cleaned:
+            year = layout.local_year(article.published_at, self.tz)
+            page = layout.article_page(article.lang, year, article.slug)
+            if page in owner_of_page and owner_of_page[page] != article.id:
+                raise DuplicatePathError(
+                    f"Articles {owner_of_page[page]} and {article.id} would both be published "
+                    f"at {page}; change the slug of one of them."
+                )
+            owner_of_page[page] = article.id
+            self.year[article.id] = year
+            self.page[article.id] = page
+        self.page_owner: dict[str, ArticleId] = owner_of_page
+        self.by_lang: dict[str, list[PublishedArticle]] = {lang: [] for lang in settings.languages}
+        for article in sorted(cleaned, key=lambda a: (utc_key(a), a.id), reverse=True):
+            self.by_lang.setdefault(article.lang, []).append(article)
+        self._groups: dict[int | str, list[ArticleId]] = defaultdict(list)
+        for article in cleaned:
+            if article.group is not None:
+                self._groups[article.group].append(article.id)
+
+    # --- addresses ---------------------------------------------------------------
+
+    def json_path(self, article_id: ArticleId) -> str:
+        a = self.articles[article_id]
+        return layout.article_json(a.lang, self.year[article_id], a.slug)
+
+    def url(self, path: str) -> str:
+        return layout.absolute_url(self.settings.base_url, path)
+
+    def article_url(self, article_id: ArticleId) -> str:
+        return self.url(self.page[article_id])
+
+    def body_html(self, article_id: ArticleId) -> str:
+        """The sanitised body; the last few are kept because page, JSON and feed all need it."""
+        html = self._bodies.pop(article_id, None)
+        if html is None:
+            html = render_markdown(self.articles[article_id].body_markdown)
+        self._bodies[article_id] = html
+        while len(self._bodies) > _BODY_CACHE_SIZE:
+            self._bodies.popitem(last=False)
+        return html
+
+    # --- relations -----------------------------------------------------------------
+
+    def translations(self, article_id: ArticleId) -> list[PublishedArticle]:
+        """The other language versions of an article (one per language, site order)."""
+        article = self.articles[article_id]
+        if article.group is None:
+            return []
+        found: dict[str, PublishedArticle] = {}
+        for other_id in self._groups[article.group]:
+            other = self.articles[other_id]
+            if other_id != article_id and other.lang != article.lang:
+                # Two versions in one language: the newer one represents the language.
+                kept = found.get(other.lang)
+                if kept is None or utc_key(other) > utc_key(kept):
+                    found[other.lang] = other
+        order = {lang: i for i, lang in enumerate(self.settings.languages)}
+        return sorted(found.values(), key=lambda a: (order.get(a.lang, len(order)), a.lang))
+
+    def group_members(self, group: int | str | None) -> list[ArticleId]:
+        return list(self._groups.get(group, [])) if group is not None else []
+
+    def recent(
+        self, lang: str, count: int, exclude: ArticleId | None = None
+    ) -> list[PublishedArticle]:
+        result = []
+        for article in self.by_lang.get(lang, []):
+            if article.id != exclude:
+                result.append(article)
+                if len(result) == count:
+                    break
+        return result
+
+    def related(self, article_id: ArticleId) -> list[PublishedArticle]:
+        """Accepted related articles in the editor's order, else the engine's best ones."""
+        if article_id not in self._related:
+            self._related[article_id] = self._find_related(article_id)
+        return self._related[article_id]
+
+    def _find_related(self, article_id: ArticleId) -> list[PublishedArticle]:
+        article = self.articles[article_id]
+        limit = self.settings.related_count
+        accepted = [
+            self.articles[i] for i in article.related if i in self.articles and i != article_id
+        ]
+        if accepted or not self.settings.fill_related_with_suggestions or self.suggest is None:
+            return _unique(accepted)[:limit]
+        try:
+            suggested = self.suggest(article_id, limit * 2)
+        except Exception as error:  # the engine is optional: a failure costs the section only
+            log.warning("related suggestions failed for article %s", article_id, exc_info=True)
+            self.warnings.append(f"Related suggestions for article {article_id} failed: {error}")
+            return []
+        same_language = [
+            self.articles[i]
+            for i in suggested
+            if i in self.articles and i != article_id and self.articles[i].lang == article.lang
+        ]
+        return _unique(same_language)[:limit]
+
+    # --- tags and archives -------------------------------------------------------------
+
+    @cached_property
+    def tags(self) -> dict[str, dict[str, TagInfo]]:
+        """language -> tag slug -> tag; the first spelling met (newest article) names it."""
+        collected: dict[str, dict[str, tuple[str, list[ArticleId]]]] = defaultdict(dict)
+        for lang, articles in self.by_lang.items():
+            for article in articles:
+                for tag in article.tags:
+                    slug = layout.tag_slug(tag)
+                    entry = collected[lang].setdefault(slug, (tag, []))
+                    entry[1].append(article.id)
+        return {
+            lang: {
+                slug: TagInfo(lang, slug, name, tuple(ids)) for slug, (name, ids) in tags.items()
+            }
+            for lang, tags in collected.items()
+        }
+
+    def tag_pages_of(self, article: PublishedArticle) -> list[str]:
+        return [layout.tag_page(article.lang, layout.tag_slug(tag)) for tag in article.tags]
+
+    def years(self, lang: str) -> list[int]:
+        return sorted({self.year[a.id] for a in self.by_lang.get(lang, [])}, reverse=True)
+
+    def articles_of_year(self, lang: str, year: int) -> list[PublishedArticle]:
+        return [a for a in self.by_lang.get(lang, []) if self.year[a.id] == year]
+
+    # --- the list of every file ------------------------------------------------------------
+
+    def sitemap_urls(self) -> list[str]:
+        """Pages listed in the sitemap: language homes, articles, archives, tags."""
+        urls = [layout.language_home(lang) for lang in self.by_lang]
+        for lang in self.by_lang:
+            urls += [layout.year_archive(lang, year) for year in self.years(lang)]
+            urls.append(layout.tags_index(lang))
+            urls += [tag.page for tag in self.tags.get(lang, {}).values()]
+        urls += [self.page[a.id] for articles in self.by_lang.values() for a in articles]
+        return urls
+
+    def sitemap_files(self) -> list[str]:
+        count = len(self.sitemap_urls())
+        if count <= SITEMAP_URL_LIMIT:
+            return [layout.SITEMAP]
+        chunks = -(-count // SITEMAP_URL_LIMIT)
+        return [layout.SITEMAP] + [f"sitemap-{n}.xml" for n in range(1, chunks + 1)]
+
+    def all_outputs(self) -> list[str]:
+        """Every generated file of the site (static assets not included)."""
+        paths = [layout.ROOT_INDEX, layout.ROBOTS, *self.sitemap_files()]
+        for lang in self.by_lang:
+            paths += [layout.language_home(lang), layout.feed(lang), layout.tags_index(lang)]
+            paths += [layout.year_archive(lang, year) for year in self.years(lang)]
+            paths += [tag.page for tag in self.tags.get(lang, {}).values()]
+        for article_id in self.articles:
+            paths += [self.page[article_id], self.json_path(article_id)]
+        return paths
+
+
+def _unique(articles: Sequence[PublishedArticle]) -> list[PublishedArticle]:
+    seen: set[ArticleId] = set()
+    result = []
+    for article in articles:
+        if article.id not in seen:
+            seen.add(article.id)
+            result.append(article)
+    return result

@@ -1,0 +1,300 @@
+"""Writing the site so that a crash never leaves a half-published site behind.
+
+Two kinds of run, two mechanisms, one rule: *until the commit point, the
+previous site is untouched; after it, the next run finishes the job*.
+
+Full build (first publish, changed settings or templates, or on request)
+    Every file is written into a fresh sibling folder ``.<name>.newsdesk-build``
+    next to the output folder.  The state file ``.newsdesk/state.json`` is
+    written last and marks the build complete.  Then the two folders are
+    swapped: on Linux with one atomic ``renameat2(RENAME_EXCHANGE)``, elsewhere
+    with two renames (output -> ``.<name>.newsdesk-old``, build -> output).
+    The old site is deleted afterwards.  Recovery at the start of every run:
+
+    * output missing, old present: the swap was cut between its two renames;
+      a complete build is moved in, otherwise the old site goes back;
+    * leftover build or old folders next to an existing output folder are
+      deleted (an unfinished build is simply dropped, the old site stays).
+
+Incremental run (one or a few articles changed)
+    Copying a large site for every article would be slow, so changed files
+    are staged under ``<output>/.newsdesk/staging/`` (each fsynced), then a
+    journal ``<output>/.newsdesk/journal.json`` listing the moves and
+    deletions is written atomically (temp file, fsync, rename): that rename
+    is the commit point.  The journal is applied with one ``os.replace`` per
+    file (atomic per file) and then removed.  A run killed before the commit
+    leaves only the staging folder, which the next run deletes; a run killed
+    while applying leaves the journal, which the next run applies again
+    (idempotent: files already moved are skipped).  Files whose content did
+    not change are not rewritten, so their modification times stay.
+
+``.newsdesk/`` inside the output folder holds the publisher's state (which
+articles are where); it contains nothing secret but need not be uploaded.
+Concurrent publish runs on one output folder are serialised by a lock file
+next to it (``.<name>.newsdesk.lock``, POSIX only).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import json
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+
+from editor.core.publishing.errors import OutputFolderError
+from editor.core.publishing.layout import safe_join
+
+CONTROL_DIR = ".newsdesk"
+STATE_FILE = f"{CONTROL_DIR}/state.json"
+_JOURNAL = "journal.json"
+_STAGING = "staging"
+
+
+def build_dir_for(output: Path) -> Path:
+    return output.with_name(f".{output.name}.newsdesk-build")
+
+
+def old_dir_for(output: Path) -> Path:
+    return output.with_name(f".{output.name}.newsdesk-old")
+
+
+def lock_file_for(output: Path) -> Path:
+    return output.with_name(f".{output.name}.newsdesk.lock")
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    # Makes a rename durable; directories cannot be opened on Windows.
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            _fsync_file(path)
+
+
+def _write_bytes(path: Path, data: bytes, *, durable: bool) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+        if durable:
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def _remove_tree(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+
+
+# --- atomic folder exchange --------------------------------------------------
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step where the OS allows it (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)
+
+
+def swap_in(build: Path, output: Path) -> None:
+    """Make the complete ``build`` folder the output folder; delete the old site."""
+    old = old_dir_for(output)
+    if not output.exists():
+        os.rename(build, output)
+    elif _exchange(build, output):
+        _remove_tree(build)  # now holds the previous site
+    else:
+        os.rename(output, old)
+        # A crash here leaves no output folder; recover() finishes the swap.
+        os.rename(build, output)
+        _remove_tree(old)
+    _fsync_dir(output.parent)
+
+
+# --- recovery ------------------------------------------------------------------
+
+
+def recover(output: Path) -> None:
+    """Finish or undo whatever an interrupted run left behind."""
+    build, old = build_dir_for(output), old_dir_for(output)
+    if not output.exists() and old.exists():
+        if (build / STATE_FILE).is_file():
+            os.rename(build, output)
+        else:
+            os.rename(old, output)
+    for leftover in (build, old):
+        if leftover.exists():
+            _remove_tree(leftover)
+    control = output / CONTROL_DIR
+    if (control / _JOURNAL).is_file():
+        _apply_journal(output)
+    if (control / _STAGING).exists():
+        _remove_tree(control / _STAGING)
+    (control / (_JOURNAL + ".tmp")).unlink(missing_ok=True)
+
+
+def _apply_journal(output: Path) -> None:
+    control = output / CONTROL_DIR
+    journal = json.loads((control / _JOURNAL).read_text(encoding="utf-8"))
+    staging = control / _STAGING
+    for relative in journal["moves"]:
+        staged = staging / relative
+        if staged.exists():  # already moved when an earlier apply was cut short
+            target = safe_join(output, relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, target)
+    for relative in journal["deletes"]:
+        target = safe_join(output, relative)
+        target.unlink(missing_ok=True)
+        _prune_empty_dirs(target.parent, output)
+    _fsync_dir(output)
+    (control / _JOURNAL).unlink()
+    _remove_tree(staging)
+
+
+def _prune_empty_dirs(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_relative_to(stop):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or gone): stop climbing
+            return
+        folder = folder.parent
+
+
+# --- the two kinds of run ------------------------------------------------------
+
+
+class FullBuild:
+    """Write a complete site beside the output folder and swap it in on commit."""
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.build = build_dir_for(output)
+        self.written: list[str] = []
+        if self.build.exists():
+            _remove_tree(self.build)
+        self.build.mkdir(parents=True)
+
+    def write(self, relative: str, data: bytes) -> None:
+        _write_bytes(safe_join(self.build, relative), data, durable=False)
+        self.written.append(relative)
+
+    def commit(self, state: bytes) -> None:
+        # The state file marks the build complete: it is written last, durably.
+        _write_bytes(self.build / STATE_FILE, state, durable=True)
+        swap_in(self.build, self.output)
+
+    def abort(self) -> None:
+        if self.build.exists():
+            _remove_tree(self.build)
+
+    def __enter__(self) -> FullBuild:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if kind is not None:
+            self.abort()
+
+
+class IncrementalUpdate:
+    """Stage changed files inside the output folder and apply them via a journal."""
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.control = output / CONTROL_DIR
+        self.staging = self.control / _STAGING
+        self.moves: list[str] = []
+        self.deletes: list[str] = []
+        if self.staging.exists():
+            _remove_tree(self.staging)
+        self.staging.mkdir(parents=True)
+
+    def write(self, relative: str, data: bytes) -> bool:
+        """Stage ``data`` for ``relative``; ``False`` when the file already holds it."""
+        target = safe_join(self.output, relative)
+        with contextlib.suppress(OSError):
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                return False
+        _write_bytes(safe_join(self.staging, relative), data, durable=True)
+        self.moves.append(relative)
+        return True
+
+    def delete(self, relative: str) -> None:
+        safe_join(self.output, relative)
+        self.deletes.append(relative)
+
+    def commit(self, state: bytes) -> None:
+        _write_bytes(self.staging / STATE_FILE, state, durable=True)
+        journal = {"moves": [*self.moves, STATE_FILE], "deletes": self.deletes}
+        temporary = self.control / (_JOURNAL + ".tmp")
+        _write_bytes(temporary, json.dumps(journal).encode("utf-8"), durable=True)
+        os.replace(temporary, self.control / _JOURNAL)  # the commit point
+        _fsync_dir(self.control)
+        _apply_journal(self.output)
+
+    def abort(self) -> None:
+        if self.staging.exists():
+            _remove_tree(self.staging)
+
+    def __enter__(self) -> IncrementalUpdate:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if kind is not None:
+            self.abort()
+
+
+@contextlib.contextmanager
+def output_lock(output: Path) -> Iterator[None]:
+    """Serialise publish runs on one output folder (best effort, POSIX only)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the app runs one publish at a time anyway
+        yield
+        return
+    try:
+        handle = open(lock_file_for(output), "a+b")  # noqa: SIM115 - held for the whole run
+    except OSError as error:
+        raise OutputFolderError(
+            f"Cannot create files next to the output folder {output}: {error.strerror}."
+        ) from error
+    with handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
