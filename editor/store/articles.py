@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, delete, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -70,7 +70,10 @@ def _revision_info(row: Revision) -> values.RevisionInfo:
 # ---------------------------------------------------------------- reading
 
 
-def _filtered(stmt: Select[Any], query: values.ListQuery) -> Select[Any]:
+_Select = TypeVar("_Select", bound=Select)
+
+
+def _filtered(stmt: _Select, query: values.ListQuery) -> _Select:
     stmt = stmt.where(Article.deleted.is_(query.trashed))
     if query.status is not None:
         stmt = stmt.where(Article.status == query.status.value)
