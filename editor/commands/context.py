@@ -34,6 +34,22 @@ class WindowActions(Protocol):
 
     def quit(self) -> None: ...
 
+    # Added for the Edit menu (editor/commands/builtin.py): these act on the
+    # text field that has the keyboard focus, which only the window knows.
+
+    def undo(self) -> None:
+        """Undo the last edit in the focused text field (title, teaser or body)."""
+        ...
+
+    def redo(self) -> None:
+        """Redo in the focused text field."""
+        ...
+
+    def show_find(self, replace: bool = False) -> None:
+        """Open the find bar (``FindReplaceBar``) on the focused text field, seeded with
+        its selection; ``replace=True`` also shows the replace row."""
+        ...
+
 
 @dataclass
 class CommandContext:

@@ -9,11 +9,14 @@ interface, so that handlers can be tested without widgets.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from editor.commands.context import CommandContext
+
+log = logging.getLogger(__name__)
 
 Handler = Callable[[CommandContext], Any]
 Predicate = Callable[[CommandContext], bool]
@@ -56,9 +59,14 @@ class CommandDisabledError(RuntimeError):
     pass
 
 
+# How many recently run commands the palette remembers (most recent first).
+RECENT_LIMIT = 20
+
+
 @dataclass
 class CommandRegistry:
     _commands: dict[str, Command] = field(default_factory=dict)
+    _recent: list[str] = field(default_factory=list)
 
     def register(self, command: Command) -> Command:
         if command.id in self._commands:
@@ -83,9 +91,10 @@ class CommandRegistry:
         return decorate
 
     def by_shortcut(self, shortcuts: tuple[str, ...]) -> Command | None:
-        wanted = {s.lower() for s in shortcuts}
+        """The command already bound to any of ``shortcuts`` ("Shift+Ctrl+P" is "Ctrl+Shift+P")."""
+        wanted = {normalize_shortcut(s) for s in shortcuts}
         for command in self._commands.values():
-            if wanted & {s.lower() for s in command.shortcuts}:
+            if wanted & {normalize_shortcut(s) for s in command.shortcuts}:
                 return command
         return None
 
@@ -105,4 +114,60 @@ class CommandRegistry:
         return len(self._commands)
 
     def run(self, command_id: str, ctx: CommandContext) -> Any:
-        return self.get(command_id).run(ctx)
+        """Run a command (raises when it is disabled or fails) and remember it as recent."""
+        command = self.get(command_id)
+        result = command.run(ctx)
+        self.note_used(command_id)
+        return result
+
+    def execute(self, command_id: str, ctx: CommandContext) -> bool:
+        """Run a command for the user: what menus, shortcuts and the palette call.
+
+        A disabled command or a failing handler is reported through
+        ``ctx.window.show_message(..., error=True)`` instead of raising, so one
+        bad action never takes the window down.  Returns whether it ran.
+        """
+        try:
+            self.run(command_id, ctx)
+        except CommandDisabledError as exc:
+            ctx.window.show_message(str(exc), error=True)
+            return False
+        except Exception as exc:
+            log.exception("command %s failed", command_id)
+            ctx.window.show_message(_failure_message(self.get(command_id), exc), error=True)
+            return False
+        return True
+
+    def note_used(self, command_id: str) -> None:
+        if command_id in self._recent:
+            self._recent.remove(command_id)
+        self._recent.insert(0, command_id)
+        del self._recent[RECENT_LIMIT:]
+
+    def recent(self) -> list[str]:
+        """Ids of the recently run commands, most recent first."""
+        return list(self._recent)
+
+    def set_recent(self, command_ids: list[str]) -> None:
+        """Restore the recent list (e.g. from settings); unknown ids are dropped."""
+        self._recent = [c for c in command_ids if c in self._commands][:RECENT_LIMIT]
+
+
+_MODIFIERS = ("ctrl", "alt", "shift", "meta")
+_KEY_ALIASES = {"del": "delete", "esc": "escape", "return": "enter", "ins": "insert"}
+
+
+def normalize_shortcut(shortcut: str) -> str:
+    """A comparable form of a QKeySequence string: lower case, modifiers in a fixed order."""
+    text = shortcut.replace(" ", "").lower()
+    parts = text.split("+")
+    if text.endswith("+"):  # the "+" key itself, as in "Ctrl++"
+        parts = [*parts[:-2], "+"]
+    *modifiers, key = parts
+    ordered = [m for m in _MODIFIERS if m in modifiers]
+    return "+".join([*ordered, _KEY_ALIASES.get(key, key)])
+
+
+def _failure_message(command: Command, exc: Exception) -> str:
+    detail = str(exc) or type(exc).__name__
+    return f"{command.title} failed: {detail}"

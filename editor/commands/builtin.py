@@ -1,0 +1,436 @@
+"""The built-in commands: every user action of the editor, registered once.
+
+Menus, the toolbar, shortcuts and the palette are built from these (see
+``editor/ui/actions.py``).  Handlers change data only through the workspace's
+use cases and ask the window (``ctx.window``) only for what is visual; they
+never touch a widget, so they are tested with a fake window.
+
+Menu placement: the ``menu`` field names the top-level menu; within a menu a
+separator falls wherever the category changes, so commands are registered here
+in menu order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from editor import __version__
+from editor.commands.context import CommandContext
+from editor.commands.registry import Command, CommandRegistry
+from editor.core.article import Article, ListQuery
+from editor.core.workflow import Status, allowed_transitions
+from editor.store.errors import NotFoundError
+
+DEFAULT_LANGUAGE = "de"
+
+# Top-level menus in the order the menu bar shows them.
+MENU_ORDER = ("File", "Edit", "View", "Workflow", "Help")
+
+
+def register_builtin(registry: CommandRegistry) -> None:
+    """Register all built-in commands (call once per registry)."""
+    for command in _article_commands():
+        registry.register(command)
+    for command in _trash_commands():
+        registry.register(command)
+    registry.register(
+        Command(
+            id="app.quit",
+            title="Quit",
+            category="Application",
+            menu="File",
+            handler=lambda ctx: ctx.window.quit(),
+            shortcuts=("Ctrl+Q",),
+            icon="application-exit",
+            keywords=("exit", "close", "beenden"),
+        )
+    )
+    for command in _edit_commands():
+        registry.register(command)
+    for command in _view_commands():
+        registry.register(command)
+    for command in _workflow_commands():
+        registry.register(command)
+    registry.register(
+        Command(
+            id="help.about",
+            title="About Newsdesk",
+            category="Help",
+            handler=lambda ctx: ctx.window.show_message(
+                f"Newsdesk {__version__}: an editorial workstation for multilingual news."
+            ),
+            keywords=("version",),
+        )
+    )
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def current_article(ctx: CommandContext) -> Article | None:
+    """The article open in the window, or None (also when it vanished meanwhile)."""
+    article_id = ctx.article_id
+    if article_id is None:
+        return None
+    try:
+        return ctx.workspace.articles.get(article_id)
+    except NotFoundError:
+        return None
+
+
+def _require_article(ctx: CommandContext) -> Article:
+    article = current_article(ctx)
+    if article is None:
+        raise LookupError("No article is open.")
+    return article
+
+
+def _has_live_article(ctx: CommandContext) -> bool:
+    article = current_article(ctx)
+    return article is not None and not article.deleted
+
+
+def _has_trashed_article(ctx: CommandContext) -> bool:
+    article = current_article(ctx)
+    return article is not None and article.deleted
+
+
+def default_language(ctx: CommandContext) -> str:
+    """The language for a new article: the open article's, else the last edited one's."""
+    article = current_article(ctx)
+    if article is not None:
+        return article.language
+    latest = ctx.workspace.articles.list(ListQuery(limit=1))
+    return latest[0].language if latest else DEFAULT_LANGUAGE
+
+
+def _display_title(article: Article) -> str:
+    return f"“{article.title}”" if article.title else "the untitled article"
+
+
+# ---------------------------------------------------------------- File: articles
+
+
+def _new_article(ctx: CommandContext) -> None:
+    ctx.window.flush_autosave()
+    article = ctx.workspace.articles.create(language=default_language(ctx))
+    ctx.window.open_article(article.id)
+
+
+def _duplicate_article(ctx: CommandContext) -> None:
+    ctx.window.flush_autosave()
+    source = _require_article(ctx)
+    copy = ctx.workspace.articles.duplicate(source.id)
+    ctx.window.open_article(copy.id)
+    ctx.window.show_message(f"Duplicated {_display_title(source)}.")
+
+
+def _save_article(ctx: CommandContext) -> None:
+    article = _require_article(ctx)
+    if not ctx.window.flush_autosave():
+        raise RuntimeError("the latest changes could not be written; nothing was lost on screen")
+    info = ctx.workspace.articles.save_revision(article.id, reason="save")
+    ctx.window.show_message(f"Saved revision {info.number}.")
+
+
+def _trash_article(ctx: CommandContext) -> None:
+    ctx.window.flush_autosave()
+    article = _require_article(ctx)
+    ctx.workspace.articles.trash(article.id)
+    # No confirmation: the trash is the undo.
+    ctx.window.show_message(
+        f"Moved {_display_title(article)} to the trash (Restore from Trash brings it back)."
+    )
+
+
+def _article_commands() -> list[Command]:
+    return [
+        Command(
+            id="article.new",
+            title="New Article",
+            category="Article",
+            menu="File",
+            handler=_new_article,
+            shortcuts=("Ctrl+N",),
+            icon="document-new",
+            toolbar=True,
+            keywords=("create", "add", "neu"),
+        ),
+        Command(
+            id="article.duplicate",
+            title="Duplicate Article",
+            category="Article",
+            menu="File",
+            handler=_duplicate_article,
+            shortcuts=("Ctrl+D",),
+            enabled=_has_live_article,
+            icon="edit-copy",
+            keywords=("copy", "clone"),
+        ),
+        Command(
+            id="article.save",
+            title="Save Revision",
+            category="Article",
+            menu="File",
+            handler=_save_article,
+            shortcuts=("Ctrl+S",),
+            enabled=_has_live_article,
+            icon="document-save",
+            toolbar=True,
+            keywords=("save", "snapshot", "version", "speichern"),
+        ),
+        Command(
+            id="article.delete",
+            title="Move Article to Trash",
+            category="Article",
+            menu="File",
+            handler=_trash_article,
+            shortcuts=("Del", "Ctrl+Delete"),
+            enabled=_has_live_article,
+            icon="user-trash",
+            toolbar=True,
+            keywords=("delete", "remove", "trash", "löschen"),
+        ),
+    ]
+
+
+# ---------------------------------------------------------------- File: trash
+
+
+def _restore_article(ctx: CommandContext) -> None:
+    article = _require_article(ctx)
+    ctx.workspace.articles.restore(article.id)
+    ctx.window.open_article(article.id)
+    ctx.window.show_message(f"Restored {_display_title(article)} from the trash.")
+
+
+def _trash_count(ctx: CommandContext) -> int:
+    return ctx.workspace.articles.count(ListQuery(trashed=True))
+
+
+def _empty_trash(ctx: CommandContext) -> None:
+    count = _trash_count(ctx)
+    noun = "article" if count == 1 else "articles"
+    if not ctx.window.confirm(
+        f"Delete the {count} {noun} in the trash for good? This cannot be undone."
+    ):
+        return
+    removed = ctx.workspace.articles.empty_trash()
+    ctx.window.show_message(f"Deleted {removed} {noun} for good.")
+
+
+def _trash_commands() -> list[Command]:
+    return [
+        Command(
+            id="trash.restore",
+            title="Restore from Trash",
+            category="Trash",
+            menu="File",
+            handler=_restore_article,
+            enabled=_has_trashed_article,
+            icon="edit-undo",
+            keywords=("undelete", "recover", "wiederherstellen"),
+        ),
+        Command(
+            id="trash.empty",
+            title="Empty Trash…",
+            category="Trash",
+            menu="File",
+            handler=_empty_trash,
+            enabled=lambda ctx: _trash_count(ctx) > 0,
+            icon="user-trash-full",
+            keywords=("purge", "delete forever"),
+        ),
+    ]
+
+
+# ---------------------------------------------------------------- Edit
+
+
+def _edit_commands() -> list[Command]:
+    return [
+        Command(
+            id="edit.undo",
+            title="Undo",
+            category="Edit",
+            handler=lambda ctx: ctx.window.undo(),
+            shortcuts=("Ctrl+Z",),
+            icon="edit-undo",
+            keywords=("revert",),
+        ),
+        Command(
+            id="edit.redo",
+            title="Redo",
+            category="Edit",
+            handler=lambda ctx: ctx.window.redo(),
+            shortcuts=("Ctrl+Shift+Z", "Ctrl+Y"),
+            icon="edit-redo",
+        ),
+        Command(
+            id="edit.find",
+            title="Find…",
+            category="Edit",
+            handler=lambda ctx: ctx.window.show_find(replace=False),
+            shortcuts=("Ctrl+F",),
+            icon="edit-find",
+            keywords=("search", "suchen"),
+        ),
+        Command(
+            id="edit.replace",
+            title="Find and Replace…",
+            category="Edit",
+            handler=lambda ctx: ctx.window.show_find(replace=True),
+            shortcuts=("Ctrl+H",),
+            icon="edit-find-replace",
+            keywords=("substitute", "ersetzen"),
+        ),
+    ]
+
+
+# ---------------------------------------------------------------- View
+
+
+def _panel_command(
+    panel: str,
+    title: str,
+    shortcuts: tuple[str, ...] = (),
+    keywords: tuple[str, ...] = (),
+    icon: str | None = None,
+    toolbar: bool = False,
+) -> Command:
+    return Command(
+        id=f"view.{panel}",
+        title=title,
+        category="View",
+        handler=lambda ctx: ctx.window.toggle_panel(panel),
+        shortcuts=shortcuts,
+        checkable=True,
+        checked=lambda ctx: ctx.window.panel_visible(panel),
+        icon=icon,
+        toolbar=toolbar,
+        keywords=keywords,
+    )
+
+
+def _view_commands() -> list[Command]:
+    palette = Command(
+        id="view.palette",
+        title="Command Palette…",
+        category="View",
+        handler=lambda ctx: ctx.window.toggle_panel("palette"),
+        shortcuts=("Ctrl+K", "Ctrl+Shift+P"),
+        keywords=("commands", "go to", "open article", "quick open"),
+        # The palette itself offering "open the palette" would only be noise.
+        palette=False,
+    )
+    return [
+        palette,
+        _panel_command(
+            "preview",
+            "Preview",
+            ("Ctrl+Shift+V",),
+            ("render", "html", "vorschau"),
+            icon="document-print-preview",
+            toolbar=True,
+        ),
+        _panel_command("history", "Revision History", ("Ctrl+Shift+H",), ("revisions", "versions")),
+        _panel_command(
+            "metadata", "Metadata", ("Ctrl+Shift+M",), ("slug", "tags", "language", "info")
+        ),
+        _panel_command(
+            "sidebar", "Article List", ("Ctrl+Shift+L",), ("sidebar", "browser", "list")
+        ),
+        _panel_command(
+            "distraction_free",
+            "Distraction-Free Mode",
+            ("F11",),
+            ("focus", "zen", "full screen"),
+            icon="view-fullscreen",
+        ),
+    ]
+
+
+# ---------------------------------------------------------------- Workflow
+
+
+Target = Callable[[Status], Status | None]
+
+
+def _always(target: Status) -> Target:
+    """Any status the workflow allows to go to ``target`` (archive, publish, …)."""
+    return lambda current: target
+
+
+def _from(sources: frozenset[Status], target: Status) -> Target:
+    """Only from ``sources``: keeps two commands from offering the same move."""
+    return lambda current: target if current in sources else None
+
+
+def _send_back(current: Status) -> Status | None:
+    """One step back: review to draft, ready to review."""
+    return {Status.IN_REVIEW: Status.DRAFT, Status.READY: Status.IN_REVIEW}.get(current)
+
+
+def workflow_target(ctx: CommandContext, target: Target) -> Status | None:
+    """Where ``target`` would move the open article, if the workflow allows it now."""
+    article = current_article(ctx)
+    if article is None or article.deleted:
+        return None
+    wanted = target(article.status)
+    return wanted if wanted in allowed_transitions(article.status) else None
+
+
+def _workflow_command(
+    verb: str,
+    title: str,
+    target: Target,
+    keywords: tuple[str, ...] = (),
+    shortcuts: tuple[str, ...] = (),
+) -> Command:
+    def handler(ctx: CommandContext) -> None:
+        wanted = workflow_target(ctx, target)
+        if wanted is None:  # the status changed since the menu was drawn
+            raise ValueError(f"“{title}” is not possible for this article now.")
+        ctx.window.flush_autosave()
+        article = _require_article(ctx)
+        ctx.workspace.articles.change_status(article.id, wanted)
+        name = f"“{article.title}”" if article.title else "The untitled article"
+        ctx.window.show_message(f"{name} is now {wanted.label}.")
+
+    return Command(
+        id=f"workflow.{verb}",
+        title=title,
+        category="Workflow",
+        handler=handler,
+        enabled=lambda ctx: workflow_target(ctx, target) is not None,
+        shortcuts=shortcuts,
+        keywords=("status", *keywords),
+    )
+
+
+def _workflow_commands() -> list[Command]:
+    return [
+        _workflow_command(
+            "submit_for_review",
+            "Submit for Review",
+            _from(frozenset({Status.DRAFT}), Status.IN_REVIEW),
+            ("review", "check", "prüfen"),
+        ),
+        _workflow_command("mark_ready", "Mark as Ready", _always(Status.READY), ("approve", "ok")),
+        # Placeholder until the publishing pipeline is wired: changes the status only.
+        _workflow_command(
+            "publish", "Publish", _always(Status.PUBLISHED), ("go live", "veröffentlichen")
+        ),
+        _workflow_command("send_back", "Send Back", _send_back, ("reject", "return")),
+        _workflow_command(
+            "correct", "Mark as Corrected", _always(Status.CORRECTED), ("correction", "fix")
+        ),
+        _workflow_command("unpublish", "Unpublish", _always(Status.UNPUBLISHED), ("take down",)),
+        _workflow_command("archive", "Archive", _always(Status.ARCHIVED), ("archivieren",)),
+        _workflow_command(
+            "revive",
+            "Revive as Draft",
+            _from(frozenset({Status.ARCHIVED, Status.UNPUBLISHED}), Status.DRAFT),
+            ("unarchive", "reopen"),
+        ),
+    ]
