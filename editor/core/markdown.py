@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 # Tags an article body may use; everything else is dropped with its content
 # for script-like tags and unwrapped for the rest (nh3's behaviour).
+# fmt: off
 ALLOWED_TAGS: frozenset[str] = frozenset(
     {
         "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3",
@@ -23,6 +24,7 @@ ALLOWED_TAGS: frozenset[str] = frozenset(
         "figcaption",
     }
 )
+# fmt: on
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},

@@ -13,6 +13,7 @@ import unicodedata
 
 MAX_SLUG_LENGTH = 80
 
+# fmt: off
 _TRANSLITERATION = str.maketrans(
     {
         "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
@@ -21,6 +22,7 @@ _TRANSLITERATION = str.maketrans(
         "&": " and ",
     }
 )
+# fmt: on
 _NOT_SLUG = re.compile(r"[^\w]+", re.UNICODE)
 
 
