@@ -15,6 +15,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -161,3 +162,42 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     value: Mapped[object] = mapped_column(JSON)
+
+
+class RelatedLink(Base):
+    """An editor's decision about a related-link suggestion for an article.
+
+    ``accepted`` links are published in ``position`` order; ``rejected`` ones
+    are remembered so that the pair ranks lower in future suggestions.
+    """
+
+    __tablename__ = "related_link"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    state: Mapped[str] = mapped_column(String(10))  # accepted | rejected
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    score: Mapped[float | None] = mapped_column(Float)
+    reasons: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Publication(Base):
+    """What was published: which revision of which article, when, and where to."""
+
+    __tablename__ = "publication"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), index=True
+    )
+    revision_number: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(20))  # publish | correct | unpublish
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    output_dir: Mapped[str] = mapped_column(Text)
+    path: Mapped[str] = mapped_column(Text)  # the page, relative to output_dir

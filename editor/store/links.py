@@ -1,0 +1,114 @@
+"""Related-link choices and publication records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from editor.core.links import LinkState, PublicationRecord, RelatedChoice
+from editor.store.models import Article, Publication, RelatedLink
+
+
+def get_choices(session: Session, article_id: int) -> list[RelatedChoice]:
+    """Accepted links in their order, then rejected ones."""
+    stmt = (
+        select(RelatedLink, Article.title, Article.language)
+        .join(Article, Article.id == RelatedLink.target_id)
+        .where(RelatedLink.article_id == article_id, Article.deleted.is_(False))
+        .order_by(RelatedLink.state, RelatedLink.position)
+    )
+    return [
+        RelatedChoice(
+            target_id=link.target_id,
+            state=LinkState(link.state),
+            position=link.position,
+            pinned=link.pinned,
+            score=link.score,
+            reasons=link.reasons,
+            target_title=title,
+            target_language=language,
+        )
+        for link, title, language in session.execute(stmt)
+    ]
+
+
+def replace_choices(session: Session, article_id: int, choices: Iterable[RelatedChoice]) -> None:
+    """Store the editor's decisions for an article, replacing the previous ones."""
+    session.execute(delete(RelatedLink).where(RelatedLink.article_id == article_id))
+    seen: set[int] = set()
+    for choice in choices:
+        if choice.target_id == article_id or choice.target_id in seen:
+            continue
+        seen.add(choice.target_id)
+        session.add(
+            RelatedLink(
+                article_id=article_id,
+                target_id=choice.target_id,
+                state=choice.state.value,
+                position=choice.position,
+                pinned=choice.pinned,
+                score=choice.score,
+                reasons=choice.reasons,
+            )
+        )
+    session.flush()
+
+
+def accepted_targets(session: Session, article_ids: Iterable[int]) -> dict[int, list[int]]:
+    """For each article, its accepted related articles in order (for publishing)."""
+    ids = list(article_ids)
+    result: dict[int, list[int]] = {}
+    for start in range(0, len(ids), 500):
+        stmt = (
+            select(RelatedLink.article_id, RelatedLink.target_id)
+            .where(
+                RelatedLink.article_id.in_(ids[start : start + 500]),
+                RelatedLink.state == LinkState.ACCEPTED.value,
+            )
+            .order_by(RelatedLink.article_id, RelatedLink.position)
+        )
+        for article_id, target_id in session.execute(stmt):
+            result.setdefault(article_id, []).append(target_id)
+    return result
+
+
+def rejected_targets(session: Session, article_id: int) -> set[int]:
+    stmt = select(RelatedLink.target_id).where(
+        RelatedLink.article_id == article_id, RelatedLink.state == LinkState.REJECTED.value
+    )
+    return set(session.execute(stmt).scalars())
+
+
+def add_publication(session: Session, record: PublicationRecord) -> None:
+    session.add(
+        Publication(
+            article_id=record.article_id,
+            revision_number=record.revision_number,
+            action=record.action,
+            published_at=record.published_at,
+            output_dir=record.output_dir,
+            path=record.path,
+        )
+    )
+    session.flush()
+
+
+def list_publications(session: Session, article_id: int) -> list[PublicationRecord]:
+    stmt = (
+        select(Publication)
+        .where(Publication.article_id == article_id)
+        .order_by(Publication.published_at.desc(), Publication.id.desc())
+    )
+    return [
+        PublicationRecord(
+            article_id=p.article_id,
+            revision_number=p.revision_number,
+            action=p.action,
+            published_at=p.published_at,
+            output_dir=p.output_dir,
+            path=p.path,
+        )
+        for p in session.execute(stmt).scalars()
+    ]
