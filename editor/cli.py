@@ -1,0 +1,402 @@
+"""The ``newsdesk`` command: the desktop program, and archive tasks from a terminal.
+
+    newsdesk                         open the editor (GUI)
+    newsdesk import PATH             JSON Lines file, Markdown file or folder of .md files
+    newsdesk list [--status S] [--lang L] [--trash] [--json]
+    newsdesk show ID [--json]        ID: number, uuid or external id
+    newsdesk export --format jsonl|markdown --out PATH
+    newsdesk samples                 load the sample archive
+    newsdesk db info                 where the archive is, its schema, its counts
+
+``--db URL`` (or ``NEWSDESK_DB``) picks the archive; a plain path is an SQLite
+file.  Only the standard library is imported at start, so ``--version`` and
+``--help`` answer at once; each command imports what it needs.
+
+Exit status: 0 success, 1 some records rejected (import) or nothing found
+(show), 2 an error that stopped the command (message on one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from editor import __version__
+
+if TYPE_CHECKING:
+    from editor.app.workspace import Workspace
+    from editor.core.article import Article
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_ERROR = 2
+
+STATUSES = ("draft", "in_review", "ready", "published", "corrected", "unpublished", "archived")
+
+
+class CommandError(Exception):
+    """A failure to report on one line (the exit code says how bad)."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="Newsdesk: draft, tag, translate and publish multilingual news. "
+        "Without a command, opens the editor.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="the archive: an SQLite file path or a database URL "
+        "(default: $NEWSDESK_DB, else newsdesk.sqlite in your data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("import", help="import articles from JSON Lines or Markdown")
+    p.add_argument("path", type=Path, help="a .jsonl file, a .md file or a folder of .md files")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, only the summary")
+    p.set_defaults(handler=cmd_import)
+
+    p = commands.add_parser("list", help="list articles")
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--lang", metavar="CODE", help="ISO 639-1 code, e.g. de or en")
+    p.add_argument("--trash", action="store_true", help="list the trash instead")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.set_defaults(handler=cmd_list)
+
+    p = commands.add_parser("show", help="show one article")
+    p.add_argument("id", help="the article's number, uuid or external id")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.set_defaults(handler=cmd_show)
+
+    p = commands.add_parser("export", help="export all articles")
+    p.add_argument("--format", required=True, choices=("jsonl", "markdown"))
+    p.add_argument("--out", required=True, type=Path, help="a file (jsonl) or a folder (markdown)")
+    p.add_argument("--include-trash", action="store_true", help="also export trashed articles")
+    p.add_argument(
+        "--replace", action="store_true", help="replace the .md files already in the folder"
+    )
+    p.set_defaults(handler=cmd_export)
+
+    p = commands.add_parser("samples", help="load the sample archive (20 short articles)")
+    p.set_defaults(handler=cmd_samples)
+
+    p = commands.add_parser("db", help="the archive itself")
+    db_commands = p.add_subparsers(dest="db_command", metavar="COMMAND", required=True)
+    info = db_commands.add_parser("info", help="where the archive is, its schema and counts")
+    info.add_argument("--json", action="store_true", help="JSON output")
+    info.set_defaults(handler=cmd_db_info)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return run_gui(args.db)
+        return handler(args)
+    except CommandError as exc:
+        _error(str(exc))
+        return exc.code
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except Exception as exc:
+        message = _known_error(exc)
+        if message is None:
+            raise
+        _error(message)
+        return EXIT_ERROR
+
+
+def _error(message: str) -> None:
+    print(f"newsdesk: {message}", file=sys.stderr)
+
+
+def _known_error(exc: Exception) -> str | None:
+    """The one-line message for errors that are the user's situation, not a bug."""
+    from editor.app.exporting import ExportTargetError
+    from editor.app.importing import ImportSourceError
+    from editor.store.errors import StoreError
+
+    if isinstance(exc, StoreError | ImportSourceError | ExportTargetError):
+        return str(exc)
+    return None
+
+
+def run_gui(db_url: str | None) -> int:
+    try:
+        from editor.ui.app import run
+    except ImportError as exc:
+        raise CommandError(f"the editor window cannot start: {exc}") from exc
+    return run(db_url)
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    from editor.app.workspace import Workspace
+
+    return Workspace.open(args.db, user=_user_name())
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (some containers)
+        return ""
+
+
+# ---------------------------------------------------------------- import
+
+
+class ProgressBar:
+    """A one-line bar on a terminal; silent when the output is a file or a pipe."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str, stream: TextIO, *, enabled: bool | None = None) -> None:
+        self._label = label
+        self._stream = stream
+        self._enabled = stream.isatty() if enabled is None else enabled
+        self._shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self._enabled or total <= 0:
+            return
+        filled = self.WIDTH * done // total
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        self._stream.write(f"\r{self._label} [{bar}] {done}/{total}")
+        self._stream.flush()
+        self._shown = True
+
+    def finish(self) -> None:
+        if self._shown:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from editor.app.importing import ImportService, read_source
+
+    parsed = read_source(args.path)  # before opening the archive: a missing file changes nothing
+    workspace = open_workspace(args)
+    bar = ProgressBar("Importing", sys.stderr, enabled=False if args.quiet else None)
+    try:
+        report = ImportService(workspace).import_records(
+            parsed.records, rejected=parsed.rejected, progress=bar, source=args.path.name
+        )
+    finally:
+        bar.finish()
+        workspace.close()
+    for rejected in report.rejected:
+        print(f"rejected {rejected}", file=sys.stderr)
+    print(report.summary())
+    return EXIT_OK if report.ok else EXIT_PARTIAL
+
+
+# ---------------------------------------------------------------- list and show
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from editor.core.article import ListQuery
+    from editor.core.languages import normalize_language
+    from editor.core.workflow import Status
+
+    try:
+        language = normalize_language(args.lang) if args.lang else None
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    query = ListQuery(
+        status=Status(args.status) if args.status else None,
+        language=language,
+        trashed=args.trash,
+        order_by="updated_at",
+        descending=True,
+    )
+    workspace = open_workspace(args)
+    try:
+        rows = workspace.articles.list(query)
+    finally:
+        workspace.close()
+    if args.json:
+        data = [
+            {
+                "id": r.id,
+                "uuid": r.uuid,
+                "external_id": r.external_id,
+                "lang": r.language,
+                "status": r.status.value,
+                "author": r.author,
+                "title": r.title,
+                "updated_at": _iso(r.updated_at),
+            }
+            for r in rows
+        ]
+        _print_json(data)
+        return EXIT_OK
+    print(_table(rows))
+    return EXIT_OK
+
+
+def _table(rows: Sequence[Any]) -> str:
+    header = ("ID", "EXTERNAL ID", "LANG", "STATUS", "UPDATED", "TITLE")
+    lines = [
+        (
+            str(r.id),
+            r.external_id or "-",
+            r.language,
+            r.status.value,
+            r.updated_at.strftime("%Y-%m-%d %H:%M"),
+            r.title or "(untitled)",
+        )
+        for r in rows
+    ]
+    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(header[:-1])]
+    out = []
+    for line in (header, *lines):
+        cells = [cell.ljust(width) for cell, width in zip(line[:-1], widths, strict=True)]
+        out.append("  ".join([*cells, line[-1]]))
+    out.append(f"{len(rows)} article{'s' if len(rows) != 1 else ''}")
+    return "\n".join(out)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from editor.app.exporting import export_record
+    from editor.store.errors import NotFoundError
+
+    workspace = open_workspace(args)
+    try:
+        article = workspace.articles.find(args.id)
+    except NotFoundError as exc:
+        raise CommandError(str(exc), EXIT_PARTIAL) from None
+    finally:
+        workspace.close()
+    if args.json:
+        record = export_record(article)
+        record.update(_article_extras(article))
+        _print_json(record)
+        return EXIT_OK
+    print(_describe(article))
+    return EXIT_OK
+
+
+def _article_extras(article: Article) -> dict[str, Any]:
+    return {
+        "number": article.id,
+        "external_id": article.external_id,
+        "slug_locked": article.slug_locked,
+        "version": article.version,
+        "deleted": article.deleted,
+        "created_at": _iso(article.created_at),
+        "updated_at": _iso(article.updated_at),
+    }
+
+
+def _describe(article: Article) -> str:
+    fields = [
+        ("Id", str(article.id)),
+        ("External id", article.external_id or "-"),
+        ("UUID", article.uuid),
+        ("Language", article.language),
+        ("Status", article.status.label + (" (in the trash)" if article.deleted else "")),
+        ("Author", article.author or "-"),
+        ("Slug", article.slug),
+        ("Tags", ", ".join(article.tags) or "-"),
+        ("Published", _iso(article.published_at) or "-"),
+        ("Updated", _iso(article.updated_at) or "-"),
+        ("Group", article.group_id or "-"),
+    ]
+    head = "\n".join(f"{name + ':':<13}{value}" for name, value in fields)
+    parts = [head, "", f"# {article.title}"]
+    if article.teaser:
+        parts += ["", article.teaser]
+    parts += ["", article.body]
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- export, samples, db
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from editor.app.exporting import ExportService
+
+    workspace = open_workspace(args)
+    try:
+        count = ExportService(workspace).export(
+            args.format, args.out, include_trash=args.include_trash, replace=args.replace
+        )
+    finally:
+        workspace.close()
+    print(f"{count} article{'s' if count != 1 else ''} exported to {args.out}")
+    return EXIT_OK
+
+
+def cmd_samples(args: argparse.Namespace) -> int:
+    from editor.app.samples import load_samples
+
+    workspace = open_workspace(args)
+    try:
+        created = load_samples(workspace)
+    finally:
+        workspace.close()
+    print(f"{created} sample articles added")
+    return EXIT_OK
+
+
+def cmd_db_info(args: argparse.Namespace) -> int:
+    from editor.store import migrations
+
+    workspace = open_workspace(args)
+    try:
+        counts = workspace.articles.counts_by_status()
+        info = {
+            "location": workspace.db.description,
+            "schema": migrations.current_revision(workspace.db.engine),
+            "schema_head": migrations.head_revision(),
+            "articles": sum(n for status, n in counts.items() if status != "trash"),
+            "trash": counts.get("trash", 0),
+            "by_status": {s: counts.get(s, 0) for s in STATUSES},
+            "languages": workspace.articles.languages(),
+        }
+    finally:
+        workspace.close()
+    if args.json:
+        _print_json(info)
+        return EXIT_OK
+    print(f"Archive:   {info['location']}")
+    print(f"Schema:    {info['schema']} (this program: {info['schema_head']})")
+    print(f"Articles:  {info['articles']} (+{info['trash']} in the trash)")
+    by_status = info["by_status"]
+    assert isinstance(by_status, dict)
+    print("Statuses:  " + ", ".join(f"{s} {n}" for s, n in by_status.items() if n))
+    print(f"Languages: {', '.join(info['languages']) or '-'}")  # type: ignore[arg-type]
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- output helpers
+
+
+def _iso(moment: Any) -> str | None:
+    return None if moment is None else moment.isoformat().replace("+00:00", "Z")
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
