@@ -1,0 +1,276 @@
+"""Fuzzy matching for the command palette: commands and article titles.
+
+Qt-free so that ranking is tested (and benchmarked) without widgets.  Scores
+are rapidfuzz's ``WRatio`` (0-100, tolerant of typos and word order) plus
+bonuses for what people type on purpose: the beginnings of words ("dup art"),
+initials ("na" for New Article) and, for commands, having used it recently.
+
+Articles: the archive may hold 100 000 of them, so SQL narrows first (the
+list's LIKE filter on the whole query, then on word fragments to survive
+typos), and rapidfuzz re-ranks at most a few hundred titles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from rapidfuzz import fuzz, utils
+
+from editor.commands.registry import Command, CommandRegistry
+from editor.core.article import ArticleSummary, ListQuery
+
+if TYPE_CHECKING:
+    from editor.app.articles import ArticleService
+    from editor.commands.context import CommandContext
+
+ResultKind = Literal["command", "article"]
+
+MIN_SCORE = 75.0  # below this a match is more noise than help
+WORD_PREFIX_BONUS = 12.0  # every typed word starts a word of the title
+INITIALS_BONUS = 15.0  # "na" -> New Article
+RECENT_BONUS = 10.0  # the most recently used command; older ones get less
+COMMAND_TIE_BONUS = 1.0  # equal scores: the command before the article
+KEYWORD_PENALTY = 5.0  # a keyword match counts a little less than the title
+START_BONUS = 5.0  # the title begins with what was typed
+
+ARTICLE_LIMIT = 8  # articles shown for a query
+RECENT_ARTICLES = 5  # recently edited articles shown for an empty query
+SQL_CANDIDATES = 200  # rows each SQL narrowing step may return
+RECENT_CANDIDATES = 100  # recently edited titles always re-ranked
+FRAGMENT = 3  # letters of a word used for the typo-tolerant LIKE
+
+COMMANDS_ONLY = ">"  # palette prefix: only commands
+ARTICLES_ONLY = "#"  # palette prefix: only articles
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    kind: ResultKind
+    id: str | int  # command id, or article id
+    title: str
+    detail: str = ""  # command category, or "de · Draft" for an article
+    shortcut: str | None = None
+    score: float = 0.0
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def _words(text: str) -> list[str]:
+    return utils.default_process(text).split()
+
+
+def _initials_match(query: str, words: Sequence[str]) -> bool:
+    compact = query.replace(" ", "")
+    return len(compact) >= 2 and "".join(w[0] for w in words).startswith(compact)
+
+
+def _word_prefix_match(query_words: Sequence[str], words: Sequence[str]) -> bool:
+    return bool(query_words) and all(any(w.startswith(q) for w in words) for q in query_words)
+
+
+# Han, kana and hangul: scripts written without spaces, where a word is one or
+# two characters and any substring may be what the editor is after.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def score_text(query: str, text: str) -> float:
+    """How well ``query`` matches ``text``: 0 for no match, about 100 or more for a good one."""
+    processed = utils.default_process(query)
+    if not processed or not text:
+        return 0.0
+    query_words = processed.split()
+    words = _words(text)
+    prefix = _word_prefix_match(query_words, words)
+    initials = _initials_match(processed, words)
+    joined = " ".join(words)
+    start = START_BONUS if joined.startswith(processed) else 0.0
+    if _CJK.search(processed):
+        return _cjk_score(processed, joined) + start
+    if len(processed) <= 2:
+        # One or two letters fuzzy-match almost anything: only word starts count.
+        if initials:
+            return 90.0 + INITIALS_BONUS + start
+        return 85.0 + WORD_PREFIX_BONUS + start if prefix else 0.0
+    score = fuzz.WRatio(processed, joined) + start
+    if prefix:
+        score += WORD_PREFIX_BONUS
+    elif initials:
+        score += INITIALS_BONUS
+    return float(score)
+
+
+def _cjk_score(query: str, text: str) -> float:
+    if query.replace(" ", "") in text.replace(" ", ""):
+        return 100.0
+    return float(fuzz.partial_ratio(query, text)) if len(query) > 2 else 0.0
+
+
+def _command_score(query: str, command: Command) -> float:
+    best = score_text(query, command.title)
+    for keyword in command.keywords:
+        best = max(best, score_text(query, keyword) - KEYWORD_PENALTY)
+    return best
+
+
+def _recent_bonus(command_id: str, recent: Sequence[str]) -> float:
+    if command_id not in recent:
+        return 0.0
+    return RECENT_BONUS * (1.0 - recent.index(command_id) / max(len(recent), 1))
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _command_result(command: Command, score: float) -> SearchResult:
+    return SearchResult(
+        kind="command",
+        id=command.id,
+        title=command.title,
+        detail=command.category,
+        shortcut=command.shortcut,
+        score=score,
+    )
+
+
+def rank_commands(
+    query: str,
+    commands: Iterable[Command],
+    *,
+    recent: Sequence[str] = (),
+    ctx: CommandContext | None = None,
+) -> list[SearchResult]:
+    """Palette commands matching ``query``, best first.
+
+    An empty query lists every command: the recent ones first (most recent
+    first), then the rest by category and title.  With ``ctx``, commands that
+    are disabled now are left out.
+    """
+    offered = [c for c in commands if c.palette and (ctx is None or c.is_enabled(ctx))]
+    if not query.strip():
+        return _commands_by_recency(offered, recent)
+    results = []
+    for command in offered:
+        score = _command_score(query, command)
+        if score >= MIN_SCORE:
+            results.append(_command_result(command, score + _recent_bonus(command.id, recent)))
+    results.sort(key=lambda r: (-r.score, r.title))
+    return results
+
+
+def _commands_by_recency(commands: list[Command], recent: Sequence[str]) -> list[SearchResult]:
+    by_id = {c.id: c for c in commands}
+    first = [by_id[i] for i in recent if i in by_id]
+    rest = sorted((c for c in commands if c.id not in recent), key=lambda c: (c.category, c.title))
+    return [_command_result(c, 0.0) for c in [*first, *rest]]
+
+
+# ---------------------------------------------------------------- articles
+
+
+def _article_result(summary: ArticleSummary, score: float) -> SearchResult:
+    return SearchResult(
+        kind="article",
+        id=summary.id,
+        title=summary.title or "(untitled)",
+        detail=f"{summary.language} · {summary.status.label}",
+        score=score,
+    )
+
+
+def rank_articles(
+    query: str, candidates: Iterable[ArticleSummary], *, limit: int = ARTICLE_LIMIT
+) -> list[SearchResult]:
+    """Re-rank candidate rows by their titles (an exact external id also counts)."""
+    wanted = query.strip().lower()
+    results = []
+    for summary in candidates:
+        score = score_text(query, summary.title)
+        if summary.external_id and summary.external_id.lower() == wanted:
+            score = max(score, 100.0)
+        if score >= MIN_SCORE:
+            results.append(_article_result(summary, score))
+    results.sort(key=lambda r: (-r.score, r.title))
+    return results[:limit]
+
+
+def _fragments(query: str) -> list[str]:
+    """Pieces of the longer words, so that one typo still leaves a piece that matches."""
+    pieces: list[str] = []
+    for word in sorted(set(re.findall(r"\w{4,}", query.lower())), key=len, reverse=True)[:3]:
+        for piece in (word[:FRAGMENT], word[-FRAGMENT:]):
+            if piece not in pieces:
+                pieces.append(piece)
+    return pieces
+
+
+def article_candidates(
+    articles: ArticleService, query: str, *, enough: int = ARTICLE_LIMIT
+) -> list[ArticleSummary]:
+    """Rows worth fuzzy-ranking for ``query``: a few hundred at most, whatever the archive."""
+    found: dict[int, ArticleSummary] = {}
+
+    def add(rows: Iterable[ArticleSummary]) -> None:
+        for row in rows:
+            found.setdefault(row.id, row)
+
+    add(articles.list(ListQuery(text=query.strip(), limit=SQL_CANDIDATES)))
+    if len(found) < enough:
+        # Few exact hits: maybe a typo.  Ask for word fragments instead.
+        for piece in _fragments(query):
+            add(articles.list(ListQuery(text=piece, limit=SQL_CANDIDATES)))
+    add(articles.list(ListQuery(limit=RECENT_CANDIDATES)))
+    return list(found.values())
+
+
+def search_articles(
+    articles: ArticleService, query: str, *, limit: int = ARTICLE_LIMIT
+) -> list[SearchResult]:
+    """Articles for the palette: the recently edited ones for an empty query."""
+    if not query.strip():
+        recent = articles.list(ListQuery(limit=RECENT_ARTICLES))
+        return [_article_result(s, 0.0) for s in recent][:limit]
+    return rank_articles(query, article_candidates(articles, query, enough=limit), limit=limit)
+
+
+# ---------------------------------------------------------------- both
+
+
+def split_mode(query: str) -> tuple[str, bool, bool]:
+    """``(text, want_commands, want_articles)`` from the palette's prefix convention."""
+    if query.startswith(COMMANDS_ONLY):
+        return query[len(COMMANDS_ONLY) :], True, False
+    if query.startswith(ARTICLES_ONLY):
+        return query[len(ARTICLES_ONLY) :], False, True
+    return query, True, True
+
+
+def search(
+    query: str,
+    registry: CommandRegistry,
+    ctx: CommandContext,
+    *,
+    article_limit: int = ARTICLE_LIMIT,
+) -> list[SearchResult]:
+    """What the palette lists for ``query``.
+
+    Empty query: recent commands, then recently edited articles, then the other
+    commands.  Otherwise commands and articles merged by score.  A leading ">"
+    asks for commands only, "#" for articles only.
+    """
+    text, want_commands, want_articles = split_mode(query)
+    recent = registry.recent()
+    commands = rank_commands(text, registry, recent=recent, ctx=ctx) if want_commands else []
+    articles = (
+        search_articles(ctx.workspace.articles, text, limit=article_limit) if want_articles else []
+    )
+    if not text.strip():
+        recent_commands = [c for c in commands if c.id in recent]
+        other_commands = [c for c in commands if c.id not in recent]
+        return [*recent_commands, *articles, *other_commands]
+    merged = [*commands, *articles]
+    merged.sort(key=lambda r: -(r.score + (COMMAND_TIE_BONUS if r.kind == "command" else 0.0)))
+    return merged
