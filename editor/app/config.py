@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_data_path, user_documents_path
 
 APP_NAME = "newsdesk"
 ENV_DATABASE = "NEWSDESK_DB"
@@ -14,6 +14,11 @@ ENV_DATABASE = "NEWSDESK_DB"
 def data_dir() -> Path:
     """The per-user folder for the archive, indexes and backups."""
     return user_data_path(APP_NAME, appauthor=False, ensure_exists=False)
+
+
+def default_site_dir() -> Path:
+    """Where the static site is published unless the settings name another folder."""
+    return user_documents_path() / "Newsdesk site"
 
 
 def default_database_path() -> Path:

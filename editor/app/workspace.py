@@ -13,6 +13,7 @@ from functools import cached_property
 from editor.app import config
 from editor.app.articles import ArticleService
 from editor.app.events import EventBus
+from editor.app.publishing import PublishService
 from editor.app.related import RelatedService
 from editor.store.database import Database, open_database
 
@@ -35,6 +36,10 @@ class Workspace:
     @cached_property
     def related(self) -> RelatedService:
         return RelatedService(self)
+
+    @cached_property
+    def publishing(self) -> PublishService:
+        return PublishService(self)
 
     def close(self) -> None:
         self.db.close()

@@ -377,3 +377,16 @@ def set_setting(session: Session, key: str, value: Any) -> None:
 
 def touch_updated(session: Session, article_id: int) -> None:
     session.execute(update(Article).where(Article.id == article_id).values(updated_at=utcnow()))
+
+
+def latest_revision_numbers(session: Session, article_ids: Iterable[int]) -> dict[int, int]:
+    ids = list(article_ids)
+    result: dict[int, int] = {}
+    for start in range(0, len(ids), 500):
+        stmt = (
+            select(Revision.article_id, func.max(Revision.number))
+            .where(Revision.article_id.in_(ids[start : start + 500]))
+            .group_by(Revision.article_id)
+        )
+        result.update({aid: int(n) for aid, n in session.execute(stmt)})
+    return result

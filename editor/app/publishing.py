@@ -1,0 +1,276 @@
+"""Publishing use cases: check, publish, correct, unpublish, preview.
+
+The site's truth is the database: every run hands the publisher all articles
+that are public (published or corrected), and the publisher works out which
+files changed.  Accepted related links go with each article; where an editor
+accepted none, the best suggestions fill the section unless the settings say
+otherwise.  Every run records what was published (revision, time, path).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from editor.app import config
+from editor.core.article import Article
+from editor.core.links import PublicationRecord
+from editor.core.publishing import (
+    CheckResult,
+    PublishedArticle,
+    PublishManifest,
+    SiteSettings,
+    check_article,
+    publish_site,
+    render_preview,
+)
+from editor.core.workflow import PUBLIC_STATUSES, Status
+from editor.store import articles as article_store
+from editor.store import links as link_store
+
+if TYPE_CHECKING:
+    from editor.app.workspace import Workspace
+
+# Settings keys (stored in the archive, so a shared archive shares them).
+SETTING_SITE = "publishing.site"
+SETTING_OUTPUT = "publishing.output_dir"
+
+DEFAULT_SITE: dict[str, Any] = {
+    "site_name": "Newsdesk",
+    "base_url": "https://example.org/",
+    "languages": ["de", "en"],
+    "fill_related_with_suggestions": True,
+    "related_count": 5,
+    "recent_count": 5,
+    "template_override_dir": None,
+    "footer_text": "",
+}
+PUBLISHABLE = frozenset({Status.READY, Status.PUBLISHED, Status.CORRECTED})
+
+
+@dataclass
+class PublishResult:
+    manifest: PublishManifest
+    published: list[int] = field(default_factory=list)  # ids that went out in this run
+    refused: dict[int, list[str]] = field(default_factory=dict)  # id -> blocking problems
+    warnings: list[str] = field(default_factory=list)
+
+
+class PublishService:
+    def __init__(self, workspace: Workspace) -> None:
+        self._ws = workspace
+        self._db = workspace.db
+
+    # ------------------------------------------------------------ settings
+
+    def site_settings(self) -> SiteSettings:
+        with self._db.session() as s:
+            stored = article_store.get_setting(s, SETTING_SITE, {}) or {}
+        values = {**DEFAULT_SITE, **stored}
+        override = values.get("template_override_dir")
+        return SiteSettings(
+            site_name=str(values["site_name"]),
+            base_url=str(values["base_url"]),
+            languages=tuple(values["languages"]),
+            fill_related_with_suggestions=bool(values["fill_related_with_suggestions"]),
+            related_count=int(values["related_count"]),
+            recent_count=int(values["recent_count"]),
+            template_override_dir=Path(override) if override else None,
+            footer_text=str(values["footer_text"]),
+        )
+
+    def update_site_settings(self, **changes: Any) -> SiteSettings:
+        unknown = set(changes) - set(DEFAULT_SITE)
+        if unknown:
+            raise ValueError(f"unknown site settings: {', '.join(sorted(unknown))}")
+        with self._db.session(write=True) as s:
+            stored = dict(article_store.get_setting(s, SETTING_SITE, {}) or {})
+            stored.update(changes)
+            article_store.set_setting(s, SETTING_SITE, stored)
+        return self.site_settings()
+
+    def output_dir(self) -> Path:
+        with self._db.session() as s:
+            stored = article_store.get_setting(s, SETTING_OUTPUT)
+        return Path(stored) if stored else config.default_site_dir()
+
+    def set_output_dir(self, path: Path) -> None:
+        with self._db.session(write=True) as s:
+            article_store.set_setting(s, SETTING_OUTPUT, str(path))
+
+    # ------------------------------------------------------------ what goes on the site
+
+    def _to_published(
+        self, article: Article, related: Sequence[int], revision: int
+    ) -> PublishedArticle:
+        return PublishedArticle(
+            id=article.id,
+            lang=article.language,
+            slug=article.slug,
+            title=article.title,
+            body_markdown=article.body,
+            published_at=article.published_at or article.created_at,
+            teaser=article.teaser,
+            author=article.author,
+            updated_at=article.updated_at,
+            tags=article.tags,
+            group=article.group_id,
+            revision=revision,
+            related=tuple(related),
+        )
+
+    def site_articles(self) -> list[PublishedArticle]:
+        """Every public article as the publisher wants it."""
+        with self._db.session() as s:
+            public = [a for a in article_store.iter_articles(s) if a.status in PUBLIC_STATUSES]
+            related = link_store.accepted_targets(s, [a.id for a in public])
+            revisions = article_store.latest_revision_numbers(s, [a.id for a in public])
+        public_ids = {a.id for a in public}
+        return [
+            self._to_published(
+                a,
+                [r for r in related.get(a.id, []) if r in public_ids],
+                revisions.get(a.id, 1),
+            )
+            for a in public
+        ]
+
+    def check(self, article_id: int) -> CheckResult:
+        """Blocking problems and warnings if this article were published now."""
+        article = self._ws.articles.get(article_id)
+        others = {a.id: a for a in self.site_articles() if a.id != article_id}
+        candidate = self._to_published(article, (), 1)
+        return check_article(candidate, settings=self.site_settings(), published=others)
+
+    def preview_html(self, article_id: int) -> str:
+        """The page the article would get, from its working copy (drafts too)."""
+        article = self._ws.articles.get(article_id)
+        related = [c.target_id for c in self._ws.related.accepted(article_id)]
+        site = self.site_articles()
+        return render_preview(
+            self._to_published(article, related, 1),
+            self.site_settings(),
+            site_articles=site,
+            suggest=self._suggest,
+        )
+
+    def _suggest(self, article_id: int, top: int) -> list[int]:
+        try:
+            return [s.id for s in self._ws.related.suggest(article_id, top)]
+        except Exception:  # a broken index must not stop a publish run
+            return []
+
+    # ------------------------------------------------------------ publishing
+
+    def publish(
+        self,
+        article_ids: Iterable[int] | None,
+        output_dir: Path | None = None,
+        *,
+        full_rebuild: bool = False,
+    ) -> PublishResult:
+        """Publish the given articles (``None``: every ready or published one).
+
+        Ready articles become published (a status change, so a revision is
+        taken); articles with blocking problems are refused and reported, the
+        rest go out.
+        """
+        output = Path(output_dir) if output_dir else self.output_dir()
+        settings = self.site_settings()
+        everything = article_ids is None
+        ids = self._publishable_ids() if everything else list(dict.fromkeys(article_ids or ()))
+        refused: dict[int, list[str]] = {}
+        to_publish: list[int] = []
+        for article_id in ids:
+            article = self._ws.articles.get(article_id)
+            problems = self._blocking(article, settings)
+            if article.status not in PUBLISHABLE:
+                problems.insert(0, f"it is {article.status.label.lower()}, not ready")
+            if problems:
+                refused[article_id] = problems
+            else:
+                to_publish.append(article_id)
+        for article_id in to_publish:
+            if self._ws.articles.get(article_id).status is Status.READY:
+                self._ws.articles.change_status(article_id, Status.PUBLISHED)
+        manifest = self._run(output, settings, to_publish, full_rebuild=full_rebuild)
+        self._record(manifest, to_publish, "publish", output)
+        return PublishResult(
+            manifest=manifest,
+            published=to_publish,
+            refused=refused,
+            warnings=list(manifest.warnings),
+        )
+
+    def unpublish(self, article_id: int, output_dir: Path | None = None) -> PublishResult:
+        """Take a public article off the site (its pages are removed)."""
+        output = Path(output_dir) if output_dir else self.output_dir()
+        self._ws.articles.change_status(article_id, Status.UNPUBLISHED)
+        manifest = self._run(output, self.site_settings(), [article_id], full_rebuild=False)
+        self._record(manifest, [article_id], "unpublish", output)
+        return PublishResult(manifest=manifest, published=[], warnings=list(manifest.warnings))
+
+    def correct(self, article_id: int, output_dir: Path | None = None) -> PublishResult:
+        """Republish a public article after a correction (status: corrected)."""
+        output = Path(output_dir) if output_dir else self.output_dir()
+        self._ws.articles.change_status(article_id, Status.CORRECTED)
+        manifest = self._run(output, self.site_settings(), [article_id], full_rebuild=False)
+        self._record(manifest, [article_id], "correct", output)
+        return PublishResult(
+            manifest=manifest, published=[article_id], warnings=list(manifest.warnings)
+        )
+
+    def publications(self, article_id: int) -> list[PublicationRecord]:
+        with self._db.session() as s:
+            return link_store.list_publications(s, article_id)
+
+    def _publishable_ids(self) -> list[int]:
+        with self._db.session() as s:
+            return [
+                a.id
+                for a in article_store.iter_articles(s)
+                if a.status in (Status.READY, Status.PUBLISHED)
+            ]
+
+    def _blocking(self, article: Article, settings: SiteSettings) -> list[str]:
+        result = check_article(self._to_published(article, (), 1), settings=settings)
+        return [p.message for p in result.blocking]
+
+    def _run(
+        self, output: Path, settings: SiteSettings, changed: list[int], *, full_rebuild: bool
+    ) -> PublishManifest:
+        # The site must never be written over the archive or its backups.
+        forbidden = [config.data_dir()]
+        if self._db.path is not None:
+            forbidden.append(self._db.path.parent)
+        return publish_site(
+            self.site_articles(),
+            settings,
+            output,
+            changed_ids=changed,
+            full_rebuild=full_rebuild,
+            suggest=self._suggest if settings.fill_related_with_suggestions else None,
+            forbidden_dirs=forbidden,
+        )
+
+    def _record(self, manifest: PublishManifest, ids: list[int], action: str, output: Path) -> None:
+        now = datetime.now(UTC)
+        with self._db.session(write=True) as s:
+            revisions = article_store.latest_revision_numbers(s, ids)
+            for article_id in ids:
+                link_store.add_publication(
+                    s,
+                    PublicationRecord(
+                        article_id=article_id,
+                        revision_number=revisions.get(article_id),
+                        action=action,
+                        published_at=now,
+                        output_dir=str(output),
+                        path=manifest.article_pages.get(article_id, ""),
+                    ),
+                )
+        for article_id in ids:
+            self._ws.events.emit("article.published", article_id, action)
