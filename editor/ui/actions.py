@@ -1,0 +1,147 @@
+"""QActions, menus and the toolbar, all built from the command registry.
+
+One QAction per command carries its title, shortcuts, icon and checked state;
+triggering it runs the command through ``CommandRegistry.execute`` so that a
+failure becomes a message in the window, never an exception in the event loop.
+
+Enabled and checked states come from the commands' predicates.  Qt ignores the
+shortcut of a disabled action, so the window calls :func:`refresh_actions`
+whenever what they depend on changes (the open article, its status, a panel);
+actions also refresh after every command they run and when a menu opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+
+from editor.commands.builtin import MENU_ORDER
+from editor.commands.context import CommandContext
+from editor.commands.registry import Command, CommandRegistry
+from editor.core.resources import resource_path
+
+COMMAND_ID_PROPERTY = "newsdesk_command_id"
+
+
+def command_icon(name: str | None) -> QIcon:
+    """The icon ``name``: our own SVG under resources/icons/, else the desktop theme's."""
+    if not name:
+        return QIcon()
+    own = resource_path("icons", f"{name}.svg")
+    if own.is_file():
+        return QIcon(str(own))
+    return QIcon.fromTheme(name)
+
+
+def build_actions(
+    registry: CommandRegistry, ctx: CommandContext, parent_window: QWidget
+) -> dict[str, QAction]:
+    """A QAction per registered command, added to ``parent_window`` so that shortcuts work
+    even for commands in no visible menu; keyed by command id."""
+    actions: dict[str, QAction] = {}
+    for command in registry:
+        action = _make_action(command, parent_window)
+        action.triggered.connect(
+            lambda _checked=False, cid=command.id: _trigger(registry, ctx, actions, cid)
+        )
+        parent_window.addAction(action)
+        actions[command.id] = action
+    refresh_actions(registry, ctx, actions)
+    return actions
+
+
+def _make_action(command: Command, parent: QWidget) -> QAction:
+    action = QAction(command.title, parent)
+    action.setObjectName(f"action_{command.id.replace('.', '_')}")
+    action.setProperty(COMMAND_ID_PROPERTY, command.id)
+    action.setShortcuts([QKeySequence(s) for s in command.shortcuts])
+    action.setIcon(command_icon(command.icon))
+    action.setCheckable(command.checkable)
+    tip = command.title.rstrip("…")
+    if command.shortcut:
+        native = QKeySequence(command.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        tip = f"{tip} ({native})"
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    return action
+
+
+def _trigger(
+    registry: CommandRegistry, ctx: CommandContext, actions: dict[str, QAction], command_id: str
+) -> None:
+    registry.execute(command_id, ctx)
+    # The command may have changed what others depend on (a status, a panel).
+    refresh_actions(registry, ctx, actions)
+
+
+def refresh_actions(
+    registry: CommandRegistry,
+    ctx: CommandContext,
+    actions: dict[str, QAction],
+    only: Iterable[str] | None = None,
+) -> None:
+    """Bring enabled and checked states up to date (all actions, or the ids in ``only``)."""
+    for command_id in actions if only is None else only:
+        command = registry.get(command_id)
+        action = actions[command_id]
+        action.setEnabled(command.is_enabled(ctx))
+        if command.checkable and command.checked is not None:
+            # Setting the state programmatically does not emit triggered: no toggle loop.
+            action.setChecked(bool(command.checked(ctx)))
+
+
+def _menus_in_order(registry: CommandRegistry) -> list[str]:
+    names: list[str] = []
+    for command in registry:
+        if command.menu_name and command.menu_name not in names:
+            names.append(command.menu_name)
+    known = [m for m in MENU_ORDER if m in names]
+    return known + [m for m in names if m not in MENU_ORDER]
+
+
+def populate_menus(
+    menubar: QMenuBar,
+    registry: CommandRegistry,
+    actions: dict[str, QAction],
+    ctx: CommandContext | None = None,
+) -> dict[str, QMenu]:
+    """One top-level menu per command ``menu`` (File, Edit, View, Workflow, Help, then any
+    other), commands in registration order, a separator where the category changes.
+    With ``ctx`` each menu refreshes its actions' states as it opens."""
+    menus: dict[str, QMenu] = {}
+    for name in _menus_in_order(registry):
+        menu = menubar.addMenu(f"&{name}")
+        menu.setObjectName(f"menu_{name.lower()}")
+        commands = [c for c in registry if c.menu_name == name]
+        previous_category: str | None = None
+        for command in commands:
+            if previous_category is not None and command.category != previous_category:
+                menu.addSeparator()
+            menu.addAction(actions[command.id])
+            previous_category = command.category
+        if ctx is not None:
+            ids = [c.id for c in commands]
+            menu.aboutToShow.connect(
+                lambda ids=ids: refresh_actions(registry, ctx, actions, only=ids)
+            )
+        menus[name] = menu
+    return menus
+
+
+def populate_toolbar(
+    toolbar: QToolBar, registry: CommandRegistry, actions: dict[str, QAction]
+) -> list[QAction]:
+    """The commands marked ``toolbar=True``, in registration order, grouped by category."""
+    added: list[QAction] = []
+    previous_category: str | None = None
+    for command in registry:
+        if not command.toolbar:
+            continue
+        if previous_category is not None and command.category != previous_category:
+            toolbar.addSeparator()
+        toolbar.addAction(actions[command.id])
+        added.append(actions[command.id])
+        previous_category = command.category
+    return added
