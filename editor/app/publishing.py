@@ -27,6 +27,7 @@ from editor.core.publishing import (
     publish_site,
     render_preview,
 )
+from editor.core.publishing.publisher import prepare_output_dir
 from editor.core.workflow import PUBLIC_STATUSES, Status
 from editor.store import articles as article_store
 from editor.store import links as link_store
@@ -179,6 +180,8 @@ class PublishService:
         rest go out.
         """
         output = Path(output_dir) if output_dir else self.output_dir()
+        # A bad output folder is refused before any status changes.
+        prepare_output_dir(output, self._forbidden_dirs())
         settings = self.site_settings()
         everything = article_ids is None
         ids = self._publishable_ids() if everything else list(dict.fromkeys(article_ids or ()))
@@ -242,10 +245,6 @@ class PublishService:
     def _run(
         self, output: Path, settings: SiteSettings, changed: list[int], *, full_rebuild: bool
     ) -> PublishManifest:
-        # The site must never be written over the archive or its backups.
-        forbidden = [config.data_dir()]
-        if self._db.path is not None:
-            forbidden.append(self._db.path.parent)
         return publish_site(
             self.site_articles(),
             settings,
@@ -253,8 +252,15 @@ class PublishService:
             changed_ids=changed,
             full_rebuild=full_rebuild,
             suggest=self._suggest if settings.fill_related_with_suggestions else None,
-            forbidden_dirs=forbidden,
+            forbidden_dirs=self._forbidden_dirs(),
         )
+
+    def _forbidden_dirs(self) -> list[Path]:
+        # The site must never be written over the archive or its backups.
+        forbidden = [config.data_dir()]
+        if self._db.path is not None:
+            forbidden.append(self._db.path.parent)
+        return forbidden
 
     def _record(self, manifest: PublishManifest, ids: list[int], action: str, output: Path) -> None:
         now = datetime.now(UTC)

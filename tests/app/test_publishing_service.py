@@ -1,0 +1,146 @@
+"""Publishing from the archive: statuses, records, refusals, incremental runs, preview."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from editor.core.publishing import OutputFolderError
+from editor.core.workflow import Status
+
+
+def _article(ws: Any, title: str, *, status: Status = Status.READY, **kw: Any) -> int:
+    kw.setdefault("body", f"{title}: ein Text über **Technik**.")
+    kw.setdefault("teaser", "Kurz gesagt.")
+    kw.setdefault("author", "Anna Autorin")
+    return ws.articles.create(title=title, status=status, **kw).id
+
+
+def _tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    """Every start tag of a page with its attributes, as a browser's parser sees them."""
+    found: list[tuple[str, dict[str, str | None]]] = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, dict(attrs)))
+
+    Collector().feed(html)
+    return found
+
+
+@pytest.fixture
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("site") / "out"
+
+
+def test_publish_all_makes_ready_articles_published_and_records_them(
+    workspace: Any, site_dir: Path
+) -> None:
+    ready = _article(workspace, "Bereit zum Druck", tags=["Technik"])
+    draft = _article(workspace, "Noch im Entwurf", status=Status.DRAFT)
+    result = workspace.publishing.publish(None, site_dir)
+    assert result.published == [ready]
+    assert workspace.articles.get(ready).status is Status.PUBLISHED
+    assert workspace.articles.get(draft).status is Status.DRAFT
+    page = site_dir / result.manifest.article_pages[ready]
+    assert page.is_file()
+    assert "Bereit zum Druck" in page.read_text(encoding="utf-8")
+    records = workspace.publishing.publications(ready)
+    assert len(records) == 1
+    assert records[0].path == result.manifest.article_pages[ready]
+    assert records[0].revision_number == workspace.articles.revisions(ready)[0].number
+    assert not any(draft == aid for aid in result.manifest.article_pages)
+
+
+def test_named_drafts_are_refused_with_reason(workspace: Any, site_dir: Path) -> None:
+    draft = _article(workspace, "Entwurf", status=Status.DRAFT)
+    untitled = _article(workspace, "", status=Status.READY)
+    ok = _article(workspace, "Fertig")
+    result = workspace.publishing.publish([draft, untitled, ok], site_dir)
+    assert result.published == [ok]
+    assert "not ready" in result.refused[draft][0]
+    assert any("title" in p.lower() for p in result.refused[untitled])
+    assert workspace.articles.get(untitled).status is Status.READY
+
+
+def test_hostile_body_is_sanitised_on_the_page(workspace: Any, site_dir: Path) -> None:
+    aid = _article(
+        workspace,
+        "Sicher <script>alert(1)</script>",
+        body='Text <img src=x onerror="alert(2)"> [x](javascript:alert(3))',
+        author='<b onmouseover="alert(4)">Eve</b>',
+    )
+    result = workspace.publishing.publish([aid], site_dir)
+    html = (site_dir / result.manifest.article_pages[aid]).read_text(encoding="utf-8")
+    tags = _tags(html)
+    assert all(name != "script" or not attrs.get("src") for name, attrs in tags)
+    assert not [(n, a) for n, a in tags if any(k.startswith("on") for k in a)]
+    assert not [(n, a) for n, a in tags if "javascript:" in (a.get("href") or "").lower()]
+    assert "<script>alert" not in html
+
+
+def test_incremental_publish_and_unpublish(workspace: Any, site_dir: Path) -> None:
+    first = _article(workspace, "Erster Artikel")
+    second = _article(workspace, "Zweiter Artikel")
+    full = workspace.publishing.publish(None, site_dir)
+    assert full.manifest.full_build
+    second_page = site_dir / full.manifest.article_pages[second]
+    first_page = site_dir / full.manifest.article_pages[first]
+    first_mtime = first_page.stat().st_mtime_ns
+    workspace.articles.update(second, {"body": "Ganz neuer Text."})
+    again = workspace.publishing.correct(second, site_dir)
+    assert not again.manifest.full_build
+    assert "Ganz neuer Text." in second_page.read_text(encoding="utf-8")
+    assert first_page.stat().st_mtime_ns == first_mtime, "an unrelated page was not rewritten"
+    assert workspace.articles.get(second).status is Status.CORRECTED
+    workspace.publishing.unpublish(second, site_dir)
+    assert not second_page.exists()
+    assert first_page.exists()
+    actions = [r.action for r in workspace.publishing.publications(second)]
+    assert actions == ["unpublish", "correct", "publish"]
+
+
+def test_accepted_related_links_reach_the_page(workspace: Any, site_dir: Path) -> None:
+    a = _article(workspace, "OpenAI sammelt Geld", tags=["OpenAI"])
+    b = _article(workspace, "Wetterbericht aus Wien")
+    workspace.publishing.publish(None, site_dir)
+    workspace.related.accept(a, b)
+    result = workspace.publishing.publish([a], site_dir)
+    html = (site_dir / result.manifest.article_pages[a]).read_text(encoding="utf-8")
+    assert "Wetterbericht aus Wien" in html
+
+
+def test_output_inside_the_archive_folder_is_refused(workspace: Any, db_path: Path) -> None:
+    aid = _article(workspace, "Artikel")
+    with pytest.raises(OutputFolderError, match="overlaps"):
+        workspace.publishing.publish([aid], db_path.parent / "site")
+    assert not (db_path.parent / "site").exists()
+    assert workspace.articles.get(aid).status is Status.READY, "nothing changed"
+
+
+def test_output_that_is_a_file_is_refused(workspace: Any, tmp_path_factory: Any) -> None:
+    target = tmp_path_factory.mktemp("x") / "file.txt"
+    target.write_text("keep me")
+    with pytest.raises(OutputFolderError, match="is a file"):
+        workspace.publishing.publish([_article(workspace, "A")], target)
+    assert target.read_text() == "keep me"
+
+
+def test_preview_renders_a_draft_without_writing(workspace: Any) -> None:
+    aid = _article(
+        workspace, "Vorschau", status=Status.DRAFT, body="# Kopf\n\n<script>x()</script>"
+    )
+    html = workspace.publishing.preview_html(aid)
+    assert "Vorschau" in html and "<h1" in html
+    assert "<script>x()" not in html
+
+
+def test_site_settings_round_trip(workspace: Any) -> None:
+    settings = workspace.publishing.update_site_settings(site_name="Technik-News")
+    assert settings.site_name == "Technik-News"
+    assert workspace.publishing.site_settings().site_name == "Technik-News"
+    with pytest.raises(ValueError, match="unknown site settings"):
+        workspace.publishing.update_site_settings(colour="red")

@@ -1,0 +1,138 @@
+"""The related-links service on a real archive: suggestions, decisions, staying current."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from editor.core.links import LinkState
+from editor.core.workflow import Status
+
+
+def _publish(ws: Any, title: str, body: str, tags: list[str], lang: str = "de", **kw: Any) -> int:
+    return ws.articles.create(
+        title=title, body=body, tags=tags, language=lang, status=Status.PUBLISHED, **kw
+    ).id
+
+
+@pytest.fixture
+def archive(workspace: Any) -> dict[str, int]:
+    ws = workspace
+    return {
+        "funding": _publish(
+            ws,
+            "OpenAI sammelt Milliarden ein",
+            "OpenAI hat in einer Finanzierungsrunde Milliarden eingesammelt; "
+            "Sam Altman nennt die Bewertung angemessen.",
+            ["OpenAI", "Sam Altman"],
+        ),
+        "funding2": _publish(
+            ws,
+            "Neue Finanzierung für OpenAI",
+            "Die Finanzierung von OpenAI wächst weiter, die Bewertung steigt. Sam Altman jubelt.",
+            ["OpenAI"],
+        ),
+        "weather": _publish(
+            ws, "Regen in Wien", "In Wien regnet es seit Tagen, die Donau steigt.", []
+        ),
+        "english": _publish(
+            ws,
+            "OpenAI raises billions",
+            "OpenAI raised billions in a funding round; Sam Altman calls the valuation fair.",
+            ["OpenAI", "Sam Altman"],
+            lang="en",
+        ),
+        "draft": ws.articles.create(
+            title="Entwurf über OpenAI", body="OpenAI Sam Altman Finanzierung", tags=["OpenAI"]
+        ).id,
+    }
+
+
+def test_suggests_related_published_articles_with_reasons(workspace: Any, archive: dict) -> None:
+    found = workspace.related.suggest(archive["funding"], top=5)
+    ids = [s.id for s in found]
+    assert archive["funding2"] in ids
+    assert archive["english"] in ids, "the English piece on the same company is suggested"
+    assert archive["funding"] not in ids
+    assert archive["draft"] not in ids, "drafts are not offered as related links"
+    assert archive["weather"] not in ids[:2]
+    first = next(s for s in found if s.id == archive["funding2"])
+    assert "OpenAI" in first.reasons
+    assert first.title == "Neue Finanzierung für OpenAI"
+
+
+def test_translations_are_not_suggested(workspace: Any) -> None:
+    de = _publish(workspace, "KI im Büro", "Künstliche Intelligenz im Büro", ["KI"], group_id="g")
+    en = _publish(workspace, "AI at the office", "AI in the office", ["KI"], "en", group_id="g")
+    other = _publish(workspace, "KI in Schulen", "Künstliche Intelligenz in Schulen", ["KI"])
+    ids = [s.id for s in workspace.related.suggest(de)]
+    assert en not in ids
+    assert other in ids
+
+
+def test_accept_reject_pin_and_reorder(workspace: Any, archive: dict) -> None:
+    rel = workspace.related
+    a = archive["funding"]
+    rel.accept(a, archive["english"])
+    rel.accept(a, archive["weather"])
+    assert [c.target_id for c in rel.accepted(a)] == [archive["english"], archive["weather"]]
+    rel.reorder(a, [archive["weather"], archive["english"]])
+    assert [c.target_id for c in rel.accepted(a)] == [archive["weather"], archive["english"]]
+    rel.set_pinned(a, archive["english"], True)
+    assert rel.accepted(a)[0].target_id == archive["english"], "pinned links stay on top"
+    rel.reject(a, archive["funding2"])
+    states = {c.target_id: c.state for c in rel.choices(a)}
+    assert states[archive["funding2"]] is LinkState.REJECTED
+    # Accepted ones are not suggested again; the rejected one is ranked lower.
+    suggested = [s.id for s in rel.suggest(a)]
+    assert archive["english"] not in suggested
+    assert archive["weather"] not in suggested
+    with pytest.raises(ValueError, match="itself"):
+        rel.accept(a, a)
+
+
+def test_rejection_lowers_a_pair(workspace: Any, archive: dict) -> None:
+    a = archive["funding"]
+    before = {s.id: s.score for s in workspace.related.suggest(a, top=10)}
+    workspace.related.reject(a, archive["funding2"])
+    after = {s.id: s.score for s in workspace.related.suggest(a, top=10)}
+    ranked_after = sorted(after, key=after.get, reverse=True)  # type: ignore[arg-type]
+    ranked_before = sorted(before, key=before.get, reverse=True)  # type: ignore[arg-type]
+    assert ranked_after.index(archive["funding2"]) >= ranked_before.index(archive["funding2"])
+    assert after[archive["funding2"]] < before[archive["funding2"]]
+
+
+def test_index_follows_edits_and_deletes(workspace: Any, archive: dict) -> None:
+    rel = workspace.related
+    weather = archive["weather"]
+    assert archive["funding"] not in [s.id for s in rel.suggest(weather)][:1]
+    workspace.articles.update(
+        weather, {"body": "OpenAI und Sam Altman besuchen Wien: Finanzierung und Bewertung."}
+    )
+    assert rel.suggest(weather)[0].id in (archive["funding"], archive["funding2"])
+    workspace.articles.trash(archive["funding2"])
+    assert archive["funding2"] not in [s.id for s in rel.suggest(archive["funding"], top=10)]
+    new = _publish(
+        workspace, "OpenAI: Milliarden für Rechenzentren", "OpenAI Sam Altman", ["OpenAI"]
+    )
+    assert new in [s.id for s in rel.suggest(archive["funding"], top=10)]
+
+
+def test_page_links_fill_from_suggestions_only_when_none_accepted(
+    workspace: Any, archive: dict
+) -> None:
+    rel = workspace.related
+    a = archive["funding"]
+    filled = rel.links_for_page(a, 3, fill=True)
+    assert filled and archive["funding2"] in filled
+    assert rel.links_for_page(a, 3, fill=False) == []
+    rel.accept(a, archive["weather"])
+    assert rel.links_for_page(a, 3, fill=True) == [archive["weather"]]
+
+
+def test_rebuild_reports_progress(workspace: Any, archive: dict) -> None:
+    seen: list[tuple[int, int]] = []
+    count = workspace.related.rebuild(progress=lambda done, total: seen.append((done, total)))
+    assert count == len(archive)
+    assert seen and seen[-1][0] == seen[-1][1] == len(archive)
