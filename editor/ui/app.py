@@ -1,0 +1,121 @@
+"""Starting the desktop editor: the application object, the archive, the main window.
+
+Start-up is kept light so that the window paints with its list filled about
+as fast as an empty window: only what the first paint needs is imported here
+(the history panel, the preview renderer, the palette and language detection
+are imported when first used), and the list reads one page.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from editor import __version__
+from editor.core.resources import resource_path
+from editor.store.errors import StoreError
+from editor.ui.icons import app_icon
+
+if TYPE_CHECKING:
+    from editor.app.workspace import Workspace
+    from editor.ui.main_window import MainWindow
+
+APP_NAME = "Newsdesk"
+ORG_NAME = "Newsdesk"
+ORG_DOMAIN = "newsdesk.invalid"
+EXIT_CANNOT_OPEN = 2
+
+
+def run(db_url: str | None = None) -> int:
+    """Open the archive at ``db_url`` (or the default one) in a window; the exit code."""
+    app = application()
+    window = start(db_url)
+    if window is None:
+        return EXIT_CANNOT_OPEN
+    code = app.exec()
+    window.ws.close()
+    return code
+
+
+def application() -> QApplication:
+    """The QApplication (created once), named so that QSettings finds its file."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setOrganizationDomain(ORG_DOMAIN)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("newsdesk")
+    app.setWindowIcon(app_icon())
+    style = resource_path("styles", "newsdesk.qss")
+    if style.exists() and not app.styleSheet():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def start(db_url: str | None, *, settings: QSettings | None = None) -> MainWindow | None:
+    """Open the archive and show the main window; None (after telling the user) if it can't."""
+    workspace = open_workspace(db_url)
+    if workspace is None:
+        return None
+    offer_samples(workspace)
+    from editor.ui.main_window import MainWindow
+
+    window = MainWindow(workspace, settings=settings)
+    window.show()
+    return window
+
+
+def open_workspace(db_url: str | None) -> Workspace | None:
+    """The workspace, or None after a dialog that says why the archive can't be opened.
+
+    ``Workspace.open`` refuses (without writing a byte) files that are not
+    databases, other programs' databases, newer schemas and read-only files.
+    """
+    from editor.app.workspace import Workspace
+
+    try:
+        return Workspace.open(db_url, user=os_user_name())
+    except StoreError as exc:
+        QMessageBox.critical(None, "Cannot open the archive", str(exc))
+        return None
+
+
+def offer_samples(workspace: Workspace) -> bool:
+    """On a first start with an empty archive, offer the sample articles; True if loaded."""
+    try:
+        from editor.app import samples
+    except ImportError:  # the sample archive is optional
+        return False
+    if not samples.is_empty(workspace):
+        return False
+    answer = QMessageBox.question(
+        None,
+        "An empty archive",
+        "This archive has no articles yet. Load a few sample articles to try Newsdesk?\n"
+        "(You can move them to the trash at any time.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        samples.load_samples(workspace)
+    except Exception as exc:  # an empty archive is still usable
+        QMessageBox.warning(None, "Sample articles", f"The samples could not be loaded: {exc}")
+        return False
+    return True
+
+
+def os_user_name() -> str:
+    """Who is editing: the operating system's user name (revisions and new articles)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER") or os.environ.get("USERNAME") or ""

@@ -1,0 +1,186 @@
+"""The article list: a lazy table model over ``articles.list(ListQuery)``.
+
+Only one page (``PAGE_SIZE`` rows) is read at a time; the view asks for more
+through ``canFetchMore``/``fetchMore`` when it scrolls near the end, so an
+archive of 100 000 articles opens as fast as one of ten.  Sorting and
+filtering are done by SQL (a new :class:`ListQuery`), never in Python.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from editor.core.article import ArticleSummary, ListQuery
+from editor.ui.formatting import relative_time
+from editor.ui.icons import status_icon
+
+if TYPE_CHECKING:
+    from editor.app.articles import ArticleService
+
+PAGE_SIZE = 200
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclasses.dataclass(frozen=True)
+class Column:
+    key: str  # the ListQuery.order_by name
+    title: str
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("title", "Title"),
+    Column("language", "Language"),
+    Column("status", "Status"),
+    Column("author", "Author"),
+    Column("updated_at", "Updated"),
+)
+TITLE, LANGUAGE, STATUS, AUTHOR, UPDATED = range(len(COLUMNS))
+
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ArticleListModel(QAbstractTableModel):
+    def __init__(self, articles: ArticleService, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._articles = articles
+        self._query = ListQuery(limit=PAGE_SIZE)
+        self._rows: list[ArticleSummary] = []
+        self._total = 0
+        self._now = datetime.now(UTC)  # "2 min" is relative to the last refresh
+
+    # ------------------------------------------------------------ the query
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """How many articles match the filter (loaded or not)."""
+        return self._total
+
+    def set_filter(self, **changes: Any) -> None:
+        """Change status/language/text/trashed and reload from the first page."""
+        query = dataclasses.replace(self._query, **changes)
+        if query != self._query:
+            self._query = query
+            self.reload()
+
+    def reload(self, *, keep_loaded: bool = False) -> None:
+        """Read the first page again (or as many rows as are loaded, up to a limit)."""
+        wanted = PAGE_SIZE
+        if keep_loaded:
+            wanted = max(PAGE_SIZE, min(len(self._rows), 10 * PAGE_SIZE))
+        count_query = dataclasses.replace(self._query, offset=0, limit=None)
+        self.beginResetModel()
+        self._now = datetime.now(UTC)
+        self._total = self._articles.count(count_query)
+        self._rows = self._articles.list(dataclasses.replace(self._query, offset=0, limit=wanted))
+        self.endResetModel()
+
+    # ------------------------------------------------------------ lazy loading
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = self._articles.list(
+            dataclasses.replace(self._query, offset=len(self._rows), limit=PAGE_SIZE)
+        )
+        if not page:
+            self._total = len(self._rows)  # the archive shrank meanwhile
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    # ------------------------------------------------------------ rows by id
+
+    def summary(self, row: int) -> ArticleSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        for row, summary in enumerate(self._rows):
+            if summary.id == article_id:
+                return row
+        return None
+
+    def replace_summary(self, summary: ArticleSummary) -> bool:
+        """Show an edited article's new title etc. in place (no jump while typing)."""
+        row = self.row_of(summary.id)
+        if row is None:
+            return False
+        self._rows[row] = summary
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return True
+
+    # ------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].title
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(summary, column)
+        if role == ARTICLE_ID_ROLE:
+            return summary.id
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
+            return status_icon(summary.status)
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            return QColor(summary.status.colour)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(summary, column)
+        return None
+
+    def _display(self, summary: ArticleSummary, column: int) -> str:
+        if column == TITLE:
+            return summary.title or "(untitled)"
+        if column == LANGUAGE:
+            return summary.language
+        if column == STATUS:
+            return summary.status.label
+        if column == AUTHOR:
+            return summary.author
+        return relative_time(summary.updated_at, self._now)
+
+    def _tooltip(self, summary: ArticleSummary, column: int) -> str | None:
+        if column == UPDATED:
+            return summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        if column == TITLE:
+            return summary.title or None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        key = COLUMNS[column].key
+        if (key, descending) != (self._query.order_by, self._query.descending):
+            self._query = dataclasses.replace(self._query, order_by=key, descending=descending)
+            self.reload()

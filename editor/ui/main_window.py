@@ -1,0 +1,788 @@
+"""The main window: sidebar | article list | editor, metadata dock, status bar.
+
+The window is thin: it shows what the workspace's use cases return and hands
+every edit to the :class:`~editor.app.autosave.AutosaveWriter`; it never writes
+on the keystroke path.  Workspace events (which may arrive on worker threads)
+reach it through :class:`~editor.ui.events.EventBridge` on the GUI thread.
+
+It implements :class:`editor.commands.context.WindowActions`, so the built-in
+commands (menus, toolbar, shortcuts, palette) drive it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.app.autosave import AutosaveWriter, SaveReport, SaveState
+from editor.app.events import Event
+from editor.core.article import Article
+from editor.core.text import text_stats
+from editor.store.errors import ConflictError, NotFoundError
+from editor.ui.article_editor import HISTORY_TAB, PREVIEW_TAB, WRITE_TAB, ArticleEditor
+from editor.ui.article_list import ARTICLE_ID_ROLE, COLUMNS, UPDATED, ArticleListModel
+from editor.ui.events import EventBridge
+from editor.ui.icons import app_icon
+from editor.ui.metadata import MetadataPanel
+from editor.ui.sidebar import Sidebar
+from editor.ui.status_bar import MainStatusBar
+
+if TYPE_CHECKING:
+    from editor.app.workspace import Workspace
+    from editor.commands.registry import CommandRegistry
+    from editor.core.workflow import Status
+    from editor.ui.history import HistoryPanel
+
+T = TypeVar("T")
+
+STATS_DELAY_MS = 300  # word count after typing pauses, not on every key
+FILTER_DELAY_MS = 250  # the quick filter queries after typing pauses
+REFRESH_DELAY_MS = 150  # bursts of events (an import) refresh the list once
+MESSAGE_MS = 8000
+LIST_EVENTS = {
+    "article.created",
+    "article.deleted",
+    "article.restored",
+    "article.status",
+    "trash.emptied",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        settings: QSettings | None = None,
+        registry: CommandRegistry | None = None,
+        autosave_delays: tuple[float, float] | None = None,
+    ) -> None:
+        super().__init__()
+        self.ws = workspace
+        self.settings = settings if settings is not None else QSettings()
+        self._settings_group = (
+            "archives/" + hashlib.sha1(workspace.db.url.encode()).hexdigest()[:16]
+        )
+        self._article: Article | None = None
+        self._selecting = False  # the window itself moves the list's selection
+        self._history: HistoryPanel | None = None
+        self._preview: Any = None
+        self._find_bar: Any = None
+        self._palette: Any = None
+        self._distraction_free_state: dict[str, Any] | None = None
+
+        self.setObjectName("main_window")
+        self.setWindowIcon(app_icon())
+        self.bridge = EventBridge(workspace.events, self)
+        idle, longest = autosave_delays or (1.0, 1.5)
+        self.autosave = AutosaveWriter(
+            workspace.articles,
+            idle_delay=idle,
+            max_delay=longest,
+            on_state=self.bridge.forward_save_report,
+        )
+        self._build_widgets()
+        self._build_timers()
+        self._connect()
+        self.registry = registry if registry is not None else _builtin_registry()
+        self._install_commands()
+        self._refresh_counts()
+        self.list_model.reload()
+        self._restore_window_state()
+        self._restore_last_article()
+        self._update_title()
+
+    # ================================================================ building
+
+    def _build_widgets(self) -> None:
+        self.sidebar = Sidebar()
+        self.list_model = ArticleListModel(self.ws.articles, self)
+        self.list_view = _article_table(self.list_model)
+        self.trash_bar = _TrashBar()
+        self.trash_bar.hide()
+        list_panel = QWidget(objectName="list_panel")
+        list_layout = QVBoxLayout(list_panel)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.trash_bar)
+        list_layout.addWidget(self.list_view)
+        self.list_panel = list_panel
+
+        self.editor = ArticleEditor()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main_splitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(list_panel)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([180, 420, 640])
+        self.setCentralWidget(self.splitter)
+
+        self.metadata = MetadataPanel()
+        self.metadata_dock = QDockWidget("Metadata", self, objectName="metadata_dock")
+        self.metadata_dock.setWidget(self.metadata)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.metadata_dock)
+
+        self.toolbar = QToolBar("Main", self, objectName="main_toolbar", movable=False)
+        self.addToolBar(self.toolbar)
+        self.quick_filter = QLineEdit(objectName="quick_filter", clearButtonEnabled=True)
+        self.quick_filter.setPlaceholderText("Filter articles…")
+        self.quick_filter.setMaximumWidth(280)
+
+        self.status = MainStatusBar(self.ws.db.description, self)
+        self.setStatusBar(self.status)
+        self.resize(1280, 800)
+
+    def _build_timers(self) -> None:
+        self._stats_timer = _single_shot(self, STATS_DELAY_MS, self._on_stats_timer_timeout)
+        self._filter_timer = _single_shot(self, FILTER_DELAY_MS, self._on_filter_timer_timeout)
+        self._refresh_timer = _single_shot(self, REFRESH_DELAY_MS, self._on_refresh_timer_timeout)
+
+    def _connect(self) -> None:
+        self.bridge.event_received.connect(self._on_bridge_event_received)
+        self.bridge.save_reported.connect(self._on_bridge_save_reported)
+        self.sidebar.filter_changed.connect(self._on_sidebar_filter_changed)
+        self.list_view.selectionModel().currentRowChanged.connect(
+            self._on_list_selection_currentRowChanged
+        )
+        self.list_model.modelReset.connect(self._on_list_model_modelReset)
+        self.quick_filter.textChanged.connect(self._on_quick_filter_textChanged)
+        self.editor.edited.connect(self._on_editor_edited)
+        self.editor.tab_shown.connect(self._on_editor_tab_shown)
+        self.metadata.edited.connect(self._on_metadata_edited)
+        self.metadata.status_requested.connect(self._on_metadata_status_requested)
+        self.trash_bar.restore.clicked.connect(self._on_trash_bar_restore_clicked)
+        self.trash_bar.empty.clicked.connect(self._on_trash_bar_empty_clicked)
+
+    def _install_commands(self) -> None:
+        """Menus, toolbar and shortcuts from the command registry (editor/ui/actions.py)."""
+        from editor.commands.context import CommandContext
+        from editor.ui import actions
+
+        self.command_context = CommandContext(self.ws, self)
+        self.actions_by_id = actions.build_actions(self.registry, self.command_context, self)
+        actions.populate_menus(
+            self.menuBar(), self.registry, self.actions_by_id, self.command_context
+        )
+        actions.populate_toolbar(self.toolbar, self.registry, self.actions_by_id)
+        self.publish_action = QAction("Publish", self, objectName="publish_placeholder")
+        self.publish_action.setEnabled(False)
+        self.publish_action.setToolTip("Publishing to the site comes with the publishing pipeline.")
+        self.toolbar.addAction(self.publish_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.quick_filter)
+        leave = QAction("Leave Distraction-Free Mode", self, objectName="leave_distraction_free")
+        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        leave.setEnabled(False)
+        leave.triggered.connect(self._on_leave_action_triggered)
+        self.addAction(leave)
+        self.leave_action = leave
+
+    def refresh_actions(self) -> None:
+        """Enable/check the actions for what is open now (Qt ignores disabled shortcuts)."""
+        from editor.ui.actions import refresh_actions
+
+        refresh_actions(self.registry, self.command_context, self.actions_by_id)
+
+    # ================================================================ WindowActions
+
+    def current_article_id(self) -> int | None:
+        return self._article.id if self._article is not None else None
+
+    def current_article(self) -> Article | None:
+        return self._article
+
+    def open_article(self, article_id: int) -> None:
+        if self._article is not None and self._article.id == article_id:
+            self._select_in_list(article_id)
+            return
+        self.flush_autosave()
+        article = self._attempt(self.ws.articles.get, article_id)
+        if article is not None:
+            self._show_article(article)
+
+    def close_article(self) -> None:
+        self.flush_autosave()
+        self._show_article(None)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.status.setProperty("error", error)
+        self.status.setStyleSheet("QStatusBar{color:#b3261e}" if error else "")
+        self.status.showMessage(text, 2 * MESSAGE_MS if error else MESSAGE_MS)
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Newsdesk",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def toggle_panel(self, name: str) -> None:
+        if name in ("preview", "history"):
+            tab = PREVIEW_TAB if name == "preview" else HISTORY_TAB
+            self.editor.tabs.setCurrentIndex(WRITE_TAB if self.panel_visible(name) else tab)
+        elif name == "metadata":
+            self.metadata_dock.setVisible(not self.metadata_dock.isVisible())
+        elif name == "sidebar":
+            visible = not self.list_panel.isVisible()
+            self.sidebar.setVisible(visible)
+            self.list_panel.setVisible(visible)
+        elif name == "distraction_free":
+            self.set_distraction_free(self._distraction_free_state is None)
+        elif name == "palette":
+            self._toggle_palette()
+        elif name == "find":
+            self.show_find()
+        else:
+            raise ValueError(f"no panel {name!r}")
+        self.refresh_actions()
+
+    def panel_visible(self, name: str) -> bool:
+        if name == "preview":
+            return self.editor.current_tab() == PREVIEW_TAB
+        if name == "history":
+            return self.editor.current_tab() == HISTORY_TAB
+        if name == "metadata":
+            return not self.metadata_dock.isHidden()
+        if name == "sidebar":
+            return not self.list_panel.isHidden()
+        if name == "distraction_free":
+            return self._distraction_free_state is not None
+        if name == "palette":
+            return self._palette is not None and self._palette.isVisible()
+        if name == "find":
+            return self._find_bar is not None and not self._find_bar.isHidden()
+        return False
+
+    def flush_autosave(self) -> bool:
+        """Write pending edits now; False (and a message) if they could not be written."""
+        saved = self.autosave.flush(timeout=5.0)
+        if not saved:
+            self.show_message(
+                "Some changes are not saved yet — your text is kept here and saving is retried.",
+                error=True,
+            )
+        return saved
+
+    def quit(self) -> None:
+        self.close()
+
+    def undo(self) -> None:
+        widget = self._focused_text_widget()
+        if widget is not None:
+            widget.undo()
+
+    def redo(self) -> None:
+        widget = self._focused_text_widget()
+        if widget is not None:
+            widget.redo()
+
+    def show_find(self, replace: bool = False) -> None:
+        bar = self._ensure_find_bar()
+        if bar is None:
+            self.show_message("Find is not available in this build.", error=True)
+            return
+        self.editor.show_tab("write")
+        target = self._focused_text_widget()
+        if not isinstance(target, QPlainTextEdit):
+            target = self.editor.body
+        _call_first(bar, ("set_editor", "setEditor"), target)
+        if not _call_first(bar, ("open", "show_bar", "activate"), replace=replace):
+            bar.show()
+
+    # ================================================================ showing an article
+
+    def _show_article(self, article: Article | None, *, cursor: int | None = None) -> None:
+        self._article = article
+        self.editor.show_article(article, cursor=cursor)
+        self.metadata.show_article(article)
+        self.status.save_state.reset(article.updated_at if article else None)
+        self.status.show_language(article.language if article else None)
+        self._on_stats_timer_timeout()
+        if self._history is not None:
+            self._history.show_article(article.id if article else None)
+        if self._preview is not None and self.panel_visible("preview"):
+            self._update_preview()
+        self._select_in_list(article.id if article else None)
+        self._remember_article()
+        self._update_title()
+        self.refresh_actions()
+
+    def _select_in_list(self, article_id: int | None) -> None:
+        row = self.list_model.row_of(article_id) if article_id is not None else None
+        self._selecting = True
+        try:
+            if row is None:
+                self.list_view.clearSelection()
+                self.list_view.selectionModel().clearCurrentIndex()
+            else:
+                self.list_view.selectRow(row)
+                self.list_view.scrollTo(self.list_model.index(row, 0))
+        finally:
+            self._selecting = False
+
+    def _update_title(self) -> None:
+        name = self._article.title or "Untitled" if self._article else None
+        self.setWindowTitle(f"{name} — Newsdesk" if name else "Newsdesk")
+
+    def _focused_text_widget(self) -> QLineEdit | QPlainTextEdit | None:
+        widget = self.focusWidget()
+        return widget if isinstance(widget, QLineEdit | QPlainTextEdit) else None
+
+    # ================================================================ lazy panels
+
+    def _ensure_history(self) -> HistoryPanel:
+        if self._history is None:
+            from editor.ui.history import HistoryPanel, article_text
+
+            panel = HistoryPanel(
+                self.ws.articles,
+                lambda: article_text(
+                    self.editor.title.text(),
+                    self.editor.teaser.toPlainText(),
+                    self.editor.body.toPlainText(),
+                ),
+            )
+            panel.restore_requested.connect(self._on_history_restore_requested)
+            self.editor.set_tab_widget(HISTORY_TAB, panel)
+            self._history = panel
+            panel.show_article(self.current_article_id())
+        return self._history
+
+    def _ensure_preview(self) -> Any:
+        if self._preview is None:
+            try:
+                from editor.ui.preview import PreviewPane
+
+                pane = PreviewPane()
+            except ImportError:
+                from PySide6.QtWidgets import QTextBrowser
+
+                pane = QTextBrowser()
+            pane.setObjectName("preview_pane")
+            self.editor.set_tab_widget(PREVIEW_TAB, pane)
+            self._preview = pane
+        return self._preview
+
+    def _update_preview(self) -> None:
+        pane = self._ensure_preview()
+        body = self.editor.body.toPlainText() if self._article is not None else ""
+        if not _call_first(pane, ("set_markdown", "setMarkdownSource", "set_text"), body):
+            from editor.core.markdown import render_markdown
+
+            pane.setHtml(render_markdown(body))
+
+    def _ensure_find_bar(self) -> Any:
+        if self._find_bar is None:
+            try:
+                from editor.ui.find_replace import FindReplaceBar
+            except ImportError:
+                return None
+            self._find_bar = FindReplaceBar(self.editor.body)
+            self._find_bar.setObjectName("find_bar")
+            self.editor.layout().addWidget(self._find_bar)
+        return self._find_bar
+
+    def _toggle_palette(self) -> None:
+        if self._palette is None:
+            from editor.ui.palette import CommandPalette
+
+            self._palette = CommandPalette(self.registry, self.command_context, self)
+            self._palette.commandExecuted.connect(self._on_palette_commandExecuted)
+        self._palette.toggle()
+
+    def _on_palette_commandExecuted(self, _command_id: str) -> None:
+        self.refresh_actions()
+
+    # ================================================================ distraction-free
+
+    def set_distraction_free(self, on: bool) -> None:
+        if on == (self._distraction_free_state is not None):
+            return
+        widgets = [self.sidebar, self.list_panel, self.toolbar, self.metadata_dock]
+        if on:
+            self._distraction_free_state = {
+                "visible": {w: not w.isHidden() for w in widgets},
+                "maximized": self.isMaximized(),
+                "menubar": not self.menuBar().isHidden(),
+            }
+            for widget in widgets:
+                widget.hide()
+            self.menuBar().hide()
+            self.editor.show_tab("write")
+            self.showFullScreen()
+            self.editor.body.setFocus()
+            self.show_message("Distraction-free mode: press Esc to leave.")
+        else:
+            state = self._distraction_free_state or {}
+            self._distraction_free_state = None
+            for widget, visible in state.get("visible", {}).items():
+                widget.setVisible(visible)
+            self.menuBar().setVisible(state.get("menubar", True))
+            self.showMaximized() if state.get("maximized") else self.showNormal()
+        self.leave_action.setEnabled(on)
+        self.refresh_actions()
+
+    # ================================================================ sidebar and list
+
+    def _refresh_counts(self) -> None:
+        counts = self._attempt(self.ws.articles.counts_by_status)
+        languages = self._attempt(self.ws.articles.languages)
+        if counts is not None and languages is not None:
+            self.sidebar.set_counts(counts, languages)
+
+    def _apply_list_filter(self) -> None:
+        query = dict(self.sidebar.list_filter(), text=self.quick_filter.text().strip())
+        self.trash_bar.setVisible(query["trashed"])
+        self._attempt(self.list_model.set_filter, **query)
+        self.trash_bar.update_count(self.list_model.total)
+
+    # ================================================================ slots: list, sidebar, filter
+
+    def _on_sidebar_filter_changed(self) -> None:
+        self._apply_list_filter()
+
+    def _on_quick_filter_textChanged(self, _text: str) -> None:
+        self._filter_timer.start()
+
+    def _on_filter_timer_timeout(self) -> None:
+        self._apply_list_filter()
+
+    def _on_list_selection_currentRowChanged(self, current: QModelIndex, _previous: Any) -> None:
+        if self._selecting or not current.isValid():
+            return
+        article_id = current.data(ARTICLE_ID_ROLE)
+        if article_id is not None:
+            self.open_article(int(article_id))
+
+    def _on_list_model_modelReset(self) -> None:
+        if self._article is not None:
+            self._select_in_list(self._article.id)
+        self.trash_bar.update_count(self.list_model.total)
+
+    def _on_refresh_timer_timeout(self) -> None:
+        self._attempt(self.list_model.reload, keep_loaded=True)
+        self._refresh_counts()
+        self.refresh_actions()
+
+    def _on_trash_bar_restore_clicked(self) -> None:
+        article_id = self._selected_list_id()
+        if article_id is None:
+            self.show_message("Pick an article in the trash to restore.")
+            return
+        if self._attempt(self.ws.articles.restore, article_id) is not None:
+            self.show_message("Restored from the trash.")
+
+    def _on_trash_bar_empty_clicked(self) -> None:
+        count = self.list_model.total
+        noun = "article" if count == 1 else "articles"
+        if count and self.confirm(
+            f"Delete the {count} {noun} in the trash for good? This cannot be undone."
+        ):
+            removed = self._attempt(self.ws.articles.empty_trash)
+            if removed is not None:
+                self.show_message(f"Deleted {removed} {noun} for good.")
+
+    def _selected_list_id(self) -> int | None:
+        index = self.list_view.currentIndex()
+        value = index.data(ARTICLE_ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else self.current_article_id()
+
+    # ================================================================ slots: editing
+
+    def _on_editor_edited(self, changes: dict[str, Any]) -> None:
+        if self._article is None or self._article.deleted:
+            return
+        self.autosave.submit(self._article.id, changes)
+        if "title" in changes:
+            self.metadata.follow_title(changes["title"])
+        if "body" in changes:
+            self._stats_timer.start()
+            if self._preview is not None and self.panel_visible("preview"):
+                self._update_preview()
+
+    def _on_metadata_edited(self, changes: dict[str, Any]) -> None:
+        if self._article is None or self._article.deleted:
+            return
+        self.autosave.submit(self._article.id, changes)
+        if "language" in changes:
+            self.status.show_language(changes["language"])
+
+    def _on_metadata_status_requested(self, target: Status) -> None:
+        if self._article is None:
+            return
+        self.flush_autosave()
+        article = self._attempt(self.ws.articles.change_status, self._article.id, target)
+        if article is not None:
+            self._article = article
+            self.metadata.show_article(article)
+            self.refresh_actions()
+            self.show_message(f"Status: {target.label} (a revision was kept).")
+
+    def _on_stats_timer_timeout(self) -> None:
+        if self._article is None:
+            self.status.show_stats(None)
+            return
+        self.status.show_stats(text_stats(self.editor.body.toPlainText()))
+
+    def _on_editor_tab_shown(self, index: int) -> None:
+        if index == HISTORY_TAB:
+            self._ensure_history()
+        elif index == PREVIEW_TAB:
+            self._update_preview()
+        self.refresh_actions()
+
+    def _on_history_restore_requested(self, article_id: int, revision_id: int) -> None:
+        if not self.flush_autosave():
+            return
+        article = self._attempt(self.ws.articles.restore_revision, article_id, revision_id)
+        if article is not None and self._article is not None and self._article.id == article_id:
+            self._article = article
+            self.editor.replace_text(article)
+            self.metadata.show_saved(article)
+            self.show_message("Revision restored; the text before it is kept as a revision too.")
+
+    def _on_leave_action_triggered(self) -> None:
+        self.set_distraction_free(False)
+
+    # ================================================================ slots: workspace events
+
+    def _on_bridge_event_received(self, event: Event) -> None:
+        if event.kind == "article.saved" and event.article_id is not None:
+            self._on_article_saved(event.article_id)
+        elif event.kind in LIST_EVENTS:
+            self._refresh_timer.start()
+            concerns_open = self._article is not None and (
+                event.article_id == self._article.id or event.kind == "trash.emptied"
+            )
+            if concerns_open:
+                self._reload_current()
+        elif event.kind == "revision.created":
+            self._on_revision_created(event.article_id)
+
+    def _on_revision_created(self, article_id: int | None) -> None:
+        if self._history is not None and article_id == self.current_article_id():
+            self._history.refresh()
+
+    def _on_article_saved(self, article_id: int) -> None:
+        try:
+            article = self.ws.articles.get(article_id)
+        except NotFoundError:
+            return
+        old = self.list_model.summary(self.list_model.row_of(article_id) or -1)
+        self.list_model.replace_summary(article.summary())
+        if old is not None and old.language != article.language:
+            self._refresh_counts()
+        if self._article is not None and self._article.id == article_id:
+            self._article = article
+            self.metadata.show_saved(article)
+            self._update_title()
+
+    def _reload_current(self) -> None:
+        """The open article changed status, went to the trash or came back from it."""
+        assert self._article is not None
+        try:
+            article = self.ws.articles.get(self._article.id)
+        except NotFoundError:  # the trash was emptied
+            self._show_article(None)
+            return
+        if article.deleted != self._article.deleted:
+            self._show_article(article, cursor=self.editor.cursor_position())
+        else:
+            self._article = article
+            self.metadata.show_article(article)
+            self.refresh_actions()
+
+    def _on_bridge_save_reported(self, report: SaveReport) -> None:
+        if self._article is not None and report.article_id == self._article.id:
+            self.status.save_state.report(report)
+        elif report.state is SaveState.FAILED:
+            self.show_message(f"Another article is not saved yet: {report.message}", error=True)
+
+    # ================================================================ errors
+
+    def _attempt(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Run a use case; show what went wrong instead of crashing (None on failure)."""
+        try:
+            return use_case(*args, **kwargs)
+        except ConflictError as exc:
+            self._offer_reload(str(exc))
+        except Exception as exc:  # the editor keeps working whatever a use case raises
+            self.show_message(_describe(exc), error=True)
+        return None
+
+    def _offer_reload(self, message: str) -> None:
+        answer = QMessageBox.warning(
+            self,
+            "Changed elsewhere",
+            f"{message}\n\nReload the article from the archive?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self._article is not None:
+            article_id = self._article.id
+            self._article = None
+            self.open_article(article_id)
+
+    # ================================================================ remembering
+
+    def _remember_article(self) -> None:
+        self.settings.beginGroup(self._settings_group)
+        self.settings.setValue("article_id", self.current_article_id() or 0)
+        self.settings.endGroup()
+
+    def _remember_state(self) -> None:
+        self.settings.beginGroup(self._settings_group)
+        self.settings.setValue("article_id", self.current_article_id() or 0)
+        self.settings.setValue("cursor", self.editor.cursor_position())
+        self.settings.setValue("tab", self.editor.current_tab())
+        self.settings.endGroup()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _restore_last_article(self) -> None:
+        self.settings.beginGroup(self._settings_group)
+        article_id = _int(self.settings.value("article_id", 0))
+        cursor = _int(self.settings.value("cursor", 0))
+        tab = _int(self.settings.value("tab", WRITE_TAB))
+        self.settings.endGroup()
+        if not article_id:
+            return
+        try:
+            article = self.ws.articles.get(article_id)
+        except NotFoundError:
+            return
+        except Exception as exc:
+            self.show_message(_describe(exc), error=True)
+            return
+        self._show_article(article, cursor=cursor)
+        if tab in (PREVIEW_TAB, HISTORY_TAB):
+            self.editor.tabs.setCurrentIndex(tab)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._remember_state()
+        if not self.autosave.close(timeout=10.0) and not self._confirm_losing_changes():
+            event.ignore()
+            return
+        self.bridge.close()
+        super().closeEvent(event)
+
+    def _confirm_losing_changes(self) -> bool:
+        return (
+            QMessageBox.warning(
+                self,
+                "Not saved",
+                "Some changes could not be written to the archive. Close anyway and lose them?",
+                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            == QMessageBox.StandardButton.Close
+        )
+
+
+# ==================================================================== helpers
+
+
+class _TrashBar(QWidget):
+    """Shown above the list while the trash is shown."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="trash_bar")
+        self.restore = QPushButton("Restore", objectName="trash_restore")
+        self.empty = QPushButton("Empty Trash…", objectName="trash_empty")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addStretch(1)
+        layout.addWidget(self.restore)
+        layout.addWidget(self.empty)
+
+    def update_count(self, count: int) -> None:
+        self.empty.setEnabled(count > 0)
+        self.restore.setEnabled(count > 0)
+
+
+def _article_table(model: ArticleListModel) -> QTableView:
+    view = QTableView(objectName="article_list")
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, len(COLUMNS)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
+    view.setSortingEnabled(True)
+    return view
+
+
+def _single_shot(parent: QWidget, ms: int, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent, singleShot=True, interval=ms)
+    timer.timeout.connect(slot)
+    return timer
+
+
+def _builtin_registry() -> CommandRegistry:
+    from editor.commands.builtin import register_builtin
+    from editor.commands.registry import CommandRegistry
+
+    registry = CommandRegistry()
+    register_builtin(registry)
+    return registry
+
+
+def _call_first(obj: Any, names: tuple[str, ...], *args: Any, **kwargs: Any) -> bool:
+    """Call the first of ``names`` that ``obj`` has (the commands engineer's widgets)."""
+    for name in names:
+        method = getattr(obj, name, None)
+        if callable(method):
+            method(*args, **kwargs)
+            return True
+    return False
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text[:1].upper() + text[1:]
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0

@@ -1,0 +1,139 @@
+"""The metadata panel: slug, author, language and workflow status.
+
+Like the editor, it emits :attr:`MetadataPanel.edited` with ``{field: value}``
+for autosave.  A status change is not an edit but a workflow step (it takes a
+revision), so it is emitted separately as :attr:`status_requested`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from editor.core.languages import DEFAULT_SITE_LANGUAGES, LANGUAGE_NAMES
+from editor.core.slugs import slugify
+from editor.core.workflow import Status, allowed_transitions
+from editor.ui.icons import status_icon
+
+if TYPE_CHECKING:
+    from editor.core.article import Article
+
+
+def language_choices() -> list[str]:
+    """ISO codes, the newsroom's own languages first, then the rest alphabetically."""
+    rest = sorted(code for code in LANGUAGE_NAMES if code not in DEFAULT_SITE_LANGUAGES)
+    return [*DEFAULT_SITE_LANGUAGES, *rest]
+
+
+class MetadataPanel(QWidget):
+    edited = Signal(dict)
+    status_requested = Signal(object)  # editor.core.workflow.Status
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("metadata_panel")
+        self._loading = False
+        self._slug_locked = False
+        self.slug = QLineEdit(objectName="slug_edit")
+        self.slug.setPlaceholderText("derived from the title")
+        self.slug.setToolTip("The address of the article. Follows the title until you edit it.")
+        self.author = QLineEdit(objectName="author_edit")
+        self.language = QComboBox(objectName="language_combo")
+        for code in language_choices():
+            self.language.addItem(f"{code} — {LANGUAGE_NAMES[code]}", code)
+        self.status = QComboBox(objectName="status_combo")
+        self.info = QLabel(objectName="metadata_info", wordWrap=True)
+
+        form = QFormLayout(self)
+        form.addRow("Slug", self.slug)
+        form.addRow("Author", self.author)
+        form.addRow("Language", self.language)
+        form.addRow("Status", self.status)
+        form.addRow(self.info)
+
+        self.slug.textEdited.connect(self._on_slug_textEdited)
+        self.author.textEdited.connect(self._on_author_textEdited)
+        self.language.activated.connect(self._on_language_activated)
+        self.status.activated.connect(self._on_status_activated)
+        self.show_article(None)
+
+    # ------------------------------------------------------------ showing
+
+    def show_article(self, article: Article | None) -> None:
+        self._loading = True
+        try:
+            self.setEnabled(article is not None and not article.deleted)
+            self._slug_locked = bool(article and article.slug_locked)
+            self.slug.setText(article.slug if article else "")
+            self.author.setText(article.author if article else "")
+            index = self.language.findData(article.language if article else "de")
+            self.language.setCurrentIndex(max(index, 0))
+            self._fill_statuses(article.status if article else None)
+            self.info.setText(_info(article))
+        finally:
+            self._loading = False
+
+    def _fill_statuses(self, current: Status | None) -> None:
+        """The current status, then only the ones the workflow allows from it."""
+        self.status.clear()
+        if current is None:
+            return
+        self.status.addItem(status_icon(current), current.label, current)
+        for target in allowed_transitions(current):
+            if target is not current:
+                self.status.addItem(status_icon(target), f"→ {target.label}", target)
+        self.status.setCurrentIndex(0)
+
+    def offered_statuses(self) -> list[Status]:
+        # Item data comes back from Qt as a plain str: turn it into a Status again.
+        return [Status(self.status.itemData(i)) for i in range(1, self.status.count())]
+
+    def shown_status(self) -> Status | None:
+        return Status(self.status.itemData(0)) if self.status.count() else None
+
+    def follow_title(self, title: str) -> None:
+        """Show the slug the title gives, live, while the slug is not set by hand."""
+        if not self._slug_locked:
+            self.slug.setText(slugify(title))
+
+    def show_saved(self, article: Article) -> None:
+        """The stored slug may differ (``-2`` when taken); show it unless being edited."""
+        self._slug_locked = article.slug_locked
+        if not self.slug.hasFocus():
+            self.slug.setText(article.slug)
+        self.info.setText(_info(article))
+
+    # ------------------------------------------------------------ slots
+
+    def _on_slug_textEdited(self, text: str) -> None:
+        if self._loading:
+            return
+        self._slug_locked = bool(text.strip())  # clearing it hands it back to the title
+        self.edited.emit({"slug": text})
+
+    def _on_author_textEdited(self, text: str) -> None:
+        if not self._loading:
+            self.edited.emit({"author": text})
+
+    def _on_language_activated(self, index: int) -> None:
+        if not self._loading:
+            self.edited.emit({"language": self.language.itemData(index)})
+
+    def _on_status_activated(self, index: int) -> None:
+        if self._loading or index <= 0:
+            return
+        target = Status(self.status.itemData(index))
+        self.status.setCurrentIndex(0)  # the window shows the new status once it is stored
+        self.status_requested.emit(target)
+
+
+def _info(article: Article | None) -> str:
+    if article is None:
+        return ""
+    created = article.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    parts = [f"Created {created}", f"version {article.version}"]
+    if article.published_at is not None:
+        parts.append(f"published {article.published_at.astimezone().strftime('%Y-%m-%d %H:%M')}")
+    return " · ".join(parts)

@@ -1,0 +1,92 @@
+"""The status bar's permanent parts: save state, word count, language, archive.
+
+The save state is always honest: "Saving…", "Saved 2 s ago" (ticking), or
+"Not saved: <reason> — your text is kept here" until a later write succeeds.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from editor.app.autosave import SaveReport, SaveState
+from editor.core.languages import language_name
+from editor.core.text import TextStats
+from editor.ui.formatting import seconds_ago, stats_text
+
+
+class SaveIndicator(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="save_indicator")
+        self._saved_at: datetime | None = None
+        self._failed = False
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._on_tick_timeout)
+        self.reset()
+
+    def reset(self, saved_at: datetime | None = None) -> None:
+        """A freshly opened article: it is what the database holds."""
+        self._failed = False
+        self._saved_at = saved_at
+        self._show_saved()
+
+    def report(self, report: SaveReport) -> None:
+        if report.state is SaveState.PENDING:
+            if not self._failed:
+                self._set("Editing…", "pending")
+        elif report.state is SaveState.SAVING:
+            if not self._failed:
+                self._set("Saving…", "saving")
+        elif report.state is SaveState.SAVED:
+            self._failed = False
+            self._saved_at = report.at
+            self._show_saved()
+        else:
+            self._failed = True
+            self._tick.stop()
+            self._set(f"Not saved: {report.message} — your text is kept here", "failed")
+
+    def is_failed(self) -> bool:
+        return self._failed
+
+    def _show_saved(self) -> None:
+        if self._saved_at is None:
+            self._tick.stop()
+            self._set("", "saved")
+            return
+        self._set(f"Saved {seconds_ago(self._saved_at, datetime.now(UTC))}", "saved")
+        if not self._tick.isActive():
+            self._tick.start()
+
+    def _set(self, text: str, state: str) -> None:
+        self.setText(text)
+        self.setProperty("saveState", state)  # the style sheet colours "failed" red
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def _on_tick_timeout(self) -> None:
+        if not self._failed and self._saved_at is not None:
+            self.setText(f"Saved {seconds_ago(self._saved_at, datetime.now(UTC))}")
+
+
+class MainStatusBar(QStatusBar):
+    def __init__(self, archive: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.save_state = SaveIndicator(self)
+        self.words = QLabel(objectName="word_count")
+        self.language = QLabel(objectName="language_label")
+        self.archive = QLabel(archive, objectName="archive_label")
+        self.archive.setToolTip(archive)
+        self.addPermanentWidget(self.save_state)
+        self.addPermanentWidget(self.words)
+        self.addPermanentWidget(self.language)
+        self.addPermanentWidget(self.archive)
+
+    def show_stats(self, stats: TextStats | None) -> None:
+        self.words.setText(stats_text(stats) if stats is not None else "")
+
+    def show_language(self, code: str | None) -> None:
+        self.language.setText(f"{code} · {language_name(code)}" if code else "")
+        self.language.setToolTip(language_name(code) if code else "")

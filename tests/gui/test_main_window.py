@@ -1,0 +1,179 @@
+"""The main window end to end: typing, autosave, restart, word count, undo."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from editor.app.autosave import SaveReport, SaveState
+from editor.core.workflow import Status
+from editor.ui.main_window import MainWindow
+
+from .helpers import type_text
+
+
+def new_article(window: MainWindow) -> int:
+    """Create an article the way the editor does (the New command) and return its id."""
+    window.registry.run("article.new", window.command_context)
+    article_id = window.current_article_id()
+    assert article_id is not None
+    return article_id
+
+
+def db_row(db_path: Path, article_id: int) -> dict[str, object]:
+    with sqlite3.connect(db_path) as connection:
+        connection.row_factory = sqlite3.Row
+        row = connection.execute("SELECT * FROM article WHERE id = ?", (article_id,)).fetchone()
+    assert row is not None, f"no article row {article_id}"
+    return dict(row)
+
+
+def test_typing_non_ascii_title_and_body_reaches_the_database(qtbot, window, db_path):
+    article_id = new_article(window)
+    type_text(window.editor.title, "Übernahme für Müller")
+    type_text(window.editor.body, "人工智能 wird übernommen.\nZweite Zeile.")
+
+    # The slug is shown live, before anything is saved.
+    assert window.metadata.slug.text() == "uebernahme-fuer-mueller"
+    qtbot.waitUntil(
+        lambda: db_row(db_path, article_id)["body"] == "人工智能 wird übernommen.\nZweite Zeile.",
+        timeout=5000,
+    )
+    row = db_row(db_path, article_id)
+    assert row["title"] == "Übernahme für Müller"
+    assert row["slug"] == "uebernahme-fuer-mueller"
+    assert row["author"] == "tester"
+    qtbot.waitUntil(lambda: window.status.save_state.text().startswith("Saved"), timeout=3000)
+    # The list row follows the saved title.
+    qtbot.waitUntil(lambda: window.list_model.row_of(article_id) is not None, timeout=2000)
+    row_index = window.list_model.row_of(article_id)
+    assert window.list_model.index(row_index, 0).data() == "Übernahme für Müller"
+
+
+def test_edits_are_saved_and_the_article_reopens_after_a_restart(qtbot, make_window, db_path):
+    first = make_window()
+    article_id = new_article(first)
+    type_text(first.editor.title, "Chipfabrik in Magdeburg")
+    type_text(first.editor.teaser, "Ein Anriss.")
+    type_text(first.editor.body, "Erster Absatz.")
+    first.editor.set_cursor_position(6)
+    first.close()  # closing flushes autosave without waiting for the idle delay
+    assert db_row(db_path, article_id)["body"] == "Erster Absatz."
+
+    second = make_window()
+    assert second.current_article_id() == article_id
+    assert second.editor.title.text() == "Chipfabrik in Magdeburg"
+    assert second.editor.teaser.toPlainText() == "Ein Anriss."
+    assert second.editor.body.toPlainText() == "Erster Absatz."
+    assert second.editor.cursor_position() == 6
+    assert second.list_view.currentIndex().row() == second.list_model.row_of(article_id)
+
+
+def test_switching_articles_flushes_pending_edits(qtbot, window, db_path):
+    other = window.ws.articles.create(title="Other")
+    article_id = new_article(window)
+    window.autosave._idle = window.autosave._max = 60.0  # nothing would be written on its own
+    type_text(window.editor.body, "typed just before switching")
+    window.open_article(other.id)
+    assert db_row(db_path, article_id)["body"] == "typed just before switching"
+    assert window.editor.title.text() == "Other"
+
+
+def test_word_count_counts_cjk_characters(qtbot, window):
+    new_article(window)
+    type_text(window.editor.body, "人工智能 and robots")
+    qtbot.waitUntil(lambda: window.status.words.text() != "0 words", timeout=2000)
+    assert window.status.words.text().startswith("6 words (4 CJK characters)")
+    assert "1 min read" in window.status.words.text()
+
+
+def test_undo_and_redo_act_on_the_focused_field(qtbot, window):
+    new_article(window)
+    type_text(window.editor.title, "Titel")
+    type_text(window.editor.body, "Text")
+    window.editor.body.setFocus()
+    qtbot.waitUntil(window.editor.body.hasFocus, timeout=1000)
+    window.undo()
+    assert window.editor.body.toPlainText() == ""
+    assert window.editor.title.text() == "Titel"
+    window.redo()
+    assert window.editor.body.toPlainText() == "Text"
+
+
+def test_failed_save_is_reported_and_the_text_kept(qtbot, window):
+    article_id = new_article(window)
+    type_text(window.editor.body, "wichtig")
+    window.bridge.forward_save_report(
+        SaveReport(article_id, SaveState.FAILED, window.status.save_state._saved_at, "disk full")
+    )
+    qtbot.waitUntil(lambda: "Not saved" in window.status.save_state.text(), timeout=2000)
+    assert window.status.save_state.text() == "Not saved: disk full — your text is kept here"
+    assert window.editor.body.toPlainText() == "wichtig"
+
+
+def test_language_and_author_edits_are_saved(qtbot, window):
+    article_id = new_article(window)
+    index = window.metadata.language.findData("en")
+    window.metadata.language.setCurrentIndex(index)
+    window.metadata.language.activated.emit(index)
+    type_text(window.metadata.author, "Eva")
+    qtbot.waitUntil(
+        lambda: (
+            window.ws.articles.get(article_id).language == "en"
+            and window.ws.articles.get(article_id).author == "testerEva"
+        ),
+        timeout=5000,
+    )
+    assert window.status.language.text().startswith("en")
+
+
+def test_hand_edited_slug_is_kept_when_the_title_changes(qtbot, window):
+    article_id = new_article(window)
+    window.metadata.slug.selectAll()
+    type_text(window.metadata.slug, "mein-slug")
+    type_text(window.editor.title, "Ganz anderer Titel")
+    assert window.metadata.slug.text() == "mein-slug"
+    qtbot.waitUntil(
+        lambda: window.ws.articles.get(article_id).title == "Ganz anderer Titel", timeout=5000
+    )
+    assert window.ws.articles.get(article_id).slug == "mein-slug"
+
+
+def test_distraction_free_hides_everything_but_the_text_and_esc_leaves(qtbot, window):
+    new_article(window)
+    window.toggle_panel("distraction_free")
+    assert window.panel_visible("distraction_free")
+    assert window.list_panel.isHidden() and window.sidebar.isHidden()
+    assert window.toolbar.isHidden() and window.metadata_dock.isHidden()
+    assert not window.editor.body.isHidden()
+    window.leave_action.trigger()  # what Esc is bound to
+    assert not window.panel_visible("distraction_free")
+    assert not window.list_panel.isHidden() and not window.toolbar.isHidden()
+    assert window.leave_action.shortcut().toString() == "Esc"
+    assert not window.leave_action.isEnabled()
+
+
+def test_status_change_from_the_combo_offers_only_allowed_moves_and_keeps_a_revision(qtbot, window):
+    article_id = new_article(window)
+    assert window.metadata.offered_statuses() == [Status.IN_REVIEW, Status.ARCHIVED]
+    type_text(window.editor.body, "fertig")
+    index = window.metadata.status.findData(Status.IN_REVIEW)
+    window.metadata.status.setCurrentIndex(index)
+    window.metadata.status.activated.emit(index)
+
+    article = window.ws.articles.get(article_id)
+    assert article.status is Status.IN_REVIEW
+    revisions = window.ws.articles.revisions(article_id)
+    assert [r.reason for r in revisions] == ["status"]
+    # The revision holds the text typed just before (autosave was flushed first).
+    assert window.ws.articles.revision(revisions[0].id).body == "fertig"
+    assert window.metadata.shown_status() is Status.IN_REVIEW
+    assert window.metadata.offered_statuses() == [Status.DRAFT, Status.READY, Status.ARCHIVED]
+    qtbot.waitUntil(lambda: "In review (1)" in window.sidebar.pile_text(Status.IN_REVIEW))
+
+
+def test_a_use_case_error_is_shown_not_raised(qtbot, window):
+    window.open_article(987654)
+    assert window.current_article_id() is None
+    assert "987654" in window.status.currentMessage()
+    assert new_article(window) > 0  # and the window is still usable
