@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
 
 from editor.commands.builtin import MENU_ORDER
 from editor.commands.context import CommandContext
@@ -145,3 +145,22 @@ def populate_toolbar(
         added.append(actions[command.id])
         previous_category = command.category
     return added
+
+
+def install_actions(
+    window: QMainWindow,
+    registry: CommandRegistry,
+    ctx: CommandContext,
+    toolbar: QToolBar | None = None,
+) -> dict[str, QAction]:
+    """All of the above for a main window: actions (with their shortcuts) on ``window``,
+    its menu bar filled, and ``toolbar`` (default: the window's ``toolbar`` attribute,
+    if it is a QToolBar) given the toolbar commands.  Returns the actions by command id."""
+    actions = build_actions(registry, ctx, window)
+    populate_menus(window.menuBar(), registry, actions, ctx)
+    if toolbar is None:
+        candidate = getattr(window, "toolbar", None)
+        toolbar = candidate if isinstance(candidate, QToolBar) else None
+    if toolbar is not None:
+        populate_toolbar(toolbar, registry, actions)
+    return actions
