@@ -81,7 +81,7 @@ class Sidebar(QWidget):
     def list_filter(self) -> dict[str, Any]:
         """The ListQuery fields the current choice stands for."""
         pile = self.piles.currentItem()
-        key = pile.data(_KEY_ROLE) if pile is not None else ALL
+        key = _pile_key(pile.data(_KEY_ROLE)) if pile is not None else ALL
         language_item = self.languages.currentItem()
         language = language_item.data(_KEY_ROLE) if language_item is not None else None
         return {
@@ -95,7 +95,7 @@ class Sidebar(QWidget):
 
     def select_pile(self, key: Status | str) -> None:
         for row in range(self.piles.count()):
-            if self.piles.item(row).data(_KEY_ROLE) == key:
+            if _pile_key(self.piles.item(row).data(_KEY_ROLE)) == key:
                 self.piles.setCurrentRow(row)
                 return
 
@@ -112,7 +112,7 @@ class Sidebar(QWidget):
         live = sum(n for key, n in counts.items() if key != TRASH)
         for row in range(self.piles.count()):
             item = self.piles.item(row)
-            key = item.data(_KEY_ROLE)
+            key = _pile_key(item.data(_KEY_ROLE))
             name = item.data(Qt.ItemDataRole.UserRole + 2)
             number = live if key == ALL else counts.get(str(key), 0)
             item.setText(f"{name} ({number:,})".replace(",", "\u202f"))
@@ -120,7 +120,7 @@ class Sidebar(QWidget):
 
     def pile_text(self, key: Status | str) -> str:
         for row in range(self.piles.count()):
-            if self.piles.item(row).data(_KEY_ROLE) == key:
+            if _pile_key(self.piles.item(row).data(_KEY_ROLE)) == key:
                 return self.piles.item(row).text()
         raise KeyError(key)
 
@@ -150,3 +150,8 @@ class Sidebar(QWidget):
 
     def _on_languages_currentItemChanged(self, *_: Any) -> None:
         self.filter_changed.emit()
+
+
+def _pile_key(value: str) -> Status | str:
+    """Item data comes back from Qt as a plain str; statuses become Status again."""
+    return Status(value) if value in Status._value2member_map_ else value
