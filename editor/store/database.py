@@ -138,6 +138,30 @@ def _check_sqlite_file(path: Path) -> None:
             f"{path} belongs to another program (SQLite application id {app_id:#x}); "
             "nothing was changed."
         )
+    # Checked here, read-only, because connecting the engine switches the file
+    # to WAL, which rewrites its header: a foreign file must not get that far.
+    tables = _table_names(path)
+    if tables and "alembic_version" not in tables:
+        raise ForeignDatabaseError(
+            f"{path} holds tables of another program, not a Newsdesk archive; nothing was changed."
+        )
+
+
+def _table_names(path: Path) -> set[str]:
+    """The tables in an SQLite file, read through a read-only connection."""
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseUnavailableError(f"Cannot read {path}: {exc}; nothing was changed.") from exc
+    try:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {name for (name,) in rows}
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(
+            f"{path} is damaged or not a database ({exc}); nothing was changed."
+        ) from exc
+    finally:
+        connection.close()
 
 
 def _configure_sqlite(engine: Engine) -> None:
