@@ -393,8 +393,13 @@ _UNSAFE_FILE_CHARS = re.compile(r"[^\w.-]+", re.UNICODE)
 
 
 def markdown_file_name(record: Mapping[str, Any], taken: set[str]) -> str:
-    """A file name for an exported article: its id, made safe, unique in ``taken``."""
-    base = _UNSAFE_FILE_CHARS.sub("_", str(record["id"])).strip("._") or "article"
+    """A file name for an exported article, unique in ``taken`` (compared case-blind).
+
+    Its external id when it has one, else its slug (more readable than a uuid);
+    the front matter carries the id either way.
+    """
+    stem = record["id"] if record["id"] != record.get("uuid") else record.get("slug") or "article"
+    base = _UNSAFE_FILE_CHARS.sub("_", str(stem)).strip("._") or "article"
     name = f"{base[:120]}.md"
     n = 2
     while name.lower() in taken:
