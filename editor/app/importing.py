@@ -265,6 +265,7 @@ class _ChunkWriter:
             "language": record.language,
             "status": record.status,
             "author": record.author,
+            "tags": record.tags,
         }
         # A file without a date or group says nothing about them: keep what is there.
         if record.published_at is not None:
@@ -276,8 +277,7 @@ class _ChunkWriter:
             changes["body"] = record.body
         if "status" in changes:
             changes["status"] = record.status.value
-        # The store does not keep the order of tags (yet), so compare them as sets.
-        if set(current.tags) != set(record.tags):
+        if "tags" in changes:
             changes["tags"] = list(record.tags)
         changes.update(self._slug_change(current, record))
         return changes

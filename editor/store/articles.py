@@ -11,14 +11,14 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, delete, func, or_, select, update
+from sqlalchemy import Select, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from editor.core import article as values
 from editor.core.workflow import Status
 from editor.store.errors import ConflictError, NotFoundError
-from editor.store.models import Article, ArticleTag, Revision, Setting, Tag, utcnow
+from editor.store.models import Article, ArticleTag, Base, Revision, Setting, Tag, utcnow
 
 _SORT_COLUMNS = {
     "title": Article.title,
@@ -292,6 +292,25 @@ def _set_tags(session: Session, row: Article, names: Iterable[str]) -> None:
             existing[name] = tag
         tags.append(tag)
     row.tags = tags
+    store_tag_order(session, [row])
+
+
+def store_tag_order(session: Session, rows: Iterable[Article]) -> None:
+    """Write each tag's place in ``row.tags`` to the link rows (the ORM inserts them as 0)."""
+    session.flush()
+    params = [
+        {"a": row.id, "t": tag.id, "p": position}
+        for row in rows
+        for position, tag in enumerate(row.tags)
+    ]
+    if params:
+        links = Base.metadata.tables["article_tag"]  # Core: one executemany, no ORM bookkeeping
+        session.execute(
+            update(links)
+            .where(links.c.article_id == bindparam("a"), links.c.tag_id == bindparam("t"))
+            .values(position=bindparam("p")),
+            params,
+        )
 
 
 # ---------------------------------------------------------------- revisions

@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from editor.core import article as values
-from editor.store.articles import to_value
+from editor.store.articles import store_tag_order, to_value
 from editor.store.models import Article, Base, Revision, Tag, new_uuid, utcnow
 
 # Plain tables, for Core inserts (typed as Table, unlike ``Model.__table__``).
@@ -203,11 +203,13 @@ def update_many(
             )
             numbers.update({aid: n or 0 for aid, n in session.execute(stmt)})
     now = utcnow()
+    retagged = []
     for article_id in ids:
         row = rows[article_id]
         for key, value in changes[article_id].items():
             if key == "tags":
                 row.tags = [tags[name] for name in value]
+                retagged.append(row)
             else:
                 setattr(row, key, value)
         row.updated_at = now
@@ -215,6 +217,7 @@ def update_many(
             number = numbers.get(article_id, 0) + 1
             session.add(_snapshot(row, number, reason=revision_reason, author=author, note=note))
     session.flush()
+    store_tag_order(session, retagged)
 
 
 def count_articles(session: Session, *, include_deleted: bool = True) -> int:

@@ -105,7 +105,10 @@ class Article(Base):
     revisions: Mapped[list[Revision]] = relationship(
         back_populates="article", cascade="all, delete-orphan", order_by="Revision.number"
     )
-    tags: Mapped[list[Tag]] = relationship(secondary="article_tag", back_populates="articles")
+    # In the order the editor gave them (the first tag is the main topic).
+    tags: Mapped[list[Tag]] = relationship(
+        secondary="article_tag", back_populates="articles", order_by="ArticleTag.position"
+    )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 

@@ -193,3 +193,10 @@ def test_changes_are_announced_on_the_event_bus(workspace: Workspace) -> None:
         ("article.status", article_id),
         ("article.deleted", article_id),
     ]
+
+
+def test_tags_keep_the_order_the_editor_gave(workspace: Workspace) -> None:
+    article = workspace.articles.create(language="de", title="T", tags=["Zeta", "Alpha", "Mitte"])
+    assert workspace.articles.get(article.id).tags == ("Zeta", "Alpha", "Mitte")
+    workspace.articles.update(article.id, {"tags": ["Alpha", "Neu", "Zeta"]})
+    assert workspace.articles.get(article.id).tags == ("Alpha", "Neu", "Zeta")

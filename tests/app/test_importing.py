@@ -268,3 +268,14 @@ def test_a_trashed_article_means_the_archive_is_not_empty(workspace: Workspace) 
     article = workspace.articles.create(language="de", title="T")
     workspace.articles.trash(article.id)
     assert not is_empty(workspace)
+
+
+def test_tag_order_is_kept_and_a_new_order_is_an_update(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    service = ImportService(workspace)
+    service.import_path(_jsonl(tmp_path / "a.jsonl", _record("1", tags=["Zeta", "Alpha"])))
+    assert workspace.articles.find("1").tags == ("Zeta", "Alpha")
+    report = service.import_path(_jsonl(tmp_path / "b.jsonl", _record("1", tags=["Alpha", "Zeta"])))
+    assert report.updated == 1
+    assert workspace.articles.find("1").tags == ("Alpha", "Zeta")
