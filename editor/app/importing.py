@@ -169,17 +169,19 @@ def _position(rejected: Rejected) -> tuple[int, str]:
 def _drop_repeated_ids(
     records: Sequence[ArticleRecord], report: ImportReport
 ) -> list[ArticleRecord]:
-    """The first record with a given id wins; later ones are rejected, saying where it was."""
-    seen: dict[str, str] = {}
+    """The first record with a given id (or uuid) wins; later ones are rejected, saying where."""
+    seen: dict[tuple[str, str], str] = {}
     unique = []
     for record in records:
-        key = record.key
-        if key is not None and key in seen:
+        keys = [("id", k) for k in (record.key,) if k] + [("uuid", u) for u in (record.uuid,) if u]
+        repeated = next((k for k in keys if k in seen), None)
+        if repeated is not None:
+            kind, value = repeated
             report.rejected.append(
-                Rejected(record.where, f"id {key!r} already used on {seen[key]}")
+                Rejected(record.where, f"{kind} {value!r} already used on {seen[repeated]}")
             )
             continue
-        if key is not None:
+        for key in keys:
             seen[key] = record.where
         unique.append(record)
     return unique

@@ -36,6 +36,7 @@ from editor.core.workflow import Status, parse_status
 GROUP_NAMESPACE = uuid.UUID("6f0b7c8e-2d4b-4a51-9f3e-6e9a1d0c5b21")
 MAX_EXTERNAL_ID = 200
 MAX_AUTHOR = 200
+MAX_TAG = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +183,8 @@ def _tags(data: Mapping[str, Any]) -> tuple[str, ...]:
         if isinstance(item, bool) or not isinstance(item, str | int | float):
             raise RecordError(f"tags must be names, not {_kind(item)}")
         name = " ".join(str(item).split())
+        if len(name) > MAX_TAG:
+            raise RecordError(f"tag longer than {MAX_TAG} characters: {name[:30]!r}…")
         if name and name not in names:
             names.append(name)
     return tuple(names)

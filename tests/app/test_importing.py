@@ -279,3 +279,17 @@ def test_tag_order_is_kept_and_a_new_order_is_an_update(
     report = service.import_path(_jsonl(tmp_path / "b.jsonl", _record("1", tags=["Alpha", "Zeta"])))
     assert report.updated == 1
     assert workspace.articles.find("1").tags == ("Alpha", "Zeta")
+
+
+def test_two_records_claiming_one_uuid_import_only_the_first(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    shared = "0b8e7c1a-3f1d-4c7e-9d0a-2f5b6c7d8e9f"
+    report = ImportService(workspace).import_path(
+        _jsonl(tmp_path / "u.jsonl", _record("1", uuid=shared), _record("2", uuid=shared))
+    )
+    assert report.created == 1
+    assert [(r.where, r.reason) for r in report.rejected] == [
+        ("line 2", f"uuid {shared!r} already used on line 1")
+    ]
+    assert workspace.articles.find(shared).external_id == "1"

@@ -81,6 +81,7 @@ def test_defaults_for_optional_fields() -> None:
         (_line(id={"x": 1}), "id must be text or a number"),
         (_line(uuid="not-a-uuid"), "is not a UUID"),
         (_line(id="x" * 201), "id longer than 200"),
+        (_line(tags=["x" * 201]), "tag longer than 200"),
     ],
 )
 def test_bad_records_are_rejected_with_the_reason(line: bytes, reason: str) -> None:
