@@ -575,6 +575,18 @@ def _record(
     return record
 
 
+def long_body(words: int, language: str = "de", seed: int = DEFAULT_SEED) -> str:
+    """A Markdown body of about ``words`` words (a long feature, for editor benchmarks)."""
+    writer = _Writer(language, random.Random(seed))
+    blocks: list[str] = []
+    count = 0
+    while count < words:
+        block, size = writer._block(len(blocks))
+        blocks.append(block)
+        count += size
+    return "\n\n".join(blocks)
+
+
 def write_jsonl(path: str | Path, n: int, seed: int = DEFAULT_SEED) -> Path:
     """Write ``n`` records as a JSON Lines file (UTF-8, one record a line)."""
     path = Path(path)

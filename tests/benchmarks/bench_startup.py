@@ -1,0 +1,177 @@
+"""Cold start to the first paint of the main window with its list filled (target ≤ 2× bare Qt).
+
+    python tests/benchmarks/bench_startup.py [--n 100000] [--runs 7]
+
+Each run is a fresh Python process (offscreen Qt).  Two kinds of run, taken
+in turns so that both see the same machine load:
+
+* bare: ``QApplication`` + an empty ``QMainWindow``, shown, until it paints —
+  the floor that no Qt program can beat;
+* newsdesk: the real start (``editor.ui.app.application()`` and ``start()``)
+  on a synthetic archive of ``--n`` articles, until the article list's
+  viewport paints with rows in it.
+
+The time is from just before the process is spawned to that paint (the child
+prints ``time.monotonic()``, which is the same clock in both processes).
+Prints the medians, the ratio, and when over target the slowest imports
+(``python -X importtime``) as a hint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `editor` and `tests` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.benchmarks.guibench import cached_archive
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+TARGET_RATIO = 2.0
+
+BARE_CHILD = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(time.monotonic(), flush=True)
+            os._exit(0)
+        return False
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1280, 800)
+watch = FirstPaint()
+window.installEventFilter(watch)
+window.show()
+app.exec()
+"""
+
+NEWSDESK_CHILD = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QSettings
+
+class FirstPaint(QObject):
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and self.window.list_model.rowCount() > 0:
+            print(time.monotonic(), flush=True)
+            os._exit(0)
+        return False
+
+from editor.ui import app as ui_app
+
+app = ui_app.application()
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+window = ui_app.start(sys.argv[1], settings=settings)
+if window is None:
+    sys.exit("the archive did not open")
+watch = FirstPaint(window)
+window.list_view.viewport().installEventFilter(watch)
+app.exec()
+"""
+
+
+def child_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(REPOSITORY),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+    )
+    env.pop("NEWSDESK_DB", None)
+    return env
+
+
+def timed_start(code: str, args: list[str], env: dict[str, str]) -> float:
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if result.returncode != 0 or not result.stdout.strip():
+        raise RuntimeError(f"the child failed ({result.returncode}):\n{result.stderr}")
+    return float(result.stdout.split()[-1]) - started
+
+
+def import_hint(archive: Path, settings: Path, env: dict[str, str], top: int = 12) -> str:
+    """The modules with the largest cumulative import time in a Newsdesk start."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", NEWSDESK_CHILD, str(archive), str(settings)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    rows = []
+    for line in result.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue  # the header line, or other output
+        own, cumulative, name = line.removeprefix("import time:").split("|")
+        rows.append((int(cumulative), int(own), name.strip()))
+    rows.sort(reverse=True)
+    lines = [
+        f"  {cum / 1000:7.1f} ms cumulative {own / 1000:6.1f} ms own  {name}"
+        for cum, own, name in rows[:top]
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=100_000, help="articles in the archive")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    archive = cached_archive(args.n)
+    home = Path(tempfile.mkdtemp(prefix="newsdesk-bench-startup-"))
+    env = child_env(home)
+    settings = home / "settings.ini"
+    # One of each first, not counted: loads Python, Qt and the archive into the page cache.
+    timed_start(BARE_CHILD, [], env)
+    timed_start(NEWSDESK_CHILD, [str(archive), str(settings)], env)
+    bare: list[float] = []
+    newsdesk: list[float] = []
+    for _ in range(args.runs):
+        bare.append(timed_start(BARE_CHILD, [], env))
+        newsdesk.append(timed_start(NEWSDESK_CHILD, [str(archive), str(settings)], env))
+    floor = statistics.median(bare)
+    ours = statistics.median(newsdesk)
+    ratio = ours / floor
+    print(f"archive: {args.n} articles ({archive})")
+    print(
+        f"bare QMainWindow first paint:        median {floor * 1000:.0f} ms  "
+        f"(runs: {', '.join(f'{t * 1000:.0f}' for t in bare)})"
+    )
+    print(
+        f"Newsdesk first paint, list filled:   median {ours * 1000:.0f} ms  "
+        f"(runs: {', '.join(f'{t * 1000:.0f}' for t in newsdesk)})"
+    )
+    verdict = "within" if ratio <= TARGET_RATIO else "OVER"
+    print(f"ratio {ratio:.2f}× ({verdict} the {TARGET_RATIO:.0f}× target)")
+    if ratio > TARGET_RATIO:
+        print("slowest imports of a Newsdesk start (python -X importtime):")
+        print(import_hint(archive, settings, env))
+    return 0 if ratio <= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,99 @@
+"""Shared pieces of the GUI benchmarks: archives, a private settings file, paint timing."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.benchmarks.synthetic import DEFAULT_SEED, build_database
+
+CACHE_DIR = Path(tempfile.gettempdir()) / "newsdesk-bench"
+
+
+def cached_archive(n: int, seed: int = DEFAULT_SEED) -> Path:
+    """A synthetic archive of ``n`` articles, built once and kept in the temp folder.
+
+    Benchmarks that write to their archive must copy it first.
+    """
+    CACHE_DIR.mkdir(exist_ok=True)
+    path = CACHE_DIR / f"archive-{n}-{seed}.sqlite"
+    done = path.with_suffix(".complete")
+    if not done.exists():
+        print(f"building a synthetic archive of {n} articles at {path} …", flush=True)
+        build_database(path, n, seed)
+        done.touch()
+    return path
+
+
+def isolate_user_folders() -> Path:
+    """Point HOME's data and config folders somewhere temporary (no real settings read)."""
+    home = Path(tempfile.mkdtemp(prefix="newsdesk-bench-home-"))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        os.environ[name] = str(home / name.lower())
+    os.environ.pop("NEWSDESK_DB", None)
+    return home
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def summary_ms(values: list[float]) -> str:
+    """Seconds as "p50 … ms, p95 … ms, max … ms"."""
+    return (
+        f"p50 {statistics.median(values) * 1000:.1f} ms, "
+        f"p95 {percentile(values, 0.95) * 1000:.1f} ms, "
+        f"max {max(values) * 1000:.1f} ms (n={len(values)})"
+    )
+
+
+class PaintWatch:
+    """Tells when a widget has painted after a moment: an event filter on Paint.
+
+    ``until_painted(action)`` runs ``action`` and then the event loop (a real
+    one that sleeps while idle, like the application's) until the watched
+    widget receives a Paint event; it returns the seconds in between.
+    """
+
+    def __init__(self, widget: object) -> None:
+        from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+        watch = self
+
+        class _Filter(QObject):
+            def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint and watch.painted_at is None:
+                    watch.painted_at = time.perf_counter()
+                    watch.loop.quit()
+                return False
+
+        self.painted_at: float | None = None
+        self.loop = QEventLoop()
+        self.timer = QTimer(singleShot=True)
+        self.timer.timeout.connect(self.loop.quit)
+        self._filter = _Filter()
+        widget.installEventFilter(self._filter)  # type: ignore[attr-defined]
+
+    def until_painted(self, action: Callable[[], object], timeout: float = 5.0) -> float:
+        self.painted_at = None
+        started = time.perf_counter()
+        action()
+        if self.painted_at is None:
+            self.timer.start(int(timeout * 1000))
+            self.loop.exec()
+            self.timer.stop()
+        if self.painted_at is None:
+            raise TimeoutError("the widget did not paint")
+        return self.painted_at - started
