@@ -208,19 +208,24 @@ class _ChunkWriter:
         self._slugs = bulk.slugs_by_language(self._s, languages)
 
         inserts: list[dict[str, Any]] = []
-        updates: dict[int, dict[str, Any]] = {}
+        updates: list[tuple[Article, dict[str, Any]]] = []
+        matched: dict[int, str] = {}  # article id -> the record that updates it
         for record in chunk:
             try:
                 current = _match(record, by_uuid, by_external)
+                if current is not None and current.id in matched:
+                    raise ValueError(f"same article as {matched[current.id]} (by id or uuid)")
             except ValueError as exc:
                 self._report.rejected.append(Rejected(record.where, str(exc)))
                 continue
+            if current is not None:
+                matched[current.id] = record.where
             if current is None:
                 inserts.append(self._new_fields(record))
             else:
                 changes = self._changes(current, record)
                 if changes:
-                    updates[current.id] = changes
+                    updates.append((current, changes))
                 else:
                     self._report.unchanged += 1
         created = bulk.insert_many(
@@ -231,7 +236,7 @@ class _ChunkWriter:
         )
         self._report.created += len(created)
         self._report.updated += len(updates)
-        return created, sorted(updates)
+        return created, [current.id for current, _ in updates]
 
     def _claim_slug(self, language: str, wanted: str, *, own: str | None = None) -> str:
         taken = self._slugs.setdefault(language, set())

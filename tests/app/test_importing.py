@@ -293,3 +293,21 @@ def test_two_records_claiming_one_uuid_import_only_the_first(
         ("line 2", f"uuid {shared!r} already used on line 1")
     ]
     assert workspace.articles.find(shared).external_id == "1"
+
+
+def test_two_records_pointing_at_one_article_update_it_once(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    service = ImportService(workspace)
+    service.import_path(_jsonl(tmp_path / "a.jsonl", _record("1")))
+    article = workspace.articles.find("1")
+    report = service.import_path(
+        _jsonl(
+            tmp_path / "b.jsonl",
+            _record("1", body="per id"),
+            _record("other", uuid=article.uuid, body="per uuid"),
+        )
+    )
+    assert (report.updated, [r.where for r in report.rejected]) == (1, ["line 2"])
+    assert "same article as line 1" in report.rejected[0].reason
+    assert workspace.articles.find("1").body == "per id"
