@@ -311,3 +311,14 @@ def test_two_records_pointing_at_one_article_update_it_once(
     assert (report.updated, [r.where for r in report.rejected]) == (1, ["line 2"])
     assert "same article as line 1" in report.rejected[0].reason
     assert workspace.articles.find("1").body == "per id"
+
+
+def test_each_written_chunk_is_announced_once(workspace: Workspace, tmp_path: Path) -> None:
+    seen: list[Any] = []
+    workspace.events.subscribe("articles.imported", lambda event: seen.append(event.data))
+    service = ImportService(workspace, chunk_size=2)
+    service.import_path(_jsonl(tmp_path / "a.jsonl", *(_record(str(n)) for n in range(3))))
+    assert [len(data["created"]) for data in seen] == [2, 1]
+    service.import_path(_jsonl(tmp_path / "b.jsonl", _record("0", body="neu"), _record("1")))
+    assert seen[-1] == {"created": [], "updated": [workspace.articles.find("0").id]}
+    assert len(seen) == 3  # one event per chunk that wrote something
