@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -249,3 +250,27 @@ def test_without_a_command_the_editor_window_opens(
     assert main(["--db", str(db_path)]) == 0
     assert main([]) == 0
     assert calls == [str(db_path), None]
+
+
+def test_an_archive_in_a_read_only_folder_is_one_line_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    path = folder / "archive.sqlite"
+    assert main(["--db", str(path), "db", "info"]) == 0
+    capsys.readouterr()
+    folder.chmod(0o555)
+    immutable = False
+    try:
+        if os.access(folder, os.W_OK):  # root ignores permission bits; chattr does not
+            immutable = subprocess.run(["chattr", "+i", str(folder)], check=False).returncode == 0
+            if not immutable or os.access(folder, os.W_OK):
+                pytest.skip("cannot make a folder read-only here (root without chattr)")
+        code, out, err = run(capsys, "--db", str(path), "list")
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "cannot be written" in err
