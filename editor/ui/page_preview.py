@@ -67,6 +67,8 @@ class PagePreview(QWidget):
         self._own_bridge = events is None
         self._bridge = events if events is not None else EventBridge(workspace.events)
         self._bridge.event_received.connect(self._on_event)
+        if self._own_bridge:  # stop listening even if shutdown() is never called
+            self.destroyed.connect(self._bridge.close)
 
         self.caption = QLabel("Preview of the published page", objectName="preview_caption")
         self.status_label = QLabel(objectName="preview_status", wordWrap=True)
@@ -110,9 +112,11 @@ class PagePreview(QWidget):
             return
         self._refresh_timer.stop()
         self._generation += 1
-        article_id, publishing = self._article_id, self.ws.publishing
+        article_id, publishing, generation = self._article_id, self.ws.publishing, self._generation
 
-        def render(_progress: Progress) -> str:
+        def render(_progress: Progress) -> str | None:
+            if generation != self._generation:
+                return None  # superseded while it waited in the queue: skip the work
             return publishing.preview_html(article_id)
 
         if self._shown_id != article_id:
@@ -121,6 +125,8 @@ class PagePreview(QWidget):
 
     def shutdown(self) -> None:
         """Stop listening and wait for the worker (call before the workspace closes)."""
+        if self._shut_down:
+            return
         self._shut_down = True
         self._refresh_timer.stop()
         if self._own_bridge:

@@ -415,6 +415,8 @@ class RelatedPanel(QWidget):
         self._own_bridge = events is None
         self._bridge = events if events is not None else EventBridge(workspace.events)
         self._bridge.event_received.connect(self._on_event)
+        if self._own_bridge:  # stop listening even if shutdown() is never called
+            self.destroyed.connect(self._bridge.close)
 
         self._build()
         self._refresh_timer = QTimer(self, singleShot=True)
@@ -439,7 +441,7 @@ class RelatedPanel(QWidget):
         self.accepted_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.accepted_view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.accepted_view.setDropIndicatorShown(True)
-        self.accepted_view.setToolTip("")
+        self.accepted_view.setAccessibleName("Accepted related links, in page order")
         self.move_up_button = QPushButton("Move up", toolTip="Show this link earlier (Ctrl+Up)")
         self.move_down_button = QPushButton("Move down", toolTip="Show it later (Ctrl+Down)")
         self.pin_button = QPushButton("Pin", checkable=True, toolTip="Keep it at the top")
@@ -452,6 +454,7 @@ class RelatedPanel(QWidget):
         self.suggestion_model = RelatedListModel(self)
         self.suggestion_view = self._list_view("related_suggestions")
         self.suggestion_view.setModel(self.suggestion_model)
+        self.suggestion_view.setAccessibleName("Suggested related links")
         self.accept_button = QPushButton("Accept", toolTip="Link this article (Enter)")
         self.reject_button = QPushButton("Reject", toolTip="Do not suggest it again (Delete)")
         self.accept_button.clicked.connect(self.accept_current)
@@ -549,8 +552,11 @@ class RelatedPanel(QWidget):
         article_id, related = self._article_id, self.ws.related
         building = not related.is_built
         top, language, is_cancelled = self._count, self._ui_language, self.jobs.is_cancelled
+        generation = self._generation
 
-        def compute(progress: Progress) -> list[RelatedSuggestion]:
+        def compute(progress: Progress) -> list[RelatedSuggestion] | None:
+            if generation != self._generation:
+                return None  # superseded while it waited in the queue: skip the work
             if not related.is_built:
                 related.rebuild(progress=progress, is_cancelled=is_cancelled)
             return related.suggest(article_id, top=top, ui_language=language)
@@ -569,6 +575,8 @@ class RelatedPanel(QWidget):
 
     def shutdown(self) -> None:
         """Stop listening and wait for the worker (call before the workspace closes)."""
+        if self._shut_down:
+            return
         self._shut_down = True
         self._refresh_timer.stop()
         self._search_timer.stop()
