@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Literal
 from rapidfuzz import fuzz, utils
 
 from editor.commands.registry import Command, CommandRegistry
+from editor.commands.title_index import TitleIndex, has_cjk, title_index_for
 from editor.core.article import ArticleSummary, ListQuery
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ ARTICLE_LIMIT = 8  # articles shown for a query
 RECENT_ARTICLES = 5  # recently edited articles shown for an empty query
 SQL_CANDIDATES = 200  # rows each SQL narrowing step may return
 RECENT_CANDIDATES = 100  # recently edited titles always re-ranked
+SQL_SEARCH_LIMIT = 5000  # larger archives wait for the title index (see article_candidates)
 FRAGMENT = 3  # letters of a word used for the typo-tolerant LIKE
 
 COMMANDS_ONLY = ">"  # palette prefix: only commands
@@ -72,11 +74,6 @@ def _word_prefix_match(query_words: Sequence[str], words: Sequence[str]) -> bool
     return bool(query_words) and all(any(w.startswith(q) for w in words) for q in query_words)
 
 
-# Han, kana and hangul: scripts written without spaces, where a word is one or
-# two characters and any substring may be what the editor is after.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
 def score_text(query: str, text: str) -> float:
     """How well ``query`` matches ``text``: 0 for no match, about 100 or more for a good one."""
     processed = utils.default_process(query)
@@ -88,7 +85,7 @@ def score_text(query: str, text: str) -> float:
     initials = _initials_match(processed, words)
     joined = " ".join(words)
     start = START_BONUS if joined.startswith(processed) else 0.0
-    if _CJK.search(processed):
+    if has_cjk(processed):
         return _cjk_score(processed, joined) + start
     if len(processed) <= 2:
         # One or two letters fuzzy-match almost anything: only word starts count.
@@ -208,9 +205,23 @@ def _fragments(query: str) -> list[str]:
 
 
 def article_candidates(
-    articles: ArticleService, query: str, *, enough: int = ARTICLE_LIMIT
+    articles: ArticleService,
+    query: str,
+    *,
+    enough: int = ARTICLE_LIMIT,
+    index: TitleIndex | None = None,
 ) -> list[ArticleSummary]:
-    """Rows worth fuzzy-ranking for ``query``: a few hundred at most, whatever the archive."""
+    """Rows worth fuzzy-ranking for ``query``: a few hundred at most, whatever the archive.
+
+    From the title index when it is loaded.  Otherwise from SQL LIKE queries,
+    which are fine on small archives; on a large one (more than
+    ``SQL_SEARCH_LIMIT`` articles, where each LIKE scan takes a second or more)
+    only the recently edited rows are offered until the index is ready.
+    """
+    if index is not None and index.ready:
+        return index.candidates(query)
+    if index is not None and articles.count() > SQL_SEARCH_LIMIT:
+        return articles.list(ListQuery(limit=RECENT_CANDIDATES))
     found: dict[int, ArticleSummary] = {}
 
     def add(rows: Iterable[ArticleSummary]) -> None:
@@ -227,13 +238,18 @@ def article_candidates(
 
 
 def search_articles(
-    articles: ArticleService, query: str, *, limit: int = ARTICLE_LIMIT
+    articles: ArticleService,
+    query: str,
+    *,
+    limit: int = ARTICLE_LIMIT,
+    index: TitleIndex | None = None,
 ) -> list[SearchResult]:
     """Articles for the palette: the recently edited ones for an empty query."""
     if not query.strip():
         recent = articles.list(ListQuery(limit=RECENT_ARTICLES))
         return [_article_result(s, 0.0) for s in recent][:limit]
-    return rank_articles(query, article_candidates(articles, query, enough=limit), limit=limit)
+    candidates = article_candidates(articles, query, enough=limit, index=index)
+    return rank_articles(query, candidates, limit=limit)
 
 
 # ---------------------------------------------------------------- both
@@ -254,18 +270,28 @@ def search(
     ctx: CommandContext,
     *,
     article_limit: int = ARTICLE_LIMIT,
+    index: TitleIndex | None = None,
 ) -> list[SearchResult]:
     """What the palette lists for ``query``.
 
     Empty query: recent commands, then recently edited articles, then the other
     commands.  Otherwise commands and articles merged by score.  A leading ">"
     asks for commands only, "#" for articles only.
+
+    Articles come from ``index`` (default: the workspace's shared title index,
+    which starts loading in the background on first use; until it is ready,
+    SQL answers).
     """
+    if index is None:
+        index = title_index_for(ctx.workspace)
+        index.start_loading()
     text, want_commands, want_articles = split_mode(query)
     recent = registry.recent()
     commands = rank_commands(text, registry, recent=recent, ctx=ctx) if want_commands else []
     articles = (
-        search_articles(ctx.workspace.articles, text, limit=article_limit) if want_articles else []
+        search_articles(ctx.workspace.articles, text, limit=article_limit, index=index)
+        if want_articles
+        else []
     )
     if not text.strip():
         recent_commands = [c for c in commands if c.id in recent]

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from editor.commands.context import CommandContext
 from editor.commands.registry import CommandRegistry
 from editor.commands.search import SearchResult, search
+from editor.commands.title_index import title_index_for
 
 PLACEHOLDER = "Search for a command to run…"
 NOTHING_FOUND = "No matching command or article"
@@ -54,6 +55,7 @@ WIDTH = 620  # the palette's width when the window is wide enough
 MARGIN = 12  # from the window's edges
 VISIBLE_ROWS = 10
 SEARCH_DELAY_MS = 60  # coalesces fast typing; article search hits the database
+INDEX_POLL_MS = 300  # while the title index loads, search again this often
 
 ResultRole = Qt.ItemDataRole.UserRole + 1  # the SearchResult itself
 KindRole = Qt.ItemDataRole.UserRole + 2  # "command" or "article"
@@ -253,6 +255,13 @@ class CommandPalette(QFrame):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        # Article titles come from an in-memory index that loads in the background
+        # (a second or more on a large archive); until then only recent articles
+        # are found, so the palette asks again once it is ready.
+        self._index = title_index_for(ctx.workspace)
+        self._index.start_loading()
+        self._index_poll = QTimer(self, singleShot=True, interval=INDEX_POLL_MS)
+        self._index_poll.timeout.connect(self._on_index_poll)
         self.line_edit.textChanged.connect(lambda _text: self._timer.start())
         self.line_edit.installEventFilter(self)
         parent.installEventFilter(self)
@@ -336,6 +345,16 @@ class CommandPalette(QFrame):
             self.list_view.setCurrentIndex(self.model.index(0, 0))
         if self.isVisible():
             self._place()
+        if not self._index.ready and self.line_edit.text().strip():
+            self._index_poll.start()
+
+    def _on_index_poll(self) -> None:
+        if not self.isVisible():
+            return
+        if self._index.ready:
+            self.refresh()
+        else:
+            self._index_poll.start()
 
     def results(self) -> list[SearchResult]:
         return self.model.results()

@@ -25,3 +25,14 @@ def registry() -> CommandRegistry:
     registry = CommandRegistry()
     register_builtin(registry)
     return registry
+
+
+@pytest.fixture
+def index(workspace):
+    """A loaded title index (it follows later changes through the workspace's events)."""
+    from editor.commands.title_index import TitleIndex
+
+    built = TitleIndex(workspace)
+    built.load()
+    yield built
+    built.close()

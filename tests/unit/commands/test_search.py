@@ -118,22 +118,24 @@ def test_candidates_stay_bounded_for_a_large_archive(workspace) -> None:
     assert 0 < len(candidates) <= 300
 
 
-def test_search_merges_commands_and_articles(registry, ctx, archive) -> None:
-    results = search("apple macbook", registry, ctx)
+def test_search_merges_commands_and_articles(registry, ctx, archive, index) -> None:
+    results = search("apple macbook", registry, ctx, index=index)
     assert results[0].kind == "article"
     assert results[0].id == archive["apple"].id
-    assert search("new article", registry, ctx)[0].id == "article.new"
+    assert search("new article", registry, ctx, index=index)[0].id == "article.new"
 
 
-def test_search_prefixes_select_the_kind(registry, ctx, archive) -> None:
-    assert {r.kind for r in search(">rust", registry, ctx)} <= {"command"}
-    only_articles = search("#rust", registry, ctx)
+def test_search_prefixes_select_the_kind(registry, ctx, archive, index) -> None:
+    assert {r.kind for r in search(">rust", registry, ctx, index=index)} <= {"command"}
+    only_articles = search("#rust", registry, ctx, index=index)
     assert [r.kind for r in only_articles] == ["article"]
 
 
-def test_empty_search_shows_recent_commands_then_recent_articles(registry, ctx, archive) -> None:
+def test_empty_search_shows_recent_commands_then_recent_articles(
+    registry, ctx, archive, index
+) -> None:
     registry.run("view.metadata", ctx)
-    results = search("", registry, ctx)
+    results = search("", registry, ctx, index=index)
     assert results[0].id == "view.metadata"
     assert results[1].kind == "article"
     assert results[1].id == archive["rust"].id  # edited last
