@@ -131,11 +131,12 @@ def _known_error(exc: Exception) -> str | None:
     """The one-line message for errors that are the user's situation, not a bug."""
     from editor.app.exporting import ExportTargetError
     from editor.app.importing import ImportSourceError
+    from editor.store.database import describe_error
     from editor.store.errors import StoreError
 
     if isinstance(exc, StoreError | ImportSourceError | ExportTargetError):
         return str(exc)
-    return None
+    return describe_error(exc)
 
 
 def run_gui(db_url: str | None) -> int:
@@ -172,8 +173,10 @@ class ProgressBar:
         self._stream = stream
         self._enabled = stream.isatty() if enabled is None else enabled
         self._shown = False
+        self.done = self.total = 0
 
     def __call__(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
         if not self._enabled or total <= 0:
             return
         filled = self.WIDTH * done // total
@@ -198,6 +201,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = ImportService(workspace).import_records(
             parsed.records, rejected=parsed.rejected, progress=bar, source=args.path.name
         )
+    except Exception as exc:
+        message = _known_error(exc)
+        if message is None:
+            raise
+        # Chunks already committed stay; a second run picks up where this one stopped.
+        stopped = f"import stopped after {bar.done} of {bar.total} articles: {message}"
+        raise CommandError(stopped) from exc
     finally:
         bar.finish()
         workspace.close()

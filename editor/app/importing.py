@@ -117,9 +117,9 @@ def _markdown_result(items: Iterable[ArticleRecord | Rejected]) -> ParseResult:
 
 
 class ImportService:
-    def __init__(self, workspace: Workspace, *, chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(self, workspace: Workspace, *, chunk_size: int | None = None) -> None:
         self._ws = workspace
-        self._chunk_size = chunk_size
+        self._chunk_size = chunk_size or CHUNK_SIZE
 
     def import_path(self, path: Path, *, progress: Progress | None = None) -> ImportReport:
         parsed = read_source(path)

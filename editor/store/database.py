@@ -270,6 +270,24 @@ def _describe_connect_error(url: str, exc: BaseException) -> str:
     return f"Cannot open the database {where}: {detail}"
 
 
+def describe_error(exc: BaseException) -> str | None:
+    """One line for a database failure met while working, or None if ``exc`` is not one.
+
+    For callers above the store (the command line) that must not import
+    SQLAlchemy but should not show a traceback for a full disk or a lock.
+    """
+    if not isinstance(exc, SQLAlchemyError | sqlite3.Error):
+        return None
+    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    if "locked" in detail or "busy" in detail:
+        return f"The archive is busy (another program is writing to it): {detail}."
+    if "disk is full" in detail or "No space" in detail:
+        return f"The disk holding the archive is full ({detail})."
+    if "readonly" in detail or "read-only" in detail:
+        return f"The archive is read-only ({detail})."
+    return f"Database error: {detail}"
+
+
 def copy_database_file(path: Path, target: Path) -> None:
     """A consistent copy of an SQLite archive (for backups)."""
     shutil.copyfile(path, target)

@@ -274,3 +274,38 @@ def test_an_archive_in_a_read_only_folder_is_one_line_too(
         folder.chmod(0o755)
     assert (code, out) == (2, "")
     assert err.count("\n") == 1 and "cannot be written" in err
+
+
+def test_a_database_failure_during_import_is_one_line_and_keeps_written_chunks(
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from editor.store import bulk
+
+    real_insert = bulk.insert_many
+    calls = []
+
+    def full_disk_on_second_chunk(*args: object, **kwargs: object) -> list[int]:
+        calls.append(1)
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_insert(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bulk, "insert_many", full_disk_on_second_chunk)
+    monkeypatch.setattr("editor.app.importing.CHUNK_SIZE", 2)
+    records = [
+        json.dumps({"id": str(n), "lang": "de", "title": f"T{n}", "body": "b"}) for n in range(5)
+    ]
+    code, out, err = run(
+        capsys, "--db", str(db_path), "import", str(_jsonl(tmp_path / "i.jsonl", *records))
+    )
+    assert (code, out) == (2, "")
+    assert err.strip() == (
+        "newsdesk: import stopped after 2 of 5 articles: "
+        "The disk holding the archive is full (database or disk is full)."
+    )
+    monkeypatch.undo()
+    code, out, _ = run(capsys, "--db", str(db_path), "import", str(tmp_path / "i.jsonl"))
+    assert (code, out.strip()) == (0, "3 created, 0 updated, 2 unchanged, 0 rejected")
