@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QEvent,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -66,6 +68,7 @@ LANGUAGE_ROLE = Qt.ItemDataRole.UserRole + 2
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 3
 REASONS_ROLE = Qt.ItemDataRole.UserRole + 4
 PINNED_ROLE = Qt.ItemDataRole.UserRole + 5
+LINK_IDS_MIME = "application/x-newsdesk-related-ids"
 
 SAVE_REFRESH_MS = 1500  # suggestions follow an edit once the editor pauses
 DECISION_REFRESH_MS = 200  # after accept/reject, fill the freed slot soon
@@ -167,6 +170,37 @@ class AcceptedLinksModel(RelatedListModel):
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [LINK_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = [str(row.id) for i in indexes if (row := self.row_at(i)) is not None]
+        data = QMimeData()
+        data.setData(LINK_IDS_MIME, QByteArray(",".join(ids).encode()))
+        return data
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        """A drop in this list moves the dragged link to where it was dropped.
+
+        QListView usually moves rows through :meth:`moveRows` itself; this is
+        the path when it hands the drop to the model instead.
+        """
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(LINK_IDS_MIME):
+            return False
+        raw = bytes(data.data(LINK_IDS_MIME).data()).decode()
+        ids = [int(part) for part in raw.split(",") if part.isdigit()]
+        if len(ids) != 1 or (source := self.row_of(ids[0])) < 0:
+            return False
+        destination = len(self._rows) if row < 0 else row
+        return self.moveRows(QModelIndex(), source, 1, QModelIndex(), destination)
 
     def moveRows(
         self,
@@ -300,14 +334,18 @@ class RelatedRowDelegate(QStyledItemDelegate):
         """The score bar (suggestions) or the pin mark (accepted); returns where it starts."""
         score = index.data(SCORE_ROLE)
         if score is not None:
-            bar = QRect(rect.right() - self.BAR_WIDTH, rect.top() + height // 2 - 3, 36, 6)
+            bar = QRect(
+                rect.right() - self.BAR_WIDTH, rect.top() + height // 2 - 3, self.BAR_WIDTH, 6
+            )
             palette: QPalette = option.palette
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Midlight))
             painter.drawRoundedRect(bar, 3, 3)
             filled = QRect(bar)
             filled.setWidth(round(bar.width() * min(1.0, max(0.0, float(score)))))
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            # On a selected row the highlight colour would vanish into the background.
+            painter.setBrush(colour if selected else palette.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(filled, 3, 3)
             return bar.left()
         if index.data(PINNED_ROLE):

@@ -211,16 +211,22 @@ def test_reorder_and_pin_are_stored(
     press(panel.accepted_view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert _accepted_ids(workspace, chips) == [first, second, third]
 
-    # What a drag in the list does: move the first row below the last.
+    # What a drag in the list does: move the first row below the last (the view
+    # moves rows itself, or hands the dragged data to the model).
     assert panel.accepted_model.moveRows(QModelIndex(), 0, 1, QModelIndex(), 3)
     assert _accepted_ids(workspace, chips) == [second, third, first]
+    model = panel.accepted_model
+    dragged = model.mimeData([model.index(2)])
+    assert model.dropMimeData(dragged, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert _accepted_ids(workspace, chips) == [first, second, third]
 
-    _select(panel.accepted_view, first)
+    _select(panel.accepted_view, third)
     qtbot.mouseClick(panel.pin_button, Qt.MouseButton.LeftButton)
     stored = workspace.related.accepted(chips)
-    assert [c.target_id for c in stored] == [first, second, third], "pinned goes on top"
+    assert [c.target_id for c in stored] == [third, first, second], "pinned goes on top"
     assert [c.pinned for c in stored] == [True, False, False]
-    assert panel.accepted_model.ids() == [first, second, third]
+    assert panel.accepted_model.ids() == [third, first, second]
+    assert panel.pin_button.isChecked(), "the selection follows the pinned link"
 
 
 def test_remove_forgets_an_accepted_link(
