@@ -15,11 +15,12 @@ from xml.sax.saxutils import escape, quoteattr
 
 from editor.core.publishing import layout
 from editor.core.publishing.model import ArticleId, PublishedArticle
-from editor.core.publishing.site import SITEMAP_URL_LIMIT, Site
+from editor.core.publishing.site import Site
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+_XML_HEADER = '<?xml version="1.0" encoding="utf-8"?>'
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_1.4.json"
 
 
@@ -44,7 +45,7 @@ def atom_feed(site: Site, lang: str) -> str:
     articles = site.by_lang.get(lang, [])[: site.settings.feed_count]
     updated = max((a.modified_at for a in articles), default=None)
     lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
+        _XML_HEADER,
         f'<feed xmlns="{ATOM_NS}" xml:lang={quoteattr(lang)}>',
         _text("title", site.settings.site_name),
         _text("id", site.url(here)),
@@ -109,27 +110,17 @@ def _sitemap_url(site: Site, path: str) -> str:
     return "\n".join(lines)
 
 
-def sitemaps(site: Site) -> dict[str, str]:
-    """``sitemap.xml`` (and, past 50,000 URLs, ``sitemap-N.xml`` with an index)."""
-    urls = site.sitemap_urls()
-    files = site.sitemap_files()
-    chunks = [urls[i : i + SITEMAP_URL_LIMIT] for i in range(0, len(urls), SITEMAP_URL_LIMIT)]
-    header = '<?xml version="1.0" encoding="utf-8"?>'
-    if len(files) == 1:
-        return {files[0]: _urlset(site, header, urls)}
-    result = {
-        name: _urlset(site, header, chunk) for name, chunk in zip(files[1:], chunks, strict=True)
-    }
-    index = [header, f'<sitemapindex xmlns="{SITEMAP_NS}">']
-    index += [f"<sitemap>{_text('loc', site.url(name))}</sitemap>" for name in files[1:]]
-    index.append("</sitemapindex>")
-    result[files[0]] = "\n".join(index) + "\n"
-    return result
+def sitemap_index(site: Site) -> str:
+    """``sitemap.xml``: an index of the sitemap parts (no dates, so it rarely changes)."""
+    lines = [_XML_HEADER, f'<sitemapindex xmlns="{SITEMAP_NS}">']
+    lines += [f"<sitemap>{_text('loc', site.url(name))}</sitemap>" for name in site.sitemap_parts]
+    lines.append("</sitemapindex>")
+    return "\n".join(lines) + "\n"
 
 
-def _urlset(site: Site, header: str, paths: list[str]) -> str:
-    lines = [header, f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
-    lines += [_sitemap_url(site, path) for path in paths]
+def sitemap_part(site: Site, name: str) -> str:
+    lines = [_XML_HEADER, f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+    lines += [_sitemap_url(site, path) for path in site.sitemap_parts[name]]
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 

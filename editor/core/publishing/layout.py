@@ -3,7 +3,7 @@
 Layout (all paths relative to the output folder)::
 
     index.html                      language chooser
-    site.css, robots.txt, sitemap.xml
+    site.css, robots.txt, sitemap.xml (an index of the parts below)
     <lang>/index.html               newest articles of a language
     <lang>/feed.xml                 Atom feed of a language
     <lang>/<yyyy>/index.html        year archive
@@ -11,6 +11,8 @@ Layout (all paths relative to the output folder)::
     <lang>/<yyyy>/<slug>/article.json   the article as ninjs
     <lang>/tags/index.html          all tags of a language
     <lang>/tags/<tag-slug>/index.html
+    sitemaps/<lang>-pages.xml       sitemap of a language's listing pages
+    sitemaps/<lang>-<yyyy>.xml      sitemap of a language's articles of a year
 
 Slugs and language codes come from the database and are re-validated here,
 because they become folder names: nothing but letters, digits, ``-`` and
@@ -21,9 +23,9 @@ and :func:`safe_join` checks the final path once more.
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -74,6 +76,7 @@ def check_lang(lang: str) -> str:
     return lang
 
 
+@lru_cache(maxsize=65_536)
 def tag_slug(tag: str) -> str:
     """The folder name of a tag's page; never empty, never a path trick."""
     slug = slugify(tag)
@@ -125,35 +128,73 @@ def feed(lang: str) -> str:
     return f"{check_lang(lang)}/feed.xml"
 
 
+_URL_SAFE = re.compile(r"[A-Za-z0-9/._~-]*")
+
+
+def sitemap_listing(lang: str) -> str:
+    return f"sitemaps/{check_lang(lang)}-pages.xml"
+
+
+def sitemap_year(lang: str, year: int) -> str:
+    # One part per language and year keeps each far below the 50,000 URLs a sitemap may hold.
+    return f"sitemaps/{check_lang(lang)}-{year:04d}.xml"
+
+
+def _quote(path: str) -> str:
+    # Most paths are plain ASCII; quote() is comparatively slow, so skip it for them.
+    return path if _URL_SAFE.fullmatch(path) else quote(path, safe="/")
+
+
 def _url_path(path: str) -> str:
     """``en/2026/x/index.html`` -> ``en/2026/x/`` percent-encoded, as a link shows it."""
     if path == "index.html":
         path = ""
     elif path.endswith("/index.html"):
         path = path[: -len("index.html")]
-    return quote(path, safe="/")
+    return _quote(path)
 
 
+@lru_cache(maxsize=200_000)
 def absolute_url(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + "/" + _url_path(path)
 
 
 def relative_url(from_page: str, to_path: str) -> str:
     """A link from the page at ``from_page`` to ``to_path``, both output-relative."""
-    here = posixpath.dirname(from_page) or "."
+    here = from_page.split("/")[:-1]
     target_is_dir = to_path == "index.html" or to_path.endswith("/index.html")
-    target = posixpath.dirname(to_path) if target_is_dir else to_path
-    rel = posixpath.relpath(target or ".", here)
+    target = to_path.split("/")
     if target_is_dir:
-        rel = "./" if rel == "." else rel + "/"
-    return quote(rel, safe="/.")
+        target = target[:-1]
+    common = 0
+    for mine, theirs in zip(here, target, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(here) - common) + target[common:]
+    rel = "/".join(parts)
+    if target_is_dir:
+        rel = rel + "/" if rel else "./"
+    return _quote(rel)
 
 
-def safe_join(root: Path, relative: str) -> Path:
-    """``root / relative``, refusing anything that would end up outside ``root``."""
-    if relative.startswith(("/", "\\")) or "\\" in relative or ".." in relative.split("/"):
+def safe_join(root: Path, relative: str, *, follow_links: bool = True) -> Path:
+    """``root / relative``, refusing anything that would end up outside ``root``.
+
+    With ``follow_links`` the final path is resolved too, so a symbolic link
+    planted inside ``root`` cannot redirect a write; a fresh build folder the
+    publisher created itself can skip that (costly) step.
+    """
+    parts = relative.split("/")
+    if (
+        not relative
+        or relative.startswith("/")
+        or "\\" in relative
+        or ":" in relative
+        or any(part in ("", ".", "..") for part in parts)
+    ):
         raise UnsafePathError(f"Refusing to write outside the output folder: {relative!r}")
-    target = root / relative
-    if not target.resolve(strict=False).is_relative_to(root.resolve(strict=False)):
+    target = root.joinpath(*parts)
+    if follow_links and not target.resolve(strict=False).is_relative_to(root.resolve(strict=False)):
         raise UnsafePathError(f"Refusing to write outside the output folder: {relative!r}")
     return target

@@ -23,8 +23,9 @@ import dataclasses
 import hashlib
 import json
 import os
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ from editor.core.publishing.writer import (
 )
 
 # Bump when the layout or the state format changes: the next run rebuilds everything.
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 
 Render = Callable[[], bytes]
 
@@ -61,7 +62,9 @@ Render = Callable[[], bytes]
 # --- the output folder ----------------------------------------------------------------
 
 
-def prepare_output_dir(output_dir: str | os.PathLike[str], forbidden_dirs: Iterable[Path]) -> Path:
+def prepare_output_dir(
+    output_dir: str | os.PathLike[str], forbidden_dirs: Iterable[str | os.PathLike[str]]
+) -> Path:
     """Validate the output folder and return its resolved path (created if missing)."""
     raw = Path(output_dir).expanduser()
     if not str(output_dir).strip():
@@ -106,19 +109,18 @@ def _refuse_foreign_folder(output: Path) -> None:
 # --- checks ---------------------------------------------------------------------------------
 
 
-def _validate_articles(
-    articles: Sequence[PublishedArticle], settings: SiteSettings
+def _validate(
+    articles: Sequence[PublishedArticle],
+    settings: SiteSettings,
+    to_check: Collection[ArticleId] | None,
 ) -> tuple[str, ...]:
-    """Raise on unsafe addresses and blocking problems; return the warnings."""
-    seen: set[ArticleId] = set()
-    for article in articles:
-        layout.check_lang(article.lang)
-        layout.check_slug(article.slug)
-        if article.id in seen:
-            raise DuplicatePathError(f"Article {article.id} was passed twice.")
-        seen.add(article.id)
+    """Raise on blocking problems of the articles in ``to_check`` (all when ``None``);
+    return their warnings.  Unchanged articles passed these checks when they went out."""
     published = {a.id: a for a in articles}
-    results = [check_article(a, settings=settings, published=published) for a in articles]
+    if len(published) != len(articles):
+        raise DuplicatePathError("The same article was passed twice; publish each one once.")
+    checked = articles if to_check is None else [published[i] for i in to_check if i in published]
+    results = [check_article(a, settings=settings, published=published) for a in checked]
     blocking = [problem for result in results for problem in result.blocking]
     if blocking:
         raise ArticleRejectedError(blocking)
@@ -132,51 +134,73 @@ def _encode(text: str) -> bytes:
     return text.encode("utf-8")
 
 
-def site_outputs(site: Site) -> dict[str, Render]:
-    """Every file of the site -> how to produce its bytes (nothing rendered yet)."""
-    outputs: dict[str, Render] = {
-        layout.ROOT_INDEX: lambda: _encode(render.root_page(site)),
-        layout.ROBOTS: lambda: _encode(feeds.robots_txt(site)),
-    }
-    sitemap_cache: dict[str, str] = {}
+class SiteOutputs:
+    """Every file of the site and how to produce its bytes; nothing is rendered up front.
 
-    def sitemap(name: str) -> bytes:
-        if not sitemap_cache:
-            sitemap_cache.update(feeds.sitemaps(site))
-        return _encode(sitemap_cache[name])
+    Article pages and JSON files are looked up through the site's indexes
+    rather than listed, so that an incremental run never builds a list of
+    every file of a large site.
+    """
 
-    for name in site.sitemap_files():
-        outputs[name] = lambda name=name: sitemap(name)  # type: ignore[misc]
-    for lang in site.by_lang:
-        outputs[layout.language_home(lang)] = lambda lang=lang: _encode(  # type: ignore[misc]
-            render.language_home_page(site, lang)
-        )
-        outputs[layout.feed(lang)] = lambda lang=lang: _encode(feeds.atom_feed(site, lang))  # type: ignore[misc]
-        outputs[layout.tags_index(lang)] = lambda lang=lang: _encode(  # type: ignore[misc]
-            render.tags_index_page(site, lang)
-        )
-        for year in site.years(lang):
-            outputs[layout.year_archive(lang, year)] = lambda lang=lang, year=year: _encode(  # type: ignore[misc]
-                render.year_archive_page(site, lang, year)
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        fixed: dict[str, Render] = {
+            layout.ROOT_INDEX: lambda: _encode(render.root_page(site)),
+            layout.ROBOTS: lambda: _encode(feeds.robots_txt(site)),
+            layout.SITEMAP: lambda: _encode(feeds.sitemap_index(site)),
+        }
+        for name in site.sitemap_parts:
+            fixed[name] = partial(_text_output, feeds.sitemap_part, site, name)
+        for lang in site.by_lang:
+            fixed[layout.language_home(lang)] = partial(
+                _text_output, render.language_home_page, site, lang
             )
-        for slug, tag in site.tags.get(lang, {}).items():
-            outputs[tag.page] = lambda lang=lang, slug=slug: _encode(  # type: ignore[misc]
-                render.tag_page(site, lang, slug)
+            fixed[layout.feed(lang)] = partial(_text_output, feeds.atom_feed, site, lang)
+            fixed[layout.tags_index(lang)] = partial(
+                _text_output, render.tags_index_page, site, lang
             )
-    for article_id in site.articles:
-        outputs[site.page[article_id]] = lambda i=article_id: _encode(  # type: ignore[misc]
-            render.article_page(site, i)
-        )
-        outputs[site.json_path(article_id)] = lambda i=article_id: _encode(feeds.ninjs(site, i))  # type: ignore[misc]
-    static = render.static_dir()
-    if static.is_dir():
-        for file in sorted(p for p in static.rglob("*") if p.is_file()):
-            relative = file.relative_to(static).as_posix()
-            outputs[relative] = file.read_bytes
-    return outputs
+            for year in site.years(lang):
+                fixed[layout.year_archive(lang, year)] = partial(
+                    _text_output, render.year_archive_page, site, lang, year
+                )
+            for slug, tag in site.tags.get(lang, {}).items():
+                fixed[tag.page] = partial(_text_output, render.tag_page, site, lang, slug)
+        static = render.static_dir()
+        if static.is_dir():
+            for file in sorted(p for p in static.rglob("*") if p.is_file()):
+                fixed[file.relative_to(static).as_posix()] = file.read_bytes
+        self.fixed = fixed
+
+    def get(self, path: str) -> Render | None:
+        """How to produce ``path``, or ``None`` when the site no longer has that file."""
+        if path in self.fixed:
+            return self.fixed[path]
+        if path in self.site.page_owner:
+            return partial(_text_output, render.article_page, self.site, self.site.page_owner[path])
+        if path in self.site.json_owner:
+            return partial(_text_output, feeds.ninjs, self.site, self.site.json_owner[path])
+        return None
+
+    def __contains__(self, path: str) -> bool:
+        return self.get(path) is not None
+
+    def all(self) -> Iterator[tuple[str, Render]]:
+        yield from self.fixed.items()
+        for article_id in self.site.articles:
+            page, json_path = self.site.page[article_id], self.site.json_path(article_id)
+            yield page, partial(_text_output, render.article_page, self.site, article_id)
+            yield json_path, partial(_text_output, feeds.ninjs, self.site, article_id)
+
+
+def _text_output(produce: Callable[..., str], *args: Any) -> bytes:
+    return _encode(produce(*args))
 
 
 # --- the state kept between runs ------------------------------------------------------------
+#
+# One compact row per article (lists, not objects: the file is read on every
+# run and a large site has many thousands of rows):
+#   [id, signature, lang, year, slug, tag slugs, group, related ids, link key]
 
 
 @dataclass(frozen=True)
@@ -185,30 +209,65 @@ class _ArticleState:
     signature: str
     lang: str
     year: int
-    title: str
-    page: str
-    json: str
+    slug: str
     tags: tuple[str, ...]  # tag slugs
     group: int | str | None
     related: tuple[ArticleId, ...]  # what its page links to as related
+    link_key: str  # changes when its title or address changes
+
+    @property
+    def page(self) -> str:
+        return layout.article_page(self.lang, self.year, self.slug)
+
+    @property
+    def json(self) -> str:
+        return layout.article_json(self.lang, self.year, self.slug)
 
 
-@dataclass(frozen=True)
 class _State:
-    fingerprint: str
-    outputs: frozenset[str]
-    articles: dict[ArticleId, _ArticleState]
+    """The state file as read; rows become :class:`_ArticleState` objects on demand."""
+
+    def __init__(self, fingerprint: str, rows: dict[ArticleId, list[Any]]) -> None:
+        self.fingerprint = fingerprint
+        self.rows = rows  # as stored, to carry unchanged rows over
+        self._articles: dict[ArticleId, _ArticleState] = {}
+
+    def article(self, article_id: ArticleId) -> _ArticleState | None:
+        if article_id not in self._articles:
+            row = self.rows.get(article_id)
+            if row is None:
+                return None
+            self._articles[article_id] = _ArticleState(
+                row[0], row[1], row[2], row[3], row[4], tuple(row[5]), row[6], tuple(row[7]), row[8]
+            )
+        return self._articles[article_id]
+
+    def signature(self, article_id: ArticleId) -> str | None:
+        row = self.rows.get(article_id)
+        return row[1] if row is not None else None
 
 
-def _signature(article: PublishedArticle) -> str:
-    """What identifies a version of an article without hashing its whole body."""
-    fields = (
-        article.revision, article.lang, article.slug, article.title, article.teaser,
-        article.author, article.tags, article.group, article.related, article.translated_from,
-        article.published_at.isoformat(), article.modified_at.isoformat(),
-        len(article.body_markdown),
-    )  # fmt: skip
-    return hashlib.blake2b(repr(fields).encode("utf-8"), digest_size=12).hexdigest()
+def _short_hash(*parts: object) -> str:
+    text = "\x1f".join(str(part) for part in parts)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def _signature(a: PublishedArticle) -> str:
+    """What identifies a version of an article; the body by its length and the revision.
+
+    Runs for every article on every publish, hence one f-string rather than a join.
+    """
+    text = (
+        f"{a.revision}\x1f{a.lang}\x1f{a.slug}\x1f{a.title}\x1f{a.teaser}\x1f{a.author}\x1f"
+        f"{a.tags}\x1f{a.group!r}\x1f{a.related}\x1f{a.translated_from}\x1f"
+        f"{a.published_at.timestamp()}\x1f{a.updated_at and a.updated_at.timestamp()}\x1f"
+        f"{len(a.body_markdown)}"
+    )
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def _link_key(site: Site, article_id: ArticleId) -> str:
+    return _short_hash(site.articles[article_id].title, site.page[article_id])
 
 
 def settings_fingerprint(settings: SiteSettings) -> str:
@@ -219,55 +278,52 @@ def settings_fingerprint(settings: SiteSettings) -> str:
     return hashlib.sha256((described + templates).encode("utf-8")).hexdigest()
 
 
-def _state_bytes(site: Site, fingerprint: str, outputs: Collection[str]) -> bytes:
-    articles = []
-    for article_id, original in site.articles.items():
-        article = site.articles[article_id]
-        articles.append(
-            {
-                "id": article_id,
-                "signature": _signature(original),
-                "lang": article.lang,
-                "year": site.year[article_id],
-                "title": article.title,
-                "page": site.page[article_id],
-                "json": site.json_path(article_id),
-                "tags": [layout.tag_slug(tag) for tag in article.tags],
-                "group": article.group,
-                "related": [a.id for a in site.related(article_id)],
-            }
+def _row(site: Site, article_id: ArticleId, signature: str) -> list[Any]:
+    article = site.articles[article_id]
+    return [
+        article_id,
+        signature,
+        article.lang,
+        site.year[article_id],
+        article.slug,
+        [layout.tag_slug(tag) for tag in article.tags],
+        article.group,
+        [a.id for a in site.related(article_id)],
+        _link_key(site, article_id),
+    ]
+
+
+def _state_bytes(
+    site: Site,
+    fingerprint: str,
+    signatures: dict[ArticleId, str],
+    *,
+    previous: _State | None = None,
+    rendered: Collection[str] = (),
+) -> bytes:
+    """The state after this run; rows of untouched articles are carried over from
+    ``previous`` (their pages were not rendered, so their links are as before)."""
+    rows = []
+    for article_id in site.articles:
+        kept = previous.rows.get(article_id) if previous is not None else None
+        untouched = (
+            kept is not None
+            and kept[1] == signatures[article_id]
+            and site.page[article_id] not in rendered
         )
-    document = {
-        "format": STATE_FORMAT,
-        "fingerprint": fingerprint,
-        "outputs": sorted(outputs),
-        "articles": articles,
-    }
+        rows.append(kept if untouched else _row(site, article_id, signatures[article_id]))
+    document = {"format": STATE_FORMAT, "fingerprint": fingerprint, "articles": rows}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _load_state(output: Path) -> _State | None:
     try:
-        document: dict[str, Any] = json.loads((output / STATE_FILE).read_text(encoding="utf-8"))
+        document: dict[str, Any] = json.loads((output / STATE_FILE).read_bytes())
         if document.get("format") != STATE_FORMAT:
             return None
-        articles = {
-            entry["id"]: _ArticleState(
-                id=entry["id"],
-                signature=entry["signature"],
-                lang=entry["lang"],
-                year=entry["year"],
-                title=entry["title"],
-                page=entry["page"],
-                json=entry["json"],
-                tags=tuple(entry["tags"]),
-                group=entry["group"],
-                related=tuple(entry["related"]),
-            )
-            for entry in document["articles"]
-        }
-        return _State(document["fingerprint"], frozenset(document["outputs"]), articles)
-    except (OSError, ValueError, KeyError, TypeError):
+        rows = {row[0]: row for row in document["articles"]}
+        return _State(document["fingerprint"], rows)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None  # no or unreadable state: rebuild everything
 
 
@@ -282,7 +338,7 @@ def publish_site(
     changed_ids: Collection[ArticleId] = (),
     full_rebuild: bool = False,
     suggest: SuggestFn | None = None,
-    forbidden_dirs: Iterable[Path] = (),
+    forbidden_dirs: Iterable[str | os.PathLike[str]] = (),
 ) -> PublishManifest:
     """Publish ``articles`` (all articles that are to be on the site) to ``output_dir``.
 
@@ -293,8 +349,7 @@ def publish_site(
     site is then left as it was.
     """
     output = prepare_output_dir(output_dir, forbidden_dirs)
-    warnings = _validate_articles(articles, settings)
-    site = Site(articles, settings, suggest)
+    site = Site(articles, settings, suggest)  # validates settings, slugs and languages
     fingerprint = settings_fingerprint(settings)
     try:
         with output_lock(output):
@@ -302,9 +357,13 @@ def publish_site(
             _refuse_foreign_folder(output)
             state = None if full_rebuild else _load_state(output)
             if state is None or state.fingerprint != fingerprint:
+                warnings = _validate(articles, settings, None)
                 manifest = _full_build(site, output, fingerprint)
             else:
-                manifest = _incremental(site, output, state, set(changed_ids), fingerprint)
+                signatures = {i: _signature(a) for i, a in site.articles.items()}
+                changed = _changed_articles(site, state, set(changed_ids), signatures)
+                warnings = _validate(articles, settings, changed)
+                manifest = _incremental(site, output, state, changed, signatures, fingerprint)
     except PublishError:
         raise
     except OSError as error:
@@ -329,83 +388,96 @@ def _manifest(
 
 
 def _full_build(site: Site, output: Path, fingerprint: str) -> PublishManifest:
-    outputs = site_outputs(site)
     with FullBuild(output) as build:
-        for relative, produce in outputs.items():
+        for relative, produce in SiteOutputs(site).all():
             build.write(relative, produce())
-        build.commit(_state_bytes(site, fingerprint, outputs))
+        signatures = {i: _signature(a) for i, a in site.articles.items()}
+        build.commit(_state_bytes(site, fingerprint, signatures))
         written = build.written
     return _manifest(site, output, True, written, [])
 
 
-def _changed_articles(site: Site, state: _State, hinted: set[ArticleId]) -> set[ArticleId]:
-    changed = {i for i in hinted if i in site.articles or i in state.articles}
-    changed |= set(state.articles) - set(site.articles)  # unpublished
-    for article_id, original in site.articles.items():
-        previous = state.articles.get(article_id)
-        if previous is None or previous.signature != _signature(original):
-            changed.add(article_id)
+def _changed_articles(
+    site: Site, state: _State, hinted: set[ArticleId], signatures: dict[ArticleId, str]
+) -> set[ArticleId]:
+    changed = {i for i in hinted if i in site.articles or i in state.rows}
+    changed |= state.rows.keys() - site.articles.keys()  # unpublished
+    changed |= {i for i, sig in signatures.items() if state.signature(i) != sig}
     return changed
 
 
-def _affected_by(site: Site, state: _State, article_id: ArticleId) -> set[str]:
-    """Pages that show ``article_id`` now or showed it before this run."""
+def _listings(lang: str, year: int, tag_slugs: Iterable[str]) -> set[str]:
+    """The pages and files that list an article of ``lang`` and ``year`` with those tags."""
+    return {
+        layout.language_home(lang),
+        layout.year_archive(lang, year),
+        layout.tags_index(lang),
+        layout.feed(lang),
+        layout.sitemap_listing(lang),
+        layout.sitemap_year(lang, year),
+        *(layout.tag_page(lang, slug) for slug in tag_slugs),
+    }
+
+
+def _affected_by(
+    site: Site, state: _State, article_id: ArticleId, linked_from: dict[ArticleId, list[ArticleId]]
+) -> set[str]:
+    """Files that show ``article_id`` now or showed it before this run."""
     affected: set[str] = set()
-
-    def listings(lang: str, year: int, tag_slugs: Iterable[str]) -> set[str]:
-        return {
-            layout.language_home(lang),
-            layout.year_archive(lang, year),
-            layout.tags_index(lang),
-            layout.feed(lang),
-            *(layout.tag_page(lang, slug) for slug in tag_slugs),
-        }
-
     article = site.articles.get(article_id)
+    before = state.article(article_id)
+    members: set[ArticleId] = set()
     if article is not None:
         affected |= {site.page[article_id], site.json_path(article_id)}
         tag_slugs = [layout.tag_slug(tag) for tag in article.tags]
-        affected |= listings(article.lang, site.year[article_id], tag_slugs)
-        for member in site.group_members(article.group):
-            affected |= {site.page[member], site.json_path(member)}
-    before = state.articles.get(article_id)
+        affected |= _listings(article.lang, site.year[article_id], tag_slugs)
+        members |= set(site.group_members(article.group))
     if before is not None:
-        affected |= listings(before.lang, before.year, before.tags)
+        affected |= {before.page, before.json}
+        affected |= _listings(before.lang, before.year, before.tags)
         if before.group is not None:
-            for other in state.articles.values():
-                if other.group == before.group and other.id in site.articles:
-                    affected |= {site.page[other.id], site.json_path(other.id)}
-        moved_or_renamed = (
-            article is None or before.page != site.page[article_id] or before.title != article.title
-        )
-        if moved_or_renamed:
-            for other in state.articles.values():
-                if article_id in other.related and other.id in site.articles:
-                    affected.add(site.page[other.id])
+            members |= {i for i, row in state.rows.items() if row[6] == before.group}
+        if article is None or before.link_key != _link_key(site, article_id):
+            members |= set(linked_from.get(article_id, ()))
+    for member in members - {article_id}:
+        if member in site.articles:  # switcher, hreflang, related links; sitemap alternates
+            affected |= {site.page[member], site.json_path(member)}
+            affected.add(layout.sitemap_year(site.articles[member].lang, site.year[member]))
     return affected
 
 
 def _incremental(
-    site: Site, output: Path, state: _State, hinted: set[ArticleId], fingerprint: str
+    site: Site,
+    output: Path,
+    state: _State,
+    changed: set[ArticleId],
+    signatures: dict[ArticleId, str],
+    fingerprint: str,
 ) -> PublishManifest:
-    outputs = site_outputs(site)
-    changed = _changed_articles(site, state, hinted)
     if not changed:
         return _manifest(site, output, False, [], [])
-    affected: set[str] = set(site.sitemap_files())
+    linked_from: dict[ArticleId, list[ArticleId]] = {}
+    for row in state.rows.values():
+        for target in row[7]:
+            if target in changed:
+                linked_from.setdefault(target, []).append(row[0])
+    candidates: set[str] = {layout.SITEMAP}
     for article_id in changed:
-        affected |= _affected_by(site, state, article_id)
-    affected |= set(outputs) - state.outputs  # files that did not exist before
-    affected &= set(outputs)
-    removed = sorted(state.outputs - set(outputs))
+        candidates |= _affected_by(site, state, article_id, linked_from)
+    outputs = SiteOutputs(site)
+    affected = {path: produce for path in candidates if (produce := outputs.get(path)) is not None}
+    removed = sorted(candidates - affected.keys())
     written: list[str] = []
     with IncrementalUpdate(output) as update:
         for relative in sorted(affected):
-            if update.write(relative, outputs[relative]()):
+            if update.write(relative, affected[relative]()):
                 written.append(relative)
         for relative in removed:
             update.delete(relative)
-        update.commit(_state_bytes(site, fingerprint, outputs))
+        state_bytes = _state_bytes(
+            site, fingerprint, signatures, previous=state, rendered=affected.keys()
+        )
+        update.commit(state_bytes)
     return _manifest(site, output, False, written, removed)
 
 

@@ -29,9 +29,12 @@ log = logging.getLogger(__name__)
 # Characters XML 1.0 forbids (and HTML does not want): C0 controls except tab,
 # newline and carriage return, lone surrogates and the two non-characters.
 _INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-# Sitemaps may hold at most 50,000 URLs each.
-SITEMAP_URL_LIMIT = 50_000
 _BODY_CACHE_SIZE = 64
+
+
+# What clean_article() removes or folds (in one-line fields): invalid characters,
+# line breaks, tabs and double spaces.
+_UNCLEAN = re.compile(_INVALID_CHARS.pattern + r"|[\t\r\n\f\v\u2028\u2029]|  ")
 
 
 def utc_key(article: PublishedArticle) -> float:
@@ -73,7 +76,26 @@ def validate_settings(settings: SiteSettings) -> ZoneInfo:
 
 
 def clean_article(article: PublishedArticle) -> PublishedArticle:
-    """Strip characters no page or feed may contain; drop empty and duplicate tags."""
+    """Strip characters no page or feed may contain; drop empty and duplicate tags.
+
+    The body is cleaned when it is rendered (:meth:`Site.body_html`): it is
+    by far the largest field and most runs render only a few bodies.  This
+    runs for every article on every publish, so clean articles (nearly all)
+    are recognised with one search and returned as they are.
+    """
+    lines = (article.title, article.author, *article.tags)
+    if (
+        _UNCLEAN.search("/".join(lines)) is None
+        and _INVALID_CHARS.search(article.teaser) is None
+        and all(line and line == line.strip() for line in lines[2:])
+        and article.title == article.title.strip()
+        and article.author == article.author.strip()
+        and article.teaser == article.teaser.strip()
+        and len({layout.tag_slug(tag) for tag in article.tags}) == len(article.tags)
+        and isinstance(article.tags, tuple)
+        and isinstance(article.related, tuple)
+    ):
+        return article
     tags: list[str] = []
     seen: set[str] = set()
     for raw in article.tags:
@@ -87,7 +109,6 @@ def clean_article(article: PublishedArticle) -> PublishedArticle:
         title=clean_line(article.title),
         teaser=clean_text(article.teaser).strip(),
         author=clean_line(article.author),
-        body_markdown=clean_text(article.body_markdown),
         tags=tuple(tags),
         related=tuple(article.related),
     )
@@ -137,6 +158,10 @@ class Site:
             self.year[article.id] = year
             self.page[article.id] = page
         self.page_owner: dict[str, ArticleId] = owner_of_page
+        self.json_owner: dict[str, ArticleId] = {
+            page[: -len("index.html")] + "article.json": article_id
+            for page, article_id in owner_of_page.items()
+        }
         self.by_lang: dict[str, list[PublishedArticle]] = {lang: [] for lang in settings.languages}
         for article in sorted(cleaned, key=lambda a: (utc_key(a), a.id), reverse=True):
             self.by_lang.setdefault(article.lang, []).append(article)
@@ -148,8 +173,7 @@ class Site:
     # --- addresses ---------------------------------------------------------------
 
     def json_path(self, article_id: ArticleId) -> str:
-        a = self.articles[article_id]
-        return layout.article_json(a.lang, self.year[article_id], a.slug)
+        return self.page[article_id][: -len("index.html")] + "article.json"
 
     def url(self, path: str) -> str:
         return layout.absolute_url(self.settings.base_url, path)
@@ -161,7 +185,7 @@ class Site:
         """The sanitised body; the last few are kept because page, JSON and feed all need it."""
         html = self._bodies.pop(article_id, None)
         if html is None:
-            html = render_markdown(self.articles[article_id].body_markdown)
+            html = render_markdown(clean_text(self.articles[article_id].body_markdown))
         self._bodies[article_id] = html
         while len(self._bodies) > _BODY_CACHE_SIZE:
             self._bodies.popitem(last=False)
@@ -248,41 +272,36 @@ class Site:
     def tag_pages_of(self, article: PublishedArticle) -> list[str]:
         return [layout.tag_page(article.lang, layout.tag_slug(tag)) for tag in article.tags]
 
+    @cached_property
+    def _by_lang_year(self) -> dict[tuple[str, int], list[PublishedArticle]]:
+        grouped: dict[tuple[str, int], list[PublishedArticle]] = defaultdict(list)
+        for lang, articles in self.by_lang.items():
+            for article in articles:
+                grouped[lang, self.year[article.id]].append(article)
+        return grouped
+
     def years(self, lang: str) -> list[int]:
-        return sorted({self.year[a.id] for a in self.by_lang.get(lang, [])}, reverse=True)
+        return sorted((y for (la, y) in self._by_lang_year if la == lang), reverse=True)
 
     def articles_of_year(self, lang: str, year: int) -> list[PublishedArticle]:
-        return [a for a in self.by_lang.get(lang, []) if self.year[a.id] == year]
+        return self._by_lang_year.get((lang, year), [])
 
     # --- the list of every file ------------------------------------------------------------
 
-    def sitemap_urls(self) -> list[str]:
-        """Pages listed in the sitemap: language homes, articles, archives, tags."""
-        urls = [layout.language_home(lang) for lang in self.by_lang]
+    @cached_property
+    def sitemap_parts(self) -> dict[str, list[str]]:
+        """Sitemap file -> the pages it lists: per language its listing pages, and
+        its articles per year (so publishing one article rewrites one small part)."""
+        parts: dict[str, list[str]] = {}
         for lang in self.by_lang:
-            urls += [layout.year_archive(lang, year) for year in self.years(lang)]
-            urls.append(layout.tags_index(lang))
-            urls += [tag.page for tag in self.tags.get(lang, {}).values()]
-        urls += [self.page[a.id] for articles in self.by_lang.values() for a in articles]
-        return urls
-
-    def sitemap_files(self) -> list[str]:
-        count = len(self.sitemap_urls())
-        if count <= SITEMAP_URL_LIMIT:
-            return [layout.SITEMAP]
-        chunks = -(-count // SITEMAP_URL_LIMIT)
-        return [layout.SITEMAP] + [f"sitemap-{n}.xml" for n in range(1, chunks + 1)]
-
-    def all_outputs(self) -> list[str]:
-        """Every generated file of the site (static assets not included)."""
-        paths = [layout.ROOT_INDEX, layout.ROBOTS, *self.sitemap_files()]
-        for lang in self.by_lang:
-            paths += [layout.language_home(lang), layout.feed(lang), layout.tags_index(lang)]
-            paths += [layout.year_archive(lang, year) for year in self.years(lang)]
-            paths += [tag.page for tag in self.tags.get(lang, {}).values()]
-        for article_id in self.articles:
-            paths += [self.page[article_id], self.json_path(article_id)]
-        return paths
+            listing = [layout.language_home(lang), layout.tags_index(lang)]
+            listing += [layout.year_archive(lang, year) for year in self.years(lang)]
+            listing += [tag.page for tag in self.tags.get(lang, {}).values()]
+            parts[layout.sitemap_listing(lang)] = listing
+            for year in self.years(lang):
+                pages = [self.page[a.id] for a in self.articles_of_year(lang, year)]
+                parts[layout.sitemap_year(lang, year)] = pages
+        return parts
 
 
 def _unique(articles: Sequence[PublishedArticle]) -> list[PublishedArticle]:

@@ -44,6 +44,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
@@ -195,12 +196,20 @@ class FullBuild:
         self.output = output
         self.build = build_dir_for(output)
         self.written: list[str] = []
+        self._made_dirs: set[Path] = set()
         if self.build.exists():
             _remove_tree(self.build)
         self.build.mkdir(parents=True)
 
     def write(self, relative: str, data: bytes) -> None:
-        _write_bytes(safe_join(self.build, relative), data, durable=False)
+        # The build folder is new and ours, so no links to resolve; thousands of
+        # files share a few folders, so each folder is created once.
+        target = safe_join(self.build, relative, follow_links=False)
+        if target.parent not in self._made_dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made_dirs.add(target.parent)
+        with open(target, "wb") as handle:
+            handle.write(data)
         self.written.append(relative)
 
     def commit(self, state: bytes) -> None:
@@ -244,7 +253,7 @@ class IncrementalUpdate:
         with contextlib.suppress(OSError):
             if target.stat().st_size == len(data) and target.read_bytes() == data:
                 return False
-        _write_bytes(safe_join(self.staging, relative), data, durable=True)
+        _write_bytes(safe_join(self.staging, relative), data, durable=False)
         self.moves.append(relative)
         return True
 
@@ -253,8 +262,13 @@ class IncrementalUpdate:
         self.deletes.append(relative)
 
     def commit(self, state: bytes) -> None:
-        _write_bytes(self.staging / STATE_FILE, state, durable=True)
-        journal = {"moves": [*self.moves, STATE_FILE], "deletes": self.deletes}
+        _write_bytes(self.staging / STATE_FILE, state, durable=False)
+        moves = [*self.moves, STATE_FILE]
+        # Every staged file must be on disk before the journal names it; syncing
+        # them side by side lets the file system commit them together.
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            list(pool.map(_fsync_file, [self.staging / relative for relative in moves]))
+        journal = {"moves": moves, "deletes": self.deletes}
         temporary = self.control / (_JOURNAL + ".tmp")
         _write_bytes(temporary, json.dumps(journal).encode("utf-8"), durable=True)
         os.replace(temporary, self.control / _JOURNAL)  # the commit point
