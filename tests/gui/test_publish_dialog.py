@@ -188,3 +188,48 @@ def test_cancel_during_a_run_is_honest_and_closes_when_it_ends(
         release.set()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     assert workspace.articles.get(ready).status is Status.PUBLISHED
+
+
+def test_an_article_changed_after_the_checks_is_refused_with_its_reason(
+    qtbot: Any, workspace: Any, make_dialog: DialogFactory, site_dir: Path
+):
+    ready = _article(workspace, "Fertige Meldung")
+    sent_back = _article(workspace, "Zurück an die Redaktion")
+    dialog = make_dialog([ready, sent_back])
+    assert sorted(dialog.selected_ids()) == sorted([ready, sent_back])
+    workspace.articles.change_status(sent_back, Status.IN_REVIEW)  # while the dialog is open
+    dialog.folder_edit.setText(str(site_dir))
+    with qtbot.waitSignal(dialog.published, timeout=20_000) as blocker:
+        qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [[ready]]
+    lines = [
+        dialog.result_tree.topLevelItem(r) for r in range(dialog.result_tree.topLevelItemCount())
+    ]
+    refused = next(item for item in lines if item.text(0).startswith("Not published:"))
+    assert "Zurück an die Redaktion" in refused.text(0)
+    assert any("not ready" in text for text in _children(refused))
+    assert workspace.articles.get(sent_back).status is Status.IN_REVIEW
+
+
+def test_open_folder_shows_the_site_folder(
+    qtbot: Any,
+    workspace: Any,
+    make_dialog: DialogFactory,
+    site_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    opened: list[Any] = []
+
+    class FakeDesktop:
+        @staticmethod
+        def openUrl(url: Any) -> bool:
+            opened.append(url)
+            return True
+
+    monkeypatch.setattr("editor.ui.publish_dialog.QDesktopServices", FakeDesktop)
+    dialog = make_dialog([_article(workspace, "Fertige Meldung")])
+    dialog.folder_edit.setText(str(site_dir))
+    with qtbot.waitSignal(dialog.published, timeout=20_000):
+        qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(site_dir)]
