@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 # A job gets a function to report progress (done, total) through.
 Progress = Callable[[int, int], None]
@@ -72,6 +72,9 @@ class BackgroundJobs(QObject):
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
         self._relay.progress.connect(self.progress)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting must not wait for a long job to run to its end
+            app.aboutToQuit.connect(self.cancel)
 
     @property
     def busy(self) -> bool:
@@ -91,10 +94,14 @@ class BackgroundJobs(QObject):
         """Block until every job has ended (tests, shutdown); False on timeout."""
         return self._pool.waitForDone(timeout_ms)
 
-    def shutdown(self) -> None:
-        """Ask running jobs to stop, drop queued ones and wait for the rest to end."""
+    def cancel(self) -> None:
+        """Ask running jobs to stop (they poll :meth:`is_cancelled`) and drop queued ones."""
         self._cancelled.set()
         self._pool.clear()
+
+    def shutdown(self) -> None:
+        """Cancel, then wait for the running job to end (the owner is going away)."""
+        self.cancel()
         self._pool.waitForDone()
         self._running = 0
 

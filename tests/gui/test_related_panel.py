@@ -354,3 +354,22 @@ def test_without_an_article_the_panel_is_empty_and_disabled(
     assert panel.suggestion_model.rowCount() == 0
     assert not panel.search_field.isEnabled()
     assert "Select an article" in panel.status_label.text()
+
+
+def test_a_failure_is_shown_in_the_panel(
+    qtbot: Any,
+    workspace: Any,
+    archive: dict,
+    make_panel: PanelFactory,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError("the index is damaged")
+
+    monkeypatch.setattr(workspace.related, "suggest", broken)
+    panel = make_panel()
+    panel.set_article(archive["chips"])
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert panel.status_label.text() == "Suggestions could not be computed: the index is damaged"
+    assert not panel.busy_bar.isVisible()
+    assert panel.suggestion_model.rowCount() == 0
