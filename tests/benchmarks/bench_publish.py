@@ -105,8 +105,9 @@ def main() -> int:
             cpu_timings.append(time.process_time() - cpu_started)
             written.append(len(manifest.written))
             assert not manifest.full_build
+        median_ms = statistics.median(timings) * 1000
         print(
-            f"incremental publish of one article: median {statistics.median(timings) * 1000:.0f} ms, "
+            f"incremental publish of one article: median {median_ms:.0f} ms, "
             f"max {max(timings) * 1000:.0f} ms over {len(timings)} runs "
             f"(CPU median {statistics.median(cpu_timings) * 1000:.0f} ms), "
             f"{statistics.median(written):.0f} files rewritten"

@@ -1,0 +1,234 @@
+"""A publish that fails or is killed half-way never leaves a half-published site."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from editor.core.publishing import (
+    PublishedArticle,
+    PublishManifest,
+    SiteSettings,
+    publish_site,
+    render,
+    writer,
+)
+
+ArticleFactory = Callable[..., PublishedArticle]
+REPO = Path(__file__).resolve().parents[3]
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and ".newsdesk" not in p.parts
+    }
+
+
+def _siblings(output: Path) -> set[str]:
+    return {
+        p.name for p in output.parent.iterdir() if p.name.startswith(f".{output.name}.newsdesk-")
+    }
+
+
+def _run_and_kill(
+    tmp_path: Path,
+    articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    patch: str,
+) -> None:
+    """Publish in a child process that SIGKILLs itself at the point ``patch`` sets up."""
+    payload = tmp_path / "payload.pickle"
+    payload.write_bytes(pickle.dumps((articles, settings, output)))
+    script = (
+        textwrap.dedent(
+            """
+        import os, pickle, signal, sys
+        from editor.core.publishing import publish_site, writer
+        articles, settings, output = pickle.loads(open(sys.argv[1], "rb").read())
+        calls = 0
+        def die_after(limit, original):
+            def wrapper(*args, **kwargs):
+                global calls
+                calls += 1
+                if calls > limit:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return original(*args, **kwargs)
+            return wrapper
+        """
+        )
+        + textwrap.dedent(patch)
+        + "\npublish_site(articles, settings, output)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(payload)], env=env, capture_output=True, timeout=120
+    )
+    assert result.returncode == -signal.SIGKILL, result.stderr.decode()
+
+
+@pytest.fixture
+def bigger_site(
+    sample_articles: list[PublishedArticle], make_article: ArticleFactory
+) -> list[PublishedArticle]:
+    return sample_articles + [make_article(id=100 + n, tags=("Bulk",)) for n in range(30)]
+
+
+def _changed(articles: list[PublishedArticle]) -> list[PublishedArticle]:
+    """The same site with one article edited (incremental) ..."""
+    result = list(articles)
+    index = next(i for i, a in enumerate(result) if a.id == 11)
+    result[index] = dataclasses.replace(
+        result[index], title="Edited title", revision=result[index].revision + 1
+    )
+    return result
+
+
+def test_full_build_killed_mid_way_leaves_the_old_site(
+    tmp_path: Path,
+    bigger_site: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    before = _snapshot(output)
+    renamed = dataclasses.replace(settings, site_name="Renamed")  # forces a full build
+    _run_and_kill(
+        tmp_path,
+        bigger_site,
+        renamed,
+        output,
+        "writer.FullBuild.write = die_after(20, writer.FullBuild.write)",
+    )
+    assert _snapshot(output) == before
+    assert _siblings(output) == {".site.newsdesk-build"}  # the half-written build
+    manifest = publish_site(bigger_site, renamed, output)
+    assert manifest.full_build
+    assert _siblings(output) == set()
+    assert "Renamed" in (output / "en/index.html").read_text(encoding="utf-8")
+
+
+def test_swap_killed_between_its_renames_is_finished_by_the_next_run(
+    tmp_path: Path,
+    bigger_site: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    renamed = dataclasses.replace(settings, site_name="Renamed")
+    # Without the atomic exchange, the swap is two renames; die after the first.
+    _run_and_kill(
+        tmp_path,
+        bigger_site,
+        renamed,
+        output,
+        """
+        writer._exchange = lambda a, b: False
+        writer.os.rename = die_after(1, writer.os.rename)
+        """,
+    )
+    assert not output.exists()  # cut exactly between the renames
+    assert _siblings(output) == {".site.newsdesk-build", ".site.newsdesk-old"}
+    writer.recover(output)
+    assert "Renamed" in (output / "en/index.html").read_text(encoding="utf-8")  # rolled forward
+    assert _siblings(output) == set()
+
+
+def test_recovery_brings_the_old_site_back_when_the_build_was_incomplete(
+    published: PublishManifest, output: Path
+) -> None:
+    before = _snapshot(output)
+    old = writer.old_dir_for(output)
+    output.rename(old)
+    build = writer.build_dir_for(output)
+    (build / "en").mkdir(parents=True)
+    (build / "en/index.html").write_text("half", encoding="utf-8")  # no state file: incomplete
+    writer.recover(output)
+    assert _snapshot(output) == before
+    assert not build.exists() and not old.exists()
+
+
+def test_incremental_killed_while_staging_leaves_the_old_site(
+    tmp_path: Path,
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    before = _snapshot(output)
+    _run_and_kill(
+        tmp_path,
+        _changed(sample_articles),
+        settings,
+        output,
+        "writer._write_bytes = die_after(3, writer._write_bytes)",
+    )
+    assert _snapshot(output) == before
+    assert (output / ".newsdesk/staging").exists()
+    manifest = publish_site(_changed(sample_articles), settings, output)
+    assert not manifest.full_build and not (output / ".newsdesk/staging").exists()
+    assert "Edited title" in (output / "en/index.html").read_text(encoding="utf-8")
+
+
+def test_incremental_killed_while_applying_is_completed_by_the_next_run(
+    tmp_path: Path,
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    changed = _changed(sample_articles)
+    reference = tmp_path / "reference"
+    shutil.copytree(output, reference)
+    _run_and_kill(
+        tmp_path,
+        changed,
+        settings,
+        output,
+        # The journal's own rename is the first replace; die after two more files moved.
+        "writer.os.replace = die_after(3, writer.os.replace)",
+    )
+    assert (output / ".newsdesk/journal.json").is_file()
+    writer.recover(output)
+    assert not (output / ".newsdesk/journal.json").exists()
+    # The recovered site is exactly what an uninterrupted publish gives.
+    assert not publish_site(changed, settings, reference).full_build
+    assert _snapshot(output) == _snapshot(reference)
+    assert publish_site(changed, settings, output).written == ()
+
+
+def test_exception_while_rendering_leaves_the_old_site(
+    bigger_site: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = _snapshot(output)
+    calls = {"n": 0}
+    original = render.article_page
+
+    def failing(site: object, article_id: int, **kwargs: object) -> str:
+        calls["n"] += 1
+        if calls["n"] == 10:
+            raise RuntimeError("disk on fire")
+        return original(site, article_id, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "article_page", failing)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        publish_site(bigger_site, settings, output)
+    assert _snapshot(output) == before
+    assert _siblings(output) == set()
+    assert not (output / ".newsdesk/staging").exists()

@@ -1,0 +1,214 @@
+"""Incremental publishing rewrites the pages that show an article, and nothing else."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from editor.core.publishing import PublishedArticle, PublishManifest, SiteSettings, publish_site
+
+ArticleFactory = Callable[..., PublishedArticle]
+
+
+def _snapshot(output: Path) -> dict[str, tuple[int, bytes]]:
+    """Every published file -> (mtime in ns, content); the publisher's own folder left out."""
+    files = {}
+    for path in output.rglob("*"):
+        relative = path.relative_to(output).as_posix()
+        if path.is_file() and not relative.startswith(".newsdesk/"):
+            files[relative] = (path.stat().st_mtime_ns, path.read_bytes())
+    return files
+
+
+def _age_all_files(output: Path) -> None:
+    """Push every mtime into the past so a rewrite is visible even on coarse clocks."""
+    for path in output.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+
+
+def _edit(articles: list[PublishedArticle], article_id: int, **changes: object) -> None:
+    index = next(i for i, a in enumerate(articles) if a.id == article_id)
+    current = articles[index]
+    articles[index] = dataclasses.replace(current, revision=current.revision + 1, **changes)  # type: ignore[arg-type]
+
+
+def test_republishing_unchanged_site_writes_nothing(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    _age_all_files(output)
+    before = _snapshot(output)
+    manifest = publish_site(sample_articles, settings, output)
+    assert not manifest.full_build
+    assert manifest.written == () and manifest.removed == ()
+    assert _snapshot(output) == before
+
+
+def test_editing_one_article_touches_only_the_pages_that_show_it(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    _age_all_files(output)
+    before = _snapshot(output)
+    _edit(sample_articles, 11, title="PyTorch finds a new home", body_markdown="New *body*.")
+    manifest = publish_site(sample_articles, settings, output)
+
+    assert not manifest.full_build
+    after = _snapshot(output)
+    touched = {path for path in after if after[path] != before.get(path)}
+    assert touched == set(manifest.written)
+    expected = {
+        "en/2026/pytorch-moves-to-foundation/index.html",
+        "en/2026/pytorch-moves-to-foundation/article.json",
+        "de/2026/pytorch-wechselt-zur-stiftung/article.json",  # translation names its headline
+        "en/index.html",
+        "en/2026/index.html",
+        "en/feed.xml",
+        "en/tags/pytorch/index.html",
+        "en/tags/meta/index.html",
+        "en/tags/thinking-machines-lab/index.html",
+    }
+    assert expected <= touched
+    assert touched <= expected | {"sitemaps/en-2026.xml", "sitemaps/de-2026.xml"}
+    # Everything else is byte for byte and time for time what it was.
+    for path in before.keys() - touched:
+        assert after[path] == before[path], path
+    assert "PyTorch finds a new home" in (output / "en/index.html").read_text(encoding="utf-8")
+    assert "<em>body</em>" in (output / "en/2026/pytorch-moves-to-foundation/index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_new_article_adds_its_pages_and_keeps_the_old_ones(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+    make_article: ArticleFactory,
+) -> None:
+    _age_all_files(output)
+    before = _snapshot(output)
+    fresh = make_article(id=50, lang="de", slug="neu", title="Ganz neu", tags=("Neues Schlagwort",))
+    manifest = publish_site([*sample_articles, fresh], settings, output)
+    assert manifest.article_pages[50] == "de/2026/neu/index.html"
+    assert {
+        "de/2026/neu/index.html",
+        "de/2026/neu/article.json",
+        "de/tags/neues-schlagwort/index.html",
+    } <= set(manifest.written)
+    assert not any(path.startswith("en/") for path in manifest.written)
+    after = _snapshot(output)
+    assert before.keys() <= after.keys()
+    assert (
+        after["en/2026/pytorch-moves-to-foundation/index.html"]
+        == before["en/2026/pytorch-moves-to-foundation/index.html"]
+    )
+
+
+def test_changed_slug_moves_the_page_and_fixes_links_to_it(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    _edit(sample_articles, 13, slug="a-lab-opens-in-berlin")
+    manifest = publish_site(sample_articles, settings, output)
+    assert "en/2026/a-lab-opens/index.html" in manifest.removed
+    assert not (output / "en/2026/a-lab-opens").exists()
+    assert (output / "en/2026/a-lab-opens-in-berlin/index.html").is_file()
+    # Article 11 links to 13 as related: its page now links to the new address.
+    linking = (output / "en/2026/pytorch-moves-to-foundation/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "a-lab-opens-in-berlin/" in linking and 'a-lab-opens/"' not in linking
+
+
+def test_unpublishing_removes_pages_and_empty_tags(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    remaining = [a for a in sample_articles if a.id != 12]  # the only "Hardware" and 2025 article
+    manifest = publish_site(remaining, settings, output)
+    for gone in (
+        "en/2025/chips-get-cheaper/index.html",
+        "en/tags/hardware/index.html",
+        "en/2025/index.html",
+    ):
+        assert gone in manifest.removed
+        assert not (output / gone).exists()
+    assert not (output / "sitemaps/en-2025.xml").exists()
+    assert "Chips get cheaper" not in (output / "en/index.html").read_text(encoding="utf-8")
+    assert "en-2025" not in (output / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_removing_a_translation_updates_the_switcher(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    remaining = [a for a in sample_articles if a.id != 10]
+    publish_site(remaining, settings, output)
+    english = (output / "en/2026/pytorch-moves-to-foundation/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'hreflang="de" href="https://' not in english  # no alternate any more
+    assert 'href="../../../de/"' in english  # the switcher leads to the German front page
+
+
+def test_changed_settings_rebuild_the_whole_site(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    renamed = dataclasses.replace(settings, site_name="Tech Desk Weekly")
+    manifest = publish_site(sample_articles, renamed, output)
+    assert manifest.full_build
+    assert "Tech Desk Weekly" in (output / "en/2025/chips-get-cheaper/index.html").read_text(
+        "utf-8"
+    )
+
+
+def test_full_rebuild_on_request(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    manifest = publish_site(sample_articles, settings, output, full_rebuild=True)
+    assert manifest.full_build and set(manifest.written) == set(published.written)
+
+
+def test_changed_ids_force_a_rewrite_without_a_new_revision(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    page = output / "en/2025/chips-get-cheaper/index.html"
+    page.write_text("damaged", encoding="utf-8")
+    manifest = publish_site(sample_articles, settings, output, changed_ids=[12])
+    assert "en/2025/chips-get-cheaper/index.html" in manifest.written
+    assert "Chips get cheaper" in page.read_text(encoding="utf-8")
+
+
+def test_lost_state_falls_back_to_a_full_build(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    (output / ".newsdesk/state.json").write_text("{not json", encoding="utf-8")
+    manifest = publish_site(sample_articles, settings, output)
+    assert manifest.full_build
+    assert publish_site(sample_articles, settings, output).written == ()
