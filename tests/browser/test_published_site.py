@@ -328,3 +328,22 @@ def test_payload_text_is_shown_as_text(page: object, served: ServedSite) -> None
     page.goto(_url_for(served, f"de/2026/{article.slug}/index.html"))  # type: ignore[attr-defined]
     assert page.inner_text("h1") == article.title  # type: ignore[attr-defined]
     assert page.title() == article.title  # type: ignore[attr-defined]
+
+
+def test_the_probes_would_catch_an_injection(page: object, served: ServedSite) -> None:
+    """The checks above are only worth something if they see an injection that works."""
+    unsafe = served.root / "unsafe-probe.html"
+    unsafe.write_text(
+        '<!DOCTYPE html><html><body><img src="missing.png" onerror="alert(7)">'
+        '<a href="javascript:alert(8)">x</a><p style="color:red">y</p></body></html>',
+        encoding="utf-8",
+    )
+    try:
+        page.goto(served.base + "unsafe-probe.html")  # type: ignore[attr-defined]
+        page.wait_for_function("window.__xss.length > 0")  # type: ignore[attr-defined]
+        assert page.evaluate("window.__xss") == ["alert:7"]  # type: ignore[attr-defined]
+        found = page.evaluate(DOM_PROBE)  # type: ignore[attr-defined]
+        assert "IMG onerror" in found and "P style" in found
+        assert any(item.startswith("A href=javascript:") for item in found)
+    finally:
+        unsafe.unlink()
