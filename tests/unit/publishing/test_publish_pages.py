@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from editor.core.publishing import PublishedArticle, PublishManifest, SiteSettings, publish_site
 
 GERMAN_PAGE = "de/2026/pytorch-wechselt-zur-stiftung/index.html"
@@ -302,3 +304,26 @@ def test_translation_pair_is_reachable_both_ways(
     english = read_page(ENGLISH_PAGE)
     to_german = [a["href"] for a in english.find("a") if a.get("hreflang") == "de"]
     assert to_german[0] == "../../../de/2026/pytorch-wechselt-zur-stiftung/"
+
+
+def test_every_page_parses_as_html5_without_errors(
+    sample_articles: list[PublishedArticle],
+    make_article: ArticleFactory,
+    settings: SiteSettings,
+    output: Path,
+) -> None:
+    html5lib = pytest.importorskip("html5lib")
+    hostile = make_article(
+        slug="hostile",
+        title='</title><p a="b">',
+        teaser="<!-- x",
+        author="&amp; &",
+        tags=("<b>", "a&b"),
+        body_markdown="<div><p>unclosed\n\n<table><td>x</td>\n\n<img src=x>",
+    )
+    publish_site([*sample_articles, hostile], settings, output)
+    parser = html5lib.HTMLParser(strict=True)
+    pages = sorted(output.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        parser.parse(page.read_text(encoding="utf-8"))  # raises ParseError on any error
