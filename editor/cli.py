@@ -6,6 +6,9 @@
     newsdesk show ID [--json]        ID: number, uuid or external id
     newsdesk export --format jsonl|markdown --out PATH
     newsdesk samples                 load the sample archive
+    newsdesk publish (ID... | --all) --out DIR [--full]
+    newsdesk related ID [--top N] [--json]
+    newsdesk related --all [--top N] --json
     newsdesk db info                 where the archive is, its schema, its counts
 
 ``--db URL`` (or ``NEWSDESK_DB``) picks the archive; a plain path is an SQLite
@@ -94,6 +97,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("samples", help="load the sample archive (20 short articles)")
     p.set_defaults(handler=cmd_samples)
 
+    p = commands.add_parser("publish", help="publish articles to the static site")
+    p.add_argument(
+        "ids", nargs="*", metavar="ID", help="articles to publish (number, uuid, ext. id)"
+    )
+    p.add_argument(
+        "--all", action="store_true", help="every ready or published article (ready ones go live)"
+    )
+    p.add_argument("--out", type=Path, help="the site folder (default: the one in the settings)")
+    p.add_argument("--full", action="store_true", help="rebuild the whole site")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.set_defaults(handler=cmd_publish)
+
+    p = commands.add_parser("related", help="related-article suggestions with their reasons")
+    p.add_argument("id", nargs="?", metavar="ID", help="the article (number, uuid or ext. id)")
+    p.add_argument("--all", action="store_true", help="every article: one JSON line each")
+    p.add_argument("--top", type=int, default=5, metavar="N", help="how many (default 5)")
+    p.add_argument("--any-status", action="store_true", help="suggest unpublished articles too")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.set_defaults(handler=cmd_related)
+
     p = commands.add_parser("db", help="the archive itself")
     db_commands = p.add_subparsers(dest="db_command", metavar="COMMAND", required=True)
     info = db_commands.add_parser("info", help="where the archive is, its schema and counts")
@@ -115,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`newsdesk related --all --json | head`): not an error.
+        sys.stderr.close()
+        return EXIT_OK
     except Exception as exc:
         message = _known_error(exc)
         if message is None:
@@ -131,10 +158,11 @@ def _known_error(exc: Exception) -> str | None:
     """The one-line message for errors that are the user's situation, not a bug."""
     from editor.app.exporting import ExportTargetError
     from editor.app.importing import ImportSourceError
+    from editor.core.publishing import PublishError
     from editor.store.database import describe_error
     from editor.store.errors import StoreError
 
-    if isinstance(exc, StoreError | ImportSourceError | ExportTargetError):
+    if isinstance(exc, StoreError | ImportSourceError | ExportTargetError | PublishError):
         return str(exc)
     return describe_error(exc)
 
@@ -394,6 +422,111 @@ def cmd_db_info(args: argparse.Namespace) -> int:
     print("Statuses:  " + ", ".join(f"{s} {n}" for s, n in by_status.items() if n))
     print(f"Languages: {', '.join(info['languages']) or '-'}")  # type: ignore[arg-type]
     return EXIT_OK
+
+
+# ---------------------------------------------------------------- publish and related
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    if bool(args.ids) == bool(args.all):
+        raise CommandError("name the articles to publish, or give --all (not both)")
+    workspace = open_workspace(args)
+    try:
+        ids = None if args.all else [_resolve(workspace, key) for key in args.ids]
+        result = workspace.publishing.publish(ids, args.out, full_rebuild=args.full)
+    finally:
+        workspace.close()
+    manifest = result.manifest
+    if args.json:
+        _print_json(
+            {
+                "output_dir": str(manifest.output_dir),
+                "full_build": manifest.full_build,
+                "published": [
+                    {"id": i, "page": manifest.article_pages.get(i)} for i in result.published
+                ],
+                "refused": [{"id": i, "problems": p} for i, p in result.refused.items()],
+                "written": len(manifest.written),
+                "removed": len(manifest.removed),
+                "warnings": result.warnings,
+            }
+        )
+    else:
+        kind = "full build" if manifest.full_build else "incremental"
+        print(
+            f"{len(result.published)} published to {manifest.output_dir} ({kind}: "
+            f"{len(manifest.written)} files written, {len(manifest.removed)} removed)"
+        )
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        for article_id, problems in result.refused.items():
+            print(f"refused {article_id}: {'; '.join(problems)}", file=sys.stderr)
+    return EXIT_OK if not result.refused else EXIT_PARTIAL
+
+
+def cmd_related(args: argparse.Namespace) -> int:
+    if bool(args.id) == bool(args.all):
+        raise CommandError("name one article, or give --all (not both)")
+    if args.all and not args.json:
+        raise CommandError("related --all writes JSON lines: add --json")
+    if args.top < 1:
+        raise CommandError("--top must be at least 1")
+    statuses = None if args.any_status else ()
+    workspace = open_workspace(args)
+    try:
+        if args.all:
+            bar = ProgressBar("Indexing", sys.stderr)
+            workspace.related.rebuild(progress=bar)
+            bar.finish()
+            for summary in workspace.articles.list(_all_articles()):
+                found = _suggest(workspace, summary.id, args.top, statuses)
+                line = {"id": summary.id, "external_id": summary.external_id}
+                line["related"] = [_suggestion_json(s) for s in found]
+                print(json.dumps(line, ensure_ascii=False))
+            return EXIT_OK
+        article_id = _resolve(workspace, args.id)
+        found = _suggest(workspace, article_id, args.top, statuses)
+    finally:
+        workspace.close()
+    if args.json:
+        _print_json({"id": article_id, "related": [_suggestion_json(s) for s in found]})
+        return EXIT_OK
+    for rank, s in enumerate(found, 1):
+        print(f"{rank}. [{s.id}] {s.title} ({s.language}, {s.score:.2f})\n   {s.reasons}")
+    if not found:
+        print("no related articles found")
+    return EXIT_OK
+
+
+def _suggest(workspace: Workspace, article_id: int, top: int, statuses: Any) -> list[Any]:
+    if statuses is None:
+        return workspace.related.suggest(article_id, top, statuses=None)
+    return workspace.related.suggest(article_id, top)
+
+
+def _suggestion_json(s: Any) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "lang": s.language,
+        "score": s.score,
+        "reasons": s.reasons,
+    }
+
+
+def _all_articles() -> Any:
+    from editor.core.article import ListQuery
+
+    return ListQuery(order_by="updated_at", descending=False)
+
+
+def _resolve(workspace: Workspace, key: str) -> int:
+    from editor.store.errors import NotFoundError
+
+    try:
+        return workspace.articles.find(key).id
+    except NotFoundError as exc:
+        raise CommandError(str(exc), EXIT_PARTIAL) from None
 
 
 # ---------------------------------------------------------------- output helpers

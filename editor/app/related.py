@@ -10,7 +10,7 @@ editor accepts, rejects, pins and reorders.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -120,9 +120,11 @@ class RelatedService:
                 self._dirty.add(event.article_id)
 
     def _on_articles_imported(self, event: Event) -> None:
-        ids: Iterable[int] = event.data or ()
+        # One event per imported chunk: {"created": [ids], "updated": [ids]}.
+        data = event.data or {}
         with self._lock:
-            self._dirty.update(ids)
+            for key in ("created", "updated"):
+                self._dirty.update(data.get(key, ()))
 
     # ------------------------------------------------------------ suggestions
 

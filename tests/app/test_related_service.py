@@ -136,3 +136,20 @@ def test_rebuild_reports_progress(workspace: Any, archive: dict) -> None:
     count = workspace.related.rebuild(progress=lambda done, total: seen.append((done, total)))
     assert count == len(archive)
     assert seen and seen[-1][0] == seen[-1][1] == len(archive)
+
+
+def test_imported_articles_join_the_index(workspace: Any, archive: dict, tmp_path: Any) -> None:
+    from editor.app.importing import ImportService
+
+    workspace.related.suggest(archive["funding"])  # the index exists before the import
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "x1", "lang": "de", "title": "OpenAI und Sam Altman: neue Finanzierung", '
+        '"body": "OpenAI Finanzierung Bewertung Sam Altman", "status": "published", '
+        '"tags": ["OpenAI", "Sam Altman"]}\n',
+        encoding="utf-8",
+    )
+    report = ImportService(workspace).import_path(source)
+    assert report.created_ids
+    ids = [s.id for s in workspace.related.suggest(archive["funding"], top=10)]
+    assert report.created_ids[0] in ids
