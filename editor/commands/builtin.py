@@ -72,6 +72,10 @@ def current_article(ctx: CommandContext) -> Article | None:
     article_id = ctx.article_id
     if article_id is None:
         return None
+    return ctx.remember(("article", article_id), lambda: _read_article(ctx, article_id))
+
+
+def _read_article(ctx: CommandContext, article_id: int) -> Article | None:
     try:
         return ctx.workspace.articles.get(article_id)
     except NotFoundError:
@@ -205,7 +209,9 @@ def _restore_article(ctx: CommandContext) -> None:
 
 
 def _trash_count(ctx: CommandContext) -> int:
-    return ctx.workspace.articles.count(ListQuery(trashed=True))
+    return ctx.remember(
+        "trash_count", lambda: ctx.workspace.articles.count(ListQuery(trashed=True))
+    )
 
 
 def _empty_trash(ctx: CommandContext) -> None:

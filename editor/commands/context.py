@@ -7,8 +7,10 @@ only for what is inherently visual (open an article, show a panel, ask).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -51,10 +53,40 @@ class WindowActions(Protocol):
         ...
 
 
+T = TypeVar("T")
+
+
 @dataclass
 class CommandContext:
     workspace: Workspace
     window: WindowActions
+    _memo: dict[Any, Any] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Within this block, :meth:`remember` computes each value once.
+
+        Refreshing every action asks "which article is open, in what status?"
+        a dozen times; a snapshot makes that one database read.  Outside a
+        snapshot nothing is cached, so handlers always see fresh data.
+        """
+        outer = self._memo
+        if outer is None:
+            self._memo = {}
+        try:
+            yield
+        finally:
+            if outer is None:
+                self._memo = None
+
+    def remember(self, key: Any, compute: Callable[[], T]) -> T:
+        """``compute()``, cached under ``key`` for the current :meth:`snapshot` only."""
+        if self._memo is None:
+            return compute()
+        if key not in self._memo:
+            self._memo[key] = compute()
+        value: T = self._memo[key]
+        return value
 
     @property
     def article_id(self) -> int | None:

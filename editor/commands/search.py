@@ -146,7 +146,11 @@ def rank_commands(
     first), then the rest by category and title.  With ``ctx``, commands that
     are disabled now are left out.
     """
-    offered = [c for c in commands if c.palette and (ctx is None or c.is_enabled(ctx))]
+    if ctx is None:
+        offered = [c for c in commands if c.palette]
+    else:
+        with ctx.snapshot():
+            offered = [c for c in commands if c.palette and c.is_enabled(ctx)]
     if not query.strip():
         return _commands_by_recency(offered, recent)
     results = []

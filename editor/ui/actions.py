@@ -83,13 +83,14 @@ def refresh_actions(
     only: Iterable[str] | None = None,
 ) -> None:
     """Bring enabled and checked states up to date (all actions, or the ids in ``only``)."""
-    for command_id in actions if only is None else only:
-        command = registry.get(command_id)
-        action = actions[command_id]
-        action.setEnabled(command.is_enabled(ctx))
-        if command.checkable and command.checked is not None:
-            # Setting the state programmatically does not emit triggered: no toggle loop.
-            action.setChecked(bool(command.checked(ctx)))
+    with ctx.snapshot():  # the open article is read once, not once per command
+        for command_id in actions if only is None else only:
+            command = registry.get(command_id)
+            action = actions[command_id]
+            action.setEnabled(command.is_enabled(ctx))
+            if command.checkable and command.checked is not None:
+                # Setting the state programmatically does not emit triggered: no toggle loop.
+                action.setChecked(bool(command.checked(ctx)))
 
 
 def _menus_in_order(registry: CommandRegistry) -> list[str]:
