@@ -2,7 +2,7 @@
 
 XML is written with :mod:`xml.sax.saxutils` escaping (text and attribute
 values); every text has already lost the control characters XML 1.0
-forbids (:func:`editor.core.publishing.site.clean_text`).  The JSON files
+forbids (:func:`editor.core.publishing.text.clean_text`).  The JSON files
 follow IPTC ninjs 1.4 field names.
 """
 
@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from editor.core.publishing import layout
 from editor.core.publishing.model import ArticleId, PublishedArticle
 from editor.core.publishing.site import Site
+from editor.core.publishing.text import clean_line, clean_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -28,9 +29,13 @@ def _iso(site: Site, moment: datetime) -> str:
     return layout.to_local(moment, site.tz).isoformat(timespec="seconds")
 
 
+def _attr(value: str) -> str:
+    return quoteattr(clean_text(value))
+
+
 def _text(tag: str, value: str, **attributes: str) -> str:
-    attrs = "".join(f" {name}={quoteattr(v)}" for name, v in attributes.items())
-    return f"<{tag}{attrs}>{escape(value)}</{tag}>"
+    attrs = "".join(f" {name}={_attr(v)}" for name, v in attributes.items())
+    return f"<{tag}{attrs}>{escape(clean_text(value))}</{tag}>"
 
 
 def entry_id(site: Site, article: PublishedArticle) -> str:
@@ -66,15 +71,15 @@ def _atom_entry(site: Site, article: PublishedArticle) -> str:
     parts = [
         "<entry>",
         _text("id", entry_id(site, article)),
-        _text("title", article.title, type="text"),
+        _text("title", clean_line(article.title), type="text"),
         f'<link rel="alternate" type="text/html" href={quoteattr(site.article_url(article.id))}/>',
         _text("published", _iso(site, article.published_at)),
         _text("updated", _iso(site, article.modified_at)),
-        f"<author>{_text('name', article.author or site.settings.site_name)}</author>",
+        f"<author>{_text('name', clean_line(article.author) or site.settings.site_name)}</author>",
     ]
-    parts += [f"<category term={quoteattr(tag)}/>" for tag in article.tags]
-    if article.teaser:
-        parts.append(_text("summary", article.teaser, type="text"))
+    parts += [f"<category term={_attr(name)}/>" for name, _ in site.tags_of(article.id)]
+    if article.teaser.strip():
+        parts.append(_text("summary", article.teaser.strip(), type="text"))
     # type="html": the sanitised body, escaped once more as XML text.
     parts.append(_text("content", site.body_html(article.id), type="html"))
     parts.append("</entry>")
@@ -143,24 +148,23 @@ def ninjs(site: Site, article_id: ArticleId) -> str:
         "versioncreated": _iso(site, article.modified_at),
         "pubstatus": "usable",
         "language": article.lang,
-        "headline": article.title,
-        "description_text": article.teaser,
+        "headline": clean_line(article.title),
+        "description_text": clean_text(article.teaser).strip(),
         "body_html": site.body_html(article.id),
         "subject": [
-            {"name": tag, "uri": site.url(page)}
-            for tag, page in zip(article.tags, site.tag_pages_of(article), strict=True)
+            {"name": name, "uri": site.url(page)} for name, page in site.tags_of(article_id)
         ],
         "associations": {
             f"translation-{t.lang}": {
                 "uri": site.article_url(t.id),
                 "type": "text",
                 "language": t.lang,
-                "headline": t.title,
+                "headline": clean_line(t.title),
                 "version": str(t.revision),
             }
             for t in site.translations(article_id)
         },
     }
     if article.author:
-        document["byline"] = article.author
+        document["byline"] = clean_line(article.author)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -8,7 +8,6 @@ language is adding one entry to :data:`LABELS` and :data:`MONTHS`.
 from __future__ import annotations
 
 import math
-import re
 from datetime import date
 
 FALLBACK_LANGUAGE = "en"
@@ -80,7 +79,6 @@ LANGUAGE_NAMES: dict[str, str] = {
 OG_LOCALES: dict[str, str] = {"de": "de_DE", "en": "en_US", "fr": "fr_FR", "es": "es_ES"}
 
 WORDS_PER_MINUTE = 220
-_WORD = re.compile(r"\w+")
 
 
 def base_language(lang: str) -> str:
@@ -103,7 +101,8 @@ def format_date(day: date, lang: str) -> str:
 
 def reading_minutes(text: str) -> int:
     """Minutes an average reader needs for ``text`` (at least one)."""
-    return max(1, math.ceil(len(_WORD.findall(text)) / WORDS_PER_MINUTE))
+    # Whitespace-separated words: close enough for prose, and fast on long bodies.
+    return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
 
 
 def reading_time(text: str, lang: str) -> str:

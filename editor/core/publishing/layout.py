@@ -31,6 +31,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from editor.core.publishing.errors import UnsafePathError
+from editor.core.publishing.text import clean_line
 from editor.core.slugs import slugify
 
 MAX_SLUG_CHARS = 200
@@ -49,6 +50,7 @@ ROBOTS = "robots.txt"
 STYLESHEET = "site.css"
 
 
+@lru_cache(maxsize=65_536)  # every slug is checked on every publish run
 def is_safe_slug(slug: str) -> bool:
     return (
         isinstance(slug, str)
@@ -69,16 +71,24 @@ def check_slug(slug: str) -> str:
 
 
 def check_lang(lang: str) -> str:
-    if not isinstance(lang, str) or LANG_PATTERN.fullmatch(lang) is None:
+    if not _is_lang(lang):
         raise UnsafePathError(
             f"The language code {lang!r} is not valid; use a code like 'de', 'en' or 'pt-BR'."
         )
     return lang
 
 
+@lru_cache(maxsize=256)
+def _is_lang(lang: str) -> bool:
+    return isinstance(lang, str) and LANG_PATTERN.fullmatch(lang) is not None
+
+
 @lru_cache(maxsize=65_536)
 def tag_slug(tag: str) -> str:
-    """The folder name of a tag's page; never empty, never a path trick."""
+    """The folder name of a tag's page, never a path trick; ``""`` for a blank tag."""
+    tag = clean_line(tag)
+    if not tag:
+        return ""
     slug = slugify(tag)
     if not is_safe_slug(slug):
         # Tags made only of punctuation or a reserved name still need a page.

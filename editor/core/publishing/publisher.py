@@ -44,7 +44,7 @@ from editor.core.publishing.model import (
     SiteSettings,
     SuggestFn,
 )
-from editor.core.publishing.site import Site
+from editor.core.publishing.site import Site, article_tags
 from editor.core.publishing.writer import (
     STATE_FILE,
     FullBuild,
@@ -286,7 +286,7 @@ def _row(site: Site, article_id: ArticleId, signature: str) -> list[Any]:
         article.lang,
         site.year[article_id],
         article.slug,
-        [layout.tag_slug(tag) for tag in article.tags],
+        [slug for _, slug in article_tags(article)],
         article.group,
         [a.id for a in site.related(article_id)],
         _link_key(site, article_id),
@@ -429,7 +429,7 @@ def _affected_by(
     members: set[ArticleId] = set()
     if article is not None:
         affected |= {site.page[article_id], site.json_path(article_id)}
-        tag_slugs = [layout.tag_slug(tag) for tag in article.tags]
+        tag_slugs = [slug for _, slug in article_tags(article)]
         affected |= _listings(article.lang, site.year[article_id], tag_slugs)
         members |= set(site.group_members(article.group))
     if before is not None:

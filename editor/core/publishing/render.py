@@ -24,6 +24,7 @@ from editor.core.publishing import labels, layout
 from editor.core.publishing.errors import TemplateError
 from editor.core.publishing.model import ArticleId, PublishedArticle
 from editor.core.publishing.site import Site
+from editor.core.publishing.text import clean_line, clean_text
 from editor.core.resources import resource_path
 
 
@@ -35,6 +36,14 @@ def static_dir() -> Path:
     return resource_path("site")
 
 
+def _strip_invalid(value: object) -> object:
+    """Every printed text loses the characters no HTML page may contain; the
+    sanitised body and the preview stylesheet (Markup) are already clean."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean_text(value)
+    return value
+
+
 @cache
 def _environment(override: str | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
@@ -44,6 +53,7 @@ def _environment(override: str | None) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
+        finalize=_strip_invalid,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -96,10 +106,10 @@ def _date(site: Site, article: PublishedArticle, lang: str) -> dict[str, str]:
 
 def _teaser_item(site: Site, here: str, article: PublishedArticle) -> dict[str, Any]:
     return {
-        "title": article.title,
+        "title": clean_line(article.title),
         "href": layout.relative_url(here, site.page[article.id]),
-        "teaser": article.teaser,
-        "author": article.author,
+        "teaser": article.teaser.strip(),
+        "author": clean_line(article.author),
         "date": _date(site, article, article.lang),
         "lang": article.lang,
     }
@@ -180,8 +190,8 @@ def article_page(site: Site, article_id: ArticleId, *, inline_css: bool = False)
         site,
         here,
         article.lang,
-        title=article.title,
-        description=article.teaser,
+        title=clean_line(article.title),
+        description=article.teaser.strip(),
         alternates=alternates if translations else {},
         inline_css=_css_for_preview() if inline_css else None,
     )
@@ -195,19 +205,19 @@ def article_page(site: Site, article_id: ArticleId, *, inline_css: bool = False)
         "type": "article",
         "published_time": layout.to_local(article.published_at, site.tz).isoformat(),
         "modified_time": layout.to_local(article.modified_at, site.tz).isoformat(),
-        "tags": list(article.tags),
+        "tags": [name for name, _ in site.tags_of(article_id)],
     }
     context["article"] = {
-        "title": article.title,
-        "teaser": article.teaser,
-        "author": article.author,
+        "title": clean_line(article.title),
+        "teaser": article.teaser.strip(),
+        "author": clean_line(article.author),
         "date": _date(site, article, article.lang),
         "updated": updated,
         "reading_time": labels.reading_time(article.body_markdown, article.lang),
         "body_html": Markup(site.body_html(article.id)),
         "tags": [
-            {"name": tag, "href": layout.relative_url(here, page)}
-            for tag, page in zip(article.tags, site.tag_pages_of(article), strict=True)
+            {"name": name, "href": layout.relative_url(here, page)}
+            for name, page in site.tags_of(article_id)
         ],
         "json_href": layout.relative_url(here, site.json_path(article_id)),
     }

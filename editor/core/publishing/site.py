@@ -8,9 +8,7 @@ articles of a tag, related links) without touching the file system.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,18 +21,11 @@ from editor.core.markdown import render_markdown
 from editor.core.publishing import layout
 from editor.core.publishing.errors import DuplicatePathError, InvalidSettingsError
 from editor.core.publishing.model import ArticleId, PublishedArticle, SiteSettings, SuggestFn
+from editor.core.publishing.text import clean_line, clean_text
 
 log = logging.getLogger(__name__)
 
-# Characters XML 1.0 forbids (and HTML does not want): C0 controls except tab,
-# newline and carriage return, lone surrogates and the two non-characters.
-_INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BODY_CACHE_SIZE = 64
-
-
-# What clean_article() removes or folds (in one-line fields): invalid characters,
-# line breaks, tabs and double spaces.
-_UNCLEAN = re.compile(_INVALID_CHARS.pattern + r"|[\t\r\n\f\v\u2028\u2029]|  ")
 
 
 def utc_key(article: PublishedArticle) -> float:
@@ -43,15 +34,6 @@ def utc_key(article: PublishedArticle) -> float:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.timestamp()
-
-
-def clean_text(text: str) -> str:
-    return _INVALID_CHARS.sub("", text or "")
-
-
-def clean_line(text: str) -> str:
-    """One-line fields (title, author, tags): invalid characters gone, whitespace folded."""
-    return " ".join(clean_text(text).split())
 
 
 def validate_settings(settings: SiteSettings) -> ZoneInfo:
@@ -75,43 +57,16 @@ def validate_settings(settings: SiteSettings) -> ZoneInfo:
         raise InvalidSettingsError(f"Unknown time zone {settings.timezone!r}.") from error
 
 
-def clean_article(article: PublishedArticle) -> PublishedArticle:
-    """Strip characters no page or feed may contain; drop empty and duplicate tags.
-
-    The body is cleaned when it is rendered (:meth:`Site.body_html`): it is
-    by far the largest field and most runs render only a few bodies.  This
-    runs for every article on every publish, so clean articles (nearly all)
-    are recognised with one search and returned as they are.
-    """
-    lines = (article.title, article.author, *article.tags)
-    if (
-        _UNCLEAN.search("/".join(lines)) is None
-        and _INVALID_CHARS.search(article.teaser) is None
-        and all(line and line == line.strip() for line in lines[2:])
-        and article.title == article.title.strip()
-        and article.author == article.author.strip()
-        and article.teaser == article.teaser.strip()
-        and len({layout.tag_slug(tag) for tag in article.tags}) == len(article.tags)
-        and isinstance(article.tags, tuple)
-        and isinstance(article.related, tuple)
-    ):
-        return article
-    tags: list[str] = []
+def article_tags(article: PublishedArticle) -> list[tuple[str, str]]:
+    """(name, slug) of an article's tags: blank ones dropped, one per slug, in order."""
+    result: list[tuple[str, str]] = []
     seen: set[str] = set()
     for raw in article.tags:
-        tag = clean_line(raw)
-        key = layout.tag_slug(tag) if tag else ""
-        if tag and key not in seen:
-            seen.add(key)
-            tags.append(tag)
-    return dataclasses.replace(
-        article,
-        title=clean_line(article.title),
-        teaser=clean_text(article.teaser).strip(),
-        author=clean_line(article.author),
-        tags=tuple(tags),
-        related=tuple(article.related),
-    )
+        slug = layout.tag_slug(raw)
+        if slug and slug not in seen:
+            seen.add(slug)
+            result.append((clean_line(raw), slug))
+    return result
 
 
 @dataclass(frozen=True)
@@ -141,7 +96,9 @@ class Site:
         self.warnings: list[str] = []
         self._bodies: OrderedDict[ArticleId, str] = OrderedDict()
         self._related: dict[ArticleId, list[PublishedArticle]] = {}
-        cleaned = [clean_article(a) for a in articles]
+        # Text is cleaned where it is written out (templates, feeds, JSON), not here:
+        # this runs for every article on every publish.
+        cleaned = list(articles)
         self.articles: dict[ArticleId, PublishedArticle] = {a.id: a for a in cleaned}
         self.year: dict[ArticleId, int] = {}
         self.page: dict[ArticleId, str] = {}
@@ -260,8 +217,13 @@ class Site:
             for article in articles:
                 for tag in article.tags:
                     slug = layout.tag_slug(tag)
-                    entry = collected[lang].setdefault(slug, (tag, []))
-                    entry[1].append(article.id)
+                    if not slug:
+                        continue  # a blank tag
+                    entry = collected[lang].get(slug)
+                    if entry is None:
+                        entry = collected[lang][slug] = (clean_line(tag), [])
+                    if not entry[1] or entry[1][-1] != article.id:  # a tag listed twice
+                        entry[1].append(article.id)
         return {
             lang: {
                 slug: TagInfo(lang, slug, name, tuple(ids)) for slug, (name, ids) in tags.items()
@@ -269,8 +231,10 @@ class Site:
             for lang, tags in collected.items()
         }
 
-    def tag_pages_of(self, article: PublishedArticle) -> list[str]:
-        return [layout.tag_page(article.lang, layout.tag_slug(tag)) for tag in article.tags]
+    def tags_of(self, article_id: ArticleId) -> list[tuple[str, str]]:
+        """(name, page) of the article's tags, in the editor's order."""
+        article = self.articles[article_id]
+        return [(name, layout.tag_page(article.lang, slug)) for name, slug in article_tags(article)]
 
     @cached_property
     def _by_lang_year(self) -> dict[tuple[str, int], list[PublishedArticle]]:

@@ -315,10 +315,10 @@ def test_every_page_parses_as_html5_without_errors(
     html5lib = pytest.importorskip("html5lib")
     hostile = make_article(
         slug="hostile",
-        title='</title><p a="b">',
-        teaser="<!-- x",
-        author="&amp; &",
-        tags=("<b>", "a&b"),
+        title='</title><p a="b">\x0b\ud800',
+        teaser="<!-- x\x00",
+        author="&amp; &\x01",
+        tags=("<b>\x02", "a&b", "  ", "A&B"),
         body_markdown="<div><p>unclosed\n\n<table><td>x</td>\n\n<img src=x>",
     )
     publish_site([*sample_articles, hostile], settings, output)
