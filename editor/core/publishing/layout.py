@@ -12,7 +12,7 @@ Layout (all paths relative to the output folder)::
     <lang>/tags/index.html          all tags of a language
     <lang>/tags/<tag-slug>/index.html
     sitemaps/<lang>-pages.xml       sitemap of a language's listing pages
-    sitemaps/<lang>-<yyyy>.xml      sitemap of a language's articles of a year
+    sitemaps/<lang>-<yyyy>-<mm>.xml sitemap of a language's articles of a month
 
 Slugs and language codes come from the database and are re-validated here,
 because they become folder names: nothing but letters, digits, ``-`` and
@@ -96,8 +96,9 @@ def tag_slug(tag: str) -> str:
     return slug
 
 
-def local_year(moment: datetime, tz: ZoneInfo) -> int:
-    return to_local(moment, tz).year
+def local_month(moment: datetime, tz: ZoneInfo) -> tuple[int, int]:
+    local = to_local(moment, tz)
+    return local.year, local.month
 
 
 def to_local(moment: datetime, tz: ZoneInfo) -> datetime:
@@ -145,9 +146,10 @@ def sitemap_listing(lang: str) -> str:
     return f"sitemaps/{check_lang(lang)}-pages.xml"
 
 
-def sitemap_year(lang: str, year: int) -> str:
-    # One part per language and year keeps each far below the 50,000 URLs a sitemap may hold.
-    return f"sitemaps/{check_lang(lang)}-{year:04d}.xml"
+def sitemap_month(lang: str, year: int, month: int) -> str:
+    # One small part per language and month: publishing an article rewrites a short
+    # file, and each part stays far below the 50,000 URLs a sitemap may hold.
+    return f"sitemaps/{check_lang(lang)}-{year:04d}-{month:02d}.xml"
 
 
 def _quote(path: str) -> str:

@@ -54,7 +54,7 @@ from editor.core.publishing.writer import (
 )
 
 # Bump when the layout or the state format changes: the next run rebuilds everything.
-STATE_FORMAT = 2
+STATE_FORMAT = 3
 
 Render = Callable[[], bytes]
 
@@ -200,7 +200,7 @@ def _text_output(produce: Callable[..., str], *args: Any) -> bytes:
 #
 # One compact row per article (lists, not objects: the file is read on every
 # run and a large site has many thousands of rows):
-#   [id, signature, lang, year, slug, tag slugs, group, related ids, link key]
+#   [id, signature, lang, year, slug, tag slugs, group, related ids, link key, month]
 
 
 @dataclass(frozen=True)
@@ -214,6 +214,7 @@ class _ArticleState:
     group: int | str | None
     related: tuple[ArticleId, ...]  # what its page links to as related
     link_key: str  # changes when its title or address changes
+    month: int
 
     @property
     def page(self) -> str:
@@ -237,9 +238,11 @@ class _State:
             row = self.rows.get(article_id)
             if row is None:
                 return None
+            identity, signature, lang, year, slug, tags, group, related, link_key, month = row
             self._articles[article_id] = _ArticleState(
-                row[0], row[1], row[2], row[3], row[4], tuple(row[5]), row[6], tuple(row[7]), row[8]
-            )
+                identity, signature, lang, year, slug, tuple(tags), group, tuple(related),
+                link_key, month,
+            )  # fmt: skip
         return self._articles[article_id]
 
     def signature(self, article_id: ArticleId) -> str | None:
@@ -290,6 +293,7 @@ def _row(site: Site, article_id: ArticleId, signature: str) -> list[Any]:
         article.group,
         [a.id for a in site.related(article_id)],
         _link_key(site, article_id),
+        site.month[article_id],
     ]
 
 
@@ -406,15 +410,15 @@ def _changed_articles(
     return changed
 
 
-def _listings(lang: str, year: int, tag_slugs: Iterable[str]) -> set[str]:
-    """The pages and files that list an article of ``lang`` and ``year`` with those tags."""
+def _listings(lang: str, year: int, month: int, tag_slugs: Iterable[str]) -> set[str]:
+    """The pages and files that list an article of ``lang`` and that date with those tags."""
     return {
         layout.language_home(lang),
         layout.year_archive(lang, year),
         layout.tags_index(lang),
         layout.feed(lang),
         layout.sitemap_listing(lang),
-        layout.sitemap_year(lang, year),
+        layout.sitemap_month(lang, year, month),
         *(layout.tag_page(lang, slug) for slug in tag_slugs),
     }
 
@@ -430,11 +434,13 @@ def _affected_by(
     if article is not None:
         affected |= {site.page[article_id], site.json_path(article_id)}
         tag_slugs = [slug for _, slug in article_tags(article)]
-        affected |= _listings(article.lang, site.year[article_id], tag_slugs)
+        affected |= _listings(
+            article.lang, site.year[article_id], site.month[article_id], tag_slugs
+        )
         members |= set(site.group_members(article.group))
     if before is not None:
         affected |= {before.page, before.json}
-        affected |= _listings(before.lang, before.year, before.tags)
+        affected |= _listings(before.lang, before.year, before.month, before.tags)
         if before.group is not None:
             members |= {i for i, row in state.rows.items() if row[6] == before.group}
         if article is None or before.link_key != _link_key(site, article_id):
@@ -442,7 +448,7 @@ def _affected_by(
     for member in members - {article_id}:
         if member in site.articles:  # switcher, hreflang, related links; sitemap alternates
             affected |= {site.page[member], site.json_path(member)}
-            affected.add(layout.sitemap_year(site.articles[member].lang, site.year[member]))
+            affected.add(site.sitemap_part_of(member))
     return affected
 
 

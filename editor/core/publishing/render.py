@@ -243,6 +243,7 @@ def _list_page(
     *,
     alternates: dict[str, str] | None = None,
     extra: dict[str, Any] | None = None,
+    compact: bool = False,
 ) -> str:
     context = _common(
         site,
@@ -253,7 +254,19 @@ def _list_page(
         alternates=alternates,
     )
     context["heading"] = heading
-    context["items"] = [_teaser_item(site, here, a) for a in articles]
+    # Long lists (year archives) show titles and dates only: shorter pages, faster runs.
+    context["compact"] = compact
+    if compact:
+        context["items"] = [
+            {
+                "title": clean_line(a.title),
+                "href": layout.relative_url(here, site.page[a.id]),
+                "date": _date(site, a, lang),
+            }
+            for a in articles
+        ]
+    else:
+        context["items"] = [_teaser_item(site, here, a) for a in articles]
     context["years"] = [
         {"year": year, "href": layout.relative_url(here, layout.year_archive(lang, year))}
         for year in site.years(lang)
@@ -273,7 +286,7 @@ def language_home_page(site: Site, lang: str) -> str:
 def year_archive_page(site: Site, lang: str, year: int) -> str:
     here = layout.year_archive(lang, year)
     heading = labels.labels_for(lang)["archive_year"].format(year=year)
-    return _list_page(site, here, lang, heading, site.articles_of_year(lang, year))
+    return _list_page(site, here, lang, heading, site.articles_of_year(lang, year), compact=True)
 
 
 def tag_page(site: Site, lang: str, slug: str) -> str:

@@ -101,10 +101,11 @@ class Site:
         cleaned = list(articles)
         self.articles: dict[ArticleId, PublishedArticle] = {a.id: a for a in cleaned}
         self.year: dict[ArticleId, int] = {}
+        self.month: dict[ArticleId, int] = {}
         self.page: dict[ArticleId, str] = {}
         owner_of_page: dict[str, ArticleId] = {}
         for article in cleaned:
-            year = layout.local_year(article.published_at, self.tz)
+            year, month = layout.local_month(article.published_at, self.tz)
             page = layout.article_page(article.lang, year, article.slug)
             if page in owner_of_page and owner_of_page[page] != article.id:
                 raise DuplicatePathError(
@@ -113,6 +114,7 @@ class Site:
                 )
             owner_of_page[page] = article.id
             self.year[article.id] = year
+            self.month[article.id] = month
             self.page[article.id] = page
         self.page_owner: dict[str, ArticleId] = owner_of_page
         self.json_owner: dict[str, ArticleId] = {
@@ -252,10 +254,14 @@ class Site:
 
     # --- the list of every file ------------------------------------------------------------
 
+    def sitemap_part_of(self, article_id: ArticleId) -> str:
+        lang = self.articles[article_id].lang
+        return layout.sitemap_month(lang, self.year[article_id], self.month[article_id])
+
     @cached_property
     def sitemap_parts(self) -> dict[str, list[str]]:
         """Sitemap file -> the pages it lists: per language its listing pages, and
-        its articles per year (so publishing one article rewrites one small part)."""
+        its articles per month (so publishing one article rewrites one small part)."""
         parts: dict[str, list[str]] = {}
         for lang in self.by_lang:
             listing = [layout.language_home(lang), layout.tags_index(lang)]
@@ -263,8 +269,9 @@ class Site:
             listing += [tag.page for tag in self.tags.get(lang, {}).values()]
             parts[layout.sitemap_listing(lang)] = listing
             for year in self.years(lang):
-                pages = [self.page[a.id] for a in self.articles_of_year(lang, year)]
-                parts[layout.sitemap_year(lang, year)] = pages
+                for article in self.articles_of_year(lang, year):
+                    name = self.sitemap_part_of(article.id)
+                    parts.setdefault(name, []).append(self.page[article.id])
         return parts
 
 

@@ -84,7 +84,7 @@ def test_sitemap_index_and_parts_with_hreflang(published: PublishManifest, outpu
     index = ET.parse(output / "sitemap.xml").getroot()
     assert index.tag == f"{SITEMAP}sitemapindex"
     parts = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
-    assert f"{BASE}/sitemaps/en-2026.xml" in parts and f"{BASE}/sitemaps/de-pages.xml" in parts
+    assert f"{BASE}/sitemaps/en-2026-05.xml" in parts and f"{BASE}/sitemaps/de-pages.xml" in parts
     locations: dict[str, list[tuple[str, str]]] = {}
     listed = 0
     for part in parts:
@@ -160,6 +160,6 @@ def test_base_url_with_a_path_and_non_ascii_slugs(
     assert (output / "de/2026/über-ki/index.html").is_file()
     urls = [
         loc.text
-        for loc in ET.parse(output / "sitemaps/de-2026.xml").getroot().iter(f"{SITEMAP}loc")
+        for loc in ET.parse(output / "sitemaps/de-2026-03.xml").getroot().iter(f"{SITEMAP}loc")
     ]
     assert urls == ["https://example.org/news/de/2026/%C3%BCber-ki/"]

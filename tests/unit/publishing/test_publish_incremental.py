@@ -76,7 +76,7 @@ def test_editing_one_article_touches_only_the_pages_that_show_it(
         "en/tags/thinking-machines-lab/index.html",
     }
     assert expected <= touched
-    assert touched <= expected | {"sitemaps/en-2026.xml", "sitemaps/de-2026.xml"}
+    assert touched <= expected | {"sitemaps/en-2026-05.xml", "sitemaps/de-2026-05.xml"}
     # Everything else is byte for byte and time for time what it was.
     for path in before.keys() - touched:
         assert after[path] == before[path], path
@@ -145,9 +145,9 @@ def test_unpublishing_removes_pages_and_empty_tags(
     ):
         assert gone in manifest.removed
         assert not (output / gone).exists()
-    assert not (output / "sitemaps/en-2025.xml").exists()
+    assert not (output / "sitemaps/en-2025-11.xml").exists()
     assert "Chips get cheaper" not in (output / "en/index.html").read_text(encoding="utf-8")
-    assert "en-2025" not in (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert "en-2025-11" not in (output / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_removing_a_translation_updates_the_switcher(
