@@ -268,10 +268,14 @@ class Site:
             listing += [layout.year_archive(lang, year) for year in self.years(lang)]
             listing += [tag.page for tag in self.tags.get(lang, {}).values()]
             parts[layout.sitemap_listing(lang)] = listing
-            for year in self.years(lang):
-                for article in self.articles_of_year(lang, year):
-                    name = self.sitemap_part_of(article.id)
-                    parts.setdefault(name, []).append(self.page[article.id])
+            names: dict[tuple[int, int], str] = {}
+            for article in self.by_lang[lang]:
+                when = (self.year[article.id], self.month[article.id])
+                name = names.get(when)
+                if name is None:
+                    name = names[when] = layout.sitemap_month(lang, *when)
+                    parts[name] = []
+                parts[name].append(self.page[article.id])
         return parts
 
 
