@@ -229,11 +229,6 @@ def article_page(site: Site, article_id: ArticleId, *, inline_css: bool = False)
     return _render(site, "article.html", context)
 
 
-def related_ids(site: Site, article_id: ArticleId) -> list[ArticleId]:
-    """The related articles an article page links to, remembered in the publish state."""
-    return [a.id for a in site.related(article_id)]
-
-
 def _list_page(
     site: Site,
     here: str,
@@ -242,7 +237,6 @@ def _list_page(
     articles: Sequence[PublishedArticle],
     *,
     alternates: dict[str, str] | None = None,
-    extra: dict[str, Any] | None = None,
     compact: bool = False,
 ) -> str:
     context = _common(
@@ -271,7 +265,6 @@ def _list_page(
         {"year": year, "href": layout.relative_url(here, layout.year_archive(lang, year))}
         for year in site.years(lang)
     ]
-    context |= extra or {}
     return _render(site, "list.html", context)
 
 

@@ -1,9 +1,10 @@
 """The site as a whole: every published article, indexed the ways pages need.
 
 :class:`Site` is built once per publish run from the input dataclasses.  It
-cleans text fields, validates addresses, and answers the questions the page
+validates settings and addresses, and answers the questions the page
 renderers ask (translations of an article, newest articles of a language,
-articles of a tag, related links) without touching the file system.
+articles of a tag, related links) without touching the file system.  Text
+is cleaned where it is written out (:mod:`editor.core.publishing.text`).
 """
 
 from __future__ import annotations
