@@ -328,6 +328,7 @@ def _view_commands() -> list[Command]:
         keywords=("commands", "go to", "open article", "quick open"),
         # The palette itself offering "open the palette" would only be noise.
         palette=False,
+        overrides_text_fields=True,
     )
     return [
         palette,

@@ -37,6 +37,9 @@ class Command:
     menu: str | None = None  # menu it lives in (defaults to the category); "" for none
     palette: bool = True  # offered in the command palette
     keywords: tuple[str, ...] = ()  # extra words the palette matches ("trash" for delete)
+    # The shortcut beats a text field's own binding for the same keys (Ctrl+K
+    # deletes to the end of the line in Qt's text fields on X11 desktops).
+    overrides_text_fields: bool = False
 
     @property
     def shortcut(self) -> str | None:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
 
 from editor.commands.builtin import MENU_ORDER
 from editor.commands.context import CommandContext
@@ -49,7 +50,50 @@ def build_actions(
         parent_window.addAction(action)
         actions[command.id] = action
     refresh_actions(registry, ctx, actions)
+    _ShortcutPriority.install(registry, parent_window)
     return actions
+
+
+class _ShortcutPriority(QObject):
+    """Lets the shortcuts of ``overrides_text_fields`` commands beat text fields.
+
+    Before a shortcut fires, Qt asks the focused widget (a ShortcutOverride
+    event) whether it wants the keys itself; QLineEdit and QPlainTextEdit say
+    yes to their platform bindings, e.g. Ctrl+K (delete to end of line) on
+    X11, so the palette would never open from the title or the body.  This
+    filter answers "no" for those few key sequences first.  It sits on each
+    widget of the window as it gets the focus, rather than on the whole
+    application, so ordinary events never pass through Python for it.
+    """
+
+    def __init__(self, sequences: list[QKeySequence], window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._sequences = {s.toString() for s in sequences}
+
+    @classmethod
+    def install(cls, registry: CommandRegistry, window: QWidget) -> None:
+        sequences = [
+            QKeySequence(s) for c in registry if c.overrides_text_fields for s in c.shortcuts
+        ]
+        app = QApplication.instance()
+        if not sequences or not isinstance(app, QApplication):
+            return
+        watcher = cls(sequences, window)  # parented to the window: goes away with it
+        app.focusChanged.connect(watcher._on_focus_changed)
+        watcher._on_focus_changed(None, QApplication.focusWidget())
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and (new is self._window or self._window.isAncestorOf(new)):
+            new.installEventFilter(self)  # installing again is harmless
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination()).toString()
+            if pressed in self._sequences:
+                event.ignore()  # not for the text field: the shortcut may fire
+                return True
+        return False
 
 
 def _make_action(command: Command, parent: QWidget) -> QAction:

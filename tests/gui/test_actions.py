@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QToolBar
 
 from editor.commands.builtin import register_builtin
 from editor.commands.context import CommandContext
@@ -143,3 +144,61 @@ def test_errors_become_messages(qtbot, workspace) -> None:
     assert list(menus) == ["Test"]
     actions["test.broken"].trigger()
     assert window.errors == ["Broken failed: database is locked"]
+
+
+class GreedyLineEdit(QLineEdit):
+    """Claims Ctrl+K for itself, as Qt's text fields do on X11 (delete to end of line)."""
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.keyCombination() == QKeySequence("Ctrl+K")[0]
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+
+def test_palette_shortcut_beats_a_text_fields_own_binding(qtbot, workspace) -> None:
+    registry = CommandRegistry()
+    register_builtin(registry)
+    window = RecordingWindow()
+    ctx = CommandContext(workspace=workspace, window=window)
+    main = QMainWindow()
+    field = GreedyLineEdit()
+    main.setCentralWidget(field)
+    qtbot.addWidget(main)
+    install_actions(main, registry, ctx)
+    main.show()
+    qtbot.waitActive(main)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.panels == {"palette"}
+
+
+def test_a_claimed_shortcut_without_the_privilege_stays_with_the_field(qtbot, workspace) -> None:
+    registry = CommandRegistry()
+    opened: list[str] = []
+    registry.register(
+        Command(
+            id="test.k",
+            title="K",
+            category="Test",
+            handler=lambda c: opened.append("k"),
+            shortcuts=("Ctrl+K",),
+        )
+    )
+    ctx = CommandContext(workspace=workspace, window=RecordingWindow())
+    main = QMainWindow()
+    field = GreedyLineEdit()
+    main.setCentralWidget(field)
+    qtbot.addWidget(main)
+    install_actions(main, registry, ctx)
+    main.show()
+    qtbot.waitActive(main)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert opened == []
