@@ -89,16 +89,25 @@ def expand_replacement(template: str, match: Match) -> str:
     return _TEMPLATE.sub(one, template)
 
 
+def _button(text: str, tip: str, name: str, *, checkable: bool = False) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    button.setAutoRaise(True)
+    button.setCheckable(checkable)
+    return button
+
+
 def _toggle(text: str, tip: str, name: str) -> QToolButton:
-    button = QToolButton(text=text, objectName=name, checkable=True, autoRaise=True)
-    button.setToolTip(tip)
-    return button
+    return _button(text, tip, name, checkable=True)
 
 
-def _button(text: str, tip: str, name: str) -> QToolButton:
-    button = QToolButton(text=text, objectName=name, autoRaise=True)
-    button.setToolTip(tip)
-    return button
+def _line_edit(name: str, placeholder: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
 
 
 class FindReplaceBar(QWidget):
@@ -125,15 +134,16 @@ class FindReplaceBar(QWidget):
             self.set_editor(editor)
 
     def _build(self) -> None:
-        self.find_edit = QLineEdit(objectName="find_text", placeholderText="Find")
+        self.find_edit = _line_edit("find_text", "Find")
         self.find_edit.setClearButtonEnabled(True)
-        self.replace_edit = QLineEdit(objectName="replace_text", placeholderText="Replace with")
+        self.replace_edit = _line_edit("replace_text", "Replace with")
         self.case_button = _toggle("Aa", "Match case", "find_case")
         self.word_button = _toggle("W", "Whole words only", "find_words")
         self.regex_button = _toggle(".*", "Regular expression", "find_regex")
         self.previous_button = _button("↑", "Previous match (Shift+Enter)", "find_previous")
         self.next_button = _button("↓", "Next match (Enter)", "find_next")
-        self.count_label = QLabel(objectName="find_count")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("find_count")
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("9999 of 9999"))
         self.replace_button = _button("Replace", "Replace this match (Enter)", "replace_one")
         self.replace_all_button = _button("Replace All", "Replace every match", "replace_all")

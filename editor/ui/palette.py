@@ -315,9 +315,12 @@ class CommandPalette(QFrame):
 
     def _place(self) -> None:
         parent = self.parentWidget()
+        if parent is None:
+            return
         top = MARGIN
-        if isinstance(parent, QMainWindow) and parent.centralWidget() is not None:
-            top += parent.centralWidget().geometry().top()
+        central = parent.centralWidget() if isinstance(parent, QMainWindow) else None
+        if central is not None:
+            top += central.geometry().top()
         width = max(200, min(WIDTH, parent.width() - 2 * MARGIN))
         row_height = max(self.list_view.sizeHintForRow(0), self.fontMetrics().height() + 16)
         rows = min(max(self.model.rowCount(), 1), VISIBLE_ROWS)
