@@ -232,3 +232,45 @@ def test_exception_while_rendering_leaves_the_old_site(
     assert _snapshot(output) == before
     assert _siblings(output) == set()
     assert not (output / ".newsdesk/staging").exists()
+
+
+def test_leftovers_beside_a_complete_site_are_removed(
+    published: PublishManifest, output: Path
+) -> None:
+    before = _snapshot(output)
+    for leftover in (writer.old_dir_for(output), writer.build_dir_for(output)):
+        (leftover / "en").mkdir(parents=True)
+        (leftover / "en/index.html").write_text("stale", encoding="utf-8")
+    writer.recover(output)
+    assert _siblings(output) == set()
+    assert _snapshot(output) == before
+
+
+def test_concurrent_runs_on_one_folder_take_turns(
+    bigger_site: list[PublishedArticle], settings: SiteSettings, output: Path
+) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+    variants = [
+        bigger_site,
+        _changed(bigger_site),
+    ]
+
+    def run(articles: list[PublishedArticle]) -> None:
+        try:
+            publish_site(articles, settings, output)
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(v,)) for v in variants for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert _siblings(output) == set()
+    # Whatever order the runs took, one more run brings the site to a settled state.
+    final = publish_site(variants[1], settings, output)
+    assert publish_site(variants[1], settings, output).written == ()
+    assert (output / final.article_pages[11]).read_text(encoding="utf-8").count("Edited title") >= 1
