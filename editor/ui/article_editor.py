@@ -128,6 +128,10 @@ class ArticleEditor(QWidget):
         self.body.setTextCursor(cursor)
         self.body.ensureCursorVisible()
 
+    def add_bottom_widget(self, widget: QWidget) -> None:
+        """A bar under the tabs (the find bar)."""
+        self.layout().addWidget(widget)
+
     # ------------------------------------------------------------ tabs
 
     def show_tab(self, name: str) -> None:

@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,14 @@ from editor.core.article import Article
 from editor.core.text import text_stats
 from editor.store.errors import ConflictError, NotFoundError
 from editor.ui.article_editor import HISTORY_TAB, PREVIEW_TAB, WRITE_TAB, ArticleEditor
-from editor.ui.article_list import ARTICLE_ID_ROLE, COLUMNS, UPDATED, ArticleListModel
+from editor.ui.article_list import (
+    ARTICLE_ID_ROLE,
+    AUTHOR,
+    LANGUAGE,
+    STATUS,
+    UPDATED,
+    ArticleListModel,
+)
 from editor.ui.events import EventBridge
 from editor.ui.icons import app_icon
 from editor.ui.metadata import MetadataPanel
@@ -51,7 +58,10 @@ if TYPE_CHECKING:
     from editor.app.workspace import Workspace
     from editor.commands.registry import CommandRegistry
     from editor.core.workflow import Status
+    from editor.ui.find_replace import FindReplaceBar
     from editor.ui.history import HistoryPanel
+    from editor.ui.palette import CommandPalette
+    from editor.ui.preview import PreviewPane
 
 T = TypeVar("T")
 
@@ -59,6 +69,7 @@ STATS_DELAY_MS = 300  # word count after typing pauses, not on every key
 FILTER_DELAY_MS = 250  # the quick filter queries after typing pauses
 REFRESH_DELAY_MS = 150  # bursts of events (an import) refresh the list once
 MESSAGE_MS = 8000
+COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
 LIST_EVENTS = {
     "article.created",
     "article.deleted",
@@ -86,9 +97,9 @@ class MainWindow(QMainWindow):
         self._article: Article | None = None
         self._selecting = False  # the window itself moves the list's selection
         self._history: HistoryPanel | None = None
-        self._preview: Any = None
-        self._find_bar: Any = None
-        self._palette: Any = None
+        self._preview: PreviewPane | None = None
+        self._find_bar: FindReplaceBar | None = None
+        self._palette: CommandPalette | None = None
         self._distraction_free_state: dict[str, Any] | None = None
 
         self.setObjectName("main_window")
@@ -106,8 +117,12 @@ class MainWindow(QMainWindow):
         self._connect()
         self.registry = registry if registry is not None else _builtin_registry()
         self._install_commands()
-        self._refresh_counts()
         self.list_model.reload()
+        # The sidebar's counts scan the whole archive: fill them in just after
+        # the list's first paint rather than making the window wait for them.
+        self._counts_loaded = False
+        self.list_view.viewport().installEventFilter(self)
+        QTimer.singleShot(COUNTS_AT_THE_LATEST_MS, self._load_counts_once)
         self._restore_window_state()
         self._restore_last_article()
         self._update_title()
@@ -300,17 +315,15 @@ class MainWindow(QMainWindow):
             widget.redo()
 
     def show_find(self, replace: bool = False) -> None:
+        """The find bar on the focused text field (the body unless the teaser has focus)."""
         bar = self._ensure_find_bar()
-        if bar is None:
-            self.show_message("Find is not available in this build.", error=True)
-            return
-        self.editor.show_tab("write")
-        target = self._focused_text_widget()
-        if not isinstance(target, QPlainTextEdit):
+        if self._focused_text_widget() is self.editor.teaser:
+            target = self.editor.teaser
+        else:
             target = self.editor.body
-        _call_first(bar, ("set_editor", "setEditor"), target)
-        if not _call_first(bar, ("open", "show_bar", "activate"), replace=replace):
-            bar.show()
+            self.editor.show_tab("write")
+        bar.set_editor(target)
+        bar.open(replace=replace)
 
     # ================================================================ showing an article
 
@@ -371,38 +384,27 @@ class MainWindow(QMainWindow):
             panel.show_article(self.current_article_id())
         return self._history
 
-    def _ensure_preview(self) -> Any:
+    def _ensure_preview(self) -> PreviewPane:
         if self._preview is None:
-            try:
-                from editor.ui.preview import PreviewPane
+            from editor.ui.preview import PreviewPane
 
-                pane = PreviewPane()
-            except ImportError:
-                from PySide6.QtWidgets import QTextBrowser
-
-                pane = QTextBrowser()
-            pane.setObjectName("preview_pane")
-            self.editor.set_tab_widget(PREVIEW_TAB, pane)
-            self._preview = pane
+            self._preview = PreviewPane()
+            self.editor.set_tab_widget(PREVIEW_TAB, self._preview)
         return self._preview
 
-    def _update_preview(self) -> None:
+    def _update_preview(self, *, now: bool = False) -> None:
         pane = self._ensure_preview()
-        body = self.editor.body.toPlainText() if self._article is not None else ""
-        if not _call_first(pane, ("set_markdown", "setMarkdownSource", "set_text"), body):
-            from editor.core.markdown import render_markdown
+        pane.set_markdown(self.editor.body.toPlainText() if self._article is not None else "")
+        if now:
+            pane.render_now()
 
-            pane.setHtml(render_markdown(body))
-
-    def _ensure_find_bar(self) -> Any:
+    def _ensure_find_bar(self) -> FindReplaceBar:
         if self._find_bar is None:
-            try:
-                from editor.ui.find_replace import FindReplaceBar
-            except ImportError:
-                return None
+            from editor.ui.find_replace import FindReplaceBar
+
             self._find_bar = FindReplaceBar(self.editor.body)
             self._find_bar.setObjectName("find_bar")
-            self.editor.layout().addWidget(self._find_bar)
+            self.editor.add_bottom_widget(self._find_bar)
         return self._find_bar
 
     def _toggle_palette(self) -> None:
@@ -446,6 +448,17 @@ class MainWindow(QMainWindow):
         self.refresh_actions()
 
     # ================================================================ sidebar and list
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.list_view.viewport():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._load_counts_once)
+        return super().eventFilter(watched, event)
+
+    def _load_counts_once(self) -> None:
+        if not self._counts_loaded:
+            self._counts_loaded = True
+            self._refresh_counts()
 
     def _refresh_counts(self) -> None:
         counts = self._attempt(self.ws.articles.counts_by_status)
@@ -551,7 +564,7 @@ class MainWindow(QMainWindow):
         if index == HISTORY_TAB:
             self._ensure_history()
         elif index == PREVIEW_TAB:
-            self._update_preview()
+            self._update_preview(now=True)
         self.refresh_actions()
 
     def _on_history_restore_requested(self, article_id: int, revision_id: int) -> None:
@@ -743,9 +756,12 @@ def _article_table(model: ArticleListModel) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in range(1, len(COLUMNS)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    # Fixed starting widths: sizing to contents would ask for every cell of the page.
+    em = view.fontMetrics().horizontalAdvance("M")
+    for column, width in ((LANGUAGE, 5), (STATUS, 9), (AUTHOR, 10), (UPDATED, 7)):
+        header.resizeSection(column, width * em)
     header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
     view.setSortingEnabled(True)
     return view
@@ -764,16 +780,6 @@ def _builtin_registry() -> CommandRegistry:
     registry = CommandRegistry()
     register_builtin(registry)
     return registry
-
-
-def _call_first(obj: Any, names: tuple[str, ...], *args: Any, **kwargs: Any) -> bool:
-    """Call the first of ``names`` that ``obj`` has (the commands engineer's widgets)."""
-    for name in names:
-        method = getattr(obj, name, None)
-        if callable(method):
-            method(*args, **kwargs)
-            return True
-    return False
 
 
 def _describe(exc: BaseException) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from editor.app.workspace import Workspace
 from editor.ui.main_window import MainWindow
@@ -37,7 +38,26 @@ WindowFactory = Callable[..., MainWindow]
 
 
 @pytest.fixture
-def make_window(qtbot, db_path: Path, settings: QSettings) -> Iterator[WindowFactory]:
+def unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A modal message box would block an offscreen test for ever: record and decline it.
+
+    Tests that expect a dialog patch QMessageBox themselves (after this fixture).
+    """
+    shown: list[str] = []
+
+    def decline(_parent: object, title: str, text: str, *_args: object) -> object:
+        shown.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.No
+
+    for kind in ("critical", "warning", "question", "information"):
+        monkeypatch.setattr(QMessageBox, kind, decline)
+    return shown
+
+
+@pytest.fixture
+def make_window(
+    qtbot, db_path: Path, settings: QSettings, unexpected_dialogs: list[str]
+) -> Iterator[WindowFactory]:
     """Build (and later close) main windows on the test archive, like a fresh start."""
     opened: list[tuple[MainWindow, Workspace]] = []
 
@@ -56,6 +76,7 @@ def make_window(qtbot, db_path: Path, settings: QSettings) -> Iterator[WindowFac
             window.close()
         window.autosave.close()
         ws.close()
+    assert unexpected_dialogs == [], f"unexpected dialogs: {unexpected_dialogs}"
 
 
 @pytest.fixture

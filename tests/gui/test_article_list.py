@@ -116,7 +116,8 @@ def test_window_list_follows_sidebar_and_quick_filter(qtbot, workspace, make_win
         ],
     )
     window = make_window(workspace)
-    assert window.sidebar.pile_text(Status.IN_REVIEW) == "In review (2)"
+    # The counts arrive just after the first paint.
+    qtbot.waitUntil(lambda: window.sidebar.pile_text(Status.IN_REVIEW) == "In review (2)")
     assert window.sidebar.pile_text("all") == "All articles (3)"
     assert window.sidebar.language_codes() == ["de", "en"]
 

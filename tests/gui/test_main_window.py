@@ -5,8 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
 from editor.app.autosave import SaveReport, SaveState
 from editor.core.workflow import Status
+from editor.store.errors import ConflictError
 from editor.ui.main_window import MainWindow
 
 from .helpers import type_text
@@ -177,3 +181,67 @@ def test_a_use_case_error_is_shown_not_raised(qtbot, window):
     assert window.current_article_id() is None
     assert "987654" in window.status.currentMessage()
     assert new_article(window) > 0  # and the window is still usable
+
+
+def test_delete_key_edits_text_in_the_body_and_trashes_only_from_the_list(qtbot, window):
+    article_id = new_article(window)
+    type_text(window.editor.body, "abc")
+    window.editor.body.setFocus()
+    qtbot.waitUntil(window.editor.body.hasFocus, timeout=1000)
+    window.editor.set_cursor_position(0)
+    qtbot.keyClick(window.editor.body, Qt.Key.Key_Delete)
+    assert window.editor.body.toPlainText() == "bc"
+    assert not window.ws.articles.get(article_id).deleted
+
+    qtbot.keyClick(window.editor.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.body.toPlainText() == "abc"
+
+    window.flush_autosave()
+    window.list_view.setFocus()
+    qtbot.waitUntil(window.list_view.hasFocus, timeout=1000)
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Delete)
+    assert window.ws.articles.get(article_id).deleted
+    assert window.ws.articles.get(article_id).body == "abc"
+
+
+def test_preview_tab_renders_the_body(qtbot, window):
+    new_article(window)
+    type_text(window.editor.body, "# Überschrift\n\nText mit **fett**.")
+    window.toggle_panel("preview")
+    assert window.panel_visible("preview")
+    pane = window._preview
+    assert pane is not None
+    assert "<h1>Überschrift</h1>" in pane.rendered_html()
+    assert "<strong>fett</strong>" in pane.rendered_html()
+    type_text(window.editor.body, " Mehr.")
+    qtbot.waitUntil(lambda: "Mehr." in pane.rendered_html(), timeout=3000)
+
+
+def test_find_command_opens_the_find_bar_on_the_body(qtbot, window):
+    new_article(window)
+    type_text(window.editor.body, "eins zwei eins")
+    window.registry.run("edit.find", window.command_context)
+    assert window.panel_visible("find")
+    bar = window._find_bar
+    assert bar is not None and bar.editor() is window.editor.body
+    type_text(bar.find_edit, "eins")
+    qtbot.waitUntil(lambda: bar.match_count() == 2, timeout=2000)
+
+
+def test_conflict_offers_reload(qtbot, window, monkeypatch):
+    article_id = new_article(window)
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    def conflicting(*_args, **_kwargs):
+        raise ConflictError("“X” was changed elsewhere (version 3, you had 2).")
+
+    window.ws.articles.update(article_id, {"body": "from elsewhere"})
+    monkeypatch.setattr(QMessageBox, "warning", answer)
+    monkeypatch.setattr(window.ws.articles, "change_status", conflicting)
+    window._on_metadata_status_requested(Status.IN_REVIEW)
+    assert asked and "changed elsewhere" in asked[0]
+    assert window.editor.body.toPlainText() == "from elsewhere"  # reloaded
