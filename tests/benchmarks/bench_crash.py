@@ -56,7 +56,12 @@ def report(outcomes: list[KillOutcome], elapsed: float) -> None:
     print(f"kept less than everything typed {GRACE_SECONDS:.0f} s before the kill: {len(broken)}")
     print(f"integrity failures or bodies that differ from the typing: {len(damaged)}")
     for outcome in (broken + damaged)[:10]:
-        print(f"  {outcome}")
+        print(
+            f"  after {outcome.delay:.2f} s: typed {outcome.typed}, kept {outcome.kept}, "
+            f"required {outcome.required}, integrity {outcome.integrity}"
+        )
+        if outcome.detail:
+            print(f"    {outcome.detail}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,8 @@ previous one left, so damage from one kill would show in the next run too.
 
 A typist (``typist.py``) takes a second or more to start (imports, opening the
 archive), so the next one is always started while the current one types; it
-waits for "go" on stdin and only then reads the body it will append to.
+waits for "go" on stdin and only then opens the archive and reads the body it
+will append to: like an editor started after a crash, it is then alone with the file.
 """
 
 from __future__ import annotations
@@ -39,7 +40,13 @@ TYPED_TEXT = (
     "The deal closes “early next year”, the CEO said — naïve? "
     "人工智能芯片的需求持续增长。 "
     "Süße Grüße aus Köln, ß und ü. "
-) * 4
+)
+
+
+def typed_text(length: int) -> str:
+    """What the body is after ``length`` characters: TYPED_TEXT over and over."""
+    repeats = length // len(TYPED_TEXT) + 1
+    return (TYPED_TEXT * repeats)[:length]
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,8 @@ class KillOutcome:
     required: int  # typed at least GRACE_SECONDS before the kill: must be kept
     seconds_lost: float  # from the first lost keystroke to the kill; 0 if none lost
     integrity: str  # PRAGMA integrity_check
-    consistent: bool  # the stored body is exactly a prefix of what was typed
+    consistent: bool  # the stored body is what was typed, cut somewhere in this run
+    detail: str = ""  # what the stored body is instead, when it is not consistent
 
     @property
     def kept_enough(self) -> bool:
@@ -164,8 +172,12 @@ class CrashRig:
             raise AssertionError(f"the typist started from {start} characters, not {len(base)}")
         integrity = _integrity(self.archive)
         stored = _stored_body(self.archive, self.article_id)
-        typed = base + TYPED_TEXT
-        consistent = typed.startswith(stored) and stored.startswith(base)
+        typed = (events[-1][1] - len(base)) if events else 0
+        # One character more than logged can be saved: the typist submits, then logs.
+        consistent = (
+            stored == typed_text(len(stored)) and len(base) <= len(stored) <= len(base) + typed + 1
+        )
+        detail = "" if consistent else self._explain(stored, base, typed)
         kept = len(stored) - len(base)
         cutoff = killed_at - GRACE_SECONDS
         required = max((length for t, length in events if t <= cutoff), default=len(base))
@@ -173,12 +185,25 @@ class CrashRig:
         self.body = stored
         return KillOutcome(
             delay=delay,
-            typed=(events[-1][1] - len(base)) if events else 0,
+            typed=typed,
             kept=kept,
             required=required - len(base),
             seconds_lost=0.0 if lost_from is None else killed_at - lost_from,
             integrity=integrity,
             consistent=consistent,
+            detail=detail,
+        )
+
+    @staticmethod
+    def _explain(stored: str, base: str, typed: int) -> str:
+        where = f"stored {len(stored)} characters, the run started from {len(base)}"
+        if stored != typed_text(len(stored)):
+            return f"{where}: the stored body is not the typed text"
+        if len(stored) < len(base):
+            return f"{where}: text saved before this run is gone"
+        return (
+            f"{where} and typed {typed}: more than typed, so an earlier run's commit "
+            "turned up only after that run was checked"
         )
 
 
