@@ -38,6 +38,7 @@ from editor.app.autosave import AutosaveWriter, SaveReport, SaveState
 from editor.app.events import Event
 from editor.core.article import Article
 from editor.core.text import text_stats
+from editor.core.workflow import Status
 from editor.store.errors import ConflictError, NotFoundError
 from editor.ui.article_editor import HISTORY_TAB, PREVIEW_TAB, WRITE_TAB, ArticleEditor
 from editor.ui.article_list import (
@@ -57,7 +58,6 @@ from editor.ui.status_bar import MainStatusBar
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
     from editor.commands.registry import CommandRegistry
-    from editor.core.workflow import Status
     from editor.ui.find_replace import FindReplaceBar
     from editor.ui.history import HistoryPanel
     from editor.ui.palette import CommandPalette
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._preview: PreviewPane | None = None
         self._find_bar: FindReplaceBar | None = None
         self._palette: CommandPalette | None = None
+        self._publish_dialog: QWidget | None = None
         self._distraction_free_state: dict[str, Any] | None = None
 
         self.setObjectName("main_window")
@@ -199,9 +200,11 @@ class MainWindow(QMainWindow):
             self.menuBar(), self.registry, self.actions_by_id, self.command_context
         )
         actions.populate_toolbar(self.toolbar, self.registry, self.actions_by_id)
-        self.publish_action = QAction("Publish", self, objectName="publish_placeholder")
-        self.publish_action.setEnabled(False)
-        self.publish_action.setToolTip("Publishing to the site comes with the publishing pipeline.")
+        self.publish_action = QAction("Publish…", self, objectName="publish_action")
+        self.publish_action.setToolTip(
+            "Check and publish the open article if it is ready, else every ready article"
+        )
+        self.publish_action.triggered.connect(self._on_publish_action_triggered)
         self.toolbar.addAction(self.publish_action)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.quick_filter)
@@ -234,6 +237,8 @@ class MainWindow(QMainWindow):
         article = self._attempt(self.ws.articles.get, article_id)
         if article is not None:
             self._show_article(article)
+            if not article.title and not article.deleted:
+                self.editor.title.setFocus()  # a new article: start with its title
 
     def close_article(self) -> None:
         self.flush_autosave()
@@ -577,6 +582,22 @@ class MainWindow(QMainWindow):
             self.metadata.show_saved(article)
             self.show_message("Revision restored; the text before it is kept as a revision too.")
 
+    def _on_publish_action_triggered(self) -> None:
+        self.open_publish_dialog()
+
+    def open_publish_dialog(self) -> None:
+        """The publish dialog (checks, then the run, on worker threads) for what is ready."""
+        from editor.ui.publish_dialog import PublishDialog
+
+        if not self.flush_autosave():
+            return
+        article = self._article
+        ids = [article.id] if article is not None and article.status is Status.READY else None
+        dialog = PublishDialog(self.ws, ids, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._publish_dialog = dialog
+        dialog.open()
+
     def _on_leave_action_triggered(self) -> None:
         self.set_distraction_free(False)
 
@@ -604,7 +625,8 @@ class MainWindow(QMainWindow):
             article = self.ws.articles.get(article_id)
         except NotFoundError:
             return
-        old = self.list_model.summary(self.list_model.row_of(article_id) or -1)
+        row = self.list_model.row_of(article_id)
+        old = self.list_model.summary(row) if row is not None else None
         self.list_model.replace_summary(article.summary())
         if old is not None and old.language != article.language:
             self._refresh_counts()

@@ -245,3 +245,15 @@ def test_conflict_offers_reload(qtbot, window, monkeypatch):
     window._on_metadata_status_requested(Status.IN_REVIEW)
     assert asked and "changed elsewhere" in asked[0]
     assert window.editor.body.toPlainText() == "from elsewhere"  # reloaded
+
+
+def test_publish_opens_the_publish_dialog_for_the_ready_article(qtbot, window):
+    article = window.ws.articles.create(title="Fertig", body="Text.", status=Status.READY)
+    window.open_article(article.id)
+    window.publish_action.trigger()
+    dialog = window._publish_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.jobs.busy, timeout=10_000)
+    assert dialog.check_for(article.id) is not None
+    dialog.reject()
+    assert window.ws.articles.get(article.id).status is Status.READY  # nothing published
