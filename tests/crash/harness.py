@@ -27,7 +27,8 @@ from editor.app.workspace import Workspace
 from editor.store.articles import get_article
 from editor.store.database import open_database, sqlite_url
 
-TYPIST = Path(__file__).with_name("typist.py")
+TYPIST = Path(__file__).with_name("typist.py")  # AutosaveWriter.submit, as the editor calls it
+GUI_TYPIST = Path(__file__).with_name("gui_typist.py")  # key events to the real main window
 REPOSITORY = Path(__file__).resolve().parents[2]
 # What autosave promises: a kill loses at most the last two seconds of typing.
 GRACE_SECONDS = 2.0
@@ -70,12 +71,15 @@ class KillOutcome:
 class CrashRig:
     """An archive with one article, and a typist always warming up in reserve."""
 
-    def __init__(self, folder: Path, *, seed: int = 0, reserve: int = 3) -> None:
+    def __init__(
+        self, folder: Path, *, seed: int = 0, reserve: int = 3, typist: Path = TYPIST
+    ) -> None:
         self.folder = folder
         self.archive = folder / "archive.sqlite"
         self.text_file = folder / "typed.txt"
         self.text_file.write_text(TYPED_TEXT, encoding="utf-8")
         self.seed = seed
+        self.typist = typist
         self.runs = 0
         workspace = Workspace.open(sqlite_url(self.archive), user="crash test")
         try:
@@ -131,7 +135,7 @@ class CrashRig:
         process = subprocess.Popen(
             [
                 sys.executable,
-                str(TYPIST),
+                str(self.typist),
                 str(self.archive),
                 str(self.article_id),
                 str(self.text_file),

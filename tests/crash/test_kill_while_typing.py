@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.crash.harness import GRACE_SECONDS, CrashRig, KillOutcome, typed_text
+from tests.crash.harness import GRACE_SECONDS, GUI_TYPIST, CrashRig, KillOutcome, typed_text
 
 KILLS = 20
+GUI_KILLS = 3
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
 
@@ -53,9 +54,27 @@ def test_sigkill_while_typing_keeps_the_archive_sound_and_the_text(tmp_path: Pat
             outcome = rig.run(delay)
             outcomes.append(outcome)
             assert outcome.integrity == "ok", describe(n, outcome)
-            assert outcome.consistent, f"{describe(n, outcome)}: the body is not what was typed"
+            assert outcome.consistent, f"{describe(n, outcome)}: {outcome.detail}"
             assert outcome.kept_enough, describe(n, outcome)
         final_body = rig.body
     assert sum(o.required > 0 for o in outcomes) >= KILLS // 2
     assert final_body == typed_text(len(final_body))
     assert len(final_body) == sum(o.kept for o in outcomes)
+
+
+@pytest.mark.slow  # about 15 s: the window takes a while to start
+def test_sigkill_of_the_real_window_while_typing_keeps_the_text(tmp_path: Path) -> None:
+    """The same through the whole program: key events to the main window's body editor."""
+    seed = random.randrange(1 << 30)
+    print(f"GUI crash test seed {seed}")
+    rng = random.Random(seed)
+    with CrashRig(tmp_path, seed=seed, reserve=2, typist=GUI_TYPIST) as rig:
+        for n in range(1, GUI_KILLS + 1):
+            outcome = rig.run(rng.uniform(GRACE_SECONDS, 3.2))
+            assert outcome.integrity == "ok", describe(n, outcome)
+            assert outcome.consistent, f"{describe(n, outcome)}: {outcome.detail}"
+            assert outcome.required > 0, describe(n, outcome)
+            assert outcome.kept_enough, describe(n, outcome)
+        final_body = rig.body
+    assert len(final_body) > 0
+    assert final_body == typed_text(len(final_body))
