@@ -113,7 +113,10 @@ class AutosaveWriter:
             self._lock.notify()
             while self._pending or self._writing:
                 remaining = deadline - time.monotonic()
-                if remaining <= 0 or all(p.failures for p in self._pending.values()):
+                # Give up early only when everything left has failed at least once;
+                # a write still in progress with nothing else pending is waited for.
+                failing = self._pending and all(p.failures for p in self._pending.values())
+                if remaining <= 0 or failing:
                     break
                 self._lock.wait(min(remaining, 0.05))
             return not self._pending and not self._writing
