@@ -31,7 +31,7 @@ class SlowArticles:
 
 def test_flush_waits_for_the_write_in_progress() -> None:
     articles = SlowArticles()
-    writer = AutosaveWriter(articles, idle_delay=0.0, max_delay=0.0, periodic_revision_seconds=None)  # type: ignore[arg-type]
+    writer = AutosaveWriter(articles, idle_delay=0.0, max_delay=0.0, periodic_revision_seconds=None)
     try:
         writer.submit(1, {"body": "Text"})
         assert articles.writing.wait(5.0)
