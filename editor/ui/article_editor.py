@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from editor.core.article import Article
 
-WRITE_TAB, PREVIEW_TAB, HISTORY_TAB = range(3)
-TAB_NAMES = {"write": WRITE_TAB, "preview": PREVIEW_TAB, "history": HISTORY_TAB}
+WRITE_TAB, PREVIEW_TAB, HISTORY_TAB, PAGE_TAB = range(4)
+TAB_NAMES = {"write": WRITE_TAB, "preview": PREVIEW_TAB, "history": HISTORY_TAB, "page": PAGE_TAB}
 BODY_FONTS = ["IBM Plex Mono", "JetBrains Mono", "Source Code Pro", "DejaVu Sans Mono"]
 
 
@@ -39,7 +39,7 @@ def body_font() -> QFont:
 
 class ArticleEditor(QWidget):
     edited = Signal(dict)  # {field: new value}, only for the editor's own changes
-    tab_shown = Signal(int)  # WRITE_TAB, PREVIEW_TAB or HISTORY_TAB
+    tab_shown = Signal(int)  # WRITE_TAB, PREVIEW_TAB, HISTORY_TAB or PAGE_TAB
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +61,9 @@ class ArticleEditor(QWidget):
         self.tabs.addTab(self.body, "Write")
         self.tabs.addTab(QWidget(objectName="preview_placeholder"), "Preview")
         self.tabs.addTab(QWidget(objectName="history_placeholder"), "History")
+        self.tabs.addTab(QWidget(objectName="page_placeholder"), "Page")
+        self.tabs.setTabToolTip(PREVIEW_TAB, "The Markdown rendered, as you type")
+        self.tabs.setTabToolTip(PAGE_TAB, "The published page, as the site will show it")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)

@@ -40,7 +40,7 @@ from editor.core.article import Article
 from editor.core.text import text_stats
 from editor.core.workflow import Status
 from editor.store.errors import ConflictError, NotFoundError
-from editor.ui.article_editor import HISTORY_TAB, PREVIEW_TAB, WRITE_TAB, ArticleEditor
+from editor.ui.article_editor import HISTORY_TAB, PAGE_TAB, PREVIEW_TAB, WRITE_TAB, ArticleEditor
 from editor.ui.article_list import (
     ARTICLE_ID_ROLE,
     AUTHOR,
@@ -60,8 +60,10 @@ if TYPE_CHECKING:
     from editor.commands.registry import CommandRegistry
     from editor.ui.find_replace import FindReplaceBar
     from editor.ui.history import HistoryPanel
+    from editor.ui.page_preview import PagePreview
     from editor.ui.palette import CommandPalette
     from editor.ui.preview import PreviewPane
+    from editor.ui.related_panel import RelatedPanel
 
 T = TypeVar("T")
 
@@ -101,6 +103,8 @@ class MainWindow(QMainWindow):
         self._find_bar: FindReplaceBar | None = None
         self._palette: CommandPalette | None = None
         self._publish_dialog: QWidget | None = None
+        self._page_preview: PagePreview | None = None
+        self._related: RelatedPanel | None = None
         self._distraction_free_state: dict[str, Any] | None = None
 
         self.setObjectName("main_window")
@@ -157,6 +161,13 @@ class MainWindow(QMainWindow):
         self.metadata_dock = QDockWidget("Metadata", self, objectName="metadata_dock")
         self.metadata_dock.setWidget(self.metadata)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.metadata_dock)
+        # Related links: built the first time the dock is shown (it reads the archive).
+        self.related_dock = QDockWidget("Related links", self, objectName="related_dock")
+        self.related_dock.setWidget(QWidget(objectName="related_placeholder"))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.related_dock)
+        self.tabifyDockWidget(self.metadata_dock, self.related_dock)
+        self.metadata_dock.raise_()
+        self.related_dock.hide()
 
         self.toolbar = QToolBar("Main", self, objectName="main_toolbar", movable=False)
         self.addToolBar(self.toolbar)
@@ -188,6 +199,7 @@ class MainWindow(QMainWindow):
         self.metadata.status_requested.connect(self._on_metadata_status_requested)
         self.trash_bar.restore.clicked.connect(self._on_trash_bar_restore_clicked)
         self.trash_bar.empty.clicked.connect(self._on_trash_bar_empty_clicked)
+        self.related_dock.visibilityChanged.connect(self._on_related_dock_visibilityChanged)
 
     def _install_commands(self) -> None:
         """Menus, toolbar and shortcuts from the command registry (editor/ui/actions.py)."""
@@ -196,9 +208,13 @@ class MainWindow(QMainWindow):
 
         self.command_context = CommandContext(self.ws, self)
         self.actions_by_id = actions.build_actions(self.registry, self.command_context, self)
-        actions.populate_menus(
+        menus = actions.populate_menus(
             self.menuBar(), self.registry, self.actions_by_id, self.command_context
         )
+        view_menu = menus.get("View")
+        if view_menu is not None:
+            view_menu.addSeparator()
+            view_menu.addAction(self.related_dock.toggleViewAction())
         actions.populate_toolbar(self.toolbar, self.registry, self.actions_by_id)
         self.publish_action = QAction("Publish…", self, objectName="publish_action")
         self.publish_action.setToolTip(
@@ -343,6 +359,9 @@ class MainWindow(QMainWindow):
             self._history.show_article(article.id if article else None)
         if self._preview is not None and self.panel_visible("preview"):
             self._update_preview()
+        for panel in (self._page_preview, self._related):
+            if panel is not None:
+                panel.set_article(article.id if article else None)
         self._select_in_list(article.id if article else None)
         self._remember_article()
         self._update_title()
@@ -402,6 +421,31 @@ class MainWindow(QMainWindow):
         pane.set_markdown(self.editor.body.toPlainText() if self._article is not None else "")
         if now:
             pane.render_now()
+
+    def _ensure_page_preview(self) -> PagePreview:
+        if self._page_preview is None:
+            from editor.ui.page_preview import PagePreview
+
+            self._page_preview = PagePreview(self.ws, events=self.bridge)
+            self.editor.set_tab_widget(PAGE_TAB, self._page_preview)
+            self._page_preview.set_article(self.current_article_id())
+        return self._page_preview
+
+    def _ensure_related(self) -> RelatedPanel:
+        if self._related is None:
+            from editor.ui.related_panel import RelatedPanel
+
+            self._related = RelatedPanel(self.ws, events=self.bridge)
+            self._related.open_article_requested.connect(self.open_article)
+            old = self.related_dock.widget()
+            self.related_dock.setWidget(self._related)
+            old.deleteLater()
+            self._related.set_article(self.current_article_id())
+        return self._related
+
+    def _on_related_dock_visibilityChanged(self, visible: bool) -> None:
+        if visible:
+            self._ensure_related()
 
     def _ensure_find_bar(self) -> FindReplaceBar:
         if self._find_bar is None:
@@ -570,6 +614,8 @@ class MainWindow(QMainWindow):
             self._ensure_history()
         elif index == PREVIEW_TAB:
             self._update_preview(now=True)
+        elif index == PAGE_TAB:
+            self._ensure_page_preview()
         self.refresh_actions()
 
     def _on_history_restore_requested(self, article_id: int, revision_id: int) -> None:
@@ -721,7 +767,7 @@ class MainWindow(QMainWindow):
             self.show_message(_describe(exc), error=True)
             return
         self._show_article(article, cursor=cursor)
-        if tab in (PREVIEW_TAB, HISTORY_TAB):
+        if tab in (PREVIEW_TAB, HISTORY_TAB, PAGE_TAB):
             self.editor.tabs.setCurrentIndex(tab)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -729,6 +775,9 @@ class MainWindow(QMainWindow):
         if not self.autosave.close(timeout=10.0) and not self._confirm_losing_changes():
             event.ignore()
             return
+        for panel in (self._page_preview, self._related):
+            if panel is not None:
+                panel.shutdown()  # waits for their worker threads
         self.bridge.close()
         super().closeEvent(event)
 

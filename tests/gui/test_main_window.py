@@ -257,3 +257,26 @@ def test_publish_opens_the_publish_dialog_for_the_ready_article(qtbot, window):
     assert dialog.check_for(article.id) is not None
     dialog.reject()
     assert window.ws.articles.get(article.id).status is Status.READY  # nothing published
+
+
+def test_page_tab_shows_the_published_page_of_the_open_article(qtbot, window):
+    article = window.ws.articles.create(title="Seitenvorschau", body="Ein **Text**.")
+    window.open_article(article.id)
+    window.editor.show_tab("page")
+    page = window._page_preview
+    assert page is not None
+    qtbot.waitUntil(lambda: "Seitenvorschau" in page.browser.toPlainText(), timeout=10_000)
+    other = window.ws.articles.create(title="Andere Seite")
+    window.open_article(other.id)
+    qtbot.waitUntil(lambda: "Andere Seite" in page.browser.toPlainText(), timeout=10_000)
+
+
+def test_related_dock_is_built_when_first_shown_and_follows_the_article(qtbot, window):
+    article = window.ws.articles.create(title="Halbleiter", body="Chips und Fabriken.")
+    window.open_article(article.id)
+    assert window._related is None  # nothing read before it is wanted
+    window.related_dock.show()
+    window.related_dock.raise_()
+    qtbot.waitUntil(lambda: window._related is not None, timeout=2000)
+    assert window.related_dock.widget() is window._related
+    assert window._related._article_id == article.id
