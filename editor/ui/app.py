@@ -11,7 +11,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -37,9 +37,24 @@ def run(db_url: str | None = None) -> int:
     window = start(db_url)
     if window is None:
         return EXIT_CANNOT_OPEN
-    code = app.exec()
+    previous_hook = sys.excepthook
+    sys.excepthook = _reporting_hook(window, previous_hook)
+    try:
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
     window.ws.close()
     return code
+
+
+def _reporting_hook(window: MainWindow, previous: Any) -> Any:
+    """An exception escaping a slot: still printed (for bug reports), and told, not fatal."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: Any) -> None:
+        previous(exc_type, exc, tb)
+        window.show_message(f"Something went wrong: {exc or exc_type.__name__}", error=True)
+
+    return hook
 
 
 def application() -> QApplication:

@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
         self._stats_timer = _single_shot(self, STATS_DELAY_MS, self._on_stats_timer_timeout)
         self._filter_timer = _single_shot(self, FILTER_DELAY_MS, self._on_filter_timer_timeout)
         self._refresh_timer = _single_shot(self, REFRESH_DELAY_MS, self._on_refresh_timer_timeout)
+        self._clock_timer = QTimer(self, interval=60_000)  # "2 min" ages in the list
+        self._clock_timer.timeout.connect(self.list_model.refresh_times)
+        self._clock_timer.start()
 
     def _connect(self) -> None:
         self.bridge.event_received.connect(self._on_bridge_event_received)

@@ -11,6 +11,7 @@ from editor.ui.article_list import (
     PAGE_SIZE,
     STATUS,
     TITLE,
+    UPDATED,
     ArticleListModel,
 )
 
@@ -140,3 +141,15 @@ def test_clicking_a_row_opens_the_article(qtbot, workspace, make_window):
     assert window.current_article_id() == first
     assert window.editor.body.toPlainText() == "alt"
     assert second != first
+
+
+def test_relative_times_age_without_a_new_query(qtbot, workspace):
+    seed(workspace, [{"title": "Eins"}])
+    model = ArticleListModel(workspace.articles)
+    model.reload()
+    before = model.index(0, UPDATED).data()
+    workspace.articles.create(title="Zwei")  # not shown until a reload
+    with qtbot.waitSignal(model.dataChanged, timeout=1000):
+        model.refresh_times()
+    assert model.rowCount() == 1
+    assert model.index(0, UPDATED).data() == before  # seeded long ago: still a date
