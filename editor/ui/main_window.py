@@ -70,7 +70,6 @@ T = TypeVar("T")
 STATS_DELAY_MS = 300  # word count after typing pauses, not on every key
 FILTER_DELAY_MS = 250  # the quick filter queries after typing pauses
 REFRESH_DELAY_MS = 150  # bursts of events (an import) refresh the list once
-MESSAGE_MS = 8000
 COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
 LIST_EVENTS = {
     "article.created",
@@ -264,9 +263,7 @@ class MainWindow(QMainWindow):
         self._show_article(None)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.status.setProperty("error", error)
-        self.status.setStyleSheet("QStatusBar{color:#b3261e}" if error else "")
-        self.status.showMessage(text, 2 * MESSAGE_MS if error else MESSAGE_MS)
+        self.status.show_message(text, error=error)
 
     def confirm(self, question: str) -> bool:
         answer = QMessageBox.question(
@@ -283,9 +280,13 @@ class MainWindow(QMainWindow):
             tab = PREVIEW_TAB if name == "preview" else HISTORY_TAB
             self.editor.tabs.setCurrentIndex(WRITE_TAB if self.panel_visible(name) else tab)
         elif name == "metadata":
-            self.metadata_dock.setVisible(not self.metadata_dock.isVisible())
+            if self.metadata_dock.isHidden():
+                self.metadata_dock.show()
+                self.metadata_dock.raise_()  # it may share a tab with Related links
+            else:
+                self.metadata_dock.hide()
         elif name == "sidebar":
-            visible = not self.list_panel.isVisible()
+            visible = self.list_panel.isHidden()
             self.sidebar.setVisible(visible)
             self.list_panel.setVisible(visible)
         elif name == "distraction_free":

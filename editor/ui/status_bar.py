@@ -16,6 +16,9 @@ from editor.core.languages import language_name
 from editor.core.text import TextStats
 from editor.ui.formatting import seconds_ago, stats_text
 
+MESSAGE_MS = 8000
+ERROR_STYLE = "QStatusBar { color: #b3261e; }"
+
 
 class SaveIndicator(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -83,6 +86,16 @@ class MainStatusBar(QStatusBar):
         self.addPermanentWidget(self.words)
         self.addPermanentWidget(self.language)
         self.addPermanentWidget(self.archive)
+        self.messageChanged.connect(self._on_self_messageChanged)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        """A passing message; errors in red, and left up twice as long."""
+        self.setStyleSheet(ERROR_STYLE if error else "")
+        self.showMessage(text, 2 * MESSAGE_MS if error else MESSAGE_MS)
+
+    def _on_self_messageChanged(self, text: str) -> None:
+        if not text:
+            self.setStyleSheet("")  # the next message starts in the normal colour
 
     def show_stats(self, stats: TextStats | None) -> None:
         self.words.setText(stats_text(stats) if stats is not None else "")

@@ -280,3 +280,31 @@ def test_related_dock_is_built_when_first_shown_and_follows_the_article(qtbot, w
     qtbot.waitUntil(lambda: window._related is not None, timeout=2000)
     assert window.related_dock.widget() is window._related
     assert window._related._article_id == article.id
+
+
+def test_view_commands_toggle_panels_and_their_menu_checks(qtbot, window):
+    metadata = window.actions_by_id["view.metadata"]
+    assert metadata.isChecked()
+    metadata.trigger()
+    assert window.metadata_dock.isHidden() and not metadata.isChecked()
+    metadata.trigger()
+    assert not window.metadata_dock.isHidden() and metadata.isChecked()
+
+    window.actions_by_id["view.sidebar"].trigger()
+    assert window.list_panel.isHidden() and window.sidebar.isHidden()
+    window.actions_by_id["view.sidebar"].trigger()
+    assert not window.list_panel.isHidden()
+
+    new_article(window)
+    window.actions_by_id["view.history"].trigger()
+    assert window.panel_visible("history") and window._history is not None
+    window.actions_by_id["view.history"].trigger()
+    assert window.editor.current_tab() == 0  # back to Write
+
+
+def test_errors_show_in_red_until_the_next_message(qtbot, window):
+    window.show_message("Kaputt", error=True)
+    assert window.status.currentMessage() == "Kaputt"
+    assert "#b3261e" in window.status.styleSheet()
+    window.status.clearMessage()
+    assert window.status.styleSheet() == ""
