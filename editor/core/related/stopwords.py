@@ -23,8 +23,7 @@ GERMAN = frozenset(
     sowohl statt um und uns unser unsere unter viel viele vom von vor wann war wäre waren wären
     warum was weil weit weiter weitere weiteren welche welchem welchen welcher wenn wer werde
     werden wie wieder will wir wird wo wohl worden wurde würde wurden würden zu zum zur zwar
-    zwischen ab allerdings außerdem bzw dürfen darf derzeit gestern heute morgen jahr jahre
-    jahren prozent zwei drei vier fünf zehn neue neuen neuer neues ersten erste zudem schon
+    zwischen ab allerdings außerdem bzw dürfen darf derzeit zwei drei vier fünf zehn zudem schon
     gut ganz gleich wegen während sowie demnächst ebenso insgesamt heißt hieß denn mal vielleicht
     """.split()
 )
@@ -39,8 +38,8 @@ ENGLISH = frozenset(
     them themselves then there these they this those through to too under until up very was we
     were what when where which while who whom why will with would you your yours also although
     already among around however including many may might much must new next one two three
-    percent per since still though thus us via yet year years according told would like get
-    got make made back well even last first week weeks month months day days time
+    per since still though thus us via yet according told would like get got make made back
+    well even
     """.split()
 )
 

@@ -1,0 +1,224 @@
+"""Language-aware tokenising: article text to weighted index terms, and names found in text.
+
+Terms are Snowball stems (German or English), without stop words. German glues nouns into
+compounds ("Finanzierungsrunde"), so a long German word also yields the stems of its parts
+when it splits into two known words, at half weight: "Finanzierungsrunde" then shares a term
+with "Finanzierung" and with "Runde". Known words come from a lexicon (the bilingual dictionary's
+German headwords when installed) plus the words the index has seen standing alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import snowballstemmer
+
+from editor.core.related.stopwords import stop_words
+
+# Letters only: digits and punctuation carry no topic; hyphenated words split into parts.
+_WORD = re.compile(r"[^\W\d_]+")
+# Only link targets and bare URLs need removing: markup characters are not letters anyway.
+_LINK_TARGETS = re.compile(r"\]\([^)]*\)|https?://\S+")
+
+_STEMMER_NAMES = {"de": "german", "en": "english"}
+
+MIN_WORD_LEN = 2
+COMPOUND_MIN_LEN = 8
+COMPOUND_PART_MIN_LEN = 4
+COMPOUND_PART_WEIGHT = 0.75
+# Linking elements between German compound parts ("Finanzierung-s-runde", "Sonne-n-schein").
+_LINKERS = ("es", "en", "s", "n", "")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown to the words a reader sees: link targets and bare URLs dropped."""
+    if "](" not in markdown and "://" not in markdown:
+        return markdown  # the common case, without running the regex
+    return _LINK_TARGETS.sub(" ", markdown)
+
+
+class Analyzer:
+    """Turns text into index terms, caching per word (news vocabulary repeats a lot).
+
+    `known_words` decides which words count as known for compound splitting; every word the
+    analyzer has met (in `seen`) counts as known too, so the archive's own vocabulary helps.
+    """
+
+    def __init__(self, known_words: Callable[[str], bool] | None = None) -> None:
+        self._known_words = known_words
+        self.seen: set[str] = set()
+        self._stemmers: dict[str, Any] = {}
+        # Per language: word as written -> its stem, or (stem, weight) pairs for compounds.
+        self._cache: dict[str, dict[str, str | tuple[tuple[str, float], ...]]] = {}
+
+    def terms(
+        self, text: str, lang: str, surface: dict[str, str] | None = None
+    ) -> dict[str, float]:
+        """Term frequencies for `text`; compound parts count at COMPOUND_PART_WEIGHT.
+
+        `surface`, when given, collects a readable form per stem (the shortest word seen,
+        with its case) for explaining matches.
+        """
+        counts = Counter(_WORD.findall(text))
+        if lang == "de":
+            self.seen.update(map(str.lower, counts))
+        cache = self._cache.setdefault(lang, {})
+        result: dict[str, float] = {}
+        get = result.get
+        for word, n in counts.items():
+            features = cache.get(word)
+            if features is None:
+                features = cache[word] = self._features(word, lang)
+                if surface is not None and features:
+                    stem = features if isinstance(features, str) else features[0][0]
+                    _remember_surface(surface, stem, word)
+            if isinstance(features, str):
+                result[features] = get(features, 0.0) + n
+            else:
+                for term, weight in features:
+                    result[term] = get(term, 0.0) + n * weight
+        return result
+
+    def learn(self, *texts: str) -> None:
+        """Count the words of `texts` as known (for compound splitting) before analysing."""
+        for text in texts:
+            self.seen.update(_WORD.findall(text.lower()))
+
+    def _is_known(self, word: str) -> bool:
+        return word in self.seen or (self._known_words is not None and self._known_words(word))
+
+    def stem(self, word: str, lang: str) -> str:
+        stemmer = self._stemmer(lang)
+        return stemmer.stemWord(word) if stemmer else word
+
+    def _features(self, word: str, lang: str) -> str | tuple[tuple[str, float], ...]:
+        word = word.lower()
+        if len(word) < MIN_WORD_LEN or word in stop_words(lang):
+            return ()
+        stem = self.stem(word, lang)
+        if lang != "de" or len(word) < COMPOUND_MIN_LEN:
+            return stem
+        parts = [p for p in self.split_compound(word) if p not in stop_words(lang)]
+        if not parts:
+            return stem
+        return ((stem, 1.0), *((self.stem(p, lang), COMPOUND_PART_WEIGHT) for p in parts))
+
+    def split_compound(self, word: str) -> tuple[str, ...]:
+        """Split a German compound into two known words ("finanzierungsrunde" -> both parts).
+
+        Prefers the longest head (the last part carries the meaning in German). Returns () when
+        no split into known words exists.
+        """
+        known = self._is_known
+        for cut in range(COMPOUND_PART_MIN_LEN, len(word) - COMPOUND_PART_MIN_LEN + 1):
+            head = word[cut:]
+            if not known(head):
+                continue
+            modifier = _strip_linker(word[:cut], known)
+            if modifier:
+                return (modifier, head)
+        return ()
+
+    def _stemmer(self, lang: str) -> Any:
+        if lang not in self._stemmers:
+            name = _STEMMER_NAMES.get(lang)
+            if name is None:
+                return None
+            self._stemmers[lang] = snowballstemmer.stemmer(name)
+        return self._stemmers[lang]
+
+
+def _remember_surface(surface: dict[str, str], stem: str, word: str) -> None:
+    known = surface.get(stem)
+    if known is None or len(word) < len(known) or (len(word) == len(known) and word < known):
+        surface[stem] = word
+
+
+def _strip_linker(modifier: str, known: Callable[[str], bool]) -> str:
+    for linker in _LINKERS:
+        if linker and not modifier.endswith(linker):
+            continue
+        stem = modifier[: len(modifier) - len(linker)] if linker else modifier
+        if len(stem) >= COMPOUND_PART_MIN_LEN - 1 and known(stem):
+            return stem
+    return ""
+
+
+# --- names in untagged text -------------------------------------------------------------
+
+_CAP = r"[A-ZÄÖÜ][\w&'’-]*"
+# Two or more capitalised words in a row ("Sam Altman", "Deutsche Bank", "New York Times").
+_NAME_SEQUENCE = re.compile(
+    rf"\b{_CAP}(?:[ \t]+(?:{_CAP}|von|van|de|der|of)(?=[ \t]+[A-ZÄÖÜ]|\b))*"
+)
+# Acronyms and product-style names: "SPÖ", "EU", "OpenAI", "iPhone", "GPT-4", "YouTube".
+_SHAPED_NAME = re.compile(
+    r"\b(?:[A-ZÄÖÜ]{2,}[\w-]*|[a-z]+[A-Z][\w-]*|[A-ZÄÖÜ][a-zäöüß]+[A-Z][\w-]*|[A-Za-z]+-\d[\w.]*)"
+)
+_SENTENCE_END = re.compile(r"[.!?:;\"„“”»«]\s*$|^\s*$")
+
+# Words that are capitalised in sequences without being names.
+_NOT_NAMES = frozenset(
+    """
+    montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai
+    juni juli august september oktober november dezember monday tuesday wednesday thursday
+    friday saturday sunday january february march june july october december mr mrs ms dr
+    herr frau prof ceo chef chefin ap apa dpa afp reuters
+    """.split()
+)
+
+
+def find_names(text: str, lang: str) -> list[str]:
+    """Names in untagged text: a simple, conservative heuristic.
+
+    German capitalises every noun, so a single capitalised word says little there. We take:
+    sequences of capitalised words that remain two or more after dropping stop words and
+    calendar words ("Sam Altman", "Deutsche Bank"); acronyms and product-shaped words
+    ("SPÖ", "OpenAI", "iPhone", "GPT-4"); and in English also single capitalised words that do
+    not open a sentence. `is_common_noun`-style lists are not needed for English.
+    """
+    stops = stop_words(lang)
+    names: list[str] = []
+    for match in _NAME_SEQUENCE.finditer(text):
+        words = [w.strip(".'’-") for w in match.group().split()]
+        words = _trim(words, stops)
+        if len(words) >= 2:
+            names.append(" ".join(words))
+        elif (
+            len(words) == 1
+            and lang == "en"
+            and len(words[0]) > 2
+            and not _opens_sentence(text, match.start())
+        ):
+            names.append(words[0])
+    names.extend(m.group().rstrip(".-") for m in _SHAPED_NAME.finditer(text))
+    return names
+
+
+def _trim(words: list[str], stops: frozenset[str]) -> list[str]:
+    def ordinary(word: str) -> bool:
+        low = word.lower()
+        return low in stops or low in _NOT_NAMES or not word
+
+    start, end = 0, len(words)
+    while start < end and ordinary(words[start]):
+        start += 1
+    while end > start and ordinary(words[end - 1]):
+        end -= 1
+    return [w for w in words[start:end] if w]
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, pos - 3) : pos]))
+
+
+def entity_key(name: str) -> str:
+    """How two spellings of the same name are matched: case and spacing do not count."""
+    return " ".join(name.split()).casefold()
+
+
+def count_names(names: Iterable[str]) -> Counter[str]:
+    return Counter(entity_key(n) for n in names if n.strip())

@@ -1,0 +1,133 @@
+"""Keeping the index current, saving and loading it, building with progress and cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editor.core.related import BuildCancelled, IndexFileError, RelatedIndex
+
+from .conftest import FILLER_DE, NO_DICTIONARY, doc
+
+QUERY = doc(
+    "q",
+    "Obsidia Shield blockiert Angriffe",
+    "Die Sicherheitssoftware Obsidia Shield wehrt Angriffe auf Firmennetze ab.",
+    entities=("Obsidia", "Obsidia Shield"),
+)
+RELATED = doc(
+    "r",
+    "Angriffe auf Firmennetze nehmen zu",
+    "Obsidia meldet mehr Angriffe auf Firmennetze; Obsidia Shield erkennt sie früh.",
+    entities=("Obsidia", "Obsidia Shield"),
+    day=2,
+)
+
+
+def suggested(index: RelatedIndex, doc_id: str = "q") -> list[str]:
+    return [s.id for s in index.suggest(doc_id, top=10)]
+
+
+def test_index_stays_current_after_add_update_and_remove() -> None:
+    index = RelatedIndex.build([*FILLER_DE, QUERY], config=NO_DICTIONARY)
+    assert "r" not in suggested(index)
+
+    index.add_or_update(RELATED)
+    assert suggested(index)[0] == "r"
+    assert len(index) == len(FILLER_DE) + 2
+
+    # The same article edited into something else: the old text must no longer match.
+    index.add_or_update(
+        doc("r", "Kürbissuppe", "Kürbis, Maronen und Pilze für die Suppe im Herbst.", day=2)
+    )
+    assert "r" not in suggested(index)
+    assert len(index) == len(FILLER_DE) + 2
+
+    index.add_or_update(RELATED)
+    index.remove("r")
+    assert "r" not in suggested(index)
+    assert "r" not in index
+    index.remove("never-indexed")  # deleting an unknown article is not an error
+    assert len(index) == len(FILLER_DE) + 1
+
+
+def test_many_removals_compact_the_index_and_keep_answers() -> None:
+    extra = [
+        doc(f"x{i}", f"Kochbuch {i}", f"Rezept {i} mit Kürbis und Pilzen.", day=-i)
+        for i in range(1200)
+    ]
+    index = RelatedIndex.build([*FILLER_DE, QUERY, RELATED, *extra], config=NO_DICTIONARY)
+    for item in extra:
+        index.remove(item.id)
+
+    assert len(index) == len(FILLER_DE) + 2
+    assert suggested(index)[0] == "r"
+    assert not any(i.startswith("x") for i in suggested(index, "kochen"))
+
+
+def test_save_and_load_give_the_same_suggestions(tmp_path: Path) -> None:
+    translation = doc(
+        "q-en",
+        "Obsidia Shield blocks attacks",
+        "Obsidia Shield fends off attacks on company networks.",
+        lang="en",
+        entities=("Obsidia Shield",),
+        group="g",
+    )
+    index = RelatedIndex.build([*FILLER_DE, QUERY, RELATED, translation], config=NO_DICTIONARY)
+    path = tmp_path / "related.idx"
+    index.save(path)
+
+    loaded = RelatedIndex.load(path, config=NO_DICTIONARY)
+
+    assert len(loaded) == len(index)
+    for doc_id in ("q", "r", "q-en", "kochen"):
+        assert loaded.suggest(doc_id, top=10) == index.suggest(doc_id, top=10)
+    # A loaded index keeps accepting changes.
+    loaded.remove("r")
+    assert "r" not in suggested(loaded)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: b"garbage" + data, id="wrong-magic"),
+        pytest.param(lambda data: data[:-10] + bytes(b ^ 0xFF for b in data[-10:]), id="flipped"),
+        pytest.param(lambda data: b"", id="empty"),
+    ],
+)
+def test_a_damaged_index_file_raises_a_clear_error(tmp_path: Path, damage) -> None:
+    path = tmp_path / "related.idx"
+    RelatedIndex.build([*FILLER_DE, QUERY, RELATED], config=NO_DICTIONARY).save(path)
+    path.write_bytes(damage(path.read_bytes()))
+
+    with pytest.raises(IndexFileError, match=r"related\.idx"):
+        RelatedIndex.load(path)
+
+
+def test_a_missing_index_file_raises_the_same_error(tmp_path: Path) -> None:
+    with pytest.raises(IndexFileError, match="cannot read"):
+        RelatedIndex.load(tmp_path / "absent.idx")
+
+
+def test_build_reports_progress_and_can_be_cancelled() -> None:
+    docs = [doc(f"d{i}", f"Titel {i}", f"Text über Thema {i % 7}.") for i in range(600)]
+    reports: list[tuple[int, int]] = []
+
+    RelatedIndex.build(docs, config=NO_DICTIONARY, progress=lambda d, t: reports.append((d, t)))
+
+    assert reports[-1] == (600, 600)
+    assert all(t == 600 for _, t in reports)
+    assert [d for d, _ in reports] == sorted(d for d, _ in reports)
+    assert len(reports) > 2
+
+    calls = []
+
+    def cancel_on_second_check() -> bool:
+        calls.append(1)
+        return len(calls) >= 2
+
+    with pytest.raises(BuildCancelled):
+        RelatedIndex.build(docs, config=NO_DICTIONARY, is_cancelled=cancel_on_second_check)
