@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
         self.ws = workspace
         self.settings = settings if settings is not None else QSettings()
         self._settings_group = (
-            "archives/" + hashlib.sha1(workspace.db.url.encode()).hexdigest()[:16]
+            "archives/"
+            + hashlib.sha1(workspace.db.url.encode(), usedforsecurity=False).hexdigest()[:16]
         )
         self._article: Article | None = None
         self._selecting = False  # the window itself moves the list's selection
@@ -775,6 +776,7 @@ class MainWindow(QMainWindow):
             self.editor.tabs.setCurrentIndex(tab)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.set_distraction_free(False)  # the next start shows the normal window
         self._remember_state()
         if not self.autosave.close(timeout=10.0) and not self._confirm_losing_changes():
             event.ignore()

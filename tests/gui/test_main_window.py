@@ -308,3 +308,14 @@ def test_errors_show_in_red_until_the_next_message(qtbot, window):
     assert "#b3261e" in window.status.styleSheet()
     window.status.clearMessage()
     assert window.status.styleSheet() == ""
+
+
+def test_closing_in_distraction_free_mode_restarts_with_the_normal_window(qtbot, make_window):
+    first = make_window()
+    new_article(first)
+    first.toggle_panel("distraction_free")
+    first.close()
+    second = make_window()
+    assert not second.panel_visible("distraction_free")
+    assert not second.toolbar.isHidden() and not second.list_panel.isHidden()
+    assert not second.metadata_dock.isHidden()
