@@ -202,3 +202,12 @@ def test_a_claimed_shortcut_without_the_privilege_stays_with_the_field(qtbot, wo
     qtbot.waitUntil(field.hasFocus)
     qtbot.keyClick(field, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert opened == []
+
+
+def test_a_menu_refreshes_its_actions_as_it_opens(setup, workspace) -> None:
+    article = workspace.articles.create(title="Offen")
+    setup.window.article_id = article.id  # changed behind the actions' back
+    assert not setup.actions["article.save"].isEnabled()
+    file_menu = setup.main.menuBar().actions()[0].menu()
+    file_menu.aboutToShow.emit()
+    assert setup.actions["article.save"].isEnabled()
