@@ -49,7 +49,7 @@ class SaveIndicator(QLabel):
         else:
             self._failed = True
             self._tick.stop()
-            self._set(f"Not saved: {report.message} — your text is kept here", "failed")
+            self._set(f"Not saved: {_with_reassurance(report.message)}", "failed")
 
     def is_failed(self) -> bool:
         return self._failed
@@ -103,3 +103,9 @@ class MainStatusBar(QStatusBar):
     def show_language(self, code: str | None) -> None:
         self.language.setText(f"{code} · {language_name(code)}" if code else "")
         self.language.setToolTip(language_name(code) if code else "")
+
+
+def _with_reassurance(reason: str) -> str:
+    """The reason, and that nothing typed is lost (unless the reason says so already)."""
+    reason = reason or "unknown error"
+    return reason if "kept here" in reason else f"{reason} — your text is kept here"

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from editor.app.autosave import SaveReport, SaveState
 from editor.core.workflow import Status
 from editor.store.errors import ConflictError
 from editor.ui.main_window import MainWindow
@@ -104,15 +103,29 @@ def test_undo_and_redo_act_on_the_focused_field(qtbot, window):
     assert window.editor.body.toPlainText() == "Text"
 
 
-def test_failed_save_is_reported_and_the_text_kept(qtbot, window):
+def test_failed_save_is_reported_the_text_kept_and_saving_retried(
+    qtbot, window, db_path, monkeypatch
+):
     article_id = new_article(window)
+    real_update = window.ws.articles.update
+    broken = True
+
+    def update(*args, **kwargs):
+        if broken:
+            raise RuntimeError("disk I/O error: No space left on device")
+        return real_update(*args, **kwargs)
+
+    monkeypatch.setattr(window.ws.articles, "update", update)
     type_text(window.editor.body, "wichtig")
-    window.bridge.forward_save_report(
-        SaveReport(article_id, SaveState.FAILED, window.status.save_state._saved_at, "disk full")
+    qtbot.waitUntil(lambda: "Not saved" in window.status.save_state.text(), timeout=5000)
+    assert window.status.save_state.text() == (
+        "Not saved: disk full — your text is kept here and saved when there is room"
     )
-    qtbot.waitUntil(lambda: "Not saved" in window.status.save_state.text(), timeout=2000)
-    assert window.status.save_state.text() == "Not saved: disk full — your text is kept here"
     assert window.editor.body.toPlainText() == "wichtig"
+
+    broken = False  # room again: the writer retries on its own
+    qtbot.waitUntil(lambda: db_row(db_path, article_id)["body"] == "wichtig", timeout=5000)
+    qtbot.waitUntil(lambda: window.status.save_state.text().startswith("Saved"), timeout=2000)
 
 
 def test_language_and_author_edits_are_saved(qtbot, window):
