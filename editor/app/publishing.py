@@ -104,9 +104,10 @@ class PublishService:
 
     # ------------------------------------------------------------ what goes on the site
 
-    def _to_published(
-        self, article: Article, related: Sequence[int], revision: int
-    ) -> PublishedArticle:
+    def _to_published(self, article: Article, related: Sequence[int]) -> PublishedArticle:
+        # The publisher notices a changed article by its ``revision``; the
+        # working copy's version counter grows with every saved edit, so even
+        # an autosaved change without an explicit revision is republished.
         return PublishedArticle(
             id=article.id,
             lang=article.language,
@@ -119,7 +120,7 @@ class PublishService:
             updated_at=article.updated_at,
             tags=article.tags,
             group=article.group_id,
-            revision=revision,
+            revision=article.version,
             related=tuple(related),
         )
 
@@ -128,14 +129,9 @@ class PublishService:
         with self._db.session() as s:
             public = [a for a in article_store.iter_articles(s) if a.status in PUBLIC_STATUSES]
             related = link_store.accepted_targets(s, [a.id for a in public])
-            revisions = article_store.latest_revision_numbers(s, [a.id for a in public])
         public_ids = {a.id for a in public}
         return [
-            self._to_published(
-                a,
-                [r for r in related.get(a.id, []) if r in public_ids],
-                revisions.get(a.id, 1),
-            )
+            self._to_published(a, [r for r in related.get(a.id, []) if r in public_ids])
             for a in public
         ]
 
@@ -143,7 +139,7 @@ class PublishService:
         """Blocking problems and warnings if this article were published now."""
         article = self._ws.articles.get(article_id)
         others = {a.id: a for a in self.site_articles() if a.id != article_id}
-        candidate = self._to_published(article, (), 1)
+        candidate = self._to_published(article, ())
         return check_article(candidate, settings=self.site_settings(), published=others)
 
     def preview_html(self, article_id: int) -> str:
@@ -152,7 +148,7 @@ class PublishService:
         related = [c.target_id for c in self._ws.related.accepted(article_id)]
         site = self.site_articles()
         return render_preview(
-            self._to_published(article, related, 1),
+            self._to_published(article, related),
             self.site_settings(),
             site_articles=site,
             suggest=self._suggest,
@@ -239,7 +235,7 @@ class PublishService:
             ]
 
     def _blocking(self, article: Article, settings: SiteSettings) -> list[str]:
-        result = check_article(self._to_published(article, (), 1), settings=settings)
+        result = check_article(self._to_published(article, ()), settings=settings)
         return [p.message for p in result.blocking]
 
     def _run(

@@ -144,3 +144,14 @@ def test_site_settings_round_trip(workspace: Any) -> None:
     assert workspace.publishing.site_settings().site_name == "Technik-News"
     with pytest.raises(ValueError, match="unknown site settings"):
         workspace.publishing.update_site_settings(colour="red")
+
+
+def test_an_autosaved_edit_of_the_same_length_is_republished(
+    workspace: Any, site_dir: Path
+) -> None:
+    aid = _article(workspace, "Gleich lang", body="Alter Text.")
+    first = workspace.publishing.publish(None, site_dir)
+    page = site_dir / first.manifest.article_pages[aid]
+    workspace.articles.update(aid, {"body": "Neuer Text."})  # same length, no revision
+    workspace.publishing.publish(None, site_dir)
+    assert "Neuer Text." in page.read_text(encoding="utf-8")
