@@ -54,6 +54,9 @@ class ArticleEditor(QWidget):
         self.body.setFont(body_font())
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.highlighter = _attach_highlighter(self.body)
+        self.title.setAccessibleName("Title")
+        self.teaser.setAccessibleName("Teaser")
+        self.body.setAccessibleName("Article text (Markdown)")
         self.notice = QLabel(objectName="editor_notice", wordWrap=True)
         self.notice.hide()
 

@@ -823,6 +823,7 @@ class _TrashBar(QWidget):
 
 def _article_table(model: ArticleListModel) -> QTableView:
     view = QTableView(objectName="article_list")
+    view.setAccessibleName("Articles")
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -27,6 +27,16 @@ def language_choices() -> list[str]:
     return [*DEFAULT_SITE_LANGUAGES, *rest]
 
 
+def parse_tags(text: str) -> list[str]:
+    """ "KI,  Halbleiter , KI" -> ["KI", "Halbleiter"]: trimmed, no empties, no repeats."""
+    tags: list[str] = []
+    for part in text.split(","):
+        tag = " ".join(part.split())
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
 class MetadataPanel(QWidget):
     edited = Signal(dict)
     status_requested = Signal(object)  # editor.core.workflow.Status
@@ -36,6 +46,7 @@ class MetadataPanel(QWidget):
         self.setObjectName("metadata_panel")
         self._loading = False
         self._slug_locked = False
+        self._shown_tags: list[str] = []
         self.slug = QLineEdit(objectName="slug_edit")
         self.slug.setPlaceholderText("derived from the title")
         self.slug.setToolTip("The address of the article. Follows the title until you edit it.")
@@ -44,6 +55,8 @@ class MetadataPanel(QWidget):
         for code in language_choices():
             self.language.addItem(f"{code} — {LANGUAGE_NAMES[code]}", code)
         self.status = QComboBox(objectName="status_combo")
+        self.tags = QLineEdit(objectName="tags_edit")
+        self.tags.setPlaceholderText("comma-separated, e.g. Halbleiter, KI")
         self.info = QLabel(objectName="metadata_info", wordWrap=True)
 
         form = QFormLayout(self)
@@ -51,12 +64,16 @@ class MetadataPanel(QWidget):
         form.addRow("Author", self.author)
         form.addRow("Language", self.language)
         form.addRow("Status", self.status)
+        form.addRow("Tags", self.tags)
         form.addRow(self.info)
 
         self.slug.textEdited.connect(self._on_slug_textEdited)
         self.author.textEdited.connect(self._on_author_textEdited)
         self.language.activated.connect(self._on_language_activated)
         self.status.activated.connect(self._on_status_activated)
+        # Tags are saved when the field is left, not per key: "Halb", "Halble", …
+        # would otherwise all become tags in the archive.
+        self.tags.editingFinished.connect(self._on_tags_editingFinished)
         self.show_article(None)
 
     # ------------------------------------------------------------ showing
@@ -71,6 +88,8 @@ class MetadataPanel(QWidget):
             index = self.language.findData(article.language if article else "de")
             self.language.setCurrentIndex(max(index, 0))
             self._fill_statuses(article.status if article else None)
+            self._shown_tags = list(article.tags) if article else []
+            self.tags.setText(", ".join(self._shown_tags))
             self.info.setText(_info(article))
         finally:
             self._loading = False
@@ -120,6 +139,14 @@ class MetadataPanel(QWidget):
     def _on_language_activated(self, index: int) -> None:
         if not self._loading:
             self.edited.emit({"language": self.language.itemData(index)})
+
+    def _on_tags_editingFinished(self) -> None:
+        if self._loading or not self.isEnabled():
+            return
+        tags = parse_tags(self.tags.text())
+        if tags != self._shown_tags:
+            self._shown_tags = tags
+            self.edited.emit({"tags": tags})
 
     def _on_status_activated(self, index: int) -> None:
         if self._loading or index <= 0:

@@ -332,3 +332,18 @@ def test_closing_in_distraction_free_mode_restarts_with_the_normal_window(qtbot,
     assert not second.panel_visible("distraction_free")
     assert not second.toolbar.isHidden() and not second.list_panel.isHidden()
     assert not second.metadata_dock.isHidden()
+
+
+def test_tags_are_saved_when_the_field_is_left(qtbot, window):
+    article_id = new_article(window)
+    type_text(window.metadata.tags, "KI,  Halbleiter , KI")
+    assert window.ws.articles.get(article_id).tags == ()  # not per key
+    window.metadata.tags.editingFinished.emit()
+    qtbot.waitUntil(
+        lambda: window.ws.articles.get(article_id).tags == ("KI", "Halbleiter"), timeout=5000
+    )
+    other = window.ws.articles.create(title="Ohne Tags")
+    window.open_article(other.id)
+    assert window.metadata.tags.text() == ""
+    window.open_article(article_id)
+    assert window.metadata.tags.text() == "KI, Halbleiter"
