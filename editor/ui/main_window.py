@@ -386,8 +386,10 @@ class MainWindow(QMainWindow):
             self._selecting = False
 
     def _update_title(self) -> None:
-        name = self._article.title or "Untitled" if self._article else None
-        self.setWindowTitle(f"{name} — Newsdesk" if name else "Newsdesk")
+        if self._article is None:
+            self.setWindowTitle("Newsdesk")
+        else:
+            self.setWindowTitle(f"{self._article.title or 'Untitled'} — Newsdesk")
 
     def _focused_text_widget(self) -> QLineEdit | QPlainTextEdit | None:
         widget = self.focusWidget()
