@@ -87,3 +87,17 @@ def test_application_is_named_for_settings(qapp):
     assert application.applicationName() == "Newsdesk"
     assert application.organizationName() == "Newsdesk"
     assert not application.windowIcon().isNull()
+
+
+def test_an_archive_from_a_newer_version_is_refused_untouched(qapp, db_path, dialogs):
+    from editor.app.workspace import Workspace
+
+    Workspace.open(str(db_path), user="tester").close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    connection.close()
+    before = db_path.read_bytes()
+
+    assert app.run(str(db_path)) == app.EXIT_CANNOT_OPEN
+    assert db_path.read_bytes() == before
+    assert "newer version of Newsdesk" in dialogs[0][1]

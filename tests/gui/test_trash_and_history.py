@@ -100,3 +100,15 @@ def test_history_lists_revisions_diffs_and_restores(qtbot, window):
     window.editor.body.setFocus()
     window.editor.body.undo()
     assert window.editor.body.toPlainText() == "zweite Fassung"
+
+
+def test_duplicate_opens_the_copy(qtbot, window):
+    article_id = new_article(window)
+    type_text(window.editor.title, "Vorlage")
+    type_text(window.editor.body, "Gleicher Text")
+    window.actions_by_id["article.duplicate"].trigger()
+    copy_id = window.current_article_id()
+    assert copy_id not in (None, article_id)
+    assert window.editor.title.text() == "Vorlage (copy)"
+    assert window.editor.body.toPlainText() == "Gleicher Text"
+    qtbot.waitUntil(lambda: "Vorlage (copy)" in list_titles(window), timeout=2000)
