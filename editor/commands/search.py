@@ -36,6 +36,8 @@ RECENT_BONUS = 10.0  # the most recently used command; older ones get less
 COMMAND_TIE_BONUS = 1.0  # equal scores: the command before the article
 KEYWORD_PENALTY = 5.0  # a keyword match counts a little less than the title
 START_BONUS = 5.0  # the title begins with what was typed
+COVERAGE_BONUS = 10.0  # times the share of typed words the title holds
+TYPO_RATIO = 80  # fuzz.ratio for a title word to count as a misspelt query word
 
 ARTICLE_LIMIT = 8  # articles shown for a query
 RECENT_ARTICLES = 5  # recently edited articles shown for an empty query
@@ -70,6 +72,21 @@ def _initials_match(query: str, words: Sequence[str]) -> bool:
     return len(compact) >= 2 and "".join(w[0] for w in words).startswith(compact)
 
 
+def _word_matches(query_word: str, word: str) -> bool:
+    """``word`` starts with, contains (compounds) or is a misspelling of ``query_word``."""
+    if word.startswith(query_word):
+        return True
+    if len(query_word) >= 3 and query_word in word:
+        return True
+    return len(query_word) >= 4 and fuzz.ratio(query_word, word) >= TYPO_RATIO
+
+
+def _coverage(query_words: Sequence[str], words: Sequence[str]) -> float:
+    """The share of ``query_words`` found among ``words``."""
+    found = sum(1 for q in query_words if any(_word_matches(q, w) for w in words))
+    return found / len(query_words)
+
+
 def _word_prefix_match(query_words: Sequence[str], words: Sequence[str]) -> bool:
     return bool(query_words) and all(any(w.startswith(q) for w in words) for q in query_words)
 
@@ -93,6 +110,10 @@ def score_text(query: str, text: str) -> float:
             return 90.0 + INITIALS_BONUS + start
         return 85.0 + WORD_PREFIX_BONUS + start if prefix else 0.0
     score = fuzz.WRatio(processed, joined) + start
+    if len(query_words) > 1:
+        # WRatio scores a title holding two of three words as high as one holding
+        # all three (partial matching): count how many typed words it really has.
+        score += COVERAGE_BONUS * _coverage(query_words, words)
     if prefix:
         score += WORD_PREFIX_BONUS
     elif initials:

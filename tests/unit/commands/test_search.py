@@ -139,3 +139,10 @@ def test_empty_search_shows_recent_commands_then_recent_articles(
     assert results[0].id == "view.metadata"
     assert results[1].kind == "article"
     assert results[1].id == archive["rust"].id  # edited last
+
+
+def test_titles_holding_every_typed_word_rank_first() -> None:
+    query = "vireo mobil verteidgt"  # a prefix and a typo
+    complete = "Vireo Mobile verteidigt die Zusammenarbeit"
+    partial = "A spokesperson for Polarwerk unveils rival Vireo Mobile"
+    assert score_text(query, complete) > score_text(query, partial)
