@@ -33,10 +33,16 @@ sys.path.insert(0, {root!r})
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+stages = []
+
+def stage():
+    stages.append(time.perf_counter() - started)
+
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            print(f"{{time.perf_counter() - started:.4f}}", flush=True)
+            stage()
+            print(" ".join(f"{{t:.4f}}" for t in stages), flush=True)
             QTimer.singleShot(0, QApplication.quit)
             obj.removeEventFilter(self)
         return False
@@ -50,10 +56,15 @@ if mode == "bare":
 else:
     from editor.ui.app import application
     app = application()
+    stage()
     from editor.app.workspace import Workspace
+    stage()
+    workspace = Workspace.open(db, user="bench")
+    stage()
     from editor.ui.main_window import MainWindow
     settings = QSettings(sys.argv[3], QSettings.Format.IniFormat)
-    window = MainWindow(Workspace.open(db, user="bench"), settings=settings)
+    window = MainWindow(workspace, settings=settings)
+    stage()
     target = window.list_view.viewport()
     assert window.list_model.rowCount() > 0 or window.list_model.total == 0
 watcher = FirstPaint()
@@ -65,7 +76,17 @@ if mode != "bare":
 """
 
 
-def _start(mode: str, db: Path, settings: Path) -> float:
+STAGES = (
+    "Python, Qt and the QApplication",
+    "importing the workspace (SQLAlchemy, Alembic, services)",
+    "opening the archive (schema check)",
+    "building the window (first list page, menus)",
+    "first paint",
+)
+
+
+def _start(mode: str, db: Path, settings: Path) -> list[float]:
+    """The moments (seconds since the process began) of each stage; the last is the paint."""
     code = _CHILD.format(root=str(ROOT))
     out = subprocess.run(
         [sys.executable, "-c", code, mode, str(db), str(settings)],
@@ -73,7 +94,7 @@ def _start(mode: str, db: Path, settings: Path) -> float:
         capture_output=True,
         text=True,
     )
-    return float(out.stdout.strip().splitlines()[-1])
+    return [float(t) for t in out.stdout.strip().splitlines()[-1].split()]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,10 +112,19 @@ def main(argv: list[str] | None = None) -> int:
             db = build_database(Path(tmp) / "archive.sqlite", args.n)
         settings = Path(tmp) / "settings.ini"
         _start("newsdesk", db, settings)  # warm the OS file cache and write settings once
-        bare = [_start("bare", db, settings) for _ in range(args.runs)]
-        ours = [_start("newsdesk", db, settings) for _ in range(args.runs)]
+        bare = [_start("bare", db, settings)[-1] for _ in range(args.runs)]
+        runs = [_start("newsdesk", db, settings) for _ in range(args.runs)]
+    ours = [run[-1] for run in runs]
     bare_s, ours_s = statistics.median(bare), statistics.median(ours)
     print(f"archive: {db}")
+    print("Newsdesk start, median time spent in each stage:")
+    previous = [0.0] * len(runs)
+    for index, name in enumerate(STAGES):
+        spent = statistics.median(
+            run[index] - prev for run, prev in zip(runs, previous, strict=True)
+        )
+        previous = [run[index] for run in runs]
+        print(f"  {name:58} {spent * 1000:6.0f} ms")
     print(f"bare QMainWindow first paint:     {bare_s * 1000:7.0f} ms (median of {args.runs})")
     print(f"Newsdesk window, list filled:     {ours_s * 1000:7.0f} ms (median of {args.runs})")
     print(f"ratio: {ours_s / bare_s:.2f}× (target ≤ 2×)")
