@@ -1,4 +1,4 @@
-"""The editing area: title, teaser and the body, with Write | Preview | History tabs.
+"""The editing area: title, teaser and the body, with Write | Preview | History | Page tabs.
 
 The widget knows nothing about the database: it shows an article, and emits
 :attr:`ArticleEditor.edited` with ``{field: value}`` for each change the editor

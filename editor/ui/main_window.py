@@ -259,10 +259,6 @@ class MainWindow(QMainWindow):
             if not article.title and not article.deleted:
                 self.editor.title.setFocus()  # a new article: start with its title
 
-    def close_article(self) -> None:
-        self.flush_autosave()
-        self._show_article(None)
-
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.status.show_message(text, error=error)
 

@@ -90,9 +90,6 @@ class Sidebar(QWidget):
             "language": language or None,
         }
 
-    def showing_trash(self) -> bool:
-        return bool(self.list_filter()["trashed"])
-
     def select_pile(self, key: Status | str) -> None:
         for row in range(self.piles.count()):
             if _pile_key(self.piles.item(row).data(_KEY_ROLE)) == key:
