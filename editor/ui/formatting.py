@@ -40,7 +40,10 @@ def seconds_ago(when: datetime, now: datetime | None = None) -> str:
         return f"{seconds} s ago"
     if seconds < 3600:
         return f"{seconds // 60} min ago"
-    return f"at {when.astimezone().strftime('%H:%M')}"
+    local = when.astimezone()
+    if seconds < 86400 and local.date() == now.astimezone().date():
+        return f"at {local.strftime('%H:%M')}"
+    return f"on {local.strftime('%Y-%m-%d %H:%M')}"
 
 
 def stats_text(stats: TextStats) -> str:

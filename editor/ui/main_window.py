@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([180, 420, 640])
+        self.splitter.setSizes([170, 520, 600])
         self.setCentralWidget(self.splitter)
 
         self.metadata = MetadataPanel()
@@ -835,9 +835,15 @@ def _article_table(model: ArticleListModel) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     # Fixed starting widths: sizing to contents would ask for every cell of the page.
-    em = view.fontMetrics().horizontalAdvance("M")
-    for column, width in ((LANGUAGE, 5), (STATUS, 9), (AUTHOR, 10), (UPDATED, 7)):
-        header.resizeSection(column, width * em)
+    metrics = view.fontMetrics()
+    widths = {
+        LANGUAGE: "Language",
+        STATUS: "Unpublished",
+        AUTHOR: "Firstname Lastname",
+        UPDATED: "yesterday",
+    }
+    for column, sample in widths.items():
+        header.resizeSection(column, metrics.horizontalAdvance(sample) + 36)  # + icon, margins
     header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
     view.setSortingEnabled(True)
     return view
