@@ -88,6 +88,7 @@ class ArticleEditor(QWidget):
         self._loading = True
         try:
             self.title.setText(article.title if article else "")
+            self.title.setCursorPosition(0)  # a long title shows its beginning
             self.teaser.setPlainText(article.teaser if article else "")
             self.body.setPlainText(article.body if article else "")
         finally:

@@ -40,7 +40,7 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("title", "Title"),
-    Column("language", "Language"),
+    Column("language", "Lang."),
     Column("status", "Status"),
     Column("author", "Author"),
     Column("updated_at", "Updated"),

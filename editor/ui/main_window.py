@@ -836,14 +836,10 @@ def _article_table(model: ArticleListModel) -> QTableView:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     # Fixed starting widths: sizing to contents would ask for every cell of the page.
     metrics = view.fontMetrics()
-    widths = {
-        LANGUAGE: "Language",
-        STATUS: "Unpublished",
-        AUTHOR: "Firstname Lastname",
-        UPDATED: "yesterday",
-    }
-    for column, sample in widths.items():
-        header.resizeSection(column, metrics.horizontalAdvance(sample) + 36)  # + icon, margins
+    samples = {LANGUAGE: ("Lang.", 20), STATUS: ("Unpublished", 40), AUTHOR: ("Firstname L.", 16)}
+    samples[UPDATED] = ("yesterday", 16)
+    for column, (sample, margin) in samples.items():  # margin: sort arrow, status icon
+        header.resizeSection(column, metrics.horizontalAdvance(sample) + margin)
     header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
     view.setSortingEnabled(True)
     return view

@@ -84,6 +84,7 @@ class MetadataPanel(QWidget):
             self.setEnabled(article is not None and not article.deleted)
             self._slug_locked = bool(article and article.slug_locked)
             self.slug.setText(article.slug if article else "")
+            self.slug.setCursorPosition(0)
             self.author.setText(article.author if article else "")
             index = self.language.findData(article.language if article else "de")
             self.language.setCurrentIndex(max(index, 0))
@@ -122,6 +123,7 @@ class MetadataPanel(QWidget):
         self._slug_locked = article.slug_locked
         if not self.slug.hasFocus():
             self.slug.setText(article.slug)
+            self.slug.setCursorPosition(0)
         self.info.setText(_info(article))
 
     # ------------------------------------------------------------ slots
