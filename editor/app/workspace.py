@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from editor.app import config
-from editor.app.articles import ArticleService
 from editor.app.events import EventBus
-from editor.app.publishing import PublishService
-from editor.app.related import RelatedService
 from editor.store.database import Database, open_database
+
+# Services are imported when first used: the first paint of the window needs
+# only the article list, and publishing or related links cost ~0.1 s to import.
+if TYPE_CHECKING:
+    from editor.app.articles import ArticleService
+    from editor.app.publishing import PublishService
+    from editor.app.related import RelatedService
 
 
 @dataclass
@@ -31,14 +36,20 @@ class Workspace:
 
     @cached_property
     def articles(self) -> ArticleService:
+        from editor.app.articles import ArticleService
+
         return ArticleService(self)
 
     @cached_property
     def related(self) -> RelatedService:
+        from editor.app.related import RelatedService
+
         return RelatedService(self)
 
     @cached_property
     def publishing(self) -> PublishService:
+        from editor.app.publishing import PublishService
+
         return PublishService(self)
 
     def close(self) -> None:

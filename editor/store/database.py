@@ -242,7 +242,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
         current = migrations.current_revision(engine)
         migrations.ensure_known(current, where=str(path or make_url(url).database))
         backup = None
-        if upgrade and current != migrations.head_revision():
+        if upgrade and not migrations.is_current(current):
             if path is not None and current is not None:
                 backup = _backup_sqlite(path, current)
             migrations.upgrade(engine)
