@@ -100,11 +100,18 @@ def test_an_articles_own_translations_are_never_suggested() -> None:
 def test_german_article_finds_the_english_one_about_the_same_company() -> None:
     # Plenty of German articles share words with the query; the English one shares only
     # the company. Per-language normalisation keeps it among the suggestions.
+    sentences = [
+        "Der Umsatz wächst im Quartal.",
+        "Die Kosten steigen deutlich.",
+        "Der Gewinn sinkt.",
+        "Die Aktie fällt nach den Zahlen.",
+        "Analysten hatten mehr erwartet.",
+    ]
     german = [
         doc(
             f"de-{i}",
             f"Quartalszahlen der Branche {i}",
-            "Der Umsatz wächst, die Kosten steigen, der Gewinn sinkt im Quartal deutlich.",
+            " ".join(sentences[j % len(sentences)] for j in range(i, i + 3)),
         )
         for i in range(8)
     ]
