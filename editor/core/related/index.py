@@ -296,26 +296,55 @@ class RelatedIndex:
     # --- saving and loading -----------------------------------------------------------------
 
     def save(self, path: str | Path) -> None:
-        """Write the index to `path` (atomically), so the app need not rebuild it on start."""
-        live = [e for e in self._entries if e is not None]
+        """Write the index to `path` (atomically), so the app need not rebuild it on start.
+
+        Posting lists are written as they are (sorted), so loading needs no sorting.
+        """
+        if self._tombstones:
+            self._compact()  # docnums become positions in the saved article list
+        self._sort_postings()
+        entries = [self._entry(d) for d in range(len(self._entries))]
+        term_ids, weights = array("I"), array("f")
+        entity_counts, entity_ids = array("I"), array("I")
+        for entry in entries:
+            term_ids.extend(entry.term_ids)
+            weights.extend(entry.weights)
+            entity_counts.append(len(entry.entities))
+            entity_ids.extend(entry.entities)
+        posting_terms, posting_lengths = array("I"), array("I")
+        posting_docs, posting_weights = array("I"), array("f")
+        languages = []
+        for lang, by_term in self._postings.items():
+            languages.append([lang, len(by_term)])
+            for term_id, posting in by_term.items():
+                posting_terms.append(term_id)
+                posting_lengths.append(len(posting.docs))
+                posting_docs.extend(posting.docs)
+                posting_weights.extend(posting.weights)
         header = {
             "doc_count": self._doc_count,
+            "indexed_terms": self.config.indexed_terms,
             "terms": self._terms,
             "surface": self._surface,
             "entity_names": self._entity_names,
             "seen_words": sorted(self._analyzer.seen),
+            "languages": languages,
             "docs": [
                 [e.doc_id, e.lang, e.group, e.published, e.status, len(e.term_ids), e.entity_norm]
-                for e in live
+                for e in entries
             ],
         }
         arrays: list[array] = [
             array("I", self._term_df),
             array("I", self._entity_df),
-            array("I", [len(e.entities) for e in live]),
-            array("I", [entity for e in live for entity in e.entities]),
-            array("I", [t for e in live for t in e.term_ids]),
-            array("f", [w for e in live for w in e.weights]),
+            entity_counts,
+            entity_ids,
+            term_ids,
+            weights,
+            posting_terms,
+            posting_lengths,
+            posting_docs,
+            posting_weights,
         ]
         write_index_file(Path(path), header, arrays)
 
@@ -333,7 +362,7 @@ class RelatedIndex:
         cls, header: dict, arrays: list[array], config: RelatedConfig | None
     ) -> RelatedIndex:
         index = cls(config)
-        term_df, entity_df, entity_counts, entity_ids, term_ids, weights = arrays
+        (term_df, entity_df, entity_counts, entity_ids, term_ids, weights) = arrays[:6]
         index._doc_count = int(header["doc_count"])
         index._terms = [str(t) for t in header["terms"]]
         index._term_ids = {t: i for i, t in enumerate(index._terms)}
@@ -348,6 +377,8 @@ class RelatedIndex:
             raise ValueError("statistics do not match the vocabulary")
         if max(entity_ids, default=0) >= max(len(entity_df), 1):
             raise ValueError("names do not match the name list")
+        if max(term_ids, default=0) >= max(len(term_df), 1):
+            raise ValueError("term vectors do not match the vocabulary")
         term_at = entity_at = 0
         for row, n_entities in zip(header["docs"], entity_counts, strict=True):
             doc_id, lang, group, published, status, n_terms, entity_norm = row
@@ -364,13 +395,42 @@ class RelatedIndex:
             )
             term_at += n_terms
             entity_at += n_entities
-            if len(entry.term_ids) != n_terms or max(entry.term_ids, default=0) >= len(term_df):
-                raise ValueError("term vectors do not match the vocabulary")
-            index._insert_entry(entry)
+            if len(entry.term_ids) != n_terms:
+                raise ValueError("term vectors end early")
+            docnum = len(index._entries)
+            index._entries.append(entry)
+            index._by_id[entry.doc_id] = docnum
+            if entry.group is not None:
+                index._groups[entry.group].add(docnum)
+            for entity_id in entry.entities:
+                index._entity_postings[entity_id].append(docnum)
         if term_at != len(term_ids) or entity_at != len(entity_ids):
             raise ValueError("arrays longer than the articles they belong to")
-        index._sort_postings()
+        if header["indexed_terms"] == index.config.indexed_terms:
+            index._load_postings(header["languages"], arrays[6:])
+        else:  # saved with another setting: post again from the stored vectors
+            for docnum in range(len(index._entries)):
+                index._post_terms(docnum, index._entry(docnum))
+            index._sort_postings()
         return index
+
+    def _load_postings(self, languages: list, arrays: list[array]) -> None:
+        posting_terms, posting_lengths, posting_docs, posting_weights = arrays
+        n_docs = len(self._entries)
+        if max(posting_docs, default=0) >= max(n_docs, 1):
+            raise ValueError("posting lists name unknown articles")
+        if len(posting_docs) != len(posting_weights) or sum(posting_lengths) != len(posting_docs):
+            raise ValueError("posting lists do not add up")
+        row = at = 0
+        for lang, count in languages:
+            by_term = self._postings[str(lang)]
+            for _ in range(int(count)):
+                length = posting_lengths[row]
+                posting = by_term[posting_terms[row]] = _Posting()
+                posting.docs = posting_docs[at : at + length]
+                posting.weights = posting_weights[at : at + length]
+                row += 1
+                at += length
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -494,7 +554,13 @@ class RelatedIndex:
         self._insert_entry(entry)
 
     def _post(self, docnum: int, entry: _Entry) -> None:
-        """Add the article's strongest terms (vectors are stored strongest first) and names."""
+        """Add the article's strongest terms and its names to the posting lists."""
+        self._post_terms(docnum, entry)
+        for entity_id in entry.entities:
+            self._entity_postings[entity_id].append(docnum)
+
+    def _post_terms(self, docnum: int, entry: _Entry) -> None:
+        """Vectors are stored strongest first: the first `indexed_terms` are posted."""
         by_term = self._postings[entry.lang]
         limit = self.config.indexed_terms
         for term_id, weight in zip(entry.term_ids[:limit], entry.weights[:limit], strict=True):
@@ -504,8 +570,6 @@ class RelatedIndex:
             posting.docs.append(docnum)
             posting.weights.append(weight)
             posting.is_sorted = False
-        for entity_id in entry.entities:
-            self._entity_postings[entity_id].append(docnum)
 
     def _weigh(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,15 @@ def test_build_reports_progress_and_can_be_cancelled() -> None:
 
     with pytest.raises(BuildCancelled):
         RelatedIndex.build(docs, config=NO_DICTIONARY, is_cancelled=cancel_on_second_check)
+
+
+def test_an_index_saved_with_other_settings_loads_and_answers_alike(tmp_path: Path) -> None:
+    index = RelatedIndex.build([*FILLER_DE, QUERY, RELATED], config=NO_DICTIONARY)
+    index.remove("museum")  # a deleted article must not survive the round trip
+    path = tmp_path / "related.idx"
+    index.save(path)
+
+    loaded = RelatedIndex.load(path, config=replace(NO_DICTIONARY, indexed_terms=50))
+
+    assert "museum" not in loaded
+    assert loaded.suggest("q") == index.suggest("q")
