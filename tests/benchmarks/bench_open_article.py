@@ -75,8 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     view = window.list_view
     rng = random.Random(2)
     timings: list[float] = []
+    row = -1
     for _ in range(args.opens):
-        row = rng.randrange(rows)
+        row = rng.choice([r for r in (rng.randrange(rows), rng.randrange(rows)) if r != row])
         index = model.index(row, 0)
         wanted = int(index.data(ARTICLE_ID_ROLE))
         timings.append(watch.until_painted(lambda index=index: view.setCurrentIndex(index)))
