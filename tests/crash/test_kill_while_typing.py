@@ -42,7 +42,7 @@ def describe(n: int, outcome: KillOutcome) -> str:
     )
 
 
-@pytest.mark.slow  # about 35 s: twenty runs of up to three seconds each
+@pytest.mark.slow  # about 30 s: twenty runs of up to three seconds each
 def test_sigkill_while_typing_keeps_the_archive_sound_and_the_text(tmp_path: Path) -> None:
     rng = random.Random()
     seed = rng.randrange(1 << 30)
@@ -62,7 +62,7 @@ def test_sigkill_while_typing_keeps_the_archive_sound_and_the_text(tmp_path: Pat
     assert len(final_body) == sum(o.kept for o in outcomes)
 
 
-@pytest.mark.slow  # about 15 s: the window takes a while to start
+@pytest.mark.slow  # about 10 s: three runs, and the window takes a while to start
 def test_sigkill_of_the_real_window_while_typing_keeps_the_text(tmp_path: Path) -> None:
     """The same through the whole program: key events to the main window's body editor."""
     seed = random.randrange(1 << 30)
