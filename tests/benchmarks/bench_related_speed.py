@@ -31,7 +31,7 @@ from editor.core.related import RelatedDoc, RelatedIndex
 from tests.benchmarks.synthetic import generate_records
 
 
-def to_doc(record: dict[str, Any]) -> RelatedDoc:
+def to_doc(record: dict[str, Any], tagged: bool = True) -> RelatedDoc:
     """The record as the app's RelatedService would hand it over (teaser joins the body)."""
     published = record.get("published_at")
     return RelatedDoc(
@@ -39,7 +39,7 @@ def to_doc(record: dict[str, Any]) -> RelatedDoc:
         lang=record["lang"],
         title=record["title"],
         body=f"{record['teaser']}\n\n{record['body']}",
-        entities=tuple(record["tags"]),
+        entities=tuple(record["tags"]) if tagged else (),
         group=record.get("group"),
         published_at=datetime.fromisoformat(published.replace("Z", "+00:00"))
         if published
@@ -58,10 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=100_000, help="articles in the archive")
     parser.add_argument("--queries", type=int, default=300, help="articles to suggest for")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--untagged", action="store_true", help="drop the tags: names are found in the text"
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    docs = [to_doc(r) for r in generate_records(args.n)]
+    docs = [to_doc(r, tagged=not args.untagged) for r in generate_records(args.n)]
     print(f"generated {len(docs):,} articles in {time.perf_counter() - started:.1f} s")
 
     last_report = [0.0]

@@ -492,8 +492,9 @@ class RelatedIndex:
         title = plain_text(doc.title)
         body = plain_text(doc.body)
         text = "\n".join([title] * self.config.title_repeats + [body])
-        terms = self._analyzer.terms(text, doc.lang, self._surface)
-        names = doc.entities or tuple(find_names(f"{title}.\n{body}", doc.lang))
+        words = self._analyzer.count_words(text)
+        terms = self._analyzer.terms_of_words(words, doc.lang, self._surface)
+        names = doc.entities or tuple(find_names(f"{title}.\n{body}", doc.lang, words))
         entities: dict[str, None] = {}  # ordered, so that runs agree exactly
         for name in names:
             key = entity_key(name)

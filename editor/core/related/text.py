@@ -63,7 +63,17 @@ class Analyzer:
         `surface`, when given, collects a readable form per stem (the shortest word seen,
         with its case) for explaining matches.
         """
-        counts = Counter(_WORD.findall(text))
+        return self.terms_of_words(self.count_words(text), lang, surface)
+
+    @staticmethod
+    def count_words(text: str) -> Counter[str]:
+        """How often each word occurs, as written (letters only; hyphens and digits split)."""
+        return Counter(_WORD.findall(text))
+
+    def terms_of_words(
+        self, counts: Counter[str], lang: str, surface: dict[str, str] | None = None
+    ) -> dict[str, float]:
+        """`terms` for words already counted by `count_words`."""
         if lang == "de":
             self.seen.update(map(str.lower, counts))
         cache = self._cache.setdefault(lang, {})
@@ -153,14 +163,14 @@ def _strip_linker(modifier: str, known: Callable[[str], bool]) -> str:
 # --- names in untagged text -------------------------------------------------------------
 
 _CAP = r"[A-ZÄÖÜ][\w&'’-]*"
-# Two or more capitalised words in a row ("Sam Altman", "Deutsche Bank", "New York Times").
+# Capitalised words in a row ("Sam Altman", "New York Times"); English singles are names too.
 _NAME_SEQUENCE = re.compile(
     rf"\b{_CAP}(?:[ \t]+(?:{_CAP}|von|van|de|der|of)(?=[ \t]+[A-ZÄÖÜ]|\b))*"
 )
+# German: only runs of two or more ("Ursula von der Leyen"), single nouns are everywhere.
+_NAME_RUN = re.compile(rf"\b{_CAP}(?:[ \t]+(?:(?:von|van|de|der|of)[ \t]+)?{_CAP})+")
 # Acronyms and product-style names: "SPÖ", "EU", "OpenAI", "iPhone", "GPT-4", "YouTube".
-_SHAPED_NAME = re.compile(
-    r"\b(?:[A-ZÄÖÜ]{2,}[\w-]*|[a-z]+[A-Z][\w-]*|[A-ZÄÖÜ][a-zäöüß]+[A-Z][\w-]*|[A-Za-z]+-\d[\w.]*)"
-)
+_SHAPED_NAME = re.compile(r"\b[^\W\d_]+(?:[A-ZÄÖÜ]|-\d)[\w.-]*")
 _SENTENCE_END = re.compile(r"[.!?:;\"„“”»«]\s*$|^\s*$")
 
 # Words that are capitalised in sequences without being names.
@@ -174,30 +184,36 @@ _NOT_NAMES = frozenset(
 )
 
 
-def find_names(text: str, lang: str) -> list[str]:
+def find_names(text: str, lang: str, words: Iterable[str] | None = None) -> list[str]:
     """Names in untagged text: a simple, conservative heuristic.
 
     German capitalises every noun, so a single capitalised word says little there. We take:
     sequences of capitalised words that remain two or more after dropping stop words and
     calendar words ("Sam Altman", "Deutsche Bank"); acronyms and product-shaped words
-    ("SPÖ", "OpenAI", "iPhone", "GPT-4"); and in English also single capitalised words that do
-    not open a sentence. `is_common_noun`-style lists are not needed for English.
+    ("SPÖ", "OpenAI", "iPhone", "GPT-4"); and in English also single capitalised words that
+    do not open a sentence.
+
+    `words`, the distinct words of the text as `Analyzer.count_words` found them, saves a
+    regex pass for the shaped names (the index has them anyway); "GPT-4" is then "GPT".
     """
     stops = stop_words(lang)
     names: list[str] = []
-    for match in _NAME_SEQUENCE.finditer(text):
-        words = [w.strip(".'’-") for w in match.group().split()]
-        words = _trim(words, stops)
-        if len(words) >= 2:
-            names.append(" ".join(words))
+    sequences = _NAME_SEQUENCE if lang == "en" else _NAME_RUN
+    for match in sequences.finditer(text):
+        trimmed = _trim([w.strip(".'’-") for w in match.group().split()], stops)
+        if len(trimmed) >= 2:
+            names.append(" ".join(trimmed))
         elif (
-            len(words) == 1
+            len(trimmed) == 1
             and lang == "en"
-            and len(words[0]) > 2
+            and len(trimmed[0]) > 2
             and not _opens_sentence(text, match.start())
         ):
-            names.append(words[0])
-    names.extend(m.group().rstrip(".-") for m in _SHAPED_NAME.finditer(text))
+            names.append(trimmed[0])
+    if words is None:
+        names.extend(m.group().rstrip(".-") for m in _SHAPED_NAME.finditer(text))
+    else:
+        names.extend(w for w in words if len(w) > 1 and w[1:] != w[1:].lower())
     return names
 
 
