@@ -59,5 +59,4 @@ def test_build_database_gives_an_archive_the_store_reads(tmp_path: Path) -> None
         db.close()
     assert article.external_id == records[16]["id"]
     assert article.body == records[16]["body"]
-    # (sorted: the store does not keep the order of tags yet)
-    assert sorted(article.tags) == sorted(records[16]["tags"])
+    assert list(article.tags) == records[16]["tags"]
