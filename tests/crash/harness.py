@@ -163,10 +163,13 @@ class CrashRig:
             if events:
                 return events[0][0]
             if process.poll() is not None:
+                self._close_pipes(process)
                 err = log.with_suffix(".err").read_text(errors="replace")
                 raise RuntimeError(f"the typist ended before typing:\n{err}")
             time.sleep(0.005)
         process.kill()
+        process.wait()
+        self._close_pipes(process)
         raise RuntimeError(f"the typist did not start typing within {START_TIMEOUT:.0f} s")
 
     def _inspect(self, log: Path, killed_at: float, delay: float) -> KillOutcome:
