@@ -177,6 +177,10 @@ def _configure_sqlite(engine: Engine) -> None:
         # FULL: a committed autosave survives a power cut, not only a crash.
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
+        # SQLite's lower() folds only ASCII, so the quick filter (ILIKE, which
+        # SQLAlchemy renders as lower() LIKE lower()) would not match "übernahme"
+        # to "Übernahme"; Python's folding knows every script.
+        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
@@ -185,6 +189,10 @@ def _configure_sqlite(engine: Engine) -> None:
         # with "database is locked"; readers stay deferred and never block.
         mode = connection.get_execution_options().get("sqlite_begin", "")
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def _unicode_lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
 
 
 def _create_engine(url: str) -> Engine:

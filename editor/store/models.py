@@ -74,6 +74,8 @@ class Article(Base):
     __table_args__ = (
         UniqueConstraint("language", "slug"),
         Index("ix_article_status_language", "status", "language"),
+        # The sidebar counts live articles per status on every refresh.
+        Index("ix_article_deleted_status", "deleted", "status"),
         Index("ix_article_updated_at", "updated_at"),
     )
 
