@@ -911,17 +911,39 @@ class RelatedIndex:
         return entry
 
     def _compact(self) -> None:
-        """Drop deleted articles for good: renumber live ones and rebuild the posting lists."""
-        live = [e for e in self._entries if e is not None]
-        self._entries = []
-        self._by_id = {}
+        """Drop deleted articles for good: renumber live ones, filter the posting lists.
+
+        Filtering keeps each posting list's order, so nothing needs sorting again.
+        """
+        renumber = array("i", [-1]) * len(self._entries)
+        live: list[_Entry] = []
+        for docnum, entry in enumerate(self._entries):
+            if entry is not None:
+                renumber[docnum] = len(live)
+                live.append(entry)
+        self._entries = list(live)
+        self._by_id = {entry.doc_id: n for n, entry in enumerate(live)}
         self._groups = defaultdict(set)
-        self._postings = defaultdict(dict)
-        self._entity_postings = [array("I") for _ in self._entity_names]
+        for n, entry in enumerate(live):
+            if entry.group is not None:
+                self._groups[entry.group].add(n)
+        for by_term in self._postings.values():
+            for term_id, posting in list(by_term.items()):
+                kept = [
+                    (renumber[d], w)
+                    for d, w in zip(posting.docs, posting.weights, strict=True)
+                    if renumber[d] >= 0
+                ]
+                if not kept:
+                    del by_term[term_id]
+                    continue
+                posting.docs = array("I", [d for d, _ in kept])
+                posting.weights = array("f", [w for _, w in kept])
+        self._entity_postings = [
+            array("I", [renumber[d] for d in docs if renumber[d] >= 0])
+            for docs in self._entity_postings
+        ]
         self._tombstones = 0
-        for entry in live:
-            self._insert_entry(entry)
-        self._sort_postings()
 
     def _insert_entry(self, entry: _Entry) -> None:
         docnum = len(self._entries)

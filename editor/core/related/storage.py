@@ -31,7 +31,7 @@ def write_index_file(path: Path, header: dict[str, Any], arrays: list[array[Any]
     """Write atomically (temporary file, then rename) so a crash never leaves half a file."""
     header = {**header, "arrays": [[a.typecode, len(a)] for a in arrays]}
     header_bytes = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode()
-    compressor = zlib.compressobj(level=6)
+    compressor = zlib.compressobj(level=1)  # fast: the file is a cache, not an archive
     chunks = [compressor.compress(len(header_bytes).to_bytes(8, "big") + header_bytes)]
     for numbers in arrays:
         chunks.append(compressor.compress(_little_endian(numbers).tobytes()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import snowballstemmer
@@ -30,6 +30,7 @@ COMPOUND_MIN_LEN = 8
 HEAD_MIN_LEN = 4  # the last part of a compound
 MODIFIER_MIN_LEN = 3  # the parts before it, without the linking -s-, -es-, -n-, -en-
 COMPOUND_PART_WEIGHT = 0.75
+TOKEN_CACHE_LIMIT = 2_000_000  # distinct raw tokens remembered before starting afresh
 # Linking elements between German compound parts ("Finanzierung-s-runde", "Sonne-n-schein").
 _LINKERS = ("es", "en", "s", "n", "")
 
@@ -54,6 +55,7 @@ class Analyzer:
         self._stemmers: dict[str, Any] = {}
         # Per language: word as written -> its stem, or (stem, weight) pairs for compounds.
         self._cache: dict[str, dict[str, str | tuple[tuple[str, float], ...]]] = {}
+        self._tokens: dict[str, tuple[str, ...]] = {}  # white-space token -> its words
 
     def terms(
         self, text: str, lang: str, surface: dict[str, str] | None = None
@@ -65,13 +67,27 @@ class Analyzer:
         """
         return self.terms_of_words(self.count_words(text), lang, surface)
 
-    @staticmethod
-    def count_words(text: str) -> Counter[str]:
-        """How often each word occurs, as written (letters only; hyphens and digits split)."""
-        return Counter(_WORD.findall(text))
+    def count_words(self, text: str) -> dict[str, int]:
+        """How often each word occurs, as written (letters only; hyphens and digits split).
+
+        Splitting on white space and cleaning each distinct token once (cached) is about
+        twice as fast as running the word pattern over the whole text.
+        """
+        tokens = self._tokens
+        if len(tokens) > TOKEN_CACHE_LIMIT:
+            tokens.clear()
+        counts: dict[str, int] = {}
+        get = counts.get
+        for token, n in Counter(text.split()).items():
+            words = tokens.get(token)
+            if words is None:
+                words = tokens[token] = tuple(_WORD.findall(token))
+            for word in words:
+                counts[word] = get(word, 0) + n
+        return counts
 
     def terms_of_words(
-        self, counts: Counter[str], lang: str, surface: dict[str, str] | None = None
+        self, counts: Mapping[str, int], lang: str, surface: dict[str, str] | None = None
     ) -> dict[str, float]:
         """`terms` for words already counted by `count_words`."""
         if lang == "de":
