@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editor.core.related import RelatedIndex, describe
+from editor.core.related import Reasons, RelatedIndex, describe
 
 from .conftest import FILLER_DE, NO_DICTIONARY, doc
 
@@ -228,3 +228,14 @@ def test_an_unsaved_article_can_be_the_query() -> None:
 
     assert ids(index.suggest(draft))[0] == "s"
     assert "new" not in index
+
+
+def test_describe_in_both_languages() -> None:
+    via = Reasons(shared_terms=("Batterien",), days_apart=0, via_translation="a-en")
+    assert describe(via, "en") == "similar terms: Batterien; related to its translation; same day"
+    assert describe(via, "de") == (
+        "ähnliche Begriffe: Batterien; verwandt mit der Übersetzung; am selben Tag"
+    )
+    assert describe(Reasons(days_apart=1), "de") == "1 Tag auseinander"
+    assert describe(Reasons(), "en") == "similar text"
+    assert describe(Reasons(translated_terms=True), "fr") == "matched across languages"
