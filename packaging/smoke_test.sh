@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Check a built bundle: it answers, finds its migrations and sample archive,
-# and the window starts (offscreen) and stays up without a traceback.
+# Check a built bundle: it answers, finds its migrations, sample archive and
+# site templates, and the window starts (offscreen) and stays up without a
+# traceback.
 #
 #   packaging/smoke_test.sh [dist/newsdesk/newsdesk]
 set -euo pipefail
@@ -12,12 +13,16 @@ trap 'rm -rf "$work"' EXIT
 # Never touch the real user's archive or settings.
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
 unset NEWSDESK_DB
-db="$work/archive.sqlite"
+mkdir -p "$work/archive"
+db="$work/archive/archive.sqlite"
 
 "$bundle" --version
 "$bundle" --db "$db" samples          # creates the schema (alembic scripts from the bundle)
 "$bundle" --db "$db" db info
 test "$("$bundle" --db "$db" list --json | grep -c '"id"')" -gt 0
+# Publishing renders the bundled templates and copies the bundled site assets.
+"$bundle" --db "$db" publish --all --out "$work/site" || true   # some samples are refused
+test -f "$work/site/index.html"
 
 # The window: it must still be running after a few seconds (timeout ends it, 124).
 status=0
