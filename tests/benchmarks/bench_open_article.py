@@ -52,17 +52,17 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QSettings
 
-    from editor.app.workspace import Workspace
     from editor.store.database import sqlite_url
-    from editor.ui.app import application
+    from editor.ui.app import application, start
     from editor.ui.article_list import ARTICLE_ID_ROLE
-    from editor.ui.main_window import MainWindow
 
     folder = Path(tempfile.mkdtemp(prefix="newsdesk-bench-open-"))
-    workspace = Workspace.open(sqlite_url(archive), user="bench")
+    # The program's own start: the application object, the archive, the window.
     app = application()
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(workspace, settings=settings)
+    window = start(sqlite_url(archive), settings=settings)
+    assert window is not None, "the archive did not open"
+    workspace = window.ws
     window.resize(1400, 900)
     window.show()
     idle(600)
