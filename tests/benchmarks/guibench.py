@@ -23,10 +23,14 @@ CACHE_DIR = Path(tempfile.gettempdir()) / "newsdesk-bench"
 def cached_archive(n: int, seed: int = DEFAULT_SEED) -> Path:
     """A synthetic archive of ``n`` articles, built once and kept in the temp folder.
 
-    Benchmarks that write to their archive must copy it first.
+    Benchmarks that write to their archive must copy it first.  Delete
+    ``CACHE_DIR`` to free the space (about 5 kB per article).
     """
+    from editor.store.migrations import head_revision
+
     CACHE_DIR.mkdir(exist_ok=True)
-    path = CACHE_DIR / f"archive-{n}-{seed}.sqlite"
+    # One per schema revision: an older file would be upgraded (and copied) on open.
+    path = CACHE_DIR / f"archive-{n}-{seed}-schema{head_revision()}.sqlite"
     done = path.with_suffix(".complete")
     if not done.exists():
         print(f"building a synthetic archive of {n} articles at {path} …", flush=True)
