@@ -298,15 +298,18 @@ class RelatedIndex:
     def save(self, path: str | Path) -> None:
         """Write the index to `path` (atomically), so the app need not rebuild it on start.
 
-        Posting lists are written as they are (sorted), so loading needs no sorting.
+        Posting lists are written as they are (sorted), so loading needs no sorting; deleted
+        articles stay as empty rows (the posting lists may still name them), so saving needs
+        no renumbering either.
         """
-        if self._tombstones:
-            self._compact()  # docnums become positions in the saved article list
         self._sort_postings()
-        entries = [self._entry(d) for d in range(len(self._entries))]
+        entries = self._entries
         term_ids, weights = array("I"), array("f")
         entity_counts, entity_ids = array("I"), array("I")
         for entry in entries:
+            if entry is None:
+                entity_counts.append(0)
+                continue
             term_ids.extend(entry.term_ids)
             weights.extend(entry.weights)
             entity_counts.append(len(entry.entities))
@@ -330,7 +333,17 @@ class RelatedIndex:
             "seen_words": sorted(self._analyzer.seen),
             "languages": languages,
             "docs": [
-                [e.doc_id, e.lang, e.group, e.published, e.status, len(e.term_ids), e.entity_norm]
+                None
+                if e is None
+                else [
+                    e.doc_id,
+                    e.lang,
+                    e.group,
+                    e.published,
+                    e.status,
+                    len(e.term_ids),
+                    e.entity_norm,
+                ]
                 for e in entries
             ],
         }
@@ -381,6 +394,10 @@ class RelatedIndex:
             raise ValueError("term vectors do not match the vocabulary")
         term_at = entity_at = 0
         for row, n_entities in zip(header["docs"], entity_counts, strict=True):
+            if row is None:  # a deleted article's place
+                index._entries.append(None)
+                index._tombstones += 1
+                continue
             doc_id, lang, group, published, status, n_terms, entity_norm = row
             entry = _Entry(
                 doc_id=str(doc_id),
@@ -409,8 +426,9 @@ class RelatedIndex:
         if header["indexed_terms"] == index.config.indexed_terms:
             index._load_postings(header["languages"], arrays[6:])
         else:  # saved with another setting: post again from the stored vectors
-            for docnum in range(len(index._entries)):
-                index._post_terms(docnum, index._entry(docnum))
+            for docnum, saved in enumerate(index._entries):
+                if saved is not None:
+                    index._post_terms(docnum, saved)
             index._sort_postings()
         return index
 
