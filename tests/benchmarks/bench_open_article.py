@@ -27,6 +27,7 @@ from tests.benchmarks.guibench import (
     cached_archive,
     isolate_user_folders,
     percentile,
+    start_window,
     summary_ms,
 )
 
@@ -50,18 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     archive = cached_archive(args.n)
     isolate_user_folders()
 
-    from PySide6.QtCore import QSettings
-
-    from editor.store.database import sqlite_url
-    from editor.ui.app import application, start
     from editor.ui.article_list import ARTICLE_ID_ROLE
 
     folder = Path(tempfile.mkdtemp(prefix="newsdesk-bench-open-"))
-    # The program's own start: the application object, the archive, the window.
-    app = application()
-    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = start(sqlite_url(archive), settings=settings)
-    assert window is not None, "the archive did not open"
+    app, window = start_window(archive, folder / "settings.ini")
     workspace = window.ws
     window.resize(1400, 900)
     window.show()

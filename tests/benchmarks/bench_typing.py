@@ -29,6 +29,7 @@ from tests.benchmarks.guibench import (
     cached_archive,
     isolate_user_folders,
     percentile,
+    start_window,
     summary_ms,
 )
 from tests.benchmarks.synthetic import build_database, long_body
@@ -72,12 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     isolate_user_folders()
 
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from editor.app.workspace import Workspace
     from editor.store.database import sqlite_url
-    from editor.ui.app import application, start
 
     folder = Path(tempfile.mkdtemp(prefix="newsdesk-bench-typing-"))
     archive = folder / "archive.sqlite"
@@ -89,12 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     setup = Workspace.open(sqlite_url(archive), user="bench")
     article = setup.articles.create(language="de", title="Ein langer Hintergrund", body=body)
     setup.close()
-    # The program's own start: the application object, the archive, the window
-    # and whatever else start() sets going.
-    app = application()
-    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = start(sqlite_url(archive), settings=settings)
-    assert window is not None, "the archive did not open"
+    app, window = start_window(archive, folder / "settings.ini")
     workspace = window.ws
     window.resize(1400, 900)
     window.show()

@@ -63,6 +63,39 @@ def summary_ms(values: list[float]) -> str:
     )
 
 
+def run_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Run the event loop until ``condition()`` holds (e.g. ``lambda: window.is_ready``)."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the condition did not come true")
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
+
+
+def start_window(archive: Path, settings_file: Path) -> tuple[object, object]:
+    """The program's own start on ``archive``: (application, main window with its archive open).
+
+    ``editor.ui.app.start`` may show the window before the archive is open
+    (a fast start from a read-only snapshot); this waits for the real thing.
+    """
+    from PySide6.QtCore import QSettings
+
+    from editor.store.database import sqlite_url
+    from editor.ui.app import application, start
+
+    app = application()
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    window = start(sqlite_url(archive), settings=settings)
+    if window is None:
+        raise RuntimeError(f"{archive} did not open")
+    run_until(lambda: getattr(window, "is_ready", True))
+    return app, window
+
+
 class PaintWatch:
     """Tells when a widget has painted after a moment: an event filter on Paint.
 
