@@ -116,7 +116,7 @@ def arrange(window: object, width: int) -> None:
     """Give the list room for its titles, as an editor would drag it (all user settings)."""
     window.splitter.setSizes([170, int(width * 0.36), int(width * 0.33)])  # type: ignore[attr-defined]
     header = window.list_view.horizontalHeader()  # type: ignore[attr-defined]
-    for column, pixels in ((1, 66), (2, 100), (3, 104), (4, 66)):
+    for column, pixels in ((1, 46), (2, 108), (3, 104), (4, 66)):
         header.resizeSection(column, pixels)
 
 
@@ -133,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPOSITORY / "docs" / "screenshot.png")
     parser.add_argument("--size", default="1400x850", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--platform", default=None, help="Qt platform (default: offscreen)")
+    parser.add_argument(
+        "--as-is", action="store_true", help="keep the window's own panel and column sizes"
+    )
     parser.add_argument(
         "--no-showcase",
         dest="showcase",
@@ -169,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(width, height)
     window.show()
     wait(700)  # the sidebar counts arrive just after the first paint
-    arrange(window, width)
+    if not args.as_is:
+        arrange(window, width)
     window.open_article(article_id)
     window.toggle_panel("preview")
     for field in (window.editor.title, *window.metadata.findChildren(QLineEdit)):
