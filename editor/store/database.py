@@ -30,11 +30,9 @@ from editor.store.errors import (
     ForeignDatabaseError,
     NotADatabaseError,
 )
+from editor.store.schema_version import APPLICATION_ID as APPLICATION_ID
+from editor.store.schema_version import SQLITE_MAGIC
 
-# Written into the SQLite header (PRAGMA application_id) so that a Newsdesk file
-# can be told from any other SQLite file without reading its tables: "NWSD".
-APPLICATION_ID = 0x4E575344
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 

@@ -20,12 +20,13 @@ from sqlalchemy import Engine, inspect, text
 from editor.core.resources import migrations_dir
 from editor.store.errors import NewerSchemaError
 
+# SCHEMA_HEAD lives in a module without imports: the start-up snapshot reads it
+# without paying for SQLAlchemy. Re-exported here for the callers that use it.
+from editor.store.schema_version import SCHEMA_HEAD as SCHEMA_HEAD
+
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
-
-# The newest revision in db/migrations/versions (update with every new migration).
-SCHEMA_HEAD = "0003"
 
 
 def alembic_config(url: str | None = None) -> Config:

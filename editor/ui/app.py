@@ -4,6 +4,13 @@ Start-up is kept light so that the window paints with its list filled about
 as fast as an empty window: only what the first paint needs is imported here
 (the history panel, the preview renderer, the palette and language detection
 are imported when first used), and the list reads one page.
+
+For an SQLite archive that is ours and current, the first page is read by
+:func:`editor.store.snapshot.read_snapshot` (the standard library's sqlite3,
+no SQLAlchemy): the window paints with it, read-only, and the archive is
+opened properly (``Workspace.open``: checks, SQLAlchemy) right after that
+first paint.  Anything else, or any doubt, takes the normal path, which opens
+the archive before the window and explains what is wrong with it.
 """
 
 from __future__ import annotations
@@ -43,6 +50,8 @@ def run(db_url: str | None = None) -> int:
         code = app.exec()
     finally:
         sys.excepthook = previous_hook
+    if window.ws is None:
+        return EXIT_CANNOT_OPEN  # the archive failed to open after the first paint
     window.ws.close()
     return code
 
@@ -75,7 +84,14 @@ def application() -> QApplication:
 
 
 def start(db_url: str | None, *, settings: QSettings | None = None) -> MainWindow | None:
-    """Open the archive and show the main window; None (after telling the user) if it can't."""
+    """Open the archive and show the main window; None (after telling the user) if it can't.
+
+    The window may come back before the archive is open (a fast start:
+    ``window.is_ready`` turns True a moment after its first paint).
+    """
+    window = start_from_snapshot(db_url, settings=settings)
+    if window is not None:
+        return window
     workspace = open_workspace(db_url)
     if workspace is None:
         return None
@@ -84,6 +100,28 @@ def start(db_url: str | None, *, settings: QSettings | None = None) -> MainWindo
 
     window = MainWindow(workspace, settings=settings)
     window.show()
+    return window
+
+
+def start_from_snapshot(
+    db_url: str | None, *, settings: QSettings | None = None
+) -> MainWindow | None:
+    """The window painted from a snapshot of the archive, opening it after the first paint;
+    None when the fast path does not apply (not a current Newsdesk SQLite file, an empty
+    archive that gets the samples offer, anything unreadable)."""
+    from editor.app.config import database_url
+    from editor.store.snapshot import read_snapshot
+    from editor.ui.article_list import PAGE_SIZE
+
+    url = database_url(db_url)
+    snapshot = read_snapshot(url, page_size=PAGE_SIZE)
+    if snapshot is None or snapshot.is_empty:
+        return None
+    from editor.ui.main_window import MainWindow
+
+    window = MainWindow(None, snapshot=snapshot, settings=settings)
+    window.show()
+    window.open_after_first_paint(lambda: open_workspace(url))
     return window
 
 

@@ -4,11 +4,16 @@ Only one page (``PAGE_SIZE`` rows) is read at a time; the view asks for more
 through ``canFetchMore``/``fetchMore`` when it scrolls near the end, so an
 archive of 100 000 articles opens as fast as one of ten.  Sorting and
 filtering are done by SQL (a new :class:`ListQuery`), never in Python.
+
+At start-up the model may show rows read without the service (the store's
+snapshot, see :meth:`ArticleListModel.show_rows`) until :meth:`set_service`
+gives it one; a sort or filter asked for meanwhile is applied then.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -51,9 +56,11 @@ ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ArticleListModel(QAbstractTableModel):
-    def __init__(self, articles: ArticleService, parent: Any = None) -> None:
+    def __init__(self, articles: ArticleService | None, parent: Any = None) -> None:
         super().__init__(parent)
         self._articles = articles
+        self._stale = False  # a reload was wanted while there was no service to ask
+        self._counted = True  # False while _total is only the rows shown so far
         self._query = ListQuery(limit=PAGE_SIZE)
         self._rows: list[ArticleSummary] = []
         self._total = 0
@@ -77,8 +84,32 @@ class ArticleListModel(QAbstractTableModel):
             self._query = query
             self.reload()
 
+    def show_rows(self, rows: Sequence[ArticleSummary]) -> None:
+        """Show rows read elsewhere (the first page of the current query) before a service;
+        they are counted once there is one."""
+        self.beginResetModel()
+        self._now = datetime.now(UTC)
+        self._rows = list(rows)
+        self._total = len(self._rows)
+        self._counted = False
+        self.endResetModel()
+
+    def set_service(self, articles: ArticleService) -> None:
+        """Read through ``articles`` from now on; the rows shown stay unless the query changed."""
+        self._articles = articles
+        if self._stale:
+            self._stale = False
+            self.reload()
+        elif not self._counted:
+            count_query = dataclasses.replace(self._query, offset=0, limit=None)
+            self._total = max(self._articles.count(count_query), len(self._rows))
+            self._counted = True
+
     def reload(self, *, keep_loaded: bool = False) -> None:
         """Read the first page again (or as many rows as are loaded, up to a limit)."""
+        if self._articles is None:
+            self._stale = True
+            return
         wanted = PAGE_SIZE
         if keep_loaded:
             wanted = max(PAGE_SIZE, min(len(self._rows), 10 * PAGE_SIZE))
@@ -86,6 +117,7 @@ class ArticleListModel(QAbstractTableModel):
         self.beginResetModel()
         self._now = datetime.now(UTC)
         self._total = self._articles.count(count_query)
+        self._counted = True
         self._rows = self._articles.list(dataclasses.replace(self._query, offset=0, limit=wanted))
         self.endResetModel()
 
@@ -101,10 +133,12 @@ class ArticleListModel(QAbstractTableModel):
     # ------------------------------------------------------------ lazy loading
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        if self._articles is None:
+            return False  # the next page waits for the archive to be open
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._articles is None:
             return
         page = self._articles.list(
             dataclasses.replace(self._query, offset=len(self._rows), limit=PAGE_SIZE)

@@ -7,6 +7,14 @@ reach it through :class:`~editor.ui.events.EventBridge` on the GUI thread.
 
 It implements :class:`editor.commands.context.WindowActions`, so the built-in
 commands (menus, toolbar, shortcuts, palette) drive it.
+
+A fast start builds the window from a :class:`~editor.store.snapshot.Snapshot`
+(the list's first page, read without SQLAlchemy) with no workspace yet: it
+paints read-only, and :meth:`MainWindow.open_after_first_paint` opens the
+archive right after the first paint and hands it to :meth:`attach_workspace`,
+which builds the menus and connects the editing paths.  Until then nothing can
+be typed into the article (its fields are read-only), and a filter, sort or
+row picked meanwhile is applied once the archive is open.
 """
 
 from __future__ import annotations
@@ -58,6 +66,7 @@ from editor.ui.status_bar import MainStatusBar
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
     from editor.commands.registry import CommandRegistry
+    from editor.store.snapshot import Snapshot
     from editor.ui.find_replace import FindReplaceBar
     from editor.ui.history import HistoryPanel
     from editor.ui.page_preview import PagePreview
@@ -71,6 +80,7 @@ STATS_DELAY_MS = 300  # word count after typing pauses, not on every key
 FILTER_DELAY_MS = 250  # the quick filter queries after typing pauses
 REFRESH_DELAY_MS = 150  # bursts of events (an import) refresh the list once
 COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
+OPEN_AT_THE_LATEST_MS = 300  # a snapshot start opens the archive even without a paint
 LIST_EVENTS = {
     "article.created",
     "article.deleted",
@@ -83,19 +93,27 @@ LIST_EVENTS = {
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: Workspace | None,
         *,
+        snapshot: Snapshot | None = None,
         settings: QSettings | None = None,
         registry: CommandRegistry | None = None,
         autosave_delays: tuple[float, float] | None = None,
     ) -> None:
+        """A window on ``workspace``; or, with ``workspace=None``, on ``snapshot`` until
+        :meth:`attach_workspace` (a fast start: see the module's docstring)."""
         super().__init__()
-        self.ws = workspace
+        if workspace is None and snapshot is None:
+            raise ValueError("a window needs a workspace or a snapshot of the archive")
+        self.ws: Workspace | None = workspace
         self.settings = settings if settings is not None else QSettings()
+        url = workspace.db.url if workspace is not None else snapshot.url  # type: ignore[union-attr]
         self._settings_group = (
-            "archives/"
-            + hashlib.sha1(workspace.db.url.encode(), usedforsecurity=False).hexdigest()[:16]
+            "archives/" + hashlib.sha1(url.encode(), usedforsecurity=False).hexdigest()[:16]
         )
+        self._registry_wanted = registry
+        self._autosave_delays = autosave_delays or (1.0, 1.5)
+        self._closing = False
         self._article: Article | None = None
         self._selecting = False  # the window itself moves the list's selection
         self._history: HistoryPanel | None = None
@@ -109,34 +127,122 @@ class MainWindow(QMainWindow):
 
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
+        description = workspace.db.description if workspace else snapshot.description  # type: ignore[union-attr]
+        self._build_widgets(description)
+        self._build_timers()
+        self._counts_loaded = False
+        self._open_workspace: Callable[[], Workspace | None] | None = None
+        if workspace is not None:
+            self._attach(workspace)
+            self.list_model.reload()
+            # The sidebar's counts scan the whole archive: fill them in just after
+            # the list's first paint rather than making the window wait for them.
+            self.list_view.viewport().installEventFilter(self)
+            QTimer.singleShot(COUNTS_AT_THE_LATEST_MS, self._load_counts_once)
+            self._restore_window_state()
+            self._restore_last_article()
+        else:
+            assert snapshot is not None
+            self.list_model.show_rows(snapshot.rows)
+            self._restore_window_state()
+            self._preview_last_article(snapshot)
+        self._update_title()
+
+    @property
+    def is_ready(self) -> bool:
+        """True once the archive is open (at once, unless the window started from a snapshot)."""
+        return self.ws is not None
+
+    def _attach(self, workspace: Workspace) -> None:
+        """Everything that needs the open archive: autosave, events, commands, the slots."""
+        self.ws = workspace
         self.bridge = EventBridge(workspace.events, self)
-        idle, longest = autosave_delays or (1.0, 1.5)
+        idle, longest = self._autosave_delays
         self.autosave = AutosaveWriter(
             workspace.articles,
             idle_delay=idle,
             max_delay=longest,
             on_state=self.bridge.forward_save_report,
         )
-        self._build_widgets()
-        self._build_timers()
         self._connect()
+        registry = self._registry_wanted
         self.registry = registry if registry is not None else _builtin_registry()
         self._install_commands()
-        self.list_model.reload()
-        # The sidebar's counts scan the whole archive: fill them in just after
-        # the list's first paint rather than making the window wait for them.
-        self._counts_loaded = False
+        self.list_model.set_service(workspace.articles)
+
+    # ================================================================ a snapshot start
+
+    def open_after_first_paint(self, open_workspace: Callable[[], Workspace | None]) -> None:
+        """Call ``open_workspace`` once the list has painted (or soon, if it never paints)
+        and attach what it returns; None means it failed and told the user: the window
+        closes."""
+        self._open_workspace = open_workspace
         self.list_view.viewport().installEventFilter(self)
-        QTimer.singleShot(COUNTS_AT_THE_LATEST_MS, self._load_counts_once)
-        self._restore_window_state()
-        self._restore_last_article()
+        QTimer.singleShot(OPEN_AT_THE_LATEST_MS, self._open_workspace_once)
+
+    def _open_workspace_once(self) -> None:
+        opener, self._open_workspace = self._open_workspace, None
+        if opener is None or self._closing or self.ws is not None:
+            return
+        workspace = opener()
+        if workspace is None:
+            self._closing = True
+            self.close()
+        elif self._closing:
+            workspace.close()  # the window was closed while the archive opened
+        else:
+            self.attach_workspace(workspace)
+
+    def attach_workspace(self, workspace: Workspace) -> None:
+        """Switch a snapshot-started window to the open archive, keeping what was done."""
+        if self.ws is not None:
+            raise RuntimeError("the window already has a workspace")
+        preview = self._article
+        self._article = None
+        self._attach(workspace)
+        picked = self._selected_list_id()
+        self._apply_choices_made_meanwhile()
+        if picked is not None and (preview is None or picked != preview.id):
+            self.open_article(picked)  # a row clicked before the archive was open
+        else:
+            self._restore_last_article(shown=preview)
+        if not self.related_dock.isHidden():
+            self._ensure_related()  # restored visible before there was an archive to read
+        if self.editor.current_tab() != WRITE_TAB:
+            self._on_editor_tab_shown(self.editor.current_tab())  # a tab picked meanwhile
+        QTimer.singleShot(0, self._load_counts_once)
+        self.refresh_actions()
         self._update_title()
+
+    def _apply_choices_made_meanwhile(self) -> None:
+        """A pile, language or quick-filter text chosen before the archive was open."""
+        default = {"status": None, "trashed": False, "language": None}
+        if self.sidebar.list_filter() != default or self.quick_filter.text().strip():
+            self._apply_list_filter()
+
+    def _preview_last_article(self, snapshot: Snapshot) -> None:
+        """The article open last time, read-only until the archive is open."""
+        from editor.store.snapshot import read_article
+
+        article_id, cursor, _tab = self._remembered_article()
+        article = read_article(snapshot, article_id) if article_id else None
+        if article is None:
+            self.editor.set_read_only(True)
+            return
+        self._article = article
+        self.editor.show_article(article, cursor=cursor)
+        self.editor.set_read_only(True)
+        self.metadata.show_article(article)
+        self.metadata.setEnabled(False)
+        self.status.save_state.reset(article.updated_at)
+        self.status.show_language(article.language)
+        self._select_in_list(article.id)
 
     # ================================================================ building
 
-    def _build_widgets(self) -> None:
+    def _build_widgets(self, description: str) -> None:
         self.sidebar = Sidebar()
-        self.list_model = ArticleListModel(self.ws.articles, self)
+        self.list_model = ArticleListModel(None, self)  # the service comes with _attach
         self.list_view = _article_table(self.list_model)
         self.trash_bar = _TrashBar()
         self.trash_bar.hide()
@@ -175,7 +281,7 @@ class MainWindow(QMainWindow):
         self.quick_filter.setPlaceholderText("Filter articles…")
         self.quick_filter.setMaximumWidth(280)
 
-        self.status = MainStatusBar(self.ws.db.description, self)
+        self.status = MainStatusBar(description, self)
         self.setStatusBar(self.status)
         self.resize(1280, 800)
 
@@ -236,6 +342,8 @@ class MainWindow(QMainWindow):
 
     def refresh_actions(self) -> None:
         """Enable/check the actions for what is open now (Qt ignores disabled shortcuts)."""
+        if self.ws is None:
+            return  # no actions yet: they are built with the open archive
         from editor.ui.actions import refresh_actions
 
         refresh_actions(self.registry, self.command_context, self.actions_by_id)
@@ -315,6 +423,8 @@ class MainWindow(QMainWindow):
 
     def flush_autosave(self) -> bool:
         """Write pending edits now; False (and a message) if they could not be written."""
+        if self.ws is None:
+            return True  # nothing can have been typed yet
         saved = self.autosave.flush(timeout=5.0)
         if not saved:
             self.show_message(
@@ -349,9 +459,15 @@ class MainWindow(QMainWindow):
 
     # ================================================================ showing an article
 
-    def _show_article(self, article: Article | None, *, cursor: int | None = None) -> None:
+    def _show_article(
+        self, article: Article | None, *, cursor: int | None = None, keep_text: bool = False
+    ) -> None:
+        """Show ``article`` everywhere; ``keep_text``: the editor already holds its text."""
         self._article = article
-        self.editor.show_article(article, cursor=cursor)
+        if keep_text and article is not None:
+            self.editor.set_read_only(article.deleted)
+        else:
+            self.editor.show_article(article, cursor=cursor)
         self.metadata.show_article(article)
         self.status.save_state.reset(article.updated_at if article else None)
         self.status.show_language(article.language if article else None)
@@ -504,11 +620,14 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self.list_view.viewport():
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._load_counts_once)
+            if self.ws is None:
+                QTimer.singleShot(0, self._open_workspace_once)
+            else:
+                QTimer.singleShot(0, self._load_counts_once)
         return super().eventFilter(watched, event)
 
     def _load_counts_once(self) -> None:
-        if not self._counts_loaded:
+        if not self._counts_loaded and self.ws is not None:
             self._counts_loaded = True
             self._refresh_counts()
 
@@ -754,27 +873,44 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
-    def _restore_last_article(self) -> None:
+    def _remembered_article(self) -> tuple[int, int, int]:
+        """The article open at the last close, its cursor position and editor tab."""
         self.settings.beginGroup(self._settings_group)
         article_id = _int(self.settings.value("article_id", 0))
         cursor = _int(self.settings.value("cursor", 0))
         tab = _int(self.settings.value("tab", WRITE_TAB))
         self.settings.endGroup()
+        return article_id, cursor, tab
+
+    def _restore_last_article(self, *, shown: Article | None = None) -> None:
+        """Open the article of the last session; ``shown``: its snapshot already on screen."""
+        assert self.ws is not None
+        article_id, cursor, tab = self._remembered_article()
         if not article_id:
             return
         try:
             article = self.ws.articles.get(article_id)
         except NotFoundError:
+            if shown is not None:
+                self._show_article(None)
             return
         except Exception as exc:
             self.show_message(_describe(exc), error=True)
             return
-        self._show_article(article, cursor=cursor)
+        if article == shown:  # the usual case: keep the text, its cursor and scrolling
+            self._show_article(article, keep_text=True)
+        else:
+            self._show_article(article, cursor=cursor)
         if tab in (PREVIEW_TAB, HISTORY_TAB, PAGE_TAB):
             self.editor.tabs.setCurrentIndex(tab)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.set_distraction_free(False)  # the next start shows the normal window
+        if self.ws is None:  # closed before the archive was open: nothing to save
+            self._closing = True
+            self._remember_state()
+            super().closeEvent(event)
+            return
         self._remember_state()
         if not self.autosave.close(timeout=10.0) and not self._confirm_losing_changes():
             event.ignore()

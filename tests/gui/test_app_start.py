@@ -74,11 +74,13 @@ def test_the_samples_are_not_offered_again(qtbot, workspace, db_path, settings, 
     assert window is not None
     qtbot.addWidget(window)
     try:
+        qtbot.waitUntil(lambda: window.is_ready)  # opened just after the first paint
         assert dialogs == []
         assert window.ws.articles.count() == 1
     finally:
         window.close()
-        window.ws.close()
+        if window.ws is not None:
+            window.ws.close()
 
 
 def test_application_is_named_for_settings(qapp):

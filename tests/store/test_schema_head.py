@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_schema_head_names_the_newest_migration() -> None:
     assert migrations.head_revision() == migrations.SCHEMA_HEAD, (
-        "a migration was added: set SCHEMA_HEAD in editor/store/migrations.py to its revision"
+        "a migration was added: set SCHEMA_HEAD in editor/store/schema_version.py to its revision"
     )
 
 
