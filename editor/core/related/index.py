@@ -39,6 +39,7 @@ from editor.core.related.storage import IndexFileError, read_index_file, write_i
 from editor.core.related.text import Analyzer, entity_key, find_names, plain_text
 
 MIN_POSTING_DEPTH = 50
+NAME_SCAN_CHARS = 1500
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 
@@ -519,7 +520,11 @@ class RelatedIndex:
         text = "\n".join([title] * self.config.title_repeats + [body])
         words = self._analyzer.count_words(text)
         terms = self._analyzer.terms_of_words(words, doc.lang, self._surface)
-        names = doc.entities or tuple(find_names(f"{title}.\n{body}", doc.lang, words))
+        # Untagged: names from the title and the opening (where news names its subjects;
+        # scanning whole long articles would double the build time of an untagged archive).
+        names = doc.entities or tuple(
+            find_names(f"{title}.\n{body[:NAME_SCAN_CHARS]}", doc.lang, words)
+        )
         entities: dict[str, None] = {}  # ordered, so that runs agree exactly
         for name in names:
             key = entity_key(name)

@@ -184,7 +184,15 @@ _NAME_SEQUENCE = re.compile(
     rf"\b{_CAP}(?:[ \t]+(?:{_CAP}|von|van|de|der|of)(?=[ \t]+[A-ZÄÖÜ]|\b))*"
 )
 # German: only runs of two or more ("Ursula von der Leyen"), single nouns are everywhere.
-_NAME_RUN = re.compile(rf"\b{_CAP}(?:[ \t]+(?:(?:von|van|de|der|of)[ \t]+)?{_CAP})+")
+# Runs never start with an article or preposition: skipping those in the pattern spares
+# handling "Die Regierung" at every other sentence start.
+_LEADING_FUNCTION_WORD = (
+    r"(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Einer|Im|Am|Zum|Zur|Beim|Vom|In|An|Auf"
+    r"|Mit|Nach|Bei|Für|Von|Vor|Aus|Über|Unter|Seit|Laut|Auch|Doch|Nun|Dann|So|Wie|Als|Wenn)"
+)
+_NAME_RUN = re.compile(
+    rf"\b(?!{_LEADING_FUNCTION_WORD}\b){_CAP}(?:[ \t]+(?:(?:von|van|de|der|of)[ \t]+)?{_CAP})+"
+)
 # Acronyms and product-style names: "SPÖ", "EU", "OpenAI", "iPhone", "GPT-4", "YouTube".
 _SHAPED_NAME = re.compile(r"\b[^\W\d_]+(?:[A-ZÄÖÜ]|-\d)[\w.-]*")
 _SENTENCE_END = re.compile(r"[.!?:;\"„“”»«]\s*$|^\s*$")
@@ -213,24 +221,32 @@ def find_names(text: str, lang: str, words: Iterable[str] | None = None) -> list
     regex pass for the shaped names (the index has them anyway); "GPT-4" is then "GPT".
     """
     stops = stop_words(lang)
-    names: list[str] = []
-    sequences = _NAME_SEQUENCE if lang == "en" else _NAME_RUN
-    for match in sequences.finditer(text):
-        trimmed = _trim([w.strip(".'’-") for w in match.group().split()], stops)
-        if len(trimmed) >= 2:
-            names.append(" ".join(trimmed))
-        elif (
-            len(trimmed) == 1
-            and lang == "en"
-            and len(trimmed[0]) > 2
-            and not _opens_sentence(text, match.start())
-        ):
-            names.append(trimmed[0])
-    if words is None:
-        names.extend(m.group().rstrip(".-") for m in _SHAPED_NAME.finditer(text))
+    names: dict[str, None] = {}  # ordered and without repeats
+    if lang == "en":
+        singles_seen: set[str] = set()
+        for match in _NAME_SEQUENCE.finditer(text):
+            found = match.group()
+            if found in names or found in singles_seen:
+                continue  # names recur within an article: judge each spelling once
+            trimmed = _trim([w.strip(".'’-") for w in found.split()], stops)
+            if len(trimmed) >= 2:
+                names[" ".join(trimmed)] = None
+            elif len(trimmed) == 1 and len(trimmed[0]) > 2:
+                if _opens_sentence(text, match.start()):
+                    continue  # maybe an ordinary word; a later occurrence may settle it
+                singles_seen.add(found)
+                names[trimmed[0]] = None
     else:
-        names.extend(w for w in words if len(w) > 1 and w[1:] != w[1:].lower())
-    return names
+        for found in dict.fromkeys(_NAME_RUN.findall(text)):
+            trimmed = _trim([w.strip(".'’-") for w in found.split()], stops)
+            if len(trimmed) >= 2:
+                names[" ".join(trimmed)] = None
+    if words is None:
+        shaped: Iterable[str] = (m.group().rstrip(".-") for m in _SHAPED_NAME.finditer(text))
+    else:
+        shaped = (w for w in words if len(w) > 1 and w[1:] != w[1:].lower())
+    names.update(dict.fromkeys(shaped))
+    return list(names)
 
 
 def _trim(words: list[str], stops: frozenset[str]) -> list[str]:
