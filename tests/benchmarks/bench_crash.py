@@ -1,11 +1,12 @@
 """How much typing a SIGKILL costs: hundreds of kills at random moments.
 
-    python tests/benchmarks/bench_crash.py [--kills 200] [--max-delay 5] [--seed N]
+    python tests/benchmarks/bench_crash.py [--kills 200] [--max-delay 5] [--seed N] [--gui]
 
 A typist process types into one article through the real autosave path
-(``tests/crash/typist.py``) and is killed after a random 0.05–``max-delay``
-seconds of typing.  After each kill the archive must pass PRAGMA
-integrity_check, open, and hold a prefix of what was typed.  Prints how many
+(``tests/crash/typist.py``; with ``--gui`` the real main window, typed into
+with key events, ``tests/crash/gui_typist.py``) and is killed after a random
+0.05–``max-delay`` seconds of typing.  After each kill the archive must pass
+PRAGMA integrity_check, open, and hold a prefix of what was typed.  Prints how many
 seconds of typing were lost (from the first lost keystroke to the kill) as
 max and percentiles, and how often the 2-second promise was broken.
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `editor` and `tests` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.crash.harness import GRACE_SECONDS, CrashRig, KillOutcome
+from tests.crash.harness import GRACE_SECONDS, GUI_TYPIST, TYPIST, CrashRig, KillOutcome
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -69,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--max-delay", type=float, default=5.0, help="seconds of typing at most")
     parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument(
+        "--gui", action="store_true", help="type into the real main window (key events)"
+    )
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
@@ -77,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with (
         tempfile.TemporaryDirectory(prefix="newsdesk-crash-") as folder,
-        CrashRig(Path(folder), seed=seed) as rig,
+        CrashRig(Path(folder), seed=seed, typist=GUI_TYPIST if args.gui else TYPIST) as rig,
     ):
         for n in range(1, args.kills + 1):
             outcomes.append(rig.run(rng.uniform(0.05, args.max_delay)))

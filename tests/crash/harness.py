@@ -131,7 +131,16 @@ class CrashRig:
         self.runs += 1
         log = self.folder / f"typist-{self.runs:04d}.log"
         errors = (self.folder / f"typist-{self.runs:04d}.err").open("wb")
-        env = {**os.environ, "PYTHONPATH": str(REPOSITORY)}
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(REPOSITORY),
+            "QT_QPA_PLATFORM": "offscreen",
+            # Whatever a typist saves besides the archive stays in the test's folder.
+            "XDG_CONFIG_HOME": str(self.folder / "config"),
+            "XDG_DATA_HOME": str(self.folder / "data"),
+            "XDG_CACHE_HOME": str(self.folder / "cache"),
+        }
+        env.pop("NEWSDESK_DB", None)
         process = subprocess.Popen(
             [
                 sys.executable,
