@@ -8,11 +8,16 @@ in turns so that both see the same machine load:
 * bare: ``QApplication`` + an empty ``QMainWindow``, shown, until it paints —
   the floor that no Qt program can beat;
 * newsdesk: the real start (``editor.ui.app.application()`` and ``start()``)
-  on a synthetic archive of ``--n`` articles, until the article list's
-  viewport paints with rows in it.
+  on a synthetic archive of ``--n`` articles, until the window has painted
+  with rows in its article list.
 
-The time is from just before the process is spawned to that paint (the child
-prints ``time.monotonic()``, which is the same clock in both processes).
+"Painted" is the same moment for both: a zero timer started by the window's
+first Paint event fires once the window and all its children have painted
+(one pass).  The time is from just before the process is spawned to then (the
+child prints ``time.monotonic()``, the same clock in both processes).  A start
+as installed is timed: Python's bytecode cache is on (in a temporary folder).
+This is the canonical figure for the 2× target; ``bench_gui_startup.py``
+breaks a start down into stages.
 Prints the medians, the ratio, and when over target the slowest imports
 (``python -X importtime``) as a hint.
 """
@@ -38,14 +43,17 @@ TARGET_RATIO = 2.0
 
 BARE_CHILD = """
 import os, sys, time
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+def painted():
+    print(time.monotonic(), flush=True)
+    os._exit(0)
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            print(time.monotonic(), flush=True)
-            os._exit(0)
+            QTimer.singleShot(0, painted)
         return False
 
 app = QApplication(sys.argv)
@@ -59,16 +67,19 @@ app.exec()
 
 NEWSDESK_CHILD = """
 import os, sys, time
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 
 class FirstPaint(QObject):
     def __init__(self, window):
         super().__init__()
         self.window = window
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and self.window.list_model.rowCount() > 0:
+    def painted(self):
+        if self.window.list_model.rowCount() > 0:
             print(time.monotonic(), flush=True)
             os._exit(0)
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.painted)
         return False
 
 from editor.ui import app as ui_app
@@ -79,7 +90,7 @@ window = ui_app.start(sys.argv[1], settings=settings)
 if window is None:
     sys.exit("the archive did not open")
 watch = FirstPaint(window)
-window.list_view.viewport().installEventFilter(watch)
+window.installEventFilter(watch)
 app.exec()
 """
 
@@ -94,6 +105,10 @@ def child_env(home: Path) -> dict[str, str]:
         XDG_CACHE_HOME=str(home / "cache"),
     )
     env.pop("NEWSDESK_DB", None)
+    # Time a start as installed (pip writes .pyc files), not a first run that compiles
+    # every module: bytecode is cached (outside the repository) by the warm-up runs.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     return env
 
 
