@@ -15,7 +15,6 @@ the archive before the window and explains what is wrong with it.
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -168,6 +167,8 @@ def offer_samples(workspace: Workspace) -> bool:
 
 def os_user_name() -> str:
     """Who is editing: the operating system's user name (revisions and new articles)."""
+    import getpass  # only when the archive is opened: ~5 ms off the first paint
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):

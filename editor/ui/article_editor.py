@@ -41,7 +41,9 @@ class ArticleEditor(QWidget):
     edited = Signal(dict)  # {field: new value}, only for the editor's own changes
     tab_shown = Signal(int)  # WRITE_TAB, PREVIEW_TAB, HISTORY_TAB or PAGE_TAB
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, highlight: bool = True) -> None:
+        """``highlight=False`` leaves the Markdown colouring to :meth:`attach_highlighter`
+        (a fast start paints before importing it)."""
         super().__init__(parent)
         self.setObjectName("article_editor")
         self._loading = False
@@ -53,7 +55,9 @@ class ArticleEditor(QWidget):
         self.body = QPlainTextEdit(objectName="body_edit", placeholderText="Write in Markdown…")
         self.body.setFont(body_font())
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.highlighter = _attach_highlighter(self.body)
+        self.highlighter: Any = None
+        if highlight:
+            self.attach_highlighter()
         self.title.setAccessibleName("Title")
         self.teaser.setAccessibleName("Teaser")
         self.body.setAccessibleName("Article text (Markdown)")
@@ -102,6 +106,11 @@ class ArticleEditor(QWidget):
             self.show_notice(None)
         if cursor is not None:
             self.set_cursor_position(cursor)
+
+    def attach_highlighter(self) -> None:
+        """Colour the body's Markdown (once; the text shown so far is coloured too)."""
+        if self.highlighter is None:
+            self.highlighter = _attach_highlighter(self.body)
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (self.title, self.teaser, self.body):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from editor.core.text import TextStats
+if TYPE_CHECKING:  # only annotations: the first paint needs no text statistics
+    from editor.core.text import TextStats
 
 
 def relative_time(when: datetime, now: datetime | None = None) -> str:

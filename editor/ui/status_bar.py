@@ -7,14 +7,17 @@ The save state is always honest: "Saving…", "Saved 2 s ago" (ticking), or
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.app.autosave import SaveReport, SaveState
 from editor.core.languages import language_name
-from editor.core.text import TextStats
 from editor.ui.formatting import seconds_ago, stats_text
+
+if TYPE_CHECKING:  # only annotations: the first paint needs no text statistics
+    from editor.core.text import TextStats
 
 MESSAGE_MS = 8000
 ERROR_STYLE = "QStatusBar { color: #b3261e; }"
