@@ -13,6 +13,7 @@ keeps the text on screen, so nothing typed is lost.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -176,7 +177,10 @@ class AutosaveWriter:
             self._report(article_id, SaveState.FAILED, _describe(exc))
             return
         self._report(article_id, SaveState.SAVED, version=article.version)
-        self._maybe_periodic_revision(article_id)
+        # The text is saved; a snapshot that fails (disk full, article purged) is
+        # tried again after the next write, and must not end this thread.
+        with contextlib.suppress(Exception):
+            self._maybe_periodic_revision(article_id)
 
     def _requeue(self, article_id: int, changes: dict[str, Any]) -> None:
         with self._lock:
@@ -206,7 +210,11 @@ class AutosaveWriter:
     def _report(
         self, article_id: int, state: SaveState, message: str = "", version: int | None = None
     ) -> None:
-        if self._on_state is not None:
+        if self._on_state is None:
+            return
+        # A listener that raises (a window's bridge already deleted during the
+        # last flush) must not stop the saving, nor the typing that submits.
+        with contextlib.suppress(Exception):
             self._on_state(SaveReport(article_id, state, datetime.now(UTC), message, version))
 
 
