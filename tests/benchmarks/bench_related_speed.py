@@ -48,6 +48,15 @@ def to_doc(record: dict[str, Any], tagged: bool = True) -> RelatedDoc:
     )
 
 
+def resident_mb() -> float | None:
+    """Current resident memory (Linux), to see what the index itself takes."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -75,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             last_report[0] = now
             print(f"  build progress {done:,}/{total:,}  {now - started:.1f} s", flush=True)
 
+    memory_before = resident_mb()
     started, cpu_started = time.perf_counter(), time.process_time()
     index = RelatedIndex.build(docs, progress=progress)
     build_seconds = time.perf_counter() - started
@@ -83,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         f"build: {build_seconds:.1f} s wall, {build_cpu:.1f} s CPU for {len(index):,} articles"
         " (target <= 60 s)"
     )
+    memory_after = resident_mb()
+    if memory_before is not None and memory_after is not None:
+        print(f"index memory: about {memory_after - memory_before:.0f} MB resident")
 
     rng = random.Random(args.seed)
     queries = rng.sample(docs, min(args.queries, len(docs)))
