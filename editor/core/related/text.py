@@ -269,7 +269,3 @@ def _opens_sentence(text: str, pos: int) -> bool:
 def entity_key(name: str) -> str:
     """How two spellings of the same name are matched: case and spacing do not count."""
     return " ".join(name.split()).casefold()
-
-
-def count_names(names: Iterable[str]) -> Counter[str]:
-    return Counter(entity_key(n) for n in names if n.strip())
