@@ -26,7 +26,10 @@ if TYPE_CHECKING:
     from editor.app.articles import ArticleService
 
 IDLE_DELAY = 1.0  # seconds without typing before a write
-MAX_DELAY = 1.5  # seconds of continuous typing before a write anyway
+# Continuous typing is written at least this often; with a write taking a few
+# milliseconds this leaves a wide margin under the promise that a killed
+# process loses at most the last 2 s (measured: max 1.67 s over 200 kills at 1.5).
+MAX_DELAY = 1.0
 RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0)
 
 
