@@ -76,10 +76,28 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("newsdesk")
     app.setWindowIcon(app_icon())
-    style = resource_path("styles", "newsdesk.qss")
-    if style.exists() and not app.styleSheet():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
+
+
+def style_sheet() -> str:
+    """Newsdesk's few style accents (resources/styles/newsdesk.qss), or "" without the file."""
+    style = resource_path("styles", "newsdesk.qss")
+    return style.read_text(encoding="utf-8") if style.exists() else ""
+
+
+def apply_style() -> None:
+    """Give the whole application the style sheet (once; a sheet already set is kept).
+
+    A fast start does this only after the first paint: with an application-wide
+    sheet every widget is polished through the style sheet engine (~12 ms more
+    before that paint), so the window styles the few widgets the sheet names
+    itself until then.
+    """
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not app.styleSheet():
+        qss = style_sheet()
+        if qss:
+            app.setStyleSheet(qss)
 
 
 def start(db_url: str | None, *, settings: QSettings | None = None) -> MainWindow | None:
@@ -91,6 +109,7 @@ def start(db_url: str | None, *, settings: QSettings | None = None) -> MainWindo
     window = start_from_snapshot(db_url, settings=settings)
     if window is not None:
         return window
+    apply_style()
     workspace = open_workspace(db_url)
     if workspace is None:
         return None
@@ -118,10 +137,15 @@ def start_from_snapshot(
         return None
     from editor.ui.main_window import MainWindow
 
-    window = MainWindow(None, snapshot=snapshot, settings=settings)
+    window = MainWindow(None, snapshot=snapshot, settings=settings, first_paint_style=style_sheet())
     window.show()
-    window.open_after_first_paint(lambda: open_workspace(url))
+    window.open_after_first_paint(lambda: _style_and_open(url))
     return window
+
+
+def _style_and_open(url: str) -> Workspace | None:
+    apply_style()
+    return open_workspace(url)
 
 
 def open_workspace(db_url: str | None) -> Workspace | None:

@@ -108,9 +108,20 @@ class ArticleEditor(QWidget):
             self.set_cursor_position(cursor)
 
     def attach_highlighter(self) -> None:
-        """Colour the body's Markdown (once; the text shown so far is coloured too)."""
-        if self.highlighter is None:
+        """Colour the body's Markdown (once; the text shown so far is coloured too).
+
+        Colouring text already shown makes the body emit textChanged: done here, at
+        once and as loading, so that it is not taken for an edit (and saved).
+        """
+        if self.highlighter is not None:
+            return
+        self._loading = True
+        try:
             self.highlighter = _attach_highlighter(self.body)
+            if self.highlighter is not None:
+                self.highlighter.rehighlight()
+        finally:
+            self._loading = False
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (self.title, self.teaser, self.body):

@@ -20,6 +20,7 @@ row picked meanwhile is applied once the archive is open.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -80,6 +82,8 @@ FILTER_DELAY_MS = 250  # the quick filter queries after typing pauses
 REFRESH_DELAY_MS = 150  # bursts of events (an import) refresh the list once
 COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
 OPEN_AT_THE_LATEST_MS = 300  # a snapshot start opens the archive even without a paint
+# editor.commands.builtin.MENU_ORDER, without importing the commands before the first paint.
+MENU_TITLES = ("File", "Edit", "View", "Workflow", "Help")
 LIST_EVENTS = {
     "article.created",
     "article.deleted",
@@ -95,12 +99,17 @@ class MainWindow(QMainWindow):
         workspace: Workspace | None,
         *,
         snapshot: Snapshot | None = None,
+        first_paint_style: str = "",
         settings: QSettings | None = None,
         registry: CommandRegistry | None = None,
         autosave_delays: tuple[float, float] | None = None,
     ) -> None:
         """A window on ``workspace``; or, with ``workspace=None``, on ``snapshot`` until
-        :meth:`attach_workspace` (a fast start: see the module's docstring)."""
+        :meth:`attach_workspace` (a fast start: see the module's docstring).
+
+        ``first_paint_style``: a style sheet for the widgets it names by object name,
+        until the application gets it (a fast start defers that past the first paint).
+        """
         super().__init__()
         if workspace is None and snapshot is None:
             raise ValueError("a window needs a workspace or a snapshot of the archive")
@@ -131,6 +140,8 @@ class MainWindow(QMainWindow):
         self._build_timers()
         self._counts_loaded = False
         self._open_workspace: Callable[[], Workspace | None] | None = None
+        self._filter_action: QAction | None = None
+        self._menu_placeholders: list[QMenu] = []
         if workspace is not None:
             self._attach(workspace)
             self.list_model.reload()
@@ -142,6 +153,8 @@ class MainWindow(QMainWindow):
             self._restore_last_article()
         else:
             assert snapshot is not None
+            self._style_named_widgets(first_paint_style)
+            self._hold_command_places()
             self.list_model.show_rows(snapshot.rows)
             self._restore_window_state()
             self._preview_last_article(snapshot)
@@ -219,6 +232,22 @@ class MainWindow(QMainWindow):
         default = {"status": None, "trashed": False, "language": None}
         if self.sidebar.list_filter() != default or self.quick_filter.text().strip():
             self._apply_list_filter()
+
+    def _hold_command_places(self) -> None:
+        """Menu titles (disabled) and the filter field in their places before there are
+        commands, so that nothing moves when the real menus and toolbar come."""
+        for title in MENU_TITLES:
+            menu = self.menuBar().addMenu(f"&{title}")
+            menu.setEnabled(False)
+            self._menu_placeholders.append(menu)
+        self._filter_action = self.toolbar.addWidget(self.quick_filter)
+
+    def _style_named_widgets(self, qss: str) -> None:
+        """``qss`` on each widget of this window that one of its ``Class#name`` selectors names."""
+        for name in dict.fromkeys(re.findall(r"[A-Za-z]\w*#([A-Za-z_]\w*)", qss)):
+            widget = self.findChild(QWidget, name)
+            if widget is not None:
+                widget.setStyleSheet(qss)
 
     def _preview_last_article(self, snapshot: Snapshot) -> None:
         """The article open last time, read-only until the archive is open."""
@@ -317,6 +346,10 @@ class MainWindow(QMainWindow):
 
         self.command_context = CommandContext(self.ws, self)
         self.actions_by_id = actions.build_actions(self.registry, self.command_context, self)
+        for placeholder in self._menu_placeholders:
+            self.menuBar().removeAction(placeholder.menuAction())
+            placeholder.deleteLater()
+        self._menu_placeholders = []
         menus = actions.populate_menus(
             self.menuBar(), self.registry, self.actions_by_id, self.command_context
         )
@@ -332,7 +365,11 @@ class MainWindow(QMainWindow):
         self.publish_action.triggered.connect(self._on_publish_action_triggered)
         self.toolbar.addAction(self.publish_action)
         self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.quick_filter)
+        if self._filter_action is None:
+            self._filter_action = self.toolbar.addWidget(self.quick_filter)
+        else:  # it held its place before the commands came: it goes after them
+            self.toolbar.removeAction(self._filter_action)
+            self.toolbar.addAction(self._filter_action)
         leave = QAction("Leave Distraction-Free Mode", self, objectName="leave_distraction_free")
         leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         leave.setEnabled(False)

@@ -76,6 +76,7 @@ def test_the_list_shows_before_the_archive_is_open_and_then_the_window_works(
 ):
     last = archive[7]
     _remember_open_article(workspace, settings, last)
+    stored = workspace.articles.get(last)
 
     window = _fast_start(qtbot, db_path, settings)
     try:
@@ -88,9 +89,19 @@ def test_the_list_shows_before_the_archive_is_open_and_then_the_window_works(
         assert window.editor.body.isReadOnly() and window.editor.title.isReadOnly()
         assert not window.metadata.isEnabled()
         assert not window.list_model.canFetchMore()  # the next page waits for the archive
+        menus_before = [action.text() for action in window.menuBar().actions()]
+        toolbar_height = window.toolbar.sizeHint().height()
 
         qtbot.waitUntil(lambda: window.is_ready)
 
+        # Menus and toolbar arrive in the places held for them; colouring the text is no edit.
+        assert [action.text() for action in window.menuBar().actions()] == menus_before
+        assert all(action.isEnabled() for action in window.menuBar().actions())
+        assert window.toolbar.sizeHint().height() == toolbar_height
+        qtbot.wait(50)  # let deferred work (a highlighter's first pass) run
+        assert window.flush_autosave()
+        assert workspace.articles.get(last) == stored  # not written again
+        assert window.editor.highlighter is not None
         assert window.current_article_id() == last
         assert not window.editor.body.isReadOnly() and window.metadata.isEnabled()
         assert window.editor.body.toPlainText() == "Text der Meldung 7."
