@@ -513,8 +513,11 @@ class RelatedIndex:
 
     # --- analysis ---------------------------------------------------------------------------
 
-    def _analyse(self, doc: RelatedDoc) -> tuple[dict[str, float], dict[str, None]]:
-        """Term frequencies and name keys of an article (names registered, not yet counted)."""
+    def _analyse(
+        self, doc: RelatedDoc, register: bool = True
+    ) -> tuple[dict[str, float], dict[str, None]]:
+        """Term frequencies and name keys of an article (new names registered unless a query
+        asks not to: an unsaved draft must leave the index as it was)."""
         title = plain_text(doc.title)
         body = plain_text(doc.body)
         text = "\n".join([title] * self.config.title_repeats + [body])
@@ -528,7 +531,7 @@ class RelatedIndex:
         entities: dict[str, None] = {}  # ordered, so that runs agree exactly
         for name in names:
             key = entity_key(name)
-            if key:
+            if key and (register or key in self._entity_ids):
                 entities[key] = None
                 if key not in self._entity_ids:
                     self._entity_ids[key] = len(self._entity_names)
@@ -645,7 +648,7 @@ class RelatedIndex:
         if isinstance(doc, str):
             docnum = self._by_id.get(doc)
             return None if docnum is None else self._query_from_entry(docnum)
-        terms, entities = self._analyse(doc)
+        terms, entities = self._analyse(doc, register=False)
         known = [self._entity_ids[key] for key in entities]
         ids = [self._term_ids[t] for t in terms if t in self._term_ids]
         frequencies = [terms[self._terms[t]] for t in ids]

@@ -226,8 +226,13 @@ def test_an_unsaved_article_can_be_the_query() -> None:
     index = RelatedIndex.build([*FILLER_DE, stored], config=NO_DICTIONARY)
     draft = doc("new", "Quillon Notes neu", "Die App Notes von Quillon.", entities=("Quillon",))
 
+    names_before = len(index._entity_names)
+
     assert ids(index.suggest(draft))[0] == "s"
     assert "new" not in index
+    unknown = doc("new2", "Neu", "Ganz neu: Zentara Vault.", entities=("Zentara Vault",))
+    index.suggest(unknown)
+    assert len(index._entity_names) == names_before  # querying left the index as it was
 
 
 def test_describe_in_both_languages() -> None:
