@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.app.autosave import SaveReport, SaveState
@@ -68,9 +68,15 @@ class SaveIndicator(QLabel):
 
     def _set(self, text: str, state: str) -> None:
         self.setText(text)
+        if self.property("saveState") == state:
+            return
         self.setProperty("saveState", state)  # the style sheet colours "failed" red
-        self.style().unpolish(self)
-        self.style().polish(self)
+        # A polished label must be polished again to see the new property; one not yet
+        # polished (still being built) is polished with it when first shown.  Reaching
+        # style() from Python the first time costs ~10 ms, kept off the first paint.
+        if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def _on_tick_timeout(self) -> None:
         if not self._failed and self._saved_at is not None:

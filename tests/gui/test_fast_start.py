@@ -179,3 +179,25 @@ def test_if_the_archive_fails_to_open_after_the_paint_the_window_says_so_and_clo
     qtbot.waitUntil(lambda: not window.isVisible())
     assert window.ws is None
     assert dialogs == ["Cannot open the archive: The archive is busy."]
+
+
+def test_the_save_indicator_still_turns_red_once_shown(qtbot):
+    # It repolishes only after its first polish now (reaching style() early is slow).
+    from datetime import UTC, datetime
+
+    from PySide6.QtGui import QColor, QPalette
+
+    from editor.app.autosave import SaveReport, SaveState
+    from editor.ui.app import style_sheet
+    from editor.ui.status_bar import SaveIndicator
+
+    indicator = SaveIndicator()
+    qtbot.addWidget(indicator)
+    indicator.setStyleSheet(style_sheet())
+    indicator.show()
+    qtbot.waitExposed(indicator)
+    normal = indicator.palette().color(QPalette.ColorRole.WindowText)
+    indicator.report(SaveReport(1, SaveState.FAILED, datetime.now(UTC), "disk full"))
+    assert indicator.palette().color(QPalette.ColorRole.WindowText) == QColor("#b3261e")
+    indicator.report(SaveReport(1, SaveState.SAVED, datetime.now(UTC)))
+    assert indicator.palette().color(QPalette.ColorRole.WindowText) == normal
