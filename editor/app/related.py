@@ -1,24 +1,36 @@
 """Related links: suggestions from the archive and the editor's decisions.
 
 The engine (:mod:`editor.core.related`) lives in memory; this service fills it
-from the store on first use, keeps it current as articles are saved, imported
-or deleted (changes are noted on the event bus and applied before the next
-query, so the autosave thread never waits for indexing), and stores what the
-editor accepts, rejects, pins and reorders.
+on first use, keeps it current as articles are saved, imported or deleted
+(changes are noted on the event bus and applied before the next query, so the
+autosave thread never waits for indexing), and stores what the editor accepts,
+rejects, pins and reorders.
+
+Building the index over a big archive takes a while (about 40 s for 100,000
+articles), so it is saved in the user's data folder beside a small stamp file
+(which articles it holds and the newest change it saw).  On the next start the
+saved index is loaded and brought up to date with what changed meanwhile (for
+example by an import from the command line); a missing, damaged or foreign
+file is rebuilt.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from editor.app import config
 from editor.core.article import Article
 from editor.core.links import LinkState, RelatedChoice
-from editor.core.related.describe import describe
-from editor.core.related.index import RelatedIndex
-from editor.core.related.model import RelatedDoc
+from editor.core.related import IndexFileError, RelatedDoc, RelatedIndex, describe
 from editor.core.workflow import PUBLIC_STATUSES
 from editor.store import articles as article_store
 from editor.store import links as link_store
@@ -27,6 +39,8 @@ from editor.store.errors import NotFoundError
 if TYPE_CHECKING:
     from editor.app.events import Event
     from editor.app.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 # How much a rejection lowers a pair (1.0 would hide it for good).
 REJECTION_PENALTY = 0.8
@@ -62,9 +76,10 @@ def to_related_doc(article: Article) -> RelatedDoc:
 
 
 class RelatedService:
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, *, index_dir: Path | None = None) -> None:
         self._ws = workspace
         self._db = workspace.db
+        self._index_dir = index_dir
         self._index: RelatedIndex | None = None
         self._lock = threading.RLock()
         self._dirty: set[int] = set()
@@ -80,25 +95,97 @@ class RelatedService:
         return self._index is not None
 
     def rebuild(
-        self, progress: Progress | None = None, is_cancelled: IsCancelled | None = None
+        self,
+        progress: Progress | None = None,
+        is_cancelled: IsCancelled | None = None,
+        *,
+        save: bool = True,
     ) -> int:
         """Build the index from the whole archive; returns how many articles it holds."""
         with self._db.session() as s:
+            stamps = article_store.live_article_stamps(s)
             docs = [to_related_doc(a) for a in article_store.iter_articles(s)]
         index = RelatedIndex.build(docs, progress=progress, is_cancelled=is_cancelled)
         with self._lock:
             self._index = index
             self._dirty.clear()
+            if save:
+                self._save_index(index, stamps)
         return len(index)
 
     def _ready_index(self) -> RelatedIndex:
         with self._lock:
-            if self._index is None:
+            if self._index is None and not self._load_saved():
                 self.rebuild()
             assert self._index is not None
             if self._dirty:
                 self._apply_dirty(self._index)
             return self._index
+
+    # ------------------------------------------------------------ the saved index
+
+    def index_path(self) -> Path:
+        """The index file of this archive (one per database URL)."""
+        key = hashlib.sha256(self._db.url.encode()).hexdigest()[:16]
+        folder = self._index_dir or config.data_dir() / "related"
+        return folder / f"index-{key}.bin"
+
+    def _stamp_path(self) -> Path:
+        return self.index_path().with_suffix(".json")
+
+    def _save_index(self, index: RelatedIndex, stamps: dict[int, datetime]) -> None:
+        """Keep the index for the next start; failing to save only costs a rebuild."""
+        newest = max(stamps.values(), default=None)
+        stamp = {
+            "url": self._db.url,
+            "newest": newest.isoformat() if newest else None,
+            "ids": sorted(stamps),
+        }
+        try:
+            path = self.index_path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            index.save(path)
+            tmp = self._stamp_path().with_suffix(".json.tmp")
+            tmp.write_text(json.dumps(stamp), encoding="utf-8")
+            os.replace(tmp, self._stamp_path())
+        except OSError as exc:
+            log.warning("the related-links index was not saved: %s", exc)
+
+    def _load_saved(self) -> bool:
+        """Load the saved index and catch up with changes since; False to rebuild."""
+        try:
+            stamp = json.loads(self._stamp_path().read_text(encoding="utf-8"))
+            if stamp.get("url") != self._db.url:
+                return False
+            index = RelatedIndex.load(self.index_path())
+        except (OSError, ValueError, KeyError, IndexFileError) as exc:
+            log.info("rebuilding the related-links index: %s", exc)
+            return False
+        saved_ids = set(stamp.get("ids", ()))
+        newest = datetime.fromisoformat(stamp["newest"]) if stamp.get("newest") else None
+        with self._db.session() as s:
+            stamps = article_store.live_article_stamps(s)
+        for gone in saved_ids - stamps.keys():
+            index.remove(str(gone))
+        self._dirty.update(
+            article_id
+            for article_id, updated in stamps.items()
+            if article_id not in saved_ids or newest is None or updated > newest
+        )
+        self._index = index
+        return True
+
+    def save_index(self) -> None:
+        """Save the index now (the window calls this when it closes)."""
+        with self._lock:
+            if self._index is None:
+                return
+            index = self._index
+            if self._dirty:
+                self._apply_dirty(index)
+            with self._db.session() as s:
+                stamps = article_store.live_article_stamps(s)
+            self._save_index(index, stamps)
 
     def _apply_dirty(self, index: RelatedIndex) -> None:
         ids, self._dirty = sorted(self._dirty), set()
@@ -194,23 +281,25 @@ class RelatedService:
         choices = [c for c in self.choices(article_id) if c.target_id != target_id]
         position = sum(1 for c in choices if c.state is LinkState.ACCEPTED)
         choices.append(RelatedChoice(target_id, LinkState.ACCEPTED, position, reasons=reasons))
-        self._save(article_id, choices)
+        self._save_choices(article_id, choices)
 
     def reject(self, article_id: int, target_id: int) -> None:
         choices = [c for c in self.choices(article_id) if c.target_id != target_id]
         choices.append(RelatedChoice(target_id, LinkState.REJECTED))
-        self._save(article_id, choices)
+        self._save_choices(article_id, choices)
 
     def forget(self, article_id: int, target_id: int) -> None:
         """Drop a decision: the article may be suggested again at its natural rank."""
-        self._save(article_id, [c for c in self.choices(article_id) if c.target_id != target_id])
+        self._save_choices(
+            article_id, [c for c in self.choices(article_id) if c.target_id != target_id]
+        )
 
     def set_pinned(self, article_id: int, target_id: int, pinned: bool) -> None:
         choices = [
             replace(c, pinned=pinned) if c.target_id == target_id else c
             for c in self.choices(article_id)
         ]
-        self._save(article_id, choices)
+        self._save_choices(article_id, choices)
 
     def reorder(self, article_id: int, ordered_ids: Sequence[int]) -> None:
         """Order the accepted links as ``ordered_ids``; ids not listed follow in their order."""
@@ -219,9 +308,9 @@ class RelatedService:
         order = [i for i in ordered_ids if i in accepted]
         order += [i for i in accepted if i not in order]
         rest = [c for c in choices if c.state is not LinkState.ACCEPTED]
-        self._save(article_id, [accepted[i] for i in order] + rest)
+        self._save_choices(article_id, [accepted[i] for i in order] + rest)
 
-    def _save(self, article_id: int, choices: list[RelatedChoice]) -> None:
+    def _save_choices(self, article_id: int, choices: list[RelatedChoice]) -> None:
         # Pinned links stay on top; positions are renumbered in list order.
         accepted = [c for c in choices if c.state is LinkState.ACCEPTED]
         accepted.sort(key=lambda c: not c.pinned)

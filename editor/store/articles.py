@@ -409,3 +409,9 @@ def latest_revision_numbers(session: Session, article_ids: Iterable[int]) -> dic
         )
         result.update({aid: int(n) for aid, n in session.execute(stmt)})
     return result
+
+
+def live_article_stamps(session: Session) -> dict[int, datetime]:
+    """Every live article's id and last change (to bring a saved index up to date)."""
+    stmt = select(Article.id, Article.updated_at).where(Article.deleted.is_(False))
+    return {article_id: updated for article_id, updated in session.execute(stmt)}

@@ -153,3 +153,49 @@ def test_imported_articles_join_the_index(workspace: Any, archive: dict, tmp_pat
     assert report.created_ids
     ids = [s.id for s in workspace.related.suggest(archive["funding"], top=10)]
     assert report.created_ids[0] in ids
+
+
+def _reopen(db_path: Any) -> Any:
+    from editor.app.workspace import Workspace
+
+    return Workspace.open(str(db_path), user="tester")
+
+
+def test_the_index_is_saved_and_reused_on_the_next_start(
+    workspace: Any, archive: dict, db_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.core.related import RelatedIndex
+
+    before = [s.id for s in workspace.related.suggest(archive["funding"])]
+    assert workspace.related.index_path().is_file()
+    # Meanwhile another program (the command line) edits and deletes articles.
+    other = _reopen(db_path)
+    other.articles.update(archive["weather"], {"body": "OpenAI Sam Altman Finanzierung Bewertung"})
+    other.articles.trash(archive["funding2"])
+    other.close()
+
+    def no_rebuild(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the saved index should have been loaded")
+
+    monkeypatch.setattr(RelatedIndex, "build", no_rebuild)
+    again = _reopen(db_path)
+    try:
+        after = [s.id for s in again.related.suggest(archive["funding"], top=10)]
+    finally:
+        again.close()
+    assert archive["funding2"] in before
+    assert archive["funding2"] not in after, "a trashed article left the loaded index"
+    assert archive["weather"] in after, "an edit made while closed reached the index"
+
+
+def test_a_damaged_index_file_is_rebuilt(workspace: Any, archive: dict, db_path: Any) -> None:
+    workspace.related.suggest(archive["funding"])
+    path = workspace.related.index_path()
+    path.write_bytes(b"not an index")
+    again = _reopen(db_path)
+    try:
+        ids = [s.id for s in again.related.suggest(archive["funding"])]
+        assert archive["funding2"] in ids
+        assert again.related.index_path().read_bytes() != b"not an index"
+    finally:
+        again.close()
