@@ -31,7 +31,8 @@ _SORT_COLUMNS = {
 # ---------------------------------------------------------------- conversions
 
 
-def to_value(row: Article) -> values.Article:
+def to_value(row: Any, tags: tuple[str, ...] | None = None) -> values.Article:
+    """The plain value of an article row (an ORM object, or a Core row plus its ``tags``)."""
     return values.Article(
         id=row.id,
         uuid=row.uuid,
@@ -50,7 +51,7 @@ def to_value(row: Article) -> values.Article:
         deleted=row.deleted,
         group_id=row.group_id,
         version=row.version,
-        tags=tuple(tag.name for tag in row.tags),
+        tags=tuple(tag.name for tag in row.tags) if tags is None else tags,
     )
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from editor.core import article as values
-from editor.core.workflow import Status
+from editor.store.articles import to_value
 from editor.store.models import Article, ArticleTag, Base, Revision, Tag, new_uuid, utcnow
 
 # Plain tables, for Core inserts (typed as Table, unlike ``Model.__table__``).
@@ -44,7 +44,7 @@ def find_for_import(
             stmt = select(*_ARTICLE_COLUMNS).where(column.in_(chunk))
             rows.update((row.id, row) for row in session.execute(stmt))
     tags = _tags_of(session, sorted(rows))
-    return [_article_value(row, tags.get(article_id, ())) for article_id, row in rows.items()]
+    return [to_value(row, tags.get(article_id, ())) for article_id, row in rows.items()]
 
 
 _ARTICLE_COLUMNS = [column for column in Article.__mapper__.columns]
@@ -62,29 +62,6 @@ def _tags_of(session: Session, article_ids: Sequence[int]) -> dict[int, tuple[st
         for article_id, name in session.execute(stmt):
             found.setdefault(article_id, []).append(name)
     return {article_id: tuple(names) for article_id, names in found.items()}
-
-
-def _article_value(row: Any, tags: tuple[str, ...]) -> values.Article:
-    return values.Article(
-        id=row.id,
-        uuid=row.uuid,
-        external_id=row.external_id,
-        slug=row.slug,
-        slug_locked=row.slug_locked,
-        title=row.title,
-        teaser=row.teaser,
-        body=row.body,
-        language=row.language,
-        status=Status(row.status),
-        author=row.author,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        published_at=row.published_at,
-        deleted=row.deleted,
-        group_id=row.group_id,
-        version=row.version,
-        tags=tags,
-    )
 
 
 def slugs_by_language(session: Session, languages: Collection[str]) -> dict[str, set[str]]:
