@@ -49,9 +49,10 @@ def run(db_url: str | None = None) -> int:
         code = app.exec()
     finally:
         sys.excepthook = previous_hook
-    if window.ws is None:
+    if window.open_failed:
         return EXIT_CANNOT_OPEN  # the archive failed to open after the first paint
-    window.ws.close()
+    if window.ws is not None:  # None: closed before the archive was open
+        window.ws.close()
     return code
 
 

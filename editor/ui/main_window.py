@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self._registry_wanted = registry
         self._autosave_delays = autosave_delays or (1.0, 1.5)
         self._closing = False
+        self.open_failed = False  # a fast start's archive could not be opened after all
         self._article: Article | None = None
         self._selecting = False  # the window itself moves the list's selection
         self._history: HistoryPanel | None = None
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
             return
         workspace = opener()
         if workspace is None:
+            self.open_failed = True
             self._closing = True
             self.close()
         elif self._closing:

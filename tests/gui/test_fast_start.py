@@ -14,7 +14,7 @@ from editor.core.workflow import Status
 from editor.store.errors import DatabaseUnavailableError
 from editor.ui import app
 from editor.ui.article_list import PAGE_SIZE
-from editor.ui.main_window import MainWindow
+from editor.ui.main_window import OPEN_AT_THE_LATEST_MS, MainWindow
 from tests.gui.conftest import FAST_AUTOSAVE
 from tests.gui.seeding import seed
 
@@ -177,8 +177,18 @@ def test_if_the_archive_fails_to_open_after_the_paint_the_window_says_so_and_clo
     window = _fast_start(qtbot, db_path, settings)
     assert window.list_model.rowCount() > 0
     qtbot.waitUntil(lambda: not window.isVisible())
-    assert window.ws is None
+    assert window.ws is None and window.open_failed  # run() exits with EXIT_CANNOT_OPEN
     assert dialogs == ["Cannot open the archive: The archive is busy."]
+
+
+def test_closing_before_the_archive_is_open_is_a_normal_quit(
+    qtbot, workspace, archive, db_path, settings, dialogs
+):
+    window = _fast_start(qtbot, db_path, settings)
+    window.close()
+    qtbot.wait(OPEN_AT_THE_LATEST_MS + 100)  # the fallback timer finds the window closed
+    assert window.ws is None and not window.open_failed
+    assert dialogs == []
 
 
 def test_the_save_indicator_still_turns_red_once_shown(qtbot):
