@@ -20,7 +20,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from editor import __version__
 from editor.core.resources import resource_path
@@ -155,6 +155,8 @@ def open_workspace(db_url: str | None) -> Workspace | None:
     ``Workspace.open`` refuses (without writing a byte) files that are not
     databases, other programs' databases, newer schemas and read-only files.
     """
+    from PySide6.QtWidgets import QMessageBox  # its type costs ~4 ms: not before a paint
+
     from editor.app.workspace import Workspace
 
     try:
@@ -166,6 +168,8 @@ def open_workspace(db_url: str | None) -> Workspace | None:
 
 def offer_samples(workspace: Workspace) -> bool:
     """On a first start with an empty archive, offer the sample articles; True if loaded."""
+    from PySide6.QtWidgets import QMessageBox
+
     try:
         from editor.app import samples
     except ImportError:  # the sample archive is optional

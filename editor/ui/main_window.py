@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -65,6 +64,8 @@ from editor.ui.sidebar import Sidebar
 from editor.ui.status_bar import MainStatusBar
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from editor.app.workspace import Workspace
     from editor.commands.registry import CommandRegistry
     from editor.store.snapshot import Snapshot
@@ -343,6 +344,8 @@ class MainWindow(QMainWindow):
 
     def _install_commands(self) -> None:
         """Menus, toolbar and shortcuts from the command registry (editor/ui/actions.py)."""
+        from PySide6.QtGui import QAction, QKeySequence
+
         from editor.commands.context import CommandContext
         from editor.ui import actions
 
@@ -410,6 +413,8 @@ class MainWindow(QMainWindow):
         self.status.show_message(text, error=error)
 
     def confirm(self, question: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             "Newsdesk",
@@ -881,6 +886,8 @@ class MainWindow(QMainWindow):
         return None
 
     def _offer_reload(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.warning(
             self,
             "Changed elsewhere",
@@ -966,6 +973,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _confirm_losing_changes(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         return (
             QMessageBox.warning(
                 self,
