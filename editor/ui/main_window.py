@@ -82,7 +82,7 @@ STATS_DELAY_MS = 300  # word count after typing pauses, not on every key
 FILTER_DELAY_MS = 250  # the quick filter queries after typing pauses
 REFRESH_DELAY_MS = 150  # bursts of events (an import) refresh the list once
 COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
-OPEN_AT_THE_LATEST_MS = 300  # a snapshot start opens the archive even without a paint
+OPEN_AT_THE_LATEST_MS = 1000  # a snapshot start opens the archive even if never painted
 # editor.commands.builtin.MENU_ORDER, without importing the commands before the first paint.
 MENU_TITLES = ("File", "Edit", "View", "Workflow", "Help")
 LIST_EVENTS = {
