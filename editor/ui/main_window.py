@@ -112,11 +112,14 @@ class MainWindow(QMainWindow):
         until the application gets it (a fast start defers that past the first paint).
         """
         super().__init__()
-        if workspace is None and snapshot is None:
+        if workspace is not None:
+            url, description = workspace.db.url, workspace.db.description
+        elif snapshot is not None:
+            url, description = snapshot.url, snapshot.description
+        else:
             raise ValueError("a window needs a workspace or a snapshot of the archive")
         self.ws: Workspace | None = workspace
         self.settings = settings if settings is not None else QSettings()
-        url = workspace.db.url if workspace is not None else snapshot.url  # type: ignore[union-attr]
         self._settings_group = (
             "archives/" + hashlib.sha1(url.encode(), usedforsecurity=False).hexdigest()[:16]
         )
@@ -137,7 +140,6 @@ class MainWindow(QMainWindow):
 
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
-        description = workspace.db.description if workspace else snapshot.description  # type: ignore[union-attr]
         self._build_widgets(description)
         self._build_timers()
         self._counts_loaded = False
@@ -188,9 +190,9 @@ class MainWindow(QMainWindow):
     # ================================================================ a snapshot start
 
     def open_after_first_paint(self, open_workspace: Callable[[], Workspace | None]) -> None:
-        """Call ``open_workspace`` once the list has painted (or soon, if it never paints)
-        and attach what it returns; None means it failed and told the user: the window
-        closes."""
+        """Call ``open_workspace`` once the window has painted (or after a second if it
+        never does) and attach what it returns; None means it failed and told the user:
+        the window closes."""
         self._open_workspace = open_workspace
         self.installEventFilter(self)
         QTimer.singleShot(OPEN_AT_THE_LATEST_MS, self._open_workspace_once)
