@@ -15,10 +15,10 @@ from editor.store.errors import DatabaseUnavailableError
 from editor.ui import app
 from editor.ui.article_list import PAGE_SIZE
 from editor.ui.main_window import OPEN_AT_THE_LATEST_MS, MainWindow
-from tests.gui.conftest import FAST_AUTOSAVE
 from tests.gui.seeding import seed
 
 MORE_THAN_A_PAGE = PAGE_SIZE + 40
+FAST_AUTOSAVE = (0.05, 0.1)  # as in conftest: tests wait milliseconds, not seconds
 
 
 @pytest.fixture
