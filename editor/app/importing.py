@@ -116,6 +116,10 @@ def _markdown_result(items: Iterable[ArticleRecord | Rejected]) -> ParseResult:
 # ---------------------------------------------------------------- the use case
 
 
+# Imports of at least this many articles refresh SQLite's statistics.
+_ANALYZE_AFTER = 1000
+
+
 class ImportService:
     def __init__(self, workspace: Workspace, *, chunk_size: int | None = None) -> None:
         self._ws = workspace
@@ -155,6 +159,10 @@ class ImportService:
                     "articles.imported", data={"created": created, "updated": updated}
                 )
         report.rejected.sort(key=_position)
+        if len(report.created_ids) + len(report.updated_ids) >= _ANALYZE_AFTER:
+            # A big import changes the shape of the table: refresh the planner's
+            # statistics, or the list may be read through the wrong index.
+            self._ws.db.optimize(analyze=True)
         return report
 
 

@@ -82,7 +82,25 @@ class Database:
             session.close()
 
     def close(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            self.optimize()
         self.engine.dispose()
+
+    def optimize(self, *, analyze: bool = False) -> None:
+        """Refresh SQLite's planner statistics (cheap unless much changed).
+
+        Without statistics SQLite may pick the status index for the article list
+        and scan 100k rows; ``PRAGMA optimize`` analyses tables that need it, and
+        ``analyze=True`` (after an import) analyses everything.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("ANALYZE" if analyze else "PRAGMA optimize")
+                connection.commit()
+        except SQLAlchemyError:
+            pass  # statistics are an optimisation; a busy or read-only file keeps the old ones
 
 
 def sqlite_url(path: Path) -> str:

@@ -30,9 +30,13 @@ if TYPE_CHECKING:
 
 
 def alembic_config(url: str | None = None) -> Config:
+    import sys
+
     from alembic.config import Config
 
-    config = Config()
+    # Alembic's default output stream is bound when it is first imported; pass
+    # the current one, or a stream captured (and closed) since would be used.
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(migrations_dir()))
     if url:
         config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
