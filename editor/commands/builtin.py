@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from editor import __version__
 from editor.commands.context import CommandContext
-from editor.commands.registry import Command, CommandRegistry
+from editor.commands.registry import Command, CommandDisabledError, CommandRegistry
 from editor.core.article import Article, ListQuery
 from editor.core.workflow import Status, allowed_transitions
 from editor.store.errors import NotFoundError
@@ -50,6 +50,8 @@ def register_builtin(registry: CommandRegistry) -> None:
     for command in _view_commands():
         registry.register(command)
     for command in _workflow_commands():
+        registry.register(command)
+    for command in _publishing_commands():
         registry.register(command)
     registry.register(
         Command(
@@ -353,6 +355,68 @@ def _view_commands() -> list[Command]:
             ("F11",),
             ("focus", "zen", "full screen"),
             icon="view-fullscreen",
+        ),
+    ]
+
+
+# ---------------------------------------------------------------- Publishing and related links
+
+
+# Statuses from which the publish dialog can put an article on the site.
+_PUBLISHABLE = frozenset({Status.READY, Status.PUBLISHED, Status.CORRECTED})
+
+
+def _can_publish(ctx: CommandContext) -> bool:
+    article = current_article(ctx)
+    return article is not None and not article.deleted and article.status in _PUBLISHABLE
+
+
+def _publishing_commands() -> list[Command]:
+    def publish_open(ctx: CommandContext) -> None:
+        article = current_article(ctx)
+        if article is None:
+            raise CommandDisabledError("Open an article to publish it.")
+        ctx.window.flush_autosave()
+        ctx.window.show_publish_dialog([article.id])
+
+    def publish_ready(ctx: CommandContext) -> None:
+        ctx.window.flush_autosave()
+        ctx.window.show_publish_dialog(None)
+
+    return [
+        Command(
+            id="publish.article",
+            title="Publish…",
+            category="Publish",
+            menu="Workflow",
+            handler=publish_open,
+            shortcuts=("Ctrl+Shift+U",),
+            enabled=_can_publish,
+            toolbar=True,
+            keywords=("site", "go live", "veröffentlichen", "checks"),
+        ),
+        Command(
+            id="publish.ready",
+            title="Publish Everything Ready…",
+            category="Publish",
+            menu="Workflow",
+            handler=publish_ready,
+            keywords=("site", "all", "batch", "veröffentlichen"),
+        ),
+        _panel_command(
+            "related",
+            "Related Links",
+            ("Ctrl+Shift+R",),
+            ("verwandte links", "suggestions", "see also"),
+        ),
+        _panel_command("page", "Published Page Preview", (), ("site", "html", "seite")),
+        Command(
+            id="related.rebuild",
+            title="Rebuild Related-Links Index",
+            category="Publish",
+            menu="Workflow",
+            handler=lambda ctx: ctx.window.rebuild_related_index(),
+            keywords=("reindex", "suggestions", "index"),
         ),
     ]
 

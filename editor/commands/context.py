@@ -52,6 +52,14 @@ class WindowActions(Protocol):
         its selection; ``replace=True`` also shows the replace row."""
         ...
 
+    def show_publish_dialog(self, article_ids: list[int] | None) -> None:
+        """Open the publish dialog for these articles (None: everything ready)."""
+        ...
+
+    def rebuild_related_index(self) -> None:
+        """Rebuild the related-links index with visible, cancellable progress."""
+        ...
+
 
 T = TypeVar("T")
 

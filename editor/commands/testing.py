@@ -57,6 +57,12 @@ class RecordingWindow:
     def show_find(self, replace: bool = False) -> None:
         self.calls.append("replace" if replace else "find")
 
+    def show_publish_dialog(self, article_ids: list[int] | None) -> None:
+        self.calls.append(f"publish {article_ids}")
+
+    def rebuild_related_index(self) -> None:
+        self.calls.append("rebuild related")
+
     @property
     def errors(self) -> list[str]:
         return [text for text, error in self.messages if error]

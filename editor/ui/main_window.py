@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self._palette: CommandPalette | None = None
         self._publish_dialog: QWidget | None = None
         self._page_preview: PagePreview | None = None
+        self._reindex: QWidget | None = None  # the progress dialog of a running rebuild
         self._related: RelatedPanel | None = None
         self._distraction_free_state: dict[str, Any] | None = None
 
@@ -360,17 +361,8 @@ class MainWindow(QMainWindow):
         menus = actions.populate_menus(
             self.menuBar(), self.registry, self.actions_by_id, self.command_context
         )
-        view_menu = menus.get("View")
-        if view_menu is not None:
-            view_menu.addSeparator()
-            view_menu.addAction(self.related_dock.toggleViewAction())
+        del menus  # every menu entry, Publish and Related Links too, comes from the registry
         actions.populate_toolbar(self.toolbar, self.registry, self.actions_by_id)
-        self.publish_action = QAction("Publish…", self, objectName="publish_action")
-        self.publish_action.setToolTip(
-            "Check and publish the open article if it is ready, else every ready article"
-        )
-        self.publish_action.triggered.connect(self._on_publish_action_triggered)
-        self.toolbar.addAction(self.publish_action)
         self.toolbar.addSeparator()
         if self._filter_action is None:
             self._filter_action = self.toolbar.addWidget(self.quick_filter)
@@ -446,6 +438,15 @@ class MainWindow(QMainWindow):
             self._toggle_palette()
         elif name == "find":
             self.show_find()
+        elif name == "related":
+            if self.related_dock.isHidden():
+                self.related_dock.show()
+                self.related_dock.raise_()  # it may share a tab with Metadata
+            else:
+                self.related_dock.hide()
+        elif name == "page":
+            showing = self.panel_visible("page")
+            self.editor.tabs.setCurrentIndex(WRITE_TAB if showing else PAGE_TAB)
         else:
             raise ValueError(f"no panel {name!r}")
         self.refresh_actions()
@@ -465,6 +466,10 @@ class MainWindow(QMainWindow):
             return self._palette is not None and self._palette.isVisible()
         if name == "find":
             return self._find_bar is not None and not self._find_bar.isHidden()
+        if name == "related":
+            return not self.related_dock.isHidden()
+        if name == "page":
+            return self.editor.current_tab() == PAGE_TAB
         return False
 
     def flush_autosave(self) -> bool:
@@ -801,21 +806,56 @@ class MainWindow(QMainWindow):
             self.metadata.show_saved(article)
             self.show_message("Revision restored; the text before it is kept as a revision too.")
 
-    def _on_publish_action_triggered(self) -> None:
-        self.open_publish_dialog()
-
-    def open_publish_dialog(self) -> None:
-        """The publish dialog (checks, then the run, on worker threads) for what is ready."""
+    def show_publish_dialog(self, article_ids: list[int] | None) -> None:
+        """The publish dialog (checks, then the run, on worker threads); None: all ready."""
         from editor.ui.publish_dialog import PublishDialog
 
-        if not self.flush_autosave():
+        if self.ws is None:
             return
-        article = self._article
-        ids = [article.id] if article is not None and article.status is Status.READY else None
-        dialog = PublishDialog(self.ws, ids, self)
+        dialog = PublishDialog(self.ws, article_ids, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._publish_dialog = dialog
         dialog.open()
+
+    def rebuild_related_index(self) -> None:
+        """Rebuild the related-links index on a worker, with a cancellable progress dialog."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from editor.core.related import BuildCancelled
+        from editor.ui.background import BackgroundJobs
+
+        if self.ws is None or self._reindex is not None:
+            return
+        workspace = self.ws
+        dialog = QProgressDialog("Building the related-links index…", "Cancel", 0, 0, self)
+        dialog.setWindowTitle("Related links")
+        dialog.setMinimumDuration(300)
+        jobs = BackgroundJobs(dialog)
+        self._reindex = dialog
+
+        def build(progress: Callable[[int, int], None]) -> int:
+            return workspace.related.rebuild(progress, jobs.is_cancelled)
+
+        def on_progress(_token: object, done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        def on_end(_token: object, outcome: object) -> None:
+            self._reindex = None
+            dialog.close()
+            dialog.deleteLater()
+            if isinstance(outcome, BuildCancelled):
+                self.show_message("Rebuilding the related-links index was cancelled.")
+            elif isinstance(outcome, Exception):
+                self.show_message(f"The related-links index was not rebuilt: {outcome}", error=True)
+            else:
+                self.show_message(f"Related-links index rebuilt: {outcome} articles.")
+
+        jobs.progress.connect(on_progress)
+        jobs.finished.connect(on_end)
+        jobs.failed.connect(on_end)
+        dialog.canceled.connect(jobs.cancel)
+        jobs.submit("rebuild", build)
 
     def _on_leave_action_triggered(self) -> None:
         self.set_distraction_free(False)

@@ -86,7 +86,7 @@ def test_menus_follow_the_registry(setup) -> None:
     assert file_menu.actions()[-2].isSeparator()  # categories are separated
     workflow = setup.main.menuBar().actions()[3].menu()
     assert {a.text() for a in menu_actions(workflow)} == {
-        c.title for c in setup.registry if c.category == "Workflow"
+        c.title for c in setup.registry if c.menu_name == "Workflow"
     }
 
 

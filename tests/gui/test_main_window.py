@@ -263,7 +263,7 @@ def test_conflict_offers_reload(qtbot, window, monkeypatch):
 def test_publish_opens_the_publish_dialog_for_the_ready_article(qtbot, window):
     article = window.ws.articles.create(title="Fertig", body="Text.", status=Status.READY)
     window.open_article(article.id)
-    window.publish_action.trigger()
+    window.actions_by_id["publish.article"].trigger()
     dialog = window._publish_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.jobs.busy, timeout=10_000)
@@ -347,3 +347,35 @@ def test_tags_are_saved_when_the_field_is_left(qtbot, window):
     assert window.metadata.tags.text() == ""
     window.open_article(article_id)
     assert window.metadata.tags.text() == "KI, Halbleiter"
+
+
+def test_publish_everything_ready_opens_the_dialog_for_all(qtbot, window):
+    ready = window.ws.articles.create(title="Bereit", body="Text.", status=Status.READY)
+    window.actions_by_id["publish.ready"].trigger()
+    dialog = window._publish_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.jobs.busy, timeout=10_000)
+    assert dialog.check_for(ready.id) is not None
+    dialog.reject()
+
+
+def test_related_and_page_panels_are_commands(qtbot, window):
+    article = window.ws.articles.create(title="Seite", body="Text.")
+    window.open_article(article.id)
+    window.actions_by_id["view.related"].trigger()
+    assert window.panel_visible("related")
+    qtbot.waitUntil(lambda: window._related is not None, timeout=5_000)
+    assert window.related_dock.widget() is window._related
+    window.actions_by_id["view.related"].trigger()
+    assert not window.panel_visible("related")
+    window.actions_by_id["view.page"].trigger()
+    assert window.panel_visible("page")
+
+
+def test_rebuilding_the_related_index_reports_how_many(qtbot, window):
+    for title in ("Eins", "Zwei", "Drei"):
+        window.ws.articles.create(title=title, body="Text über OpenAI.")
+    window.actions_by_id["related.rebuild"].trigger()
+    qtbot.waitUntil(lambda: window._reindex is None, timeout=20_000)
+    assert window.status.currentMessage() == "Related-links index rebuilt: 3 articles."
+    assert [s.id for s in window.ws.related.suggest(window.ws.articles.list()[0].id, 5)] == []

@@ -26,6 +26,8 @@ def test_every_command_is_complete(registry) -> None:
             "edit",
             "view",
             "workflow",
+            "publish",
+            "related",
             "help",
         }
     assert registry.get("article.new").shortcuts == ("Ctrl+N",)
