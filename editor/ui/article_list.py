@@ -65,6 +65,8 @@ class ArticleListModel(QAbstractTableModel):
         self._rows: list[ArticleSummary] = []
         self._total = 0
         self._now = datetime.now(UTC)  # "2 min" is relative to the last refresh
+        self._relative_now: datetime | None = None
+        self._relative_cache: dict[datetime, str] = {}
 
     # ------------------------------------------------------------ the query
 
@@ -212,7 +214,18 @@ class ArticleListModel(QAbstractTableModel):
             return summary.status.label
         if column == AUTHOR:
             return summary.author
-        return relative_time(summary.updated_at, self._now)
+        return self._relative_time(summary.updated_at)
+
+    def _relative_time(self, when: datetime) -> str:
+        # A repaint asks for every visible row again; formatting a time costs
+        # time-zone work, so each distinct time is formatted once per "now".
+        if self._relative_now is not self._now:
+            self._relative_now = self._now
+            self._relative_cache.clear()
+        text = self._relative_cache.get(when)
+        if text is None:
+            text = self._relative_cache[when] = relative_time(when, self._now)
+        return text
 
     def _tooltip(self, summary: ArticleSummary, column: int) -> str | None:
         if column == UPDATED:
