@@ -30,6 +30,7 @@ from editor.core.publishing import (
 from editor.core.publishing.publisher import prepare_output_dir
 from editor.core.workflow import PUBLIC_STATUSES, Status
 from editor.store import articles as article_store
+from editor.store import bulk
 from editor.store import links as link_store
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class PublishService:
     def site_articles(self) -> list[PublishedArticle]:
         """Every public article as the publisher wants it."""
         with self._db.session() as s:
-            public = [a for a in article_store.iter_articles(s) if a.status in PUBLIC_STATUSES]
+            public = bulk.live_articles_with_status(s, {st.value for st in PUBLIC_STATUSES})
             related = link_store.accepted_targets(s, [a.id for a in public])
         public_ids = {a.id for a in public}
         return [
