@@ -65,6 +65,7 @@ class PublishService:
     def __init__(self, workspace: Workspace) -> None:
         self._ws = workspace
         self._db = workspace.db
+        self._known: dict[int, Article] = {}
 
     # ------------------------------------------------------------ settings
 
@@ -128,7 +129,12 @@ class PublishService:
     def site_articles(self) -> list[PublishedArticle]:
         """Every public article as the publisher wants it."""
         with self._db.session() as s:
-            public = bulk.live_articles_with_status(s, {st.value for st in PUBLIC_STATUSES})
+            public = bulk.live_articles_with_status(
+                s, {st.value for st in PUBLIC_STATUSES}, known=self._known
+            )
+        # Kept for the next run: unchanged articles are not read again.
+        self._known = {a.id: a for a in public}
+        with self._db.session() as s:
             related = link_store.accepted_targets(s, [a.id for a in public])
         public_ids = {a.id for a in public}
         return [

@@ -64,17 +64,36 @@ def _tags_of(session: Session, article_ids: Sequence[int]) -> dict[int, tuple[st
     return {article_id: tuple(names) for article_id, names in found.items()}
 
 
-def live_articles_with_status(session: Session, statuses: Collection[str]) -> list[values.Article]:
-    """Every live article in one of ``statuses``, read as plain columns (a publish run
-    reads thousands; building ORM objects for them took most of an incremental run)."""
-    stmt = (
-        select(*_ARTICLE_COLUMNS)
-        .where(Article.deleted.is_(False), Article.status.in_(sorted(statuses)))
-        .order_by(Article.id)
-    )
-    rows = list(session.execute(stmt))
-    tags = _tags_of(session, [row.id for row in rows])
-    return [to_value(row, tags.get(row.id, ())) for row in rows]
+def live_articles_with_status(
+    session: Session,
+    statuses: Collection[str],
+    known: Mapping[int, values.Article] | None = None,
+) -> list[values.Article]:
+    """Every live article in one of ``statuses``, read as plain columns.
+
+    ``known`` holds values read before: those whose version has not changed are
+    reused, so a repeated call reads only ids and versions plus what changed
+    (a publish run needs every public article; reading all their bodies again
+    was most of an incremental run).
+    """
+    where = (Article.deleted.is_(False), Article.status.in_(sorted(statuses)))
+    known = known or {}
+    versions = session.execute(
+        select(Article.id, Article.version).where(*where).order_by(Article.id)
+    ).all()
+    stale = [
+        aid for aid, version in versions if getattr(known.get(aid), "version", None) != version
+    ]
+    fresh: dict[int, values.Article] = {}
+    for chunk in _chunks(stale):
+        rows = list(session.execute(select(*_ARTICLE_COLUMNS).where(Article.id.in_(chunk))))
+        tags = _tags_of(session, [row.id for row in rows])
+        fresh.update((row.id, to_value(row, tags.get(row.id, ()))) for row in rows)
+    return [
+        fresh[aid] if aid in fresh else known[aid]
+        for aid, _ in versions
+        if aid in fresh or aid in known
+    ]
 
 
 def slugs_by_language(session: Session, languages: Collection[str]) -> dict[str, set[str]]:

@@ -155,3 +155,14 @@ def test_an_autosaved_edit_of_the_same_length_is_republished(
     workspace.articles.update(aid, {"body": "Neuer Text."})  # same length, no revision
     workspace.publishing.publish(None, site_dir)
     assert "Neuer Text." in page.read_text(encoding="utf-8")
+
+
+def test_a_tag_change_reaches_the_page_on_the_next_run(workspace: Any, site_dir: Path) -> None:
+    aid = _article(workspace, "Mit Schlagwort", tags=["Alt"])
+    first = workspace.publishing.publish(None, site_dir)
+    page = site_dir / first.manifest.article_pages[aid]
+    assert "Alt" in page.read_text(encoding="utf-8")
+    workspace.articles.update(aid, {"tags": ["Neu"]})
+    workspace.publishing.publish([aid], site_dir)
+    html = page.read_text(encoding="utf-8")
+    assert "Neu" in html and ">Alt<" not in html
