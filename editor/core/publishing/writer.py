@@ -47,6 +47,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from editor.core.publishing.errors import OutputFolderError
 from editor.core.publishing.layout import safe_join
@@ -189,7 +190,26 @@ def _prune_empty_dirs(folder: Path, stop: Path) -> None:
 # --- the two kinds of run ------------------------------------------------------
 
 
-class FullBuild:
+class _AbortOnError:
+    """A write that undoes itself when the block it runs in raises."""
+
+    def abort(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if kind is not None:
+            self.abort()
+
+
+class FullBuild(_AbortOnError):
     """Write a complete site beside the output folder and swap it in on commit."""
 
     def __init__(self, output: Path) -> None:
@@ -221,20 +241,8 @@ class FullBuild:
         if self.build.exists():
             _remove_tree(self.build)
 
-    def __enter__(self) -> FullBuild:
-        return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if kind is not None:
-            self.abort()
-
-
-class IncrementalUpdate:
+class IncrementalUpdate(_AbortOnError):
     """Stage changed files inside the output folder and apply them via a journal."""
 
     def __init__(self, output: Path) -> None:
@@ -278,18 +286,6 @@ class IncrementalUpdate:
     def abort(self) -> None:
         if self.staging.exists():
             _remove_tree(self.staging)
-
-    def __enter__(self) -> IncrementalUpdate:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if kind is not None:
-            self.abort()
 
 
 @contextlib.contextmanager
