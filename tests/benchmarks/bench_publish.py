@@ -21,6 +21,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+if __package__ in (None, ""):  # run as a script: make `editor` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
 from editor.core.publishing import PublishedArticle, SiteSettings, publish_site
 
 WORDS = (
