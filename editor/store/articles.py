@@ -182,16 +182,6 @@ def find_article(session: Session, key: str) -> values.Article:
     return to_value(row)
 
 
-def find_by_external_ids(session: Session, external_ids: Iterable[str]) -> dict[str, int]:
-    ids = list(external_ids)
-    result: dict[str, int] = {}
-    for start in range(0, len(ids), 500):  # stay below SQLite's variable limit
-        chunk = ids[start : start + 500]
-        stmt = select(Article.external_id, Article.id).where(Article.external_id.in_(chunk))
-        result.update({ext: aid for ext, aid in session.execute(stmt) if ext is not None})
-    return result
-
-
 def iter_articles(
     session: Session, *, include_deleted: bool = False, batch: int = 500
 ) -> Iterable[values.Article]:
@@ -393,10 +383,6 @@ def set_setting(session: Session, key: str, value: Any) -> None:
     else:
         row.value = value
     session.flush()
-
-
-def touch_updated(session: Session, article_id: int) -> None:
-    session.execute(update(Article).where(Article.id == article_id).values(updated_at=utcnow()))
 
 
 def latest_revision_numbers(session: Session, article_ids: Iterable[int]) -> dict[int, int]:

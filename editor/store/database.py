@@ -10,7 +10,6 @@ schema up to date (keeping a copy of an SQLite file first) and returns a
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -310,8 +309,3 @@ def describe_error(exc: BaseException) -> str | None:
     if "readonly" in detail or "read-only" in detail:
         return f"The archive is read-only ({detail})."
     return f"Database error: {detail}"
-
-
-def copy_database_file(path: Path, target: Path) -> None:
-    """A consistent copy of an SQLite archive (for backups)."""
-    shutil.copyfile(path, target)
