@@ -248,15 +248,19 @@ class PublishService:
     def _run(
         self, output: Path, settings: SiteSettings, changed: list[int], *, full_rebuild: bool
     ) -> PublishManifest:
-        return publish_site(
-            self.site_articles(),
-            settings,
-            output,
-            changed_ids=changed,
-            full_rebuild=full_rebuild,
-            suggest=self._suggest if settings.fill_related_with_suggestions else None,
-            forbidden_dirs=self._forbidden_dirs(),
-        )
+        try:
+            return publish_site(
+                self.site_articles(),
+                settings,
+                output,
+                changed_ids=changed,
+                full_rebuild=full_rebuild,
+                suggest=self._suggest if settings.fill_related_with_suggestions else None,
+                forbidden_dirs=self._forbidden_dirs(),
+            )
+        finally:
+            if settings.fill_related_with_suggestions:
+                self._ws.related.save_fill()  # the next full run reuses the lists
 
     def _forbidden_dirs(self) -> list[Path]:
         # The site must never be written over the archive or its backups.

@@ -199,3 +199,30 @@ def test_a_damaged_index_file_is_rebuilt(workspace: Any, archive: dict, db_path:
         assert again.related.index_path().read_bytes() != b"not an index"
     finally:
         again.close()
+
+
+def test_fill_lists_are_kept_between_runs_and_dropped_when_an_article_changes(
+    workspace: Any, archive: dict, db_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.core.related import RelatedIndex
+
+    first = workspace.related.suggest_ids(archive["funding"], 5)
+    assert archive["funding2"] in first
+    workspace.related.save_fill()
+    asked: list[str] = []
+    real = RelatedIndex.suggest
+
+    def counting(self: Any, doc: Any, *args: Any, **kwargs: Any) -> Any:
+        asked.append(str(doc))
+        return real(self, doc, *args, **kwargs)
+
+    monkeypatch.setattr(RelatedIndex, "suggest", counting)
+    again = _reopen(db_path)
+    try:
+        assert again.related.suggest_ids(archive["funding"], 5) == first
+        assert asked == [], "the kept list was used"
+        again.articles.update(archive["funding"], {"body": "Ganz anderes Thema: Wetter in Wien."})
+        again.related.suggest_ids(archive["funding"], 5)
+        assert asked == [str(archive["funding"])], "a changed article is asked again"
+    finally:
+        again.close()
