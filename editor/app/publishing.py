@@ -66,6 +66,7 @@ class PublishService:
         self._ws = workspace
         self._db = workspace.db
         self._known: dict[int, Article] = {}
+        self._published: dict[int, tuple[int, tuple[int, ...], PublishedArticle]] = {}
 
     # ------------------------------------------------------------ settings
 
@@ -137,10 +138,19 @@ class PublishService:
         with self._db.session() as s:
             related = link_store.accepted_targets(s, [a.id for a in public])
         public_ids = {a.id for a in public}
-        return [
-            self._to_published(a, [r for r in related.get(a.id, []) if r in public_ids])
-            for a in public
-        ]
+        result = []
+        made: dict[int, tuple[int, tuple[int, ...], PublishedArticle]] = {}
+        for a in public:
+            links = tuple(r for r in related.get(a.id, []) if r in public_ids)
+            before = self._published.get(a.id)
+            if before is not None and before[0] == a.version and before[1] == links:
+                published = before[2]  # unchanged: reuse the value made last run
+            else:
+                published = self._to_published(a, links)
+            made[a.id] = (a.version, links, published)
+            result.append(published)
+        self._published = made
+        return result
 
     def check(self, article_id: int) -> CheckResult:
         """Blocking problems and warnings if this article were published now."""
@@ -260,7 +270,8 @@ class PublishService:
             )
         finally:
             if settings.fill_related_with_suggestions:
-                self._ws.related.save_fill()  # the next full run reuses the lists
+                # The next full run reuses the lists (see RelatedService.save_fill).
+                self._ws.related.save_fill(force=full_rebuild or len(changed) != 1)
 
     def _forbidden_dirs(self) -> list[Path]:
         # The site must never be written over the archive or its backups.

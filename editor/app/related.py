@@ -46,6 +46,8 @@ log = logging.getLogger(__name__)
 REJECTION_PENALTY = 0.8
 # Suggestions kept per article for filling published pages (the publisher asks for 2 × 5).
 FILL_SIZE = 10
+# Lists computed since the last save before an incremental run writes them out.
+FILL_SAVE_AFTER = 50
 # Postings read per query when filling every page of a site (the engine reads 15,000).
 BULK_POSTING_BUDGET = 5000
 # Statuses whose articles are offered as related links by default.
@@ -94,6 +96,7 @@ class RelatedService:
         self._fill: dict[int, list[int]] | None = None
         self._fill_forget: set[int] = set()
         self._fill_changed = False
+        self._fill_changes = 0  # lists computed since the last save
         for kind in ("article.created", "article.saved", "article.status", "article.restored"):
             workspace.events.subscribe(kind, self._on_article_changed)
         workspace.events.subscribe("article.deleted", self._on_article_changed)
@@ -270,6 +273,7 @@ class RelatedService:
         with self._lock:
             self._loaded_fill()[article_id] = ids
             self._fill_changed = True
+            self._fill_changes += 1
         return ids[:top]
 
     def _fill_path(self) -> Path:
@@ -304,11 +308,19 @@ class RelatedService:
             if self._fill.pop(article_id, None) is not None:
                 self._fill_changed = True
 
-    def save_fill(self) -> None:
-        """Keep the fill lists for the next run (a publish run calls this at its end)."""
+    def save_fill(self, *, force: bool = True) -> None:
+        """Keep the fill lists for the next run (a publish run calls this at its end).
+
+        ``force=False`` skips the write while few lists changed: an incremental run
+        changes one or two, and rewriting every list for them cost more than
+        computing them again.
+        """
         with self._lock:
             if not self._fill_changed or self._fill is None:
                 return
+            if not force and self._fill_changes < FILL_SAVE_AFTER:
+                return
+            self._fill_changes = 0
             data = {"url": self._db.url, "lists": {str(k): v for k, v in self._fill.items()}}
             self._fill_changed = False
         try:
