@@ -226,3 +226,16 @@ def test_fill_lists_are_kept_between_runs_and_dropped_when_an_article_changes(
         assert asked == [str(archive["funding"])], "a changed article is asked again"
     finally:
         again.close()
+
+
+def test_fill_lists_are_written_in_bulk_unless_forced(workspace: Any, archive: dict) -> None:
+    from editor.app.related import FILL_SAVE_AFTER
+
+    related = workspace.related
+    related.suggest_ids(archive["funding"], 5)
+    path = related._fill_path()
+    related.save_fill(force=False)
+    assert not path.exists(), "one changed list is not worth rewriting the file"
+    related.save_fill()
+    assert path.exists()
+    assert FILL_SAVE_AFTER > 1
