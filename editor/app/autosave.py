@@ -22,6 +22,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from editor.store.database import error_kind
+
 if TYPE_CHECKING:
     from editor.app.articles import ArticleService
 
@@ -222,9 +224,9 @@ class AutosaveWriter:
 
 
 def _describe(exc: Exception) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    if "disk is full" in text or "No space left" in text:
+    kind = error_kind(exc)
+    if kind == "full":
         return "disk full — your text is kept here and saved when there is room"
-    if "locked" in text:
+    if kind == "busy":
         return "the database is busy — retrying"
-    return text
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

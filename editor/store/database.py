@@ -281,14 +281,39 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     return Database(engine=engine, url=url, path=path, backup_path=backup)
 
 
+def error_kind(exc: BaseException) -> str | None:
+    """What a database failure means for the user: ``"damaged"``, ``"read-only"``,
+    ``"full"``, ``"busy"``, or None when its text says nothing known.
+
+    The one place that reads SQLite's and the OS's messages; opening, the command
+    line and autosave all word their messages from this.
+    """
+    detail = _detail(exc)
+    if "file is not a database" in detail or "malformed" in detail:
+        return "damaged"
+    if "readonly" in detail or "read-only" in detail:
+        return "read-only"
+    if "disk is full" in detail or "No space" in detail:
+        return "full"
+    if "locked" in detail or "busy" in detail:
+        return "busy"
+    return None
+
+
+def _detail(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _describe_connect_error(url: str, exc: BaseException) -> str:
     where = make_url(url).render_as_string(hide_password=True)
-    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-    if "file is not a database" in detail or "malformed" in detail:
+    detail = _detail(exc)
+    kind = error_kind(exc)
+    if kind == "damaged":
         return f"{where} is damaged or not a database ({detail}); nothing was changed."
-    if "readonly" in detail or "read-only" in detail:
+    if kind == "read-only":
         return f"{where} is read-only ({detail}); nothing was changed."
-    if "disk is full" in detail or "No space" in detail:
+    if kind == "full":
         return f"The disk holding {where} is full; nothing was changed."
     return f"Cannot open the database {where}: {detail}"
 
@@ -301,11 +326,12 @@ def describe_error(exc: BaseException) -> str | None:
     """
     if not isinstance(exc, SQLAlchemyError | sqlite3.Error):
         return None
-    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-    if "locked" in detail or "busy" in detail:
+    detail = _detail(exc)
+    kind = error_kind(exc)
+    if kind == "busy":
         return f"The archive is busy (another program is writing to it): {detail}."
-    if "disk is full" in detail or "No space" in detail:
+    if kind == "full":
         return f"The disk holding the archive is full ({detail})."
-    if "readonly" in detail or "read-only" in detail:
+    if kind == "read-only":
         return f"The archive is read-only ({detail})."
     return f"Database error: {detail}"
