@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from editor.core import article as values
 from editor.core.workflow import Status
+from editor.store.batching import in_chunks
 from editor.store.errors import ConflictError, NotFoundError
 from editor.store.models import Article, ArticleTag, Base, Revision, Setting, Tag, utcnow
 
@@ -386,15 +387,15 @@ def set_setting(session: Session, key: str, value: Any) -> None:
 
 
 def latest_revision_numbers(session: Session, article_ids: Iterable[int]) -> dict[int, int]:
-    ids = list(article_ids)
+    """The newest revision number of each article among ``article_ids`` that has one."""
     result: dict[int, int] = {}
-    for start in range(0, len(ids), 500):
+    for chunk in in_chunks(article_ids):
         stmt = (
             select(Revision.article_id, func.max(Revision.number))
-            .where(Revision.article_id.in_(ids[start : start + 500]))
+            .where(Revision.article_id.in_(chunk))
             .group_by(Revision.article_id)
         )
-        result.update({aid: int(n) for aid, n in session.execute(stmt)})
+        result.update({aid: int(n) for aid, n in session.execute(stmt) if n is not None})
     return result
 
 
@@ -408,11 +409,8 @@ def titles_and_languages(
     session: Session, article_ids: Iterable[int]
 ) -> dict[int, tuple[str, str]]:
     """Title and language of each existing article among ``article_ids``."""
-    ids = list(article_ids)
     result: dict[int, tuple[str, str]] = {}
-    for start in range(0, len(ids), 500):
-        stmt = select(Article.id, Article.title, Article.language).where(
-            Article.id.in_(ids[start : start + 500])
-        )
+    for chunk in in_chunks(article_ids):
+        stmt = select(Article.id, Article.title, Article.language).where(Article.id.in_(chunk))
         result.update({aid: (title, lang) for aid, title, lang in session.execute(stmt)})
     return result

@@ -16,18 +16,12 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from editor.core import article as values
-from editor.store.articles import to_value
+from editor.store.articles import latest_revision_numbers, to_value
+from editor.store.batching import in_chunks
 from editor.store.models import Article, ArticleTag, Base, Revision, Tag, new_uuid, utcnow
 
 # Plain tables, for Core inserts (typed as Table, unlike ``Model.__table__``).
 _TABLES = Base.metadata.tables
-# SQLite allows 32766 bound variables; stay well below for IN (...) lists.
-_IN_CHUNK = 500
-
-
-def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), _IN_CHUNK):
-        yield items[start : start + _IN_CHUNK]
 
 
 def find_for_import(
@@ -40,7 +34,7 @@ def find_for_import(
     rows: dict[int, Any] = {}
     uuid_list, ext_list = sorted(uuids), sorted(external_ids)
     for column, keys in ((Article.uuid, uuid_list), (Article.external_id, ext_list)):
-        for chunk in _chunks(keys):
+        for chunk in in_chunks(keys):
             stmt = select(*_ARTICLE_COLUMNS).where(column.in_(chunk))
             rows.update((row.id, row) for row in session.execute(stmt))
     tags = _tags_of(session, sorted(rows))
@@ -52,7 +46,7 @@ _ARTICLE_COLUMNS = [column for column in Article.__mapper__.columns]
 
 def _tags_of(session: Session, article_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
     found: dict[int, list[str]] = {}
-    for chunk in _chunks(article_ids):
+    for chunk in in_chunks(article_ids):
         stmt = (
             select(ArticleTag.article_id, Tag.name)
             .join(Tag, Tag.id == ArticleTag.tag_id)
@@ -85,7 +79,7 @@ def live_articles_with_status(
         aid for aid, version in versions if getattr(known.get(aid), "version", None) != version
     ]
     fresh: dict[int, values.Article] = {}
-    for chunk in _chunks(stale):
+    for chunk in in_chunks(stale):
         rows = list(session.execute(select(*_ARTICLE_COLUMNS).where(Article.id.in_(chunk))))
         tags = _tags_of(session, [row.id for row in rows])
         fresh.update((row.id, to_value(row, tags.get(row.id, ()))) for row in rows)
@@ -108,7 +102,7 @@ def slugs_by_language(session: Session, languages: Collection[str]) -> dict[str,
 
 def uuids_in_use(session: Session, uuids: Collection[str]) -> set[str]:
     taken: set[str] = set()
-    for chunk in _chunks(sorted(uuids)):
+    for chunk in in_chunks(sorted(uuids)):
         taken.update(session.execute(select(Article.uuid).where(Article.uuid.in_(chunk))).scalars())
     return taken
 
@@ -117,7 +111,7 @@ def _tag_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
     """Ids of the tags called ``names``, inserting the missing ones."""
     wanted = sorted(set(names))
     ids: dict[str, int] = {}
-    for chunk in _chunks(wanted):
+    for chunk in in_chunks(wanted):
         ids.update(
             (n, i) for n, i in session.execute(select(Tag.name, Tag.id).where(Tag.name.in_(chunk)))
         )
@@ -242,7 +236,7 @@ def update_many(
     session.execute(stmt, params)
     _replace_tags(session, [(c.id, ch["tags"]) for c, ch in updates if "tags" in ch])
     if revision_reason is not None:
-        numbers = _last_revision_numbers(session, [current.id for current, _ in updates])
+        numbers = latest_revision_numbers(session, [current.id for current, _ in updates])
         revisions = [
             {
                 "article_id": p["_id"],
@@ -262,7 +256,7 @@ def _replace_tags(session: Session, tag_lists: Sequence[tuple[int, Sequence[str]
     if not tag_lists:
         return
     links = _TABLES["article_tag"]
-    for chunk in _chunks([article_id for article_id, _ in tag_lists]):
+    for chunk in in_chunks([article_id for article_id, _ in tag_lists]):
         session.execute(delete(links).where(links.c.article_id.in_(chunk)))
     tag_ids = _tag_ids(session, (name for _, names in tag_lists for name in names))
     rows = [
@@ -272,18 +266,6 @@ def _replace_tags(session: Session, tag_lists: Sequence[tuple[int, Sequence[str]
     ]
     if rows:
         session.execute(insert(links), rows)
-
-
-def _last_revision_numbers(session: Session, article_ids: Sequence[int]) -> dict[int, int]:
-    numbers: dict[int, int] = {}
-    for chunk in _chunks(sorted(article_ids)):
-        stmt = (
-            select(Revision.article_id, func.max(Revision.number))
-            .where(Revision.article_id.in_(chunk))
-            .group_by(Revision.article_id)
-        )
-        numbers.update({article_id: n or 0 for article_id, n in session.execute(stmt)})
-    return numbers
 
 
 def count_articles(session: Session, *, include_deleted: bool = True) -> int:

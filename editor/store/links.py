@@ -8,6 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from editor.core.links import LinkState, PublicationRecord, RelatedChoice
+from editor.store.batching import in_chunks
 from editor.store.models import Article, Publication, RelatedLink
 
 
@@ -58,13 +59,12 @@ def replace_choices(session: Session, article_id: int, choices: Iterable[Related
 
 def accepted_targets(session: Session, article_ids: Iterable[int]) -> dict[int, list[int]]:
     """For each article, its accepted related articles in order (for publishing)."""
-    ids = list(article_ids)
     result: dict[int, list[int]] = {}
-    for start in range(0, len(ids), 500):
+    for chunk in in_chunks(article_ids):
         stmt = (
             select(RelatedLink.article_id, RelatedLink.target_id)
             .where(
-                RelatedLink.article_id.in_(ids[start : start + 500]),
+                RelatedLink.article_id.in_(chunk),
                 RelatedLink.state == LinkState.ACCEPTED.value,
             )
             .order_by(RelatedLink.article_id, RelatedLink.position)
