@@ -22,8 +22,6 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from editor.store.database import error_kind
-
 if TYPE_CHECKING:
     from editor.app.articles import ArticleService
 
@@ -224,6 +222,10 @@ class AutosaveWriter:
 
 
 def _describe(exc: Exception) -> str:
+    # Imported here: the window imports this module before its first paint, which
+    # must not wait for SQLAlchemy (see editor/store/snapshot.py).
+    from editor.store.database import error_kind
+
     kind = error_kind(exc)
     if kind == "full":
         return "disk full — your text is kept here and saved when there is room"
