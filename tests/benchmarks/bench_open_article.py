@@ -26,6 +26,7 @@ if __package__ in (None, ""):  # run as a script: make `editor` and `tests` impo
 from tests.benchmarks.guibench import (
     PaintWatch,
     cached_archive,
+    idle,
     isolate_user_folders,
     percentile,
     start_window,
@@ -34,14 +35,6 @@ from tests.benchmarks.guibench import (
 
 TARGET = 0.030
 ROWS_LOADED = 3000
-
-
-def idle(ms: int) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def main(argv: list[str] | None = None) -> int:

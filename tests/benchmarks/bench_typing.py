@@ -27,6 +27,7 @@ if __package__ in (None, ""):  # run as a script: make `editor` and `tests` impo
 from tests.benchmarks.guibench import (
     PaintWatch,
     cached_archive,
+    idle,
     isolate_user_folders,
     percentile,
     start_window,
@@ -52,15 +53,6 @@ def key_events(char: str) -> tuple[object, object]:
     press = QKeyEvent(QEvent.Type.KeyPress, key, modifiers, char)
     release = QKeyEvent(QEvent.Type.KeyRelease, key, modifiers, char)
     return press, release
-
-
-def idle(ms: int) -> None:
-    """Run the event loop for ``ms`` milliseconds (timers, autosave reports, repaints)."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -63,6 +63,15 @@ def summary_ms(values: list[float]) -> str:
     )
 
 
+def idle(ms: int) -> None:
+    """Run the event loop for ``ms`` milliseconds (timers, autosave reports, repaints)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def run_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
     """Run the event loop until ``condition()`` holds (e.g. ``lambda: window.is_ready``)."""
     from PySide6.QtCore import QEventLoop
