@@ -21,7 +21,7 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -87,14 +87,18 @@ class RelatedService:
         self._db = workspace.db
         self._index_dir = index_dir
         self._index: RelatedIndex | None = None
+        # _lock guards the index and the fill lists and is held through long work
+        # (a build, a save). Event listeners run on the autosave and import threads,
+        # so they only note ids under _pending_lock and never wait for _lock.
         self._lock = threading.RLock()
-        self._dirty: set[int] = set()
+        self._pending_lock = threading.Lock()
+        self._dirty: set[int] = set()  # articles to re-index (under _pending_lock)
         # suggest_ids() results per article (FILL_SIZE ids), kept in the data folder so a
         # full publish does not query the engine again for every page; an entry goes
         # when its article changes or the editor decides on its links, all of them when
         # the index is rebuilt.
         self._fill: dict[int, list[int]] | None = None
-        self._fill_forget: set[int] = set()
+        self._fill_forget: set[int] = set()  # lists to drop (under _pending_lock)
         self._fill_changed = False
         self._fill_changes = 0  # lists computed since the last save
         for kind in ("article.created", "article.saved", "article.status", "article.restored"):
@@ -116,13 +120,14 @@ class RelatedService:
         save: bool = True,
     ) -> int:
         """Build the index from the whole archive; returns how many articles it holds."""
+        with self._pending_lock:  # what changed so far is read below; later changes stay
+            self._dirty.clear()
         with self._db.session() as s:
             stamps = article_store.live_article_stamps(s)
             docs = [to_related_doc(a) for a in article_store.iter_articles(s)]
         index = RelatedIndex.build(docs, progress=progress, is_cancelled=is_cancelled)
         with self._lock:
             self._index = index
-            self._dirty.clear()
             self._fill = {}
             self._fill_changed = True
             if save:
@@ -134,8 +139,7 @@ class RelatedService:
             if self._index is None and not self._load_saved():
                 self.rebuild()
             assert self._index is not None
-            if self._dirty:
-                self._apply_dirty(self._index)
+            self._apply_dirty(self._index)
             return self._index
 
     # ------------------------------------------------------------ the saved index
@@ -183,11 +187,12 @@ class RelatedService:
             stamps = article_store.live_article_stamps(s)
         for gone in saved_ids - stamps.keys():
             index.remove(str(gone))
-        self._dirty.update(
-            article_id
-            for article_id, updated in stamps.items()
-            if article_id not in saved_ids or newest is None or updated > newest
-        )
+        with self._pending_lock:
+            self._dirty.update(
+                article_id
+                for article_id, updated in stamps.items()
+                if article_id not in saved_ids or newest is None or updated > newest
+            )
         self._index = index
         return True
 
@@ -197,14 +202,17 @@ class RelatedService:
             if self._index is None:
                 return
             index = self._index
-            if self._dirty:
-                self._apply_dirty(index)
+            self._apply_dirty(index)
             with self._db.session() as s:
                 stamps = article_store.live_article_stamps(s)
             self._save_index(index, stamps)
 
     def _apply_dirty(self, index: RelatedIndex) -> None:
-        ids, self._dirty = sorted(self._dirty), set()
+        """Re-index the articles changed since the last query (caller holds _lock)."""
+        with self._pending_lock:
+            ids, self._dirty = sorted(self._dirty), set()
+        if not ids:
+            return
         with self._db.session() as s:
             for article_id in ids:
                 try:
@@ -219,17 +227,18 @@ class RelatedService:
 
     def _on_article_changed(self, event: Event) -> None:
         if event.article_id is not None:
-            with self._lock:
-                self._dirty.add(event.article_id)
-                self._forget_fill([event.article_id])
+            self._note_changed([event.article_id])
 
     def _on_articles_imported(self, event: Event) -> None:
         # One event per imported chunk: {"created": [ids], "updated": [ids]}.
         data = event.data or {}
-        with self._lock:
-            for key in ("created", "updated"):
-                self._dirty.update(data.get(key, ()))
-                self._forget_fill(data.get(key, ()))
+        self._note_changed([*data.get("created", ()), *data.get("updated", ())])
+
+    def _note_changed(self, article_ids: Sequence[int]) -> None:
+        """Remember changed articles: re-indexed and their fill lists dropped on next use."""
+        with self._pending_lock:
+            self._dirty.update(article_ids)
+            self._fill_forget.update(article_ids)
 
     # ------------------------------------------------------------ suggestions
 
@@ -282,7 +291,8 @@ class RelatedService:
         )
 
     def _loaded_fill(self) -> dict[int, list[int]]:
-        """The kept fill lists (read from the data folder on first use; caller holds the lock)."""
+        """The kept fill lists, without those of articles changed since (read from the
+        data folder on first use; caller holds _lock)."""
         if self._fill is None:
             self._fill = {}
             try:
@@ -291,22 +301,12 @@ class RelatedService:
                     self._fill = {int(k): [int(i) for i in v] for k, v in stored["lists"].items()}
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 pass  # missing or damaged: the lists are computed again as needed
-            for article_id in self._fill_forget:
-                if self._fill.pop(article_id, None) is not None:
-                    self._fill_changed = True
-            self._fill_forget.clear()
-        return self._fill
-
-    def _forget_fill(self, article_ids: Iterable[int]) -> None:
-        """Drop the kept lists of changed articles (caller holds the lock). Before the
-        file is read, the ids are remembered and dropped when it is (no file I/O here:
-        this runs on the autosave thread)."""
-        if self._fill is None:
-            self._fill_forget.update(article_ids)
-            return
-        for article_id in article_ids:
+        with self._pending_lock:
+            forget, self._fill_forget = self._fill_forget, set()
+        for article_id in forget:
             if self._fill.pop(article_id, None) is not None:
                 self._fill_changed = True
+        return self._fill
 
     def save_fill(self, *, force: bool = True) -> None:
         """Keep the fill lists for the next run (a publish run calls this at its end).
@@ -316,7 +316,10 @@ class RelatedService:
         computing them again.
         """
         with self._lock:
-            if not self._fill_changed or self._fill is None:
+            if self._fill is None:
+                return
+            self._loaded_fill()  # drops the lists of articles changed meanwhile
+            if not self._fill_changed:
                 return
             if not force and self._fill_changes < FILL_SAVE_AFTER:
                 return
@@ -422,6 +425,6 @@ class RelatedService:
         numbered += [c for c in choices if c.state is not LinkState.ACCEPTED]
         with self._db.session(write=True) as s:
             link_store.replace_choices(s, article_id, numbered)
-        with self._lock:
-            self._forget_fill([article_id])  # rejections change what is suggested
+        with self._pending_lock:
+            self._fill_forget.add(article_id)  # rejections change what is suggested
         self._ws.events.emit("related.changed", article_id)

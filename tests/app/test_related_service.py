@@ -239,3 +239,28 @@ def test_fill_lists_are_written_in_bulk_unless_forced(workspace: Any, archive: d
     related.save_fill()
     assert path.exists()
     assert FILL_SAVE_AFTER > 1
+
+
+def test_saving_an_article_does_not_wait_for_a_running_index_build(
+    workspace: Any, archive: dict
+) -> None:
+    import threading
+    import time
+
+    related = workspace.related
+    related.suggest(archive["funding"])
+    related._lock.acquire()  # as a long build or index save holds it
+    try:
+        done = threading.Event()
+
+        def save() -> None:
+            workspace.articles.update(archive["weather"], {"body": "OpenAI Sam Altman"})
+            done.set()
+
+        started = time.monotonic()
+        threading.Thread(target=save).start()
+        assert done.wait(5), "the save waited for the related-links index"
+        assert time.monotonic() - started < 5
+    finally:
+        related._lock.release()
+    assert archive["weather"] in [s.id for s in related.suggest(archive["funding"], top=10)]
