@@ -1,0 +1,67 @@
+"""Forked worker processes for CPU-bound work: same answers as one process, errors surface."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+
+import pytest
+
+from editor.core import parallel
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="worker processes are forked on Linux only"
+)
+
+
+def test_workers_inherit_closures_and_answer_in_order() -> None:
+    assert parallel.can_fork(), f"threads alive: {threading.enumerate()}"
+    offset = 1000  # captured by the closure: inherited by the workers, never pickled
+    parent = os.getpid()
+
+    def work(chunk):  # type: ignore[no-untyped-def]
+        return [(n + offset, os.getpid()) for n in chunk]
+
+    chunks = parallel.split(list(range(100)), 7)
+    assert len(chunks) == 15 and list(chunks[-1]) == [98, 99]
+    answers = [pair for answer in parallel.fork_map(work, chunks, 2) for pair in answer]
+    assert [value for value, _ in answers] == [n + 1000 for n in range(100)]
+    workers = {pid for _, pid in answers}
+    assert parent not in workers and 1 <= len(workers) <= 2
+
+
+def test_an_error_in_a_worker_is_raised_in_the_caller() -> None:
+    def work(chunk):  # type: ignore[no-untyped-def]
+        if 13 in chunk:
+            raise OSError(28, "No space left on device")
+        return chunk
+
+    with pytest.raises(OSError, match="No space left"):
+        list(parallel.fork_map(work, parallel.split(list(range(40)), 5), 2))
+    # The next call works: the shared job was cleared.
+    assert list(parallel.fork_map(len, [[1], [2, 3]], 2)) == [1, 2]
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not parallel.can_fork()
+    finally:
+        stop.set()
+        other.join()
+    assert parallel.can_fork()
+
+
+def test_worker_count_is_bounded() -> None:
+    assert parallel.worker_count(1) == 1
+    assert parallel.worker_count(64) == parallel.MAX_WORKERS
+    assert 1 <= parallel.worker_count() <= parallel.MAX_WORKERS
+
+
+def test_a_worker_knows_when_its_parent_is_gone() -> None:
+    assert not parallel.orphaned(), "outside a worker nothing is orphaned"
+    answers = list(parallel.fork_map(lambda chunk: parallel.orphaned(), [[1], [2]], 2))
+    assert answers == [False, False]
