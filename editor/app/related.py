@@ -21,7 +21,7 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +31,7 @@ from editor.app import config
 from editor.core.article import Article
 from editor.core.links import LinkState, RelatedChoice
 from editor.core.related import IndexFileError, RelatedDoc, RelatedIndex, Suggestion, describe
+from editor.core.related.bulk import BulkQuery, suggest_many
 from editor.core.workflow import PUBLIC_STATUSES
 from editor.store import articles as article_store
 from editor.store import links as link_store
@@ -285,6 +286,40 @@ class RelatedService:
             self._fill_changes += 1
         return ids[:top]
 
+    def prepare_fill(self, article_ids: Sequence[int], progress: Progress | None = None) -> int:
+        """Compute at once the fill lists a publish run is about to ask for; returns how many.
+
+        A full publish of a large archive that was never published needs thousands of
+        them: asked for all together, the engine answers on every core (see
+        :func:`editor.core.related.bulk.suggest_many`), and the editor's decisions are
+        read in one query rather than one per article. Lists already kept are reused.
+        """
+        with self._lock:
+            kept = self._loaded_fill()
+            missing = [i for i in dict.fromkeys(article_ids) if i not in kept]
+        if not missing:
+            return 0
+        with self._db.session() as s:
+            decisions = link_store.choice_states(s, missing)
+        queries = [_bulk_query(i, decisions.get(i, {})) for i in missing]
+        index = self._ready_index()
+        with self._lock:
+            found = suggest_many(
+                index,
+                queries,
+                FILL_SIZE,
+                statuses=CANDIDATE_STATUSES,
+                posting_budget=BULK_POSTING_BUDGET,
+                progress=progress,
+            )
+            fill = self._loaded_fill()
+            for doc_id, ids in found.items():
+                fill[int(doc_id)] = [int(i) for i in ids]
+            self._fill_changed = True
+            self._fill_changes += len(found)
+            self._loaded_fill()  # drops the lists of articles that changed meanwhile
+        return len(found)
+
     def _fill_path(self) -> Path:
         return self.index_path().with_name(
             self.index_path().stem.replace("index", "fill") + ".json"
@@ -359,6 +394,7 @@ class RelatedService:
                 penalties=penalties,
                 feedback=not bulk,
                 posting_budget=BULK_POSTING_BUDGET if bulk else None,
+                explain=not bulk,
             )
 
     def _titles(self, ids: list[int]) -> dict[int, tuple[str, str]]:
@@ -428,3 +464,14 @@ class RelatedService:
         with self._pending_lock:
             self._fill_forget.add(article_id)  # rejections change what is suggested
         self._ws.events.emit("related.changed", article_id)
+
+
+def _bulk_query(article_id: int, decisions: Mapping[int, LinkState]) -> BulkQuery:
+    """The engine's query for one article: accepted links excluded, rejected ones lowered."""
+    accepted = [t for t, state in decisions.items() if state is LinkState.ACCEPTED]
+    rejected = [t for t, state in decisions.items() if state is LinkState.REJECTED]
+    return BulkQuery(
+        str(article_id),
+        exclude=frozenset(str(t) for t in accepted),
+        penalties={str(t): REJECTION_PENALTY for t in rejected},
+    )

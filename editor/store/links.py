@@ -74,6 +74,20 @@ def accepted_targets(session: Session, article_ids: Iterable[int]) -> dict[int, 
     return result
 
 
+def choice_states(session: Session, article_ids: Iterable[int]) -> dict[int, dict[int, LinkState]]:
+    """For each article that has any, the editor's decisions: target id -> accepted/rejected.
+
+    One query per thousand articles, for work over a whole archive (filling every page)."""
+    result: dict[int, dict[int, LinkState]] = {}
+    for chunk in in_chunks(article_ids):
+        stmt = select(RelatedLink.article_id, RelatedLink.target_id, RelatedLink.state).where(
+            RelatedLink.article_id.in_(chunk)
+        )
+        for article_id, target_id, state in session.execute(stmt):
+            result.setdefault(article_id, {})[target_id] = LinkState(state)
+    return result
+
+
 def rejected_targets(session: Session, article_id: int) -> set[int]:
     stmt = select(RelatedLink.target_id).where(
         RelatedLink.article_id == article_id, RelatedLink.state == LinkState.REJECTED.value

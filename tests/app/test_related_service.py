@@ -264,3 +264,27 @@ def test_saving_an_article_does_not_wait_for_a_running_index_build(
     finally:
         related._lock.release()
     assert archive["weather"] in [s.id for s in related.suggest(archive["funding"], top=10)]
+
+
+def test_prepare_fill_computes_the_lists_of_many_articles_at_once(
+    workspace: Any, archive: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.core.related import RelatedIndex
+
+    related = workspace.related
+    related.reject(archive["funding"], archive["english"])
+    ids = [archive["funding"], archive["funding2"], archive["english"]]
+    assert related.prepare_fill(ids) == 3
+    assert related.prepare_fill(ids) == 0, "kept lists are not computed again"
+
+    def refuse(self: Any, *args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the engine was asked again for a prepared list")
+
+    monkeypatch.setattr(RelatedIndex, "suggest", refuse)
+    prepared = related.suggest_ids(archive["funding"], 5)
+    monkeypatch.undo()
+    assert archive["funding2"] in prepared
+    assert archive["draft"] not in prepared
+    # The same answer as asking for that article alone (where its rejection counts).
+    related._loaded_fill().clear()
+    assert related.suggest_ids(archive["funding"], 5) == prepared

@@ -8,14 +8,19 @@ says which files it wrote so the app can record what went out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 ArticleId = int
 # ``suggest(article_id, top)`` -> ids of the best related articles, best first.
 SuggestFn = Callable[[ArticleId, int], list[ArticleId]]
+# Told which pages' suggestions are about to be asked for, so that the engine can answer
+# them all at once (on every core) rather than one page at a time.
+PrepareSuggestionsFn = Callable[[Sequence[ArticleId]], object]
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,23 @@ class PublishedArticle:
     @property
     def modified_at(self) -> datetime:
         return self.updated_at or self.published_at
+
+    @cached_property
+    def signature(self) -> str:
+        """Identifies this version: changes when anything the site shows of it changes
+        (the body by its length and the revision).
+
+        Cached on the value: the caller hands the same objects to every run for the
+        articles that did not change, and a run compares every article's signature.
+        """
+        text = (
+            f"{self.revision}\x1f{self.lang}\x1f{self.slug}\x1f{self.title}\x1f{self.teaser}\x1f"
+            f"{self.author}\x1f{self.tags}\x1f{self.group!r}\x1f{self.related}\x1f"
+            f"{self.translated_from}\x1f{self.published_at.timestamp()}\x1f"
+            f"{self.updated_at and self.updated_at.timestamp()}\x1f{len(self.body_markdown)}"
+        )
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8)
+        return digest.hexdigest()
 
 
 @dataclass(frozen=True)

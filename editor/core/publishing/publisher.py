@@ -29,6 +29,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from editor.core import parallel
 from editor.core.publishing import feeds, layout, render
 from editor.core.publishing.checks import check_article
 from editor.core.publishing.errors import (
@@ -39,6 +40,7 @@ from editor.core.publishing.errors import (
 )
 from editor.core.publishing.model import (
     ArticleId,
+    PrepareSuggestionsFn,
     PublishedArticle,
     PublishManifest,
     SiteSettings,
@@ -55,6 +57,11 @@ from editor.core.publishing.writer import (
 
 # Bump when the layout or the state format changes: the next run rebuilds everything.
 STATE_FORMAT = 3
+
+# A full build of a site this large renders its files in worker processes, one per core
+# (see editor.core.parallel); a chunk of files is one message to a worker.
+MIN_FILES_FOR_WORKERS = 400
+FILES_PER_CHUNK = 100
 
 Render = Callable[[], bytes]
 
@@ -256,17 +263,7 @@ def _short_hash(*parts: object) -> str:
 
 
 def _signature(a: PublishedArticle) -> str:
-    """What identifies a version of an article; the body by its length and the revision.
-
-    Runs for every article on every publish, hence one f-string rather than a join.
-    """
-    text = (
-        f"{a.revision}\x1f{a.lang}\x1f{a.slug}\x1f{a.title}\x1f{a.teaser}\x1f{a.author}\x1f"
-        f"{a.tags}\x1f{a.group!r}\x1f{a.related}\x1f{a.translated_from}\x1f"
-        f"{a.published_at.timestamp()}\x1f{a.updated_at and a.updated_at.timestamp()}\x1f"
-        f"{len(a.body_markdown)}"
-    )
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return a.signature
 
 
 def _link_key(site: Site, article_id: ArticleId) -> str:
@@ -342,6 +339,7 @@ def publish_site(
     changed_ids: Collection[ArticleId] = (),
     full_rebuild: bool = False,
     suggest: SuggestFn | None = None,
+    prepare_suggestions: PrepareSuggestionsFn | None = None,
     forbidden_dirs: Iterable[str | os.PathLike[str]] = (),
 ) -> PublishManifest:
     """Publish ``articles`` (all articles that are to be on the site) to ``output_dir``.
@@ -350,10 +348,14 @@ def publish_site(
     set or nothing usable is known about the previous run.  Raises a
     :class:`~editor.core.publishing.errors.PublishError` subclass, with a
     message for the editor, when nothing could be published; the previous
-    site is then left as it was.
+    site is then left as it was.  ``prepare_suggestions`` is told, before the
+    pages are rendered, which of them will ask ``suggest`` (so that the engine
+    can answer them together).
     """
     output = prepare_output_dir(output_dir, forbidden_dirs)
-    site = Site(articles, settings, suggest)  # validates settings, slugs and languages
+    site = Site(
+        articles, settings, suggest, prepare_suggestions
+    )  # validates settings, slugs and languages
     fingerprint = settings_fingerprint(settings)
     try:
         with output_lock(output):
@@ -393,12 +395,31 @@ def _manifest(
 
 def _full_build(site: Site, output: Path, fingerprint: str) -> PublishManifest:
     with FullBuild(output) as build:
-        for relative, produce in SiteOutputs(site).all():
-            build.write(relative, produce())
+        site.prepare_related(site.articles)
+        work = list(SiteOutputs(site).all())
+        workers = parallel.worker_count()
+        if workers > 1 and len(work) >= MIN_FILES_FOR_WORKERS and parallel.can_fork():
+            # Every page's related links are settled here first: a worker must never ask
+            # the engine itself (the caller's engine may hold a database connection).
+            site.resolve_related()
+            chunks = parallel.split(work, FILES_PER_CHUNK)
+            for written in parallel.fork_map(partial(_write_outputs, build), chunks, workers):
+                build.written.extend(written)
+        else:
+            _write_outputs(build, work)
         signatures = {i: _signature(a) for i, a in site.articles.items()}
         build.commit(_state_bytes(site, fingerprint, signatures))
         written = build.written
     return _manifest(site, output, True, written, [])
+
+
+def _write_outputs(build: FullBuild, work: Sequence[tuple[str, Render]]) -> list[str]:
+    """Render and write ``work`` into the build folder (in a worker process, or here)."""
+    for relative, produce in work:
+        if parallel.orphaned():
+            raise SystemExit("the publish run that started this worker is gone")
+        build.write(relative, produce())
+    return [relative for relative, _ in work]
 
 
 def _changed_articles(
@@ -474,6 +495,7 @@ def _incremental(
     affected = {path: produce for path in candidates if (produce := outputs.get(path)) is not None}
     removed = sorted(candidates - affected.keys())
     written: list[str] = []
+    site.prepare_related(_articles_of(site, affected))
     with IncrementalUpdate(output) as update:
         for relative in sorted(affected):
             if update.write(relative, affected[relative]()):
@@ -485,6 +507,12 @@ def _incremental(
         )
         update.commit(state_bytes)
     return _manifest(site, output, False, written, removed)
+
+
+def _articles_of(site: Site, paths: Iterable[str]) -> set[ArticleId]:
+    """The articles whose page or JSON file is among ``paths``."""
+    owners = (site.page_owner.get(path, site.json_owner.get(path)) for path in paths)
+    return {owner for owner in owners if owner is not None}
 
 
 # --- preview --------------------------------------------------------------------------------------

@@ -10,23 +10,35 @@ is cleaned where it is written out (:mod:`editor.core.publishing.text`).
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from editor.core.markdown import render_markdown
 from editor.core.publishing import layout
 from editor.core.publishing.errors import DuplicatePathError, InvalidSettingsError
-from editor.core.publishing.model import ArticleId, PublishedArticle, SiteSettings, SuggestFn
+from editor.core.publishing.model import (
+    ArticleId,
+    PrepareSuggestionsFn,
+    PublishedArticle,
+    SiteSettings,
+    SuggestFn,
+)
 from editor.core.publishing.text import clean_line, clean_text
 
 log = logging.getLogger(__name__)
 
-_BODY_CACHE_SIZE = 64
+
+@lru_cache(maxsize=256)
+def _body_html(markdown: str) -> str:
+    """Rendered and sanitised Markdown.  Kept for the bodies met last, across runs: the
+    page, the JSON file and the feed all need one, and a program that publishes again
+    and again renders the newest articles of every feed only once."""
+    return render_markdown(clean_text(markdown))
 
 
 def utc_key(article: PublishedArticle) -> float:
@@ -90,12 +102,13 @@ class Site:
         articles: Iterable[PublishedArticle],
         settings: SiteSettings,
         suggest: SuggestFn | None = None,
+        prepare_suggestions: PrepareSuggestionsFn | None = None,
     ) -> None:
         self.settings = settings
         self.tz = validate_settings(settings)
         self.suggest = suggest
+        self.prepare_suggestions = prepare_suggestions
         self.warnings: list[str] = []
-        self._bodies: OrderedDict[ArticleId, str] = OrderedDict()
         self._related: dict[ArticleId, list[PublishedArticle]] = {}
         # Text is cleaned where it is written out (templates, feeds, JSON), not here:
         # this runs for every article on every publish.
@@ -142,14 +155,8 @@ class Site:
         return self.url(self.page[article_id])
 
     def body_html(self, article_id: ArticleId) -> str:
-        """The sanitised body; the last few are kept because page, JSON and feed all need it."""
-        html = self._bodies.pop(article_id, None)
-        if html is None:
-            html = render_markdown(clean_text(self.articles[article_id].body_markdown))
-        self._bodies[article_id] = html
-        while len(self._bodies) > _BODY_CACHE_SIZE:
-            self._bodies.popitem(last=False)
-        return html
+        """The sanitised body of an article."""
+        return _body_html(self.articles[article_id].body_markdown)
 
     # --- relations -----------------------------------------------------------------
 
@@ -189,13 +196,41 @@ class Site:
             self._related[article_id] = self._find_related(article_id)
         return self._related[article_id]
 
+    def resolve_related(self) -> None:
+        """Settle every article's related links now (before the pages are rendered in
+        worker processes, which must find them settled)."""
+        for article_id in self.articles:
+            self.related(article_id)
+
+    def prepare_related(self, article_ids: Iterable[ArticleId]) -> None:
+        """Announce the pages about to be rendered: the engine may answer the suggestions of
+        those without accepted links all at once.  A failure only means that each page
+        asks on its own later."""
+        if self.prepare_suggestions is None or not self._fills_with_suggestions():
+            return
+        needed = [i for i in article_ids if i not in self._related and not self._accepted(i)]
+        if not needed:
+            return
+        try:
+            self.prepare_suggestions(needed)
+        except Exception:
+            log.warning("preparing related suggestions failed", exc_info=True)
+
+    def _fills_with_suggestions(self) -> bool:
+        return self.settings.fill_related_with_suggestions and self.suggest is not None
+
+    def _accepted(self, article_id: ArticleId) -> list[PublishedArticle]:
+        return [
+            self.articles[i]
+            for i in self.articles[article_id].related
+            if i in self.articles and i != article_id
+        ]
+
     def _find_related(self, article_id: ArticleId) -> list[PublishedArticle]:
         article = self.articles[article_id]
         limit = self.settings.related_count
-        accepted = [
-            self.articles[i] for i in article.related if i in self.articles and i != article_id
-        ]
-        if accepted or not self.settings.fill_related_with_suggestions or self.suggest is None:
+        accepted = self._accepted(article_id)
+        if accepted or not self._fills_with_suggestions() or self.suggest is None:
             return _unique(accepted)[:limit]
         try:
             suggested = self.suggest(article_id, limit * 2)
