@@ -84,8 +84,11 @@ def _is_lang(lang: str) -> bool:
 
 
 @lru_cache(maxsize=65_536)
+@lru_cache(maxsize=65536)
 def tag_slug(tag: str) -> str:
-    """The folder name of a tag's page, never a path trick; ``""`` for a blank tag."""
+    """The folder name of a tag's page, never a path trick; ``""`` for a blank tag.
+
+    Cached: a site has a few hundred tags, asked for on every run for every article."""
     tag = clean_line(tag)
     if not tag:
         return ""
