@@ -7,7 +7,7 @@ workspace's event bus.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -235,22 +235,32 @@ class ArticleService:
 
     def change_status(self, article_id: int, target: Status, *, note: str = "") -> Article:
         """Move along the workflow; refuses transitions it does not allow; takes a revision."""
+        return self.change_status_many([article_id], target, note=note)[0]
+
+    def change_status_many(
+        self, article_ids: Sequence[int], target: Status, *, note: str = ""
+    ) -> list[Article]:
+        """:meth:`change_status` for many articles in one transaction: all move or none
+        (publishing a whole site moves every ready article to published)."""
+        changed = []
         with self._db.session(write=True) as s:
-            current = store.get_article(s, article_id)
-            check_transition(current.status, target)
-            changes: dict[str, Any] = {"status": target.value}
-            if target is Status.PUBLISHED and current.published_at is None:
-                changes["published_at"] = datetime.now(UTC)
-            article = store.update_article(s, article_id, changes)
-            store.add_revision(
-                s,
-                article_id,
-                reason="status",
-                author=self._ws.user,
-                note=note or f"{current.status.label} → {target.label}",
-            )
-        self._ws.events.emit("article.status", article_id, target)
-        return article
+            for article_id in article_ids:
+                current = store.get_article(s, article_id)
+                check_transition(current.status, target)
+                changes: dict[str, Any] = {"status": target.value}
+                if target is Status.PUBLISHED and current.published_at is None:
+                    changes["published_at"] = datetime.now(UTC)
+                changed.append(store.update_article(s, article_id, changes))
+                store.add_revision(
+                    s,
+                    article_id,
+                    reason="status",
+                    author=self._ws.user,
+                    note=note or f"{current.status.label} → {target.label}",
+                )
+        for article in changed:
+            self._ws.events.emit("article.status", article.id, target)
+        return changed
 
     def restore_revision(self, article_id: int, revision_id: int) -> Article:
         """Put a revision's text back into the working copy; that is itself a new revision."""

@@ -32,6 +32,7 @@ from editor.core.workflow import PUBLIC_STATUSES, Status
 from editor.store import articles as article_store
 from editor.store import bulk
 from editor.store import links as link_store
+from editor.store.errors import NotFoundError
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -196,22 +197,24 @@ class PublishService:
         # A bad output folder is refused before any status changes.
         prepare_output_dir(output, self._forbidden_dirs())
         settings = self.site_settings()
-        everything = article_ids is None
-        ids = self._publishable_ids() if everything else list(dict.fromkeys(article_ids or ()))
+        ids = self._publishable_ids() if article_ids is None else list(dict.fromkeys(article_ids))
+        articles = self._read(ids)  # one query for all (a whole site is thousands)
         refused: dict[int, list[str]] = {}
         to_publish: list[int] = []
         for article_id in ids:
-            article = self._ws.articles.get(article_id)
+            article = articles[article_id]
             problems = self._blocking(article, settings)
             if article.status not in PUBLISHABLE:
                 problems.insert(0, f"it is {article.status.label.lower()}, not ready")
+            if article.deleted:
+                problems.insert(0, "it is in the trash")
             if problems:
                 refused[article_id] = problems
             else:
                 to_publish.append(article_id)
-        for article_id in to_publish:
-            if self._ws.articles.get(article_id).status is Status.READY:
-                self._ws.articles.change_status(article_id, Status.PUBLISHED)
+        ready = [i for i in to_publish if articles[i].status is Status.READY]
+        if ready:
+            self._ws.articles.change_status_many(ready, Status.PUBLISHED)
         manifest = self._run(output, settings, to_publish, full_rebuild=full_rebuild)
         self._record(manifest, to_publish, "publish", output)
         return PublishResult(
@@ -245,11 +248,16 @@ class PublishService:
 
     def _publishable_ids(self) -> list[int]:
         with self._db.session() as s:
-            return [
-                a.id
-                for a in article_store.iter_articles(s)
-                if a.status in (Status.READY, Status.PUBLISHED)
-            ]
+            return bulk.live_ids_with_status(s, {Status.READY.value, Status.PUBLISHED.value})
+
+    def _read(self, ids: Sequence[int]) -> dict[int, Article]:
+        """The articles with these ids; an unknown id is an error, as for a single one."""
+        with self._db.session() as s:
+            found = bulk.articles_by_id(s, ids)
+        for article_id in ids:
+            if article_id not in found:
+                raise NotFoundError(f"There is no article with id {article_id}.")
+        return found
 
     def _blocking(self, article: Article, settings: SiteSettings) -> list[str]:
         result = check_article(self._to_published(article, ()), settings=settings)
@@ -266,6 +274,7 @@ class PublishService:
                 changed_ids=changed,
                 full_rebuild=full_rebuild,
                 suggest=self._suggest if settings.fill_related_with_suggestions else None,
+                prepare_suggestions=self._ws.related.prepare_fill,
                 forbidden_dirs=self._forbidden_dirs(),
             )
         finally:

@@ -166,3 +166,39 @@ def test_a_tag_change_reaches_the_page_on_the_next_run(workspace: Any, site_dir:
     workspace.publishing.publish([aid], site_dir)
     html = page.read_text(encoding="utf-8")
     assert "Neu" in html and ">Alt<" not in html
+
+
+def test_a_full_publish_prepares_every_pages_suggestions_at_once(
+    workspace: Any, site_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = [
+        _article(workspace, f"Chipfabrik Nummer {n}", body=f"Halbleiter Wafer Fabrik {n}.")
+        for n in range(4)
+    ]
+    accepted = _article(workspace, "Mit Links", body="Halbleiter Wafer.")
+    workspace.related.accept(accepted, ids[0])
+    announced: list[list[int]] = []
+    real = workspace.related.prepare_fill
+
+    def recording(article_ids: Any, *args: Any, **kwargs: Any) -> int:
+        announced.append(sorted(article_ids))
+        return real(article_ids, *args, **kwargs)
+
+    monkeypatch.setattr(workspace.related, "prepare_fill", recording)
+    workspace.publishing.publish(None, site_dir, full_rebuild=True)
+    assert announced == [sorted(ids)], "one call, for the pages without accepted links"
+    kept = workspace.related._loaded_fill()
+    assert set(ids) <= kept.keys()
+    page = (
+        site_dir / workspace.publishing.publish([ids[1]], site_dir).manifest.article_pages[ids[1]]
+    )
+    html = page.read_text(encoding="utf-8")
+    assert "Chipfabrik Nummer 0" in html or "Chipfabrik Nummer 2" in html
+
+
+def test_trashed_articles_are_refused(workspace: Any, site_dir: Path) -> None:
+    gone = _article(workspace, "Im Papierkorb")
+    workspace.articles.trash(gone)
+    result = workspace.publishing.publish([gone], site_dir)
+    assert result.published == []
+    assert "it is in the trash" in result.refused[gone]
