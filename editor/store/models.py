@@ -74,8 +74,9 @@ class Article(Base):
     __table_args__ = (
         UniqueConstraint("language", "slug"),
         Index("ix_article_status_language", "status", "language"),
-        # The sidebar counts live articles per status on every refresh.
-        Index("ix_article_deleted_status", "deleted", "status"),
+        # The sidebar counts live articles per status on every refresh; a publish run reads
+        # every public article's id and version (from the index alone: it covers them).
+        Index("ix_article_deleted_status_version", "deleted", "status", "id", "version"),
         Index("ix_article_updated_at", "updated_at"),
     )
 
