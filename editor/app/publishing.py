@@ -137,7 +137,7 @@ class PublishService:
         # Kept for the next run: unchanged articles are not read again.
         self._known = {a.id: a for a in public}
         with self._db.session() as s:
-            related = link_store.accepted_targets(s, [a.id for a in public])
+            related = link_store.accepted_targets(s)  # of all; those of others are ignored
         public_ids = {a.id for a in public}
         result = []
         made: dict[int, tuple[int, tuple[int, ...], PublishedArticle]] = {}

@@ -57,18 +57,25 @@ def replace_choices(session: Session, article_id: int, choices: Iterable[Related
     session.flush()
 
 
-def accepted_targets(session: Session, article_ids: Iterable[int]) -> dict[int, list[int]]:
-    """For each article, its accepted related articles in order (for publishing)."""
+def accepted_targets(
+    session: Session, article_ids: Iterable[int] | None = None
+) -> dict[int, list[int]]:
+    """For each article, its accepted related articles in order (for publishing).
+
+    ``None``: of every article, in one query (a publish run needs those of the whole site,
+    and the links table is far smaller than a list of every public article's id)."""
+    accepted = RelatedLink.state == LinkState.ACCEPTED.value
+    order = (RelatedLink.article_id, RelatedLink.position)
+    columns = (RelatedLink.article_id, RelatedLink.target_id)
+    if article_ids is None:
+        statements = [select(*columns).where(accepted).order_by(*order)]
+    else:
+        statements = [
+            select(*columns).where(accepted, RelatedLink.article_id.in_(chunk)).order_by(*order)
+            for chunk in in_chunks(article_ids)
+        ]
     result: dict[int, list[int]] = {}
-    for chunk in in_chunks(article_ids):
-        stmt = (
-            select(RelatedLink.article_id, RelatedLink.target_id)
-            .where(
-                RelatedLink.article_id.in_(chunk),
-                RelatedLink.state == LinkState.ACCEPTED.value,
-            )
-            .order_by(RelatedLink.article_id, RelatedLink.position)
-        )
+    for stmt in statements:
         for article_id, target_id in session.execute(stmt):
             result.setdefault(article_id, []).append(target_id)
     return result

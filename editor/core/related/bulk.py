@@ -56,12 +56,14 @@ def suggest_many(
     ``workers``: processes to use (default: one per core).
     """
     job = _Job(top, tuple(statuses) if statuses is not None else None, posting_budget)
-    index.prepare_queries()  # once here, not once per worker
     chunks = parallel.split(queries, CHUNK_SIZE)
     count = min(parallel.worker_count(workers), len(chunks))
     answer = partial(_answer, index, job)
     answers: Iterable[list[tuple[str, list[str]]]]
     if count > 1 and len(queries) >= MIN_QUERIES_FOR_WORKERS and parallel.can_fork():
+        # Sort every posting list once here, not once per worker (a query sorts the lists it
+        # reads lazily; a handful of queries here should not pay for sorting them all).
+        index.prepare_queries()
         answers = parallel.fork_map(answer, chunks, count)
     else:
         answers = map(answer, chunks)
