@@ -6,6 +6,9 @@ import dataclasses
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from editor.core.publishing import PublishedArticle, PublishManifest, SiteSettings, publish_site
 
@@ -212,3 +215,46 @@ def test_lost_state_falls_back_to_a_full_build(
     manifest = publish_site(sample_articles, settings, output)
     assert manifest.full_build
     assert publish_site(sample_articles, settings, output).written == ()
+
+
+def test_the_state_of_the_last_run_is_remembered_until_someone_else_writes_it(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from editor.core.publishing import publisher
+    from editor.core.publishing.writer import STATE_FILE
+
+    publish_site(sample_articles, settings, output)
+    parsed: list[int] = []
+    real_loads = publisher.json.loads
+
+    def counting_loads(data: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(data, bytes) and data.startswith(b'{"format":'):  # the state file
+            parsed.append(len(data))
+        return real_loads(data, *args, **kwargs)
+
+    monkeypatch.setattr(publisher.json, "loads", counting_loads)
+    _edit(sample_articles, sample_articles[0].id, title="Neuer Titel")
+    manifest = publish_site(sample_articles, settings, output)
+    assert not manifest.full_build
+    assert parsed == [], "this process's own state file was not parsed again"
+    state_file = output / STATE_FILE
+    document = real_loads(state_file.read_bytes())
+    assert document["format"] == publisher.STATE_FORMAT
+    assert sorted(row[0] for row in document["articles"]) == sorted(a.id for a in sample_articles)
+    title_row = next(row for row in document["articles"] if row[0] == sample_articles[0].id)
+    assert title_row[1] == sample_articles[0].signature
+
+    # Another writer (a second program on a shared folder) leaves a different file.
+    copy = state_file.with_name("copy")
+    copy.write_bytes(state_file.read_bytes())
+    os.replace(copy, state_file)
+    _edit(sample_articles, sample_articles[1].id, title="Noch ein Titel")
+    manifest = publish_site(sample_articles, settings, output)
+    assert not manifest.full_build
+    assert len(parsed) == 1, "a state file written by someone else is read again"
+    assert "Noch ein Titel" in (output / manifest.article_pages[sample_articles[1].id]).read_text(
+        encoding="utf-8"
+    )
