@@ -99,7 +99,9 @@ def tag_slug(tag: str) -> str:
     return slug
 
 
+@lru_cache(maxsize=65536)
 def local_month(moment: datetime, tz: ZoneInfo) -> tuple[int, int]:
+    # Cached: every run places every article of the site by its local month.
     local = to_local(moment, tz)
     return local.year, local.month
 
@@ -114,6 +116,7 @@ def article_dir(lang: str, year: int, slug: str) -> str:
     return f"{check_lang(lang)}/{year:04d}/{check_slug(slug)}/"
 
 
+@lru_cache(maxsize=65536)
 def article_page(lang: str, year: int, slug: str) -> str:
     return article_dir(lang, year, slug) + "index.html"
 

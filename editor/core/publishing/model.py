@@ -50,6 +50,14 @@ class PublishedArticle:
         return self.updated_at or self.published_at
 
     @cached_property
+    def utc_timestamp(self) -> float:
+        """Publication time as a number: naive (UTC) and aware times sort together."""
+        moment = self.published_at
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.timestamp()
+
+    @cached_property
     def signature(self) -> str:
         """Identifies this version: changes when anything the site shows of it changes
         (the body by its length and the revision).

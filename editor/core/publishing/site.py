@@ -13,7 +13,6 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC
 from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -43,10 +42,7 @@ def _body_html(markdown: str) -> str:
 
 def utc_key(article: PublishedArticle) -> float:
     """Publication time as a number: naive (UTC) and aware times sort together."""
-    moment = article.published_at
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
+    return article.utc_timestamp
 
 
 def validate_settings(settings: SiteSettings) -> ZoneInfo:
