@@ -25,12 +25,13 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import repeat
-from operator import itemgetter, mul
+from operator import itemgetter, mul, neg
 from pathlib import Path
 
 from editor.core.related.dictionary import DING_PATH, BilingualDictionary, load_dictionary
@@ -148,6 +149,12 @@ class _Posting:
         self.docs: array[int] = array("I")
         self.weights: array[float] = array("f")
         self.is_sorted = True
+
+    def insert(self, docnum: int, weight: float) -> None:
+        """Add one article where its weight belongs: the list stays sorted."""
+        at = bisect_right(self.weights, -weight, key=neg)
+        self.docs.insert(at, docnum)
+        self.weights.insert(at, weight)
 
     def sort(self) -> None:
         if self.is_sorted:
@@ -278,7 +285,7 @@ class RelatedIndex:
         """
         self.remove(doc.id)
         counted = self._count(self._analyse(doc))
-        self._store(doc, counted, _LiveIdf(self._term_df, self._doc_count))
+        self._store(doc, counted, _LiveIdf(self._term_df, self._doc_count), keep_sorted=True)
         self.changes_since_build += 1
 
     def remove(self, doc_id: str) -> None:
@@ -593,7 +600,14 @@ class RelatedIndex:
             self._entity_df[entity_id] += 1
         return array("I", ids), array("f", terms.values()), entity_ids
 
-    def _store(self, doc: RelatedDoc, counted: _Counted, idf: Sequence[float] | _LiveIdf) -> None:
+    def _store(
+        self,
+        doc: RelatedDoc,
+        counted: _Counted,
+        idf: Sequence[float] | _LiveIdf,
+        *,
+        keep_sorted: bool = False,
+    ) -> None:
         ids, frequencies, entity_ids = counted
         term_ids, weights = self._weigh(ids, frequencies, idf, self.config.min_df)
         entity_weights = [self._entity_idf(e) for e in entity_ids]
@@ -608,25 +622,32 @@ class RelatedIndex:
             entities=entity_ids,
             entity_norm=math.sqrt(sum(w * w for w in entity_weights)) or 1.0,
         )
-        self._insert_entry(entry)
+        self._insert_entry(entry, keep_sorted=keep_sorted)
 
-    def _post(self, docnum: int, entry: _Entry) -> None:
+    def _post(self, docnum: int, entry: _Entry, *, keep_sorted: bool = False) -> None:
         """Add the article's strongest terms and its names to the posting lists."""
-        self._post_terms(docnum, entry)
+        self._post_terms(docnum, entry, keep_sorted=keep_sorted)
         for entity_id in entry.entities:
             self._entity_postings[entity_id].append(docnum)
 
-    def _post_terms(self, docnum: int, entry: _Entry) -> None:
-        """Vectors are stored strongest first: the first `indexed_terms` are posted."""
+    def _post_terms(self, docnum: int, entry: _Entry, *, keep_sorted: bool = False) -> None:
+        """Vectors are stored strongest first: the first `indexed_terms` are posted.
+
+        A build appends and sorts every list once at the end; one saved article
+        (`keep_sorted`) goes where its weight belongs, so that the next query does not sort
+        thousands of entries for it."""
         by_term = self._postings[entry.lang]
         limit = self.config.indexed_terms
         for term_id, weight in zip(entry.term_ids[:limit], entry.weights[:limit], strict=True):
             posting = by_term.get(term_id)
             if posting is None:
                 posting = by_term[term_id] = _Posting()
-            posting.docs.append(docnum)
-            posting.weights.append(weight)
-            posting.is_sorted = False
+            if keep_sorted and posting.is_sorted:
+                posting.insert(docnum, weight)
+            else:
+                posting.docs.append(docnum)
+                posting.weights.append(weight)
+                posting.is_sorted = False
 
     def _weigh(
         self,
@@ -1008,13 +1029,13 @@ class RelatedIndex:
         ]
         self._tombstones = 0
 
-    def _insert_entry(self, entry: _Entry) -> None:
+    def _insert_entry(self, entry: _Entry, *, keep_sorted: bool = False) -> None:
         docnum = len(self._entries)
         self._entries.append(entry)
         self._by_id[entry.doc_id] = docnum
         if entry.group is not None:
             self._groups[entry.group].add(docnum)
-        self._post(docnum, entry)
+        self._post(docnum, entry, keep_sorted=keep_sorted)
 
     def _sort_postings(self) -> None:
         for by_term in self._postings.values():

@@ -53,6 +53,31 @@ def test_index_stays_current_after_add_update_and_remove() -> None:
     assert len(index) == len(FILLER_DE) + 1
 
 
+def test_a_saved_article_keeps_the_posting_lists_sorted() -> None:
+    index = RelatedIndex.build([*FILLER_DE, QUERY], config=NO_DICTIONARY)
+    index.prepare_queries()
+    index.add_or_update(RELATED)
+    index.add_or_update(replace(RELATED, id="r2", body=RELATED.body + " Obsidia Obsidia."))
+    postings = [p for by_term in index._postings.values() for p in by_term.values()]
+    assert any(len(p.docs) > 1 for p in postings)
+    for posting in postings:
+        if len(posting.docs) > 1:
+            assert posting.is_sorted
+            weights = list(posting.weights)
+            assert weights == sorted(weights, reverse=True)
+    # The same answers as an index that sorted its lists the slow way.
+    rebuilt = RelatedIndex.build(
+        [
+            *FILLER_DE,
+            QUERY,
+            RELATED,
+            replace(RELATED, id="r2", body=RELATED.body + " Obsidia Obsidia."),
+        ],
+        config=NO_DICTIONARY,
+    )
+    assert suggested(index)[:2] == suggested(rebuilt)[:2]
+
+
 def test_many_removals_compact_the_index_and_keep_answers() -> None:
     extra = [
         doc(f"x{i}", f"Kochbuch {i}", f"Rezept {i} mit Kürbis und Pilzen.", day=-i)
