@@ -142,7 +142,8 @@ class PublishService:
         result = []
         made: dict[int, tuple[int, tuple[int, ...], PublishedArticle]] = {}
         for a in public:
-            links = tuple(r for r in related.get(a.id, []) if r in public_ids)
+            accepted = related.get(a.id)
+            links = tuple(r for r in accepted if r in public_ids) if accepted else ()
             before = self._published.get(a.id)
             if before is not None and before[0] == a.version and before[1] == links:
                 published = before[2]  # unchanged: reuse the value made last run

@@ -23,7 +23,7 @@ import dataclasses
 import hashlib
 import json
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -440,8 +440,27 @@ def _manifest(
         written=tuple(written),
         removed=tuple(removed),
         article_pages=dict(site.page),
-        article_urls={article_id: site.article_url(article_id) for article_id in site.articles},
+        article_urls=_ArticleUrls(site),
     )
+
+
+class _ArticleUrls(Mapping[ArticleId, str]):
+    """Every article's public URL, worked out when asked for (a run that changed one
+    article of a large site should not build ten thousand URLs nobody reads)."""
+
+    def __init__(self, site: Site) -> None:
+        self._site = site
+
+    def __getitem__(self, article_id: ArticleId) -> str:
+        if article_id not in self._site.page:
+            raise KeyError(article_id)
+        return self._site.article_url(article_id)
+
+    def __iter__(self) -> Iterator[ArticleId]:
+        return iter(self._site.page)
+
+    def __len__(self) -> int:
+        return len(self._site.page)
 
 
 def _full_build(site: Site, output: Path, fingerprint: str) -> PublishManifest:

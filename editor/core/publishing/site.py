@@ -68,14 +68,20 @@ def validate_settings(settings: SiteSettings) -> ZoneInfo:
 
 def article_tags(article: PublishedArticle) -> list[tuple[str, str]]:
     """(name, slug) of an article's tags: blank ones dropped, one per slug, in order."""
+    return list(_tag_pairs(article.tags))
+
+
+@lru_cache(maxsize=65536)
+def _tag_pairs(tags: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    # Cached by the tags themselves: every run files every article under its tags.
     result: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for raw in article.tags:
+    for raw in tags:
         slug = layout.tag_slug(raw)
         if slug and slug not in seen:
             seen.add(slug)
             result.append((clean_line(raw), slug))
-    return result
+    return tuple(result)
 
 
 @dataclass(frozen=True)
@@ -248,16 +254,13 @@ class Site:
         """language -> tag slug -> tag; the first spelling met (newest article) names it."""
         collected: dict[str, dict[str, tuple[str, list[ArticleId]]]] = defaultdict(dict)
         for lang, articles in self.by_lang.items():
+            of_lang = collected[lang]
             for article in articles:
-                for tag in article.tags:
-                    slug = layout.tag_slug(tag)
-                    if not slug:
-                        continue  # a blank tag
-                    entry = collected[lang].get(slug)
+                for name, slug in _tag_pairs(article.tags):  # blank and repeated ones dropped
+                    entry = of_lang.get(slug)
                     if entry is None:
-                        entry = collected[lang][slug] = (clean_line(tag), [])
-                    if not entry[1] or entry[1][-1] != article.id:  # a tag listed twice
-                        entry[1].append(article.id)
+                        entry = of_lang[slug] = (name, [])
+                    entry[1].append(article.id)
         return {
             lang: {
                 slug: TagInfo(lang, slug, name, tuple(ids)) for slug, (name, ids) in tags.items()
