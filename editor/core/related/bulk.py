@@ -39,6 +39,7 @@ class _Job:
     top: int
     statuses: Collection[str] | None
     posting_budget: int | None
+    rerank: int | None
 
 
 def suggest_many(
@@ -48,14 +49,16 @@ def suggest_many(
     *,
     statuses: Collection[str] | None,
     posting_budget: int | None = None,
+    rerank: int | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> dict[str, list[str]]:
     """doc id -> ids of its ``top`` best suggestions (no feedback round, no reasons).
 
+    ``posting_budget`` and ``rerank``: see :meth:`RelatedIndex.suggest`.
     ``workers``: processes to use (default: one per core).
     """
-    job = _Job(top, tuple(statuses) if statuses is not None else None, posting_budget)
+    job = _Job(top, tuple(statuses) if statuses is not None else None, posting_budget, rerank)
     chunks = parallel.split(queries, CHUNK_SIZE)
     count = min(parallel.worker_count(workers), len(chunks))
     answer = partial(_answer, index, job)
@@ -91,6 +94,7 @@ def _answer(
                     penalties=query.penalties,
                     feedback=False,
                     posting_budget=job.posting_budget,
+                    rerank=job.rerank,
                     explain=False,
                 )
             ],

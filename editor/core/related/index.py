@@ -483,6 +483,7 @@ class RelatedIndex:
         penalties: Mapping[str, float] | None = None,
         feedback: bool = True,
         posting_budget: int | None = None,
+        rerank: int | None = None,
         explain: bool = True,
     ) -> list[Suggestion]:
         """The `top` most related articles for an indexed id or an (unsaved) doc, best first.
@@ -495,6 +496,7 @@ class RelatedIndex:
         pseudo-relevance feedback round: half the work for a little less quality (10kGNAD
         P@5 0.688 instead of 0.704), for bulk work such as filling every page of a site;
         `posting_budget` caps the postings read per query (default: the config's).
+        `rerank` caps the candidates scored exactly per language (default: the config's).
         `explain=False` leaves the reasons empty (a tenth of the time, for bulk work).
         """
         query = self._query_for(doc)
@@ -505,7 +507,12 @@ class RelatedIndex:
         scored: dict[int, _Scored] = {}
         for variant in variants:
             parts = self._score_variant(
-                variant, blocked, statuses, feedback=feedback, budget=posting_budget
+                variant,
+                blocked,
+                statuses,
+                feedback=feedback,
+                budget=posting_budget,
+                rerank=rerank or self.config.rerank,
             )
             for docnum, part in parts.items():
                 best = scored.get(docnum)
@@ -745,6 +752,7 @@ class RelatedIndex:
         *,
         feedback: bool = True,
         budget: int | None = None,
+        rerank: int,
     ) -> dict[int, _Scored]:
         """Candidates for one query article; with feedback, a second round with its best hits.
 
@@ -752,9 +760,9 @@ class RelatedIndex:
         hits finds articles on the same topic that use other words than the query itself.
         """
         config = self.config
-        names = self._entity_matches(query, blocked, statuses)
+        names = self._entity_matches(query, blocked, statuses, rerank)
         budget = budget or config.posting_budget
-        results = self._score_vector(query, names, blocked, statuses, budget)
+        results = self._score_vector(query, names, blocked, statuses, budget, rerank)
         if not feedback or config.feedback_docs <= 0 or not results:
             return results
         best = heapq.nlargest(
@@ -784,7 +792,7 @@ class RelatedIndex:
             docnum=query.docnum,
         )
         budget = int(budget * config.feedback_budget_share)
-        second = self._score_vector(expanded, names, blocked, statuses, budget)
+        second = self._score_vector(expanded, names, blocked, statuses, budget, rerank)
         for scored in second.values():
             scored.query = query  # explain with the article's own words, not the expansion
         return second
@@ -796,6 +804,7 @@ class RelatedIndex:
         blocked: set[int],
         statuses: Collection[str] | None,
         budget: int,
+        rerank: int,
     ) -> dict[int, _Scored]:
         """Candidates of every language for one query vector, with their score parts.
 
@@ -819,7 +828,7 @@ class RelatedIndex:
                 else strongest
             )
             totals = _accumulate(by_term, terms, budget, config.posting_cap)
-            for docnum, _ in heapq.nlargest(config.rerank, totals.items(), key=itemgetter(1)):
+            for docnum, _ in heapq.nlargest(rerank, totals.items(), key=itemgetter(1)):
                 if self._allowed(docnum, blocked, statuses):
                     entry = self._entry(docnum)
                     text = _dot(vector, entry.term_ids, entry.weights)
@@ -835,7 +844,7 @@ class RelatedIndex:
         return results
 
     def _entity_matches(
-        self, query: _Query, blocked: set[int], statuses: Collection[str] | None
+        self, query: _Query, blocked: set[int], statuses: Collection[str] | None, rerank: int
     ) -> list[tuple[int, float]]:
         """The candidates sharing the most (rarity-weighted) names with the query: cosine."""
         if not query.entities:
@@ -847,7 +856,7 @@ class RelatedIndex:
             squared = weight * weight
             for docnum in self._entity_postings[entity_id][-cap:]:  # newest first
                 overlap[docnum] = get(docnum, 0.0) + squared
-        best = heapq.nlargest(self.config.rerank, overlap.items(), key=itemgetter(1))
+        best = heapq.nlargest(rerank, overlap.items(), key=itemgetter(1))
         return [
             (docnum, shared / (query.entity_norm * self._entry(docnum).entity_norm))
             for docnum, shared in best
