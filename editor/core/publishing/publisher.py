@@ -13,8 +13,11 @@ the page and JSON of its translations (language switcher, hreflang), its
 language's front page and year archive, its tag pages and the tag index,
 its language's feed, the sitemap, pages whose related links point to it
 when its title or address changed, and the same for where it was before
-(old language, year, tags, translations).  Other pages' "Recent posts"
-lists are refreshed by the next full build.
+(old language, year, tags, translations).  When the newest articles of a
+language change (a new one, a new title), every other page of that language
+shows other "Recent posts": those pages get the new list patched in between
+the template's markers, without rendering them again (about a millisecond a
+page; a page that cannot be patched is rendered anew).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from editor.core.publishing.errors import (
     OutputFolderError,
     PublishError,
 )
+from editor.core.publishing.layout import safe_join
 from editor.core.publishing.model import (
     ArticleId,
     PrepareSuggestionsFn,
@@ -56,7 +60,7 @@ from editor.core.publishing.writer import (
 )
 
 # Bump when the layout or the state format changes: the next run rebuilds everything.
-STATE_FORMAT = 3
+STATE_FORMAT = 4  # 4: the recent posts of each language
 
 # A full build of a site this large renders its files in worker processes, one per core
 # (see editor.core.parallel); a chunk of files is one message to a worker.
@@ -240,9 +244,12 @@ class _State:
         fingerprint: str,
         rows: dict[ArticleId, list[Any]],
         encoded: dict[ArticleId, str] | None = None,
+        recent: dict[str, str] | None = None,
     ) -> None:
         self.fingerprint = fingerprint
         self.rows = rows  # as stored, to carry unchanged rows over
+        # language -> what its pages' "Recent posts" showed (see _recent_keys)
+        self.recent: dict[str, str] = recent or {}
         # Each row as JSON, where known: an unchanged row is not encoded again.
         self.encoded: dict[ArticleId, str] = encoded or {}
         self._articles: dict[ArticleId, _ArticleState] = {}
@@ -327,7 +334,7 @@ def _new_state(
         )
         text = previous.encoded.get(article_id) if untouched and previous is not None else None
         encoded[article_id] = text if text is not None else _encode_row(row)
-    return _State(fingerprint, rows, encoded)
+    return _State(fingerprint, rows, encoded, _recent_keys(site))
 
 
 def _encode_row(row: list[Any]) -> str:
@@ -337,7 +344,9 @@ def _encode_row(row: list[Any]) -> str:
 def _state_bytes(state: _State) -> bytes:
     """The state file: ``{"format": .., "fingerprint": .., "articles": [rows]}``, put
     together from the rows' JSON (a large site's rows are mostly unchanged)."""
-    head = json.dumps({"format": STATE_FORMAT, "fingerprint": state.fingerprint})
+    head = json.dumps(
+        {"format": STATE_FORMAT, "fingerprint": state.fingerprint, "recent": state.recent}
+    )
     rows = ",".join(state.encoded[article_id] for article_id in state.rows)
     return f'{head[:-1]},"articles":[{rows}]}}'.encode()
 
@@ -374,7 +383,7 @@ def _load_state(output: Path) -> _State | None:
         if document.get("format") != STATE_FORMAT:
             return None
         rows = {row[0]: row for row in document["articles"]}
-        return _State(document["fingerprint"], rows)
+        return _State(document["fingerprint"], rows, recent=dict(document["recent"]))
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None  # no or unreadable state: rebuild everything
 
@@ -553,7 +562,8 @@ def _incremental(
     signatures: dict[ArticleId, str],
     fingerprint: str,
 ) -> PublishManifest:
-    if not changed:
+    stale_recent = _stale_recent_posts(site, state)
+    if not changed and not stale_recent:
         return _manifest(site, output, False, [], [])
     linked_from: dict[ArticleId, list[ArticleId]] = {}
     for row in state.rows.values():
@@ -567,17 +577,64 @@ def _incremental(
     affected = {path: produce for path in candidates if (produce := outputs.get(path)) is not None}
     removed = sorted(candidates - affected.keys())
     written: list[str] = []
+    # The other pages of a language whose newest articles changed get fresh recent posts.
+    refresh = {site.page[i]: i for i in stale_recent if site.page[i] not in affected}
     site.prepare_related(_articles_of(site, affected))
     with IncrementalUpdate(output) as update:
         for relative in sorted(affected):
             if update.write(relative, affected[relative]()):
                 written.append(relative)
+        rerendered = set(affected)
+        for relative, article_id in sorted(refresh.items()):
+            data = _with_fresh_recent_posts(site, output, relative, article_id)
+            if data is None:  # could not be patched: the whole page, links and all
+                data = _encode(render.article_page(site, article_id))
+                rerendered.add(relative)
+            if update.write(relative, data):
+                written.append(relative)
         for relative in removed:
             update.delete(relative)
-        after = _new_state(site, fingerprint, signatures, previous=state, rendered=affected.keys())
+        after = _new_state(site, fingerprint, signatures, previous=state, rendered=rerendered)
         update.commit(_state_bytes(after))
     _remember(output, after)
     return _manifest(site, output, False, written, removed)
+
+
+def _recent_keys(site: Site) -> dict[str, str]:
+    """Per language, a key of what its article pages list as recent posts: the newest
+    ``recent_count + 1`` articles (a page leaves itself out) with their titles,
+    addresses and dates."""
+    count = site.settings.recent_count + 1
+    return {
+        lang: _short_hash(
+            *(
+                f"{a.id}\x1e{a.title}\x1e{site.page[a.id]}\x1e{a.published_at.isoformat()}"
+                for a in site.recent(lang, count)
+            )
+        )
+        for lang in site.by_lang
+    }
+
+
+def _stale_recent_posts(site: Site, state: _State) -> list[ArticleId]:
+    """The articles whose page lists other recent posts than it shows now."""
+    stale: list[ArticleId] = []
+    for lang, key in _recent_keys(site).items():
+        if state.recent.get(lang) != key:
+            stale.extend(a.id for a in site.by_lang[lang])
+    return stale
+
+
+def _with_fresh_recent_posts(
+    site: Site, output: Path, relative: str, article_id: ArticleId
+) -> bytes | None:
+    """The published page with its recent posts replaced, or ``None`` to render it anew."""
+    try:
+        page = safe_join(output, relative).read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    fresh = render.with_fresh_recent_posts(site, article_id, page)
+    return _encode(fresh) if fresh is not None else None
 
 
 def _articles_of(site: Site, paths: Iterable[str]) -> set[ArticleId]:

@@ -81,19 +81,31 @@ def templates_fingerprint(override: Path | None) -> str:
     return digest.hexdigest()
 
 
-def _render(site: Site, template_name: str, context: dict[str, Any]) -> str:
+def _template(site: Site, template_name: str) -> jinja2.Template:
     try:
-        template = environment(site).get_template(template_name)
+        return environment(site).get_template(template_name)
+    except jinja2.TemplateError as error:
+        raise _template_error(error, template_name) from error
+
+
+def _render(site: Site, template_name: str, context: dict[str, Any]) -> str:
+    template = _template(site, template_name)
+    try:
         return template.render(context)
-    except jinja2.TemplateNotFound as error:
-        raise TemplateError(f"The page template {error.name!r} was not found.") from error
-    except jinja2.TemplateSyntaxError as error:
-        raise TemplateError(
+    except jinja2.TemplateError as error:  # also a base template's, loaded while rendering
+        raise _template_error(error, template_name) from error
+
+
+def _template_error(error: jinja2.TemplateError, template_name: str) -> TemplateError:
+    """A message for the editor naming the template and, for a syntax error, the line."""
+    if isinstance(error, jinja2.TemplateNotFound):
+        return TemplateError(f"The page template {error.name!r} was not found.")
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return TemplateError(
             f"The page template {error.filename or error.name} has an error on line "
             f"{error.lineno}: {error.message}"
-        ) from error
-    except jinja2.TemplateError as error:
-        raise TemplateError(f"The page template {template_name!r} failed: {error}") from error
+        )
+    return TemplateError(f"The page template {template_name!r} failed: {error}")
 
 
 # --- view data --------------------------------------------------------------------
@@ -222,11 +234,54 @@ def article_page(site: Site, article_id: ArticleId, *, inline_css: bool = False)
         "json_href": layout.relative_url(here, site.json_path(article_id)),
     }
     context["related"] = [_teaser_item(site, here, a) for a in site.related(article_id)]
-    context["recent"] = [
-        _teaser_item(site, here, a)
-        for a in site.recent(article.lang, site.settings.recent_count, exclude=article_id)
-    ]
+    context["recent"] = _recent_items(site, article_id)
     return _render(site, "article.html", context)
+
+
+def _recent_items(site: Site, article_id: ArticleId) -> list[dict[str, Any]]:
+    article, here = site.articles[article_id], site.page[article_id]
+    newest = site.recent(article.lang, site.settings.recent_count, exclude=article_id)
+    return [_teaser_item(site, here, a) for a in newest]
+
+
+# The recent posts of an article page lie between these markers (inside the template's
+# "recent" block), so that a run can replace them without rendering the page again.
+RECENT_START, RECENT_END = "<!--recent-->", "<!--/recent-->"
+
+
+def with_fresh_recent_posts(site: Site, article_id: ArticleId, page: str) -> str | None:
+    """``page`` (the article's page as published before) with today's recent posts.
+
+    ``None`` when that cannot be done safely (a template without the block or the
+    markers, or a page that does not end its section as the block does): the caller
+    then renders the whole page.
+    """
+    section = _recent_section(site, article_id)
+    start = page.rfind(RECENT_START)
+    end = page.find(RECENT_END, start)
+    if section is None or start < 0 or end < 0:
+        return None
+    cut = section.rfind(RECENT_END) + len(RECENT_END)
+    end += len(RECENT_END)
+    if not section.startswith(RECENT_START) or not page.startswith(section[cut:], end):
+        return None
+    return page[:start] + section[:cut] + page[end:]
+
+
+def _recent_section(site: Site, article_id: ArticleId) -> str | None:
+    """What the "recent" block of the article template renders for this page."""
+    template = _template(site, "article.html")
+    block = template.blocks.get("recent")
+    if block is None:
+        return None
+    lang = site.articles[article_id].lang
+    context = template.new_context(
+        {"recent": _recent_items(site, article_id), "t": labels.labels_for(lang), "lang": lang}
+    )
+    try:
+        return "".join(block(context))
+    except jinja2.TemplateError:  # an override's block that needs more than these
+        return None
 
 
 def _list_page(

@@ -77,9 +77,14 @@ def test_editing_one_article_touches_only_the_pages_that_show_it(
         "en/tags/pytorch/index.html",
         "en/tags/meta/index.html",
         "en/tags/thinking-machines-lab/index.html",
+        # The other English pages list it under "Recent posts", with its new title.
+        "en/2025/chips-get-cheaper/index.html",
+        "en/2026/a-lab-opens/index.html",
     }
     assert expected <= touched
     assert touched <= expected | {"sitemaps/en-2026-05.xml", "sitemaps/de-2026-05.xml"}
+    recent = (output / "en/2025/chips-get-cheaper/index.html").read_text(encoding="utf-8")
+    assert "PyTorch finds a new home" in recent.split("<!--recent-->")[1]
     # Everything else is byte for byte and time for time what it was.
     for path in before.keys() - touched:
         assert after[path] == before[path], path
@@ -258,3 +263,67 @@ def test_the_state_of_the_last_run_is_remembered_until_someone_else_writes_it(
     assert "Noch ein Titel" in (output / manifest.article_pages[sample_articles[1].id]).read_text(
         encoding="utf-8"
     )
+
+
+def _full_render(articles: list[PublishedArticle], settings: SiteSettings, root: Path) -> Path:
+    publish_site(articles, settings, root, full_rebuild=True)
+    return root
+
+
+def test_new_recent_posts_are_patched_into_every_other_page_of_the_language(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+    make_article: ArticleFactory,
+    tmp_path: Path,
+) -> None:
+    from editor.core.publishing import render
+
+    rendered: list[int] = []
+    real = render.article_page
+
+    def counting(site, article_id, **kwargs):  # type: ignore[no-untyped-def]
+        rendered.append(article_id)
+        return real(site, article_id, **kwargs)
+
+    newest = max(a.published_at for a in sample_articles)
+    fresh = make_article(
+        id=99, lang="en", slug="brand-new", title="A brand new story", published_at=newest
+    )
+    sample_articles.append(dataclasses.replace(fresh, published_at=newest.replace(year=2027)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "article_page", counting)
+        manifest = publish_site(sample_articles, settings, output)
+    assert not manifest.full_build
+    english = [a for a in sample_articles if a.lang == "en" and a.id != 99]
+    for article in english:
+        page = output / manifest.article_pages[article.id]
+        assert "A brand new story" in page.read_text(encoding="utf-8").split("<!--recent-->")[1]
+        assert manifest.article_pages[article.id] in manifest.written
+    assert 99 in rendered
+    assert not set(rendered) & {a.id for a in english}, "patched, not rendered again"
+    german = [a for a in sample_articles if a.lang == "de"]
+    assert all(manifest.article_pages[a.id] not in manifest.written for a in german)
+    # Byte for byte what a full build writes.
+    again = _full_render(sample_articles, settings, tmp_path / "again" / "site")
+    for article in sample_articles:
+        relative = manifest.article_pages[article.id]
+        assert (output / relative).read_bytes() == (again / relative).read_bytes(), relative
+
+
+def test_a_page_without_the_markers_is_rendered_anew(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    victim = next(a for a in sample_articles if a.lang == "en")
+    page = output / published.article_pages[victim.id]
+    page.write_text("<html>edited by hand, no markers</html>", encoding="utf-8")
+    changed = next(a for a in sample_articles if a.lang == "en" and a.id != victim.id)
+    _edit(sample_articles, changed.id, title="Another headline")
+    manifest = publish_site(sample_articles, settings, output)
+    assert published.article_pages[victim.id] in manifest.written
+    text = page.read_text(encoding="utf-8")
+    assert "Another headline" in text and "edited by hand" not in text
