@@ -41,7 +41,6 @@ from editor.core.publishing.errors import (
     OutputFolderError,
     PublishError,
 )
-from editor.core.publishing.layout import safe_join
 from editor.core.publishing.model import (
     ArticleId,
     PrepareSuggestionsFn,
@@ -586,7 +585,7 @@ def _incremental(
                 written.append(relative)
         rerendered = set(affected)
         for relative, article_id in sorted(refresh.items()):
-            data = _with_fresh_recent_posts(site, output, relative, article_id)
+            data = _with_fresh_recent_posts(site, update.current(relative), article_id)
             if data is None:  # could not be patched: the whole page, links and all
                 data = _encode(render.article_page(site, article_id))
                 rerendered.add(relative)
@@ -626,14 +625,14 @@ def _stale_recent_posts(site: Site, state: _State) -> list[ArticleId]:
 
 
 def _with_fresh_recent_posts(
-    site: Site, output: Path, relative: str, article_id: ArticleId
+    site: Site, published: bytes | None, article_id: ArticleId
 ) -> bytes | None:
     """The published page with its recent posts replaced, or ``None`` to render it anew."""
     try:
-        page = safe_join(output, relative).read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    fresh = render.with_fresh_recent_posts(site, article_id, page)
+        page = published.decode("utf-8") if published is not None else None
+    except UnicodeDecodeError:
+        page = None
+    fresh = render.with_fresh_recent_posts(site, article_id, page) if page is not None else None
     return _encode(fresh) if fresh is not None else None
 
 

@@ -256,7 +256,14 @@ def with_fresh_recent_posts(site: Site, article_id: ArticleId, page: str) -> str
     markers, or a page that does not end its section as the block does): the caller
     then renders the whole page.
     """
-    section = _recent_section(site, article_id)
+    # Every article page lies as deep in the site, so the section differs between pages
+    # only by which article it leaves out: rendered once per distinct list.
+    article = site.articles[article_id]
+    shown = site.recent(article.lang, site.settings.recent_count, exclude=article_id)
+    key = ("recent", article.lang, tuple(a.id for a in shown), site.page[article_id].count("/"))
+    if key not in site.render_cache:
+        site.render_cache[key] = _recent_section(site, article_id)
+    section = site.render_cache[key]
     start = page.rfind(RECENT_START)
     end = page.find(RECENT_END, start)
     if section is None or start < 0 or end < 0:

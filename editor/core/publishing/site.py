@@ -112,6 +112,8 @@ class Site:
         self.prepare_suggestions = prepare_suggestions
         self.warnings: list[str] = []
         self._related: dict[ArticleId, list[PublishedArticle]] = {}
+        # Renderers keep here what many files of one run share.
+        self.render_cache: dict[tuple[object, ...], str | None] = {}
         # Text is cleaned where it is written out (templates, feeds, JSON), not here:
         # this runs for every article on every publish.
         cleaned = list(articles)

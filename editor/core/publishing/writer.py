@@ -18,14 +18,15 @@ Full build (first publish, changed settings or templates, or on request)
 
 Incremental run (one or a few articles changed)
     Copying a large site for every article would be slow, so changed files
-    are staged under ``<output>/.newsdesk/staging/`` (each fsynced), then a
-    journal ``<output>/.newsdesk/journal.json`` listing the moves and
-    deletions is written atomically (temp file, fsync, rename): that rename
-    is the commit point.  The journal is applied with one ``os.replace`` per
-    file (atomic per file) and then removed.  A run killed before the commit
-    leaves only the staging folder, which the next run deletes; a run killed
-    while applying leaves the journal, which the next run applies again
-    (idempotent: files already moved are skipped).  Files whose content did
+    are staged under ``<output>/.newsdesk/staging/`` as numbered files (each
+    fsynced), then a journal ``<output>/.newsdesk/journal.json`` listing the
+    moves (staged number -> path) and deletions is written atomically (temp
+    file, fsync, rename): that rename is the commit point.  The journal is
+    applied with one ``os.replace`` per file (atomic per file) and then
+    removed.  A run killed before the commit leaves only the staging folder,
+    which the next run deletes; a run killed while applying leaves the
+    journal, which the next run applies again (idempotent: files already
+    moved are skipped).  Files whose content did
     not change are not rewritten, so their modification times stay.
 
 ``.newsdesk/`` inside the output folder holds the publisher's state (which
@@ -42,6 +43,7 @@ import ctypes.util
 import json
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -49,7 +51,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from editor.core.publishing.errors import OutputFolderError
+from editor.core.publishing.errors import OutputFolderError, UnsafePathError
 from editor.core.publishing.layout import safe_join
 
 CONTROL_DIR = ".newsdesk"
@@ -163,19 +165,58 @@ def _apply_journal(output: Path) -> None:
     control = output / CONTROL_DIR
     journal = json.loads((control / _JOURNAL).read_text(encoding="utf-8"))
     staging = control / _STAGING
-    for relative in journal["moves"]:
-        staged = staging / relative
+    checked = _CheckedFolders(output)
+    for move in journal["moves"]:
+        # [staged name, path]; a journal of an older version named the path only
+        staged_name, relative = move if isinstance(move, list) else (move, move)
+        staged = staging / staged_name
         if staged.exists():  # already moved when an earlier apply was cut short
-            target = safe_join(output, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged, target)
+            _move_into_place(staged, checked.path(relative))
     for relative in journal["deletes"]:
-        target = safe_join(output, relative)
+        target = checked.path(relative)
         target.unlink(missing_ok=True)
         _prune_empty_dirs(target.parent, output)
     _fsync_dir(output)
     (control / _JOURNAL).unlink()
     _remove_tree(staging)
+
+
+def _move_into_place(staged: Path, target: Path) -> None:
+    try:
+        os.replace(staged, target)
+    except FileNotFoundError:  # a new folder (most targets' folders exist: try first)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged, target)
+
+
+class _CheckedFolders:
+    """Paths inside a folder, refusing any that a symbolic link would lead elsewhere.
+
+    Resolving every path of a large run (``safe_join(..., follow_links=True)``) cost a
+    dozen system calls a file; here each folder on the way is checked once per run, and
+    folders that do not exist yet are made by the run itself.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._safe: set[Path] = {root}
+
+    def path(self, relative: str) -> Path:
+        target = safe_join(self.root, relative, follow_links=False)  # the name's own checks
+        unchecked = []
+        folder = target.parent
+        while folder not in self._safe:
+            unchecked.append(folder)
+            folder = folder.parent
+        for folder in reversed(unchecked):
+            try:
+                is_link = stat.S_ISLNK(os.lstat(folder).st_mode)
+            except FileNotFoundError:
+                break  # the rest is made by this run, as real folders
+            if is_link:
+                raise UnsafePathError(f"Refusing to write outside the output folder: {relative!r}")
+            self._safe.add(folder)
+        return target
 
 
 def _prune_empty_dirs(folder: Path, stop: Path) -> None:
@@ -249,34 +290,47 @@ class IncrementalUpdate(_AbortOnError):
         self.output = output
         self.control = output / CONTROL_DIR
         self.staging = self.control / _STAGING
-        self.moves: list[str] = []
+        self.moves: list[list[str]] = []  # [staged file name, path in the site]
         self.deletes: list[str] = []
+        self._checked = _CheckedFolders(output)
         if self.staging.exists():
             _remove_tree(self.staging)
         self.staging.mkdir(parents=True)
 
+    def current(self, relative: str) -> bytes | None:
+        """What the site holds at ``relative`` now (``None``: nothing readable)."""
+        try:
+            return self._checked.path(relative).read_bytes()
+        except OSError:
+            return None
+
     def write(self, relative: str, data: bytes) -> bool:
         """Stage ``data`` for ``relative``; ``False`` when the file already holds it."""
-        target = safe_join(self.output, relative)
+        target = self._checked.path(relative)
         with contextlib.suppress(OSError):
             if target.stat().st_size == len(data) and target.read_bytes() == data:
                 return False
-        _write_bytes(safe_join(self.staging, relative), data, durable=False)
-        self.moves.append(relative)
+        self._stage(relative, data)
         return True
 
+    def _stage(self, relative: str, data: bytes) -> None:
+        # Numbered files in one flat folder: no folder to make per file, none to remove.
+        name = str(len(self.moves))
+        with open(self.staging / name, "wb") as handle:
+            handle.write(data)
+        self.moves.append([name, relative])
+
     def delete(self, relative: str) -> None:
-        safe_join(self.output, relative)
+        self._checked.path(relative)
         self.deletes.append(relative)
 
     def commit(self, state: bytes) -> None:
-        _write_bytes(self.staging / STATE_FILE, state, durable=False)
-        moves = [*self.moves, STATE_FILE]
+        self._stage(STATE_FILE, state)
         # Every staged file must be on disk before the journal names it; syncing
         # them side by side lets the file system commit them together.
         with ThreadPoolExecutor(max_workers=4) as pool:
-            list(pool.map(_fsync_file, [self.staging / relative for relative in moves]))
-        journal = {"moves": moves, "deletes": self.deletes}
+            list(pool.map(_fsync_file, [self.staging / name for name, _ in self.moves]))
+        journal = {"moves": self.moves, "deletes": self.deletes}
         temporary = self.control / (_JOURNAL + ".tmp")
         _write_bytes(temporary, json.dumps(journal).encode("utf-8"), durable=True)
         os.replace(temporary, self.control / _JOURNAL)  # the commit point

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import pickle
 import shutil
@@ -19,6 +20,7 @@ from editor.core.publishing import (
     PublishedArticle,
     PublishManifest,
     SiteSettings,
+    UnsafePathError,
     publish_site,
     render,
     writer,
@@ -173,7 +175,7 @@ def test_incremental_killed_while_staging_leaves_the_old_site(
         _changed(sample_articles),
         settings,
         output,
-        "writer._write_bytes = die_after(3, writer._write_bytes)",
+        "writer.IncrementalUpdate._stage = die_after(3, writer.IncrementalUpdate._stage)",
     )
     assert _snapshot(output) == before
     assert (output / ".newsdesk/staging").exists()
@@ -274,3 +276,34 @@ def test_concurrent_runs_on_one_folder_take_turns(
     final = publish_site(variants[1], settings, output)
     assert publish_site(variants[1], settings, output).written == ()
     assert (output / final.article_pages[11]).read_text(encoding="utf-8").count("Edited title") >= 1
+
+
+def test_a_journal_left_by_an_older_version_is_still_applied(
+    output: Path, published: PublishManifest
+) -> None:
+    # Before numbered staging files, a journal named each file by its path alone.
+    staged = output / ".newsdesk/staging/en/index.html"
+    staged.parent.mkdir(parents=True)
+    staged.write_text("<p>from the journal</p>", encoding="utf-8")
+    journal = {"moves": ["en/index.html"], "deletes": []}
+    (output / ".newsdesk/journal.json").write_text(json.dumps(journal), encoding="utf-8")
+    writer.recover(output)
+    assert (output / "en/index.html").read_text(encoding="utf-8") == "<p>from the journal</p>"
+    assert not (output / ".newsdesk/journal.json").exists()
+    assert not (output / ".newsdesk/staging").exists()
+
+
+def test_a_folder_replaced_by_a_link_outside_is_refused(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+    tmp_path: Path,
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (output / "en").rename(tmp_path / "moved-en")
+    (output / "en").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(UnsafePathError):
+        publish_site(_changed(sample_articles), settings, output)
+    assert list(outside.iterdir()) == []
