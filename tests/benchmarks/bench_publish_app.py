@@ -11,7 +11,9 @@ related-links engine.  This script goes through ``PublishService`` on a real
    does on a fresh archive);
 2. a second full rebuild in the same process (index and fill lists known);
 3. incremental publishes of one edited article in the running program
-   (edit through ``ArticleService.update``, then ``publish([id])``), median.
+   (edit through ``ArticleService.update``, then ``publish([id])``), median;
+4. publishing a new article: it enters the recent posts, so every other page
+   of its language is patched (reported, no target of its own).
 
 Targets: full publish of 10,000 articles <= 60 s; incremental <= 300 ms.
 Run: ``python tests/benchmarks/bench_publish_app.py [--articles N] [--runs K]``.
@@ -57,6 +59,7 @@ def main() -> int:
     output = work / "out" / "site"
 
     from editor.app.workspace import Workspace
+    from editor.core.workflow import Status
 
     try:
         ws = Workspace.open(str(db_path))
@@ -89,6 +92,27 @@ def main() -> int:
             f"incremental publish of one edited article: median {median_ms:.0f} ms, "
             f"min {min(timings) * 1000:.0f} ms, max {max(timings) * 1000:.0f} ms "
             f"over {len(timings)} runs",
+            flush=True,
+        )
+        # A new article goes out: it enters its language's recent posts, so every other
+        # page of that language gets the new list patched in.
+        news_timings = []
+        for n in range(3):
+            fresh = ws.articles.create(
+                language="de",
+                title=f"Eilmeldung Nummer {n}: Chiphersteller meldet Rekordquartal",
+                teaser="Ein neuer Beitrag für die Messung.",
+                body="Der Chiphersteller meldet ein Rekordquartal. " * 40,
+                status=Status.READY,
+                tags=["Chips"],
+            )
+            started = time.perf_counter()
+            run = publishing.publish([fresh.id], output)
+            news_timings.append(time.perf_counter() - started)
+            assert not run.manifest.full_build and fresh.id in run.published
+        print(
+            f"publishing a new article (recent posts of {len(run.manifest.written)} files "
+            f"refreshed): median {statistics.median(news_timings):.1f} s over 3 runs",
             flush=True,
         )
         ws.close()
