@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from functools import cache
+from datetime import datetime
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jinja2
 from markupsafe import Markup
@@ -112,8 +114,15 @@ def _template_error(error: jinja2.TemplateError, template_name: str) -> Template
 
 
 def _date(site: Site, article: PublishedArticle, lang: str) -> dict[str, str]:
-    local = layout.to_local(article.published_at, site.tz)
-    return {"iso": local.isoformat(), "text": labels.format_date(local.date(), lang)}
+    iso, text = _local_date(article.published_at, site.tz, lang)
+    return {"iso": iso, "text": text}
+
+
+@lru_cache(maxsize=65536)
+def _local_date(moment: datetime, tz: ZoneInfo, lang: str) -> tuple[str, str]:
+    # Cached: list pages show thousands of dates, the same ones run after run.
+    local = layout.to_local(moment, tz)
+    return local.isoformat(), labels.format_date(local.date(), lang)
 
 
 def _teaser_item(site: Site, here: str, article: PublishedArticle) -> dict[str, Any]:
