@@ -156,10 +156,24 @@ class PublishService:
 
     def check(self, article_id: int) -> CheckResult:
         """Blocking problems and warnings if this article were published now."""
-        article = self._ws.articles.get(article_id)
-        others = {a.id: a for a in self.site_articles() if a.id != article_id}
-        candidate = self._to_published(article, ())
-        return check_article(candidate, settings=self.site_settings(), published=others)
+        self._ws.articles.get(article_id)  # an unknown id is an error
+        return self.check_many([article_id])[article_id]
+
+    def check_many(self, article_ids: Sequence[int]) -> dict[int, CheckResult]:
+        """:meth:`check` for many articles, reading the site once (ids that no longer
+        exist are left out)."""
+        with self._db.session() as s:
+            articles = bulk.articles_by_id(s, article_ids)
+        published = {a.id: a for a in self.site_articles()}
+        settings = self.site_settings()
+        results = {}
+        for article_id, article in articles.items():
+            own = published.pop(article_id, None)  # compared with the others only
+            candidate = self._to_published(article, ())
+            results[article_id] = check_article(candidate, settings=settings, published=published)
+            if own is not None:
+                published[article_id] = own
+        return results
 
     def preview_html(self, article_id: int) -> str:
         """The page the article would get, from its working copy (drafts too)."""

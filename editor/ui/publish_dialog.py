@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from editor.app.publishing import PUBLISHABLE, PublishResult
 from editor.core.article import ListQuery
-from editor.core.publishing import PublishError
+from editor.core.publishing import CheckResult, PublishError
 from editor.core.workflow import Status
 from editor.store.errors import NotFoundError
 from editor.ui.background import BackgroundJobs, Progress
@@ -49,6 +49,7 @@ BLOCKING_COLOUR = QColor("#c5221f")
 WARNING_COLOUR = QColor("#b06000")
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CHECKS, PUBLISH = "checks", "publish"  # the two kinds of worker job
+CHECK_CHUNK = 50  # articles checked per reading of the site
 CANNOT_STOP = (
     "A publish run cannot be stopped part-way: that would leave the site half-written. "
     "It finishes the current run; then this window closes."
@@ -80,24 +81,28 @@ def check_articles(
     if article_ids is None:
         ready = workspace.articles.list(ListQuery(status=Status.READY, order_by="title"))
         article_ids = [a.id for a in ready]
-    results = []
-    for done, article_id in enumerate(article_ids, 1):
+    results: list[ArticleCheck] = []
+    # A chunk at a time: one reading of the site per chunk, progress in between.
+    for start in range(0, len(article_ids), CHECK_CHUNK):
         if is_cancelled is not None and is_cancelled():
             break  # the dialog is closing
-        results.append(_check_one(workspace, article_id))
+        chunk = article_ids[start : start + CHECK_CHUNK]
+        checked = workspace.publishing.check_many(chunk)
+        results.extend(_check_one(workspace, i, checked.get(i)) for i in chunk)
         if progress is not None:
-            progress(done, len(article_ids))
+            progress(len(results), len(article_ids))
     return results
 
 
-def _check_one(workspace: Workspace, article_id: int) -> ArticleCheck:
+def _check_one(workspace: Workspace, article_id: int, result: CheckResult | None) -> ArticleCheck:
     try:
         article = workspace.articles.get(article_id)
     except NotFoundError:
+        result = None
+    if result is None:
         return ArticleCheck(
             article_id, f"Article {article_id}", "gone", ("It no longer exists.",), ()
         )
-    result = workspace.publishing.check(article_id)
     blocking = [p.message for p in result.blocking]
     if article.deleted:
         blocking.insert(0, "It is in the trash.")

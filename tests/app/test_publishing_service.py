@@ -202,3 +202,31 @@ def test_trashed_articles_are_refused(workspace: Any, site_dir: Path) -> None:
     result = workspace.publishing.publish([gone], site_dir)
     assert result.published == []
     assert "it is in the trash" in result.refused[gone]
+
+
+def test_check_many_reads_the_site_once_and_agrees_with_check(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = _article(workspace, "Fertig und gut")
+    untitled = _article(workspace, "")
+    clash = _article(workspace, "Fertig und gut", status=Status.PUBLISHED)
+    singles = {i: workspace.publishing.check(i) for i in (good, untitled, clash)}
+    reads: list[int] = []
+    real = workspace.publishing.site_articles
+
+    def counting() -> Any:
+        reads.append(1)
+        return real()
+
+    monkeypatch.setattr(workspace.publishing, "site_articles", counting)
+    many = workspace.publishing.check_many([good, untitled, clash, 999_999])
+    assert len(reads) == 1
+    assert set(many) == {good, untitled, clash}, "an unknown id is left out"
+    for article_id, single in singles.items():
+        assert [p.message for p in many[article_id].blocking] == [
+            p.message for p in single.blocking
+        ]
+        assert [p.message for p in many[article_id].warnings] == [
+            p.message for p in single.warnings
+        ]
+    assert many[untitled].blocking, "an empty title blocks"
