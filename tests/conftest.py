@@ -50,3 +50,13 @@ def shared_data(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data set not available: {path}")
     return path
+
+
+@pytest.fixture
+def fork_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let editor.core.parallel fork although Qt's idle pool threads, left by the GUI
+    tests of this session, are alive: the forked work in these tests is pure Python.
+    Python threads still count (a test starting one sees forking refused)."""
+    from editor.core import parallel
+
+    monkeypatch.setattr(parallel, "_os_thread_count", lambda: 1)

@@ -7,8 +7,10 @@ already in memory (the site, the index) without copying or pickling it; each
 answers whole chunks of the work, and only the answers travel back.
 
 Forking is used only where it is safe: on Linux, and while the calling process
-runs a single thread (a child forked beside other threads can inherit a lock
-one of them held and hang; Python 3.12 warns about it).  Elsewhere the work runs
+runs a single thread, as Python and the kernel see it (a child forked beside
+other threads can inherit a lock one of them held and hang; Python 3.12 warns
+about it).  The command line forks; the window, with its toolkit and autosave
+threads, works in one process.  Elsewhere the work runs
 here, one chunk after another, with the same results.  Callers check
 :func:`can_fork` and keep a sequential path.
 """
@@ -38,7 +40,17 @@ def can_fork() -> bool:
         sys.platform.startswith("linux")
         and "fork" in multiprocessing.get_all_start_methods()
         and threading.active_count() == 1
+        and _os_thread_count() == 1
     )
+
+
+def _os_thread_count() -> int:
+    # Threads Python does not know of count too (a GUI toolkit's, a pool's): the kernel's
+    # list of this process's tasks has them all.
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0  # cannot tell: do not fork
 
 
 def worker_count(requested: int | None = None) -> int:

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_workers_inherit_closures_and_answer_in_order() -> None:
+def test_workers_inherit_closures_and_answer_in_order(fork_allowed: None) -> None:
     assert parallel.can_fork(), f"threads alive: {threading.enumerate()}"
     offset = 1000  # captured by the closure: inherited by the workers, never pickled
     parent = os.getpid()
@@ -31,7 +31,7 @@ def test_workers_inherit_closures_and_answer_in_order() -> None:
     assert parent not in workers and 1 <= len(workers) <= 2
 
 
-def test_an_error_in_a_worker_is_raised_in_the_caller() -> None:
+def test_an_error_in_a_worker_is_raised_in_the_caller(fork_allowed: None) -> None:
     def work(chunk):  # type: ignore[no-untyped-def]
         if 13 in chunk:
             raise OSError(28, "No space left on device")
@@ -43,7 +43,7 @@ def test_an_error_in_a_worker_is_raised_in_the_caller() -> None:
     assert list(parallel.fork_map(len, [[1], [2, 3]], 2)) == [1, 2]
 
 
-def test_no_fork_while_another_thread_runs() -> None:
+def test_no_fork_while_another_thread_runs(fork_allowed: None) -> None:
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
@@ -61,7 +61,27 @@ def test_worker_count_is_bounded() -> None:
     assert 1 <= parallel.worker_count() <= parallel.MAX_WORKERS
 
 
-def test_a_worker_knows_when_its_parent_is_gone() -> None:
+def test_a_worker_knows_when_its_parent_is_gone(fork_allowed: None) -> None:
     assert not parallel.orphaned(), "outside a worker nothing is orphaned"
     answers = list(parallel.fork_map(lambda chunk: parallel.orphaned(), [[1], [2]], 2))
     assert answers == [False, False]
+
+
+def test_threads_python_does_not_know_of_count_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "_os_thread_count", lambda: 1)
+    assert parallel.can_fork()
+    monkeypatch.setattr(parallel, "_os_thread_count", lambda: 3)  # say, a GUI toolkit's
+    assert not parallel.can_fork()
+
+
+def test_the_kernel_counts_this_process_threads() -> None:
+    before = parallel._os_thread_count()  # Qt may have idle threads from GUI tests
+    assert before >= 1
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert parallel._os_thread_count() == before + 1
+    finally:
+        stop.set()
+        other.join()

@@ -27,6 +27,7 @@ def test_workers_write_the_same_site_as_one_process(
     settings: SiteSettings,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    fork_allowed: None,
 ) -> None:
     articles = [
         make_article(

@@ -68,7 +68,7 @@ def test_exclusions_and_penalties_are_per_query(index: RelatedIndex) -> None:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
 def test_workers_give_the_same_answers_as_one_process(
-    index: RelatedIndex, monkeypatch: pytest.MonkeyPatch
+    index: RelatedIndex, monkeypatch: pytest.MonkeyPatch, fork_allowed: None
 ) -> None:
     assert parallel.can_fork(), f"threads alive: {threading.enumerate()}"
     forked = []
