@@ -210,7 +210,8 @@ def _text_output(produce: Callable[..., str], *args: Any) -> bytes:
 #
 # One compact row per article (lists, not objects: the file is read on every
 # run and a large site has many thousands of rows):
-#   [id, signature, lang, year, slug, tag slugs, group, related ids, link key, month]
+#   [id, signature, lang, year, slug, tag slugs, group, related ids, link key, month,
+#    listing key]
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ class _ArticleState:
     related: tuple[ArticleId, ...]  # what its page links to as related
     link_key: str  # changes when its title or address changes
     month: int
+    listing_key: str  # changes when what list pages show of it changes
 
     @property
     def page(self) -> str:
@@ -258,10 +260,22 @@ class _State:
             row = self.rows.get(article_id)
             if row is None:
                 return None
-            identity, signature, lang, year, slug, tags, group, related, link_key, month = row
+            (
+                identity,
+                signature,
+                lang,
+                year,
+                slug,
+                tags,
+                group,
+                related,
+                link_key,
+                month,
+                listing,
+            ) = row
             self._articles[article_id] = _ArticleState(
                 identity, signature, lang, year, slug, tuple(tags), group, tuple(related),
-                link_key, month,
+                link_key, month, listing,
             )  # fmt: skip
         return self._articles[article_id]
 
@@ -281,6 +295,14 @@ def _signature(a: PublishedArticle) -> str:
 
 def _link_key(site: Site, article_id: ArticleId) -> str:
     return _short_hash(site.articles[article_id].title, site.page[article_id])
+
+
+def _listing_key(site: Site, article_id: ArticleId) -> str:
+    """What the front page, archives and tag pages show of an article (not its body)."""
+    a = site.articles[article_id]
+    return _short_hash(
+        a.title, a.teaser, a.author, a.published_at.isoformat(), site.page[article_id], a.tags
+    )
 
 
 def settings_fingerprint(settings: SiteSettings) -> str:
@@ -304,6 +326,7 @@ def _row(site: Site, article_id: ArticleId, signature: str) -> list[Any]:
         [a.id for a in site.related(article_id)],
         _link_key(site, article_id),
         site.month[article_id],
+        _listing_key(site, article_id),
     ]
 
 
@@ -527,29 +550,44 @@ def _listings(lang: str, year: int, month: int, tag_slugs: Iterable[str]) -> set
 def _affected_by(
     site: Site, state: _State, article_id: ArticleId, linked_from: dict[ArticleId, list[ArticleId]]
 ) -> set[str]:
-    """Files that show ``article_id`` now or showed it before this run."""
+    """Files that show ``article_id`` now or showed it before this run.
+
+    An edit that changes only what its own page shows (the body, say) leaves the front
+    page, the archives, the tag pages and its translations' pages as they are: they
+    list its title, teaser, author, date, address and tags, which are the same.
+    """
     affected: set[str] = set()
     article = site.articles.get(article_id)
     before = state.article(article_id)
     members: set[ArticleId] = set()
+    moved = True  # its address, title or group changed, or it came or went
     if article is not None:
         affected |= {site.page[article_id], site.json_path(article_id)}
+        year, month = site.year[article_id], site.month[article_id]
         tag_slugs = [slug for _, slug in article_tags(article)]
-        affected |= _listings(
-            article.lang, site.year[article_id], site.month[article_id], tag_slugs
-        )
+        if before is None or before.listing_key != _listing_key(site, article_id):
+            affected |= _listings(article.lang, year, month, tag_slugs)
+        else:  # the feed carries the body; the sitemap its date of change
+            affected |= {layout.feed(article.lang), layout.sitemap_month(article.lang, year, month)}
         members |= set(site.group_members(article.group))
+        moved = (
+            before is None
+            or before.group != article.group
+            or before.link_key != _link_key(site, article_id)
+        )
     if before is not None:
         affected |= {before.page, before.json}
-        affected |= _listings(before.lang, before.year, before.month, before.tags)
+        if article is None or before.listing_key != _listing_key(site, article_id):
+            affected |= _listings(before.lang, before.year, before.month, before.tags)
         if before.group is not None:
             members |= {i for i, row in state.rows.items() if row[6] == before.group}
-        if article is None or before.link_key != _link_key(site, article_id):
+        if moved:
             members |= set(linked_from.get(article_id, ()))
     for member in members - {article_id}:
-        if member in site.articles:  # switcher, hreflang, related links; sitemap alternates
-            affected |= {site.page[member], site.json_path(member)}
-            affected.add(site.sitemap_part_of(member))
+        if member in site.articles:
+            affected.add(site.json_path(member))  # names the version of its translations
+            if moved:  # switcher, hreflang, related links; sitemap alternates
+                affected |= {site.page[member], site.sitemap_part_of(member)}
     return affected
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -327,3 +328,58 @@ def test_a_page_without_the_markers_is_rendered_anew(
     assert published.article_pages[victim.id] in manifest.written
     text = page.read_text(encoding="utf-8")
     assert "Another headline" in text and "edited by hand" not in text
+
+
+def test_a_body_edit_rewrites_only_what_shows_the_body(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+    tmp_path: Path,
+) -> None:
+    _age_all_files(output)
+    before = _snapshot(output)
+    _edit(sample_articles, 11, body_markdown="A corrected *body*, nothing else.")
+    manifest = publish_site(sample_articles, settings, output)
+    after = _snapshot(output)
+    touched = {path for path in after if after[path] != before.get(path)}
+    assert touched == set(manifest.written)
+    assert touched == {
+        "en/2026/pytorch-moves-to-foundation/index.html",
+        "en/2026/pytorch-moves-to-foundation/article.json",
+        "de/2026/pytorch-wechselt-zur-stiftung/article.json",  # names the new version
+        "en/feed.xml",
+    }
+    # Whatever was left alone is what a full build writes now.
+    again = tmp_path / "again" / "site"
+    publish_site(sample_articles, settings, again, full_rebuild=True)
+    fresh = _snapshot(again)
+    assert {p: c for p, (_, c) in after.items()} == {p: c for p, (_, c) in fresh.items()}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"teaser": "A new teaser."},
+        {"author": "Someone Else"},
+        {"tags": ("PyTorch", "Linux Foundation")},
+        {"title": "PyTorch has a new home"},
+        {"body_markdown": "Only the body.", "updated_at": datetime(2026, 6, 1, tzinfo=UTC)},
+    ],
+    ids=["teaser", "author", "tags", "title", "body and update time"],
+)
+def test_every_kind_of_edit_leaves_the_site_a_full_build_would_write(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+    tmp_path: Path,
+    changes: dict[str, Any],
+) -> None:
+    _edit(sample_articles, 11, **changes)
+    manifest = publish_site(sample_articles, settings, output)
+    assert not manifest.full_build and manifest.written
+    again = tmp_path / "again" / "site"
+    publish_site(sample_articles, settings, again, full_rebuild=True)
+    incremental = {p: c for p, (_, c) in _snapshot(output).items()}
+    assert incremental == {p: c for p, (_, c) in _snapshot(again).items()}
