@@ -118,14 +118,16 @@ def _sitemap_url(site: Site, path: str) -> str:
 def sitemap_index(site: Site) -> str:
     """``sitemap.xml``: an index of the sitemap parts (no dates, so it rarely changes)."""
     lines = [_XML_HEADER, f'<sitemapindex xmlns="{SITEMAP_NS}">']
-    lines += [f"<sitemap>{_text('loc', site.url(name))}</sitemap>" for name in site.sitemap_parts]
+    lines += [
+        f"<sitemap>{_text('loc', site.url(name))}</sitemap>" for name in site.sitemap_part_names
+    ]
     lines.append("</sitemapindex>")
     return "\n".join(lines) + "\n"
 
 
 def sitemap_part(site: Site, name: str) -> str:
     lines = [_XML_HEADER, f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
-    lines += [_sitemap_url(site, path) for path in site.sitemap_parts[name]]
+    lines += [_sitemap_url(site, path) for path in site.sitemap_pages(name)]
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 

@@ -154,12 +154,13 @@ class SiteOutputs:
 
     def __init__(self, site: Site) -> None:
         self.site = site
+        self._tags: dict[str, Render] | None = None
         fixed: dict[str, Render] = {
             layout.ROOT_INDEX: lambda: _encode(render.root_page(site)),
             layout.ROBOTS: lambda: _encode(feeds.robots_txt(site)),
             layout.SITEMAP: lambda: _encode(feeds.sitemap_index(site)),
         }
-        for name in site.sitemap_parts:
+        for name in site.sitemap_part_names:
             fixed[name] = partial(_text_output, feeds.sitemap_part, site, name)
         for lang in site.by_lang:
             fixed[layout.language_home(lang)] = partial(
@@ -173,8 +174,8 @@ class SiteOutputs:
                 fixed[layout.year_archive(lang, year)] = partial(
                     _text_output, render.year_archive_page, site, lang, year
                 )
-            for slug, tag in site.tags.get(lang, {}).items():
-                fixed[tag.page] = partial(_text_output, render.tag_page, site, lang, slug)
+        # Tag pages are looked up when asked for: working out every tag of a large site
+        # costs more than an incremental run that touches none of them.
         static = render.static_dir()
         if static.is_dir():
             for file in sorted(p for p in static.rglob("*") if p.is_file()):
@@ -189,13 +190,24 @@ class SiteOutputs:
             return partial(_text_output, render.article_page, self.site, self.site.page_owner[path])
         if path in self.site.json_owner:
             return partial(_text_output, feeds.ninjs, self.site, self.site.json_owner[path])
-        return None
+        return self._tag_pages().get(path)
+
+    def _tag_pages(self) -> dict[str, Render]:
+        if self._tags is None:
+            site = self.site
+            self._tags = {
+                tag.page: partial(_text_output, render.tag_page, site, lang, slug)
+                for lang in site.by_lang
+                for slug, tag in site.tags.get(lang, {}).items()
+            }
+        return self._tags
 
     def __contains__(self, path: str) -> bool:
         return self.get(path) is not None
 
     def all(self) -> Iterator[tuple[str, Render]]:
         yield from self.fixed.items()
+        yield from self._tag_pages().items()
         for article_id in self.site.articles:
             page, json_path = self.site.page[article_id], self.site.json_path(article_id)
             yield page, partial(_text_output, render.article_page, self.site, article_id)

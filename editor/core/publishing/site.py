@@ -13,7 +13,9 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -43,6 +45,17 @@ def _body_html(markdown: str) -> str:
 def utc_key(article: PublishedArticle) -> float:
     """Publication time as a number: naive (UTC) and aware times sort together."""
     return article.utc_timestamp
+
+
+# Sort key: publication time, then id (C-level, for thousands of articles a run).
+_NEWEST_LAST = attrgetter("utc_timestamp", "id")
+
+
+@lru_cache(maxsize=65536)
+def _placement(moment: datetime, tz: ZoneInfo, lang: str, slug: str) -> tuple[int, int, str]:
+    """Year, month and page of an article; cached, as every run places every article."""
+    year, month = layout.local_month(moment, tz)
+    return year, month, layout.article_page(lang, year, slug)
 
 
 def validate_settings(settings: SiteSettings) -> ZoneInfo:
@@ -123,8 +136,9 @@ class Site:
         self.page: dict[ArticleId, str] = {}
         owner_of_page: dict[str, ArticleId] = {}
         for article in cleaned:
-            year, month = layout.local_month(article.published_at, self.tz)
-            page = layout.article_page(article.lang, year, article.slug)
+            year, month, page = _placement(
+                article.published_at, self.tz, article.lang, article.slug
+            )
             if page in owner_of_page and owner_of_page[page] != article.id:
                 raise DuplicatePathError(
                     f"Articles {owner_of_page[page]} and {article.id} would both be published "
@@ -135,17 +149,21 @@ class Site:
             self.month[article.id] = month
             self.page[article.id] = page
         self.page_owner: dict[str, ArticleId] = owner_of_page
-        self.json_owner: dict[str, ArticleId] = {
-            page[: -len("index.html")] + "article.json": article_id
-            for page, article_id in owner_of_page.items()
-        }
         self.by_lang: dict[str, list[PublishedArticle]] = {lang: [] for lang in settings.languages}
-        for article in sorted(cleaned, key=lambda a: (utc_key(a), a.id), reverse=True):
+        for article in sorted(cleaned, key=_NEWEST_LAST, reverse=True):
             self.by_lang.setdefault(article.lang, []).append(article)
         self._groups: dict[int | str, list[ArticleId]] = defaultdict(list)
         for article in cleaned:
             if article.group is not None:
                 self._groups[article.group].append(article.id)
+
+    @cached_property
+    def json_owner(self) -> dict[str, ArticleId]:
+        """JSON file -> its article (asked for by incremental runs only)."""
+        return {
+            page[: -len("index.html")] + "article.json": article_id
+            for page, article_id in self.page_owner.items()
+        }
 
     # --- addresses ---------------------------------------------------------------
 
@@ -296,23 +314,35 @@ class Site:
         return layout.sitemap_month(lang, self.year[article_id], self.month[article_id])
 
     @cached_property
-    def sitemap_parts(self) -> dict[str, list[str]]:
-        """Sitemap file -> the pages it lists: per language its listing pages, and
-        its articles per month (so publishing one article rewrites one small part)."""
+    def sitemap_part_names(self) -> list[str]:
+        """The sitemap files: per language its listing pages, and its articles per month
+        (so publishing one article rewrites one small part)."""
+        names: list[str] = []
+        for lang in self.by_lang:
+            names.append(layout.sitemap_listing(lang))
+            names.extend(
+                layout.sitemap_month(lang, *when)
+                for when in dict.fromkeys(
+                    (self.year[a.id], self.month[a.id]) for a in self.by_lang[lang]
+                )
+            )
+        return names
+
+    def sitemap_pages(self, name: str) -> list[str]:
+        """The pages the sitemap file ``name`` lists."""
+        return self._sitemap_pages.get(name, [])
+
+    @cached_property
+    def _sitemap_pages(self) -> dict[str, list[str]]:
         parts: dict[str, list[str]] = {}
         for lang in self.by_lang:
             listing = [layout.language_home(lang), layout.tags_index(lang)]
             listing += [layout.year_archive(lang, year) for year in self.years(lang)]
             listing += [tag.page for tag in self.tags.get(lang, {}).values()]
             parts[layout.sitemap_listing(lang)] = listing
-            names: dict[tuple[int, int], str] = {}
             for article in self.by_lang[lang]:
-                when = (self.year[article.id], self.month[article.id])
-                name = names.get(when)
-                if name is None:
-                    name = names[when] = layout.sitemap_month(lang, *when)
-                    parts[name] = []
-                parts[name].append(self.page[article.id])
+                name = layout.sitemap_month(lang, self.year[article.id], self.month[article.id])
+                parts.setdefault(name, []).append(self.page[article.id])
         return parts
 
 
