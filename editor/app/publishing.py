@@ -201,12 +201,15 @@ class PublishService:
         output_dir: Path | None = None,
         *,
         full_rebuild: bool = False,
+        defer_recent_posts: bool = False,
     ) -> PublishResult:
         """Publish the given articles (``None``: every ready or published one).
 
         Ready articles become published (a status change, so a revision is
         taken); articles with blocking problems are refused and reported, the
-        rest go out.
+        rest go out.  ``defer_recent_posts``: the other pages' recent posts are
+        left for :meth:`refresh_recent_posts` (on a large site a new article is
+        online seconds sooner).
         """
         output = Path(output_dir) if output_dir else self.output_dir()
         # A bad output folder is refused before any status changes.
@@ -230,7 +233,13 @@ class PublishService:
         ready = [i for i in to_publish if articles[i].status is Status.READY]
         if ready:
             self._ws.articles.change_status_many(ready, Status.PUBLISHED)
-        manifest = self._run(output, settings, to_publish, full_rebuild=full_rebuild)
+        manifest = self._run(
+            output,
+            settings,
+            to_publish,
+            full_rebuild=full_rebuild,
+            defer_recent_posts=defer_recent_posts,
+        )
         self._record(manifest, to_publish, "publish", output)
         return PublishResult(
             manifest=manifest,
@@ -238,6 +247,11 @@ class PublishService:
             refused=refused,
             warnings=list(manifest.warnings),
         )
+
+    def refresh_recent_posts(self, output_dir: Path | None = None) -> PublishManifest:
+        """Bring every page's "Recent posts" up to date (after a deferring publish)."""
+        output = Path(output_dir) if output_dir else self.output_dir()
+        return self._run(output, self.site_settings(), [], full_rebuild=False)
 
     def unpublish(self, article_id: int, output_dir: Path | None = None) -> PublishResult:
         """Take a public article off the site (its pages are removed)."""
@@ -279,7 +293,13 @@ class PublishService:
         return [p.message for p in result.blocking]
 
     def _run(
-        self, output: Path, settings: SiteSettings, changed: list[int], *, full_rebuild: bool
+        self,
+        output: Path,
+        settings: SiteSettings,
+        changed: list[int],
+        *,
+        full_rebuild: bool,
+        defer_recent_posts: bool = False,
     ) -> PublishManifest:
         try:
             return publish_site(
@@ -291,6 +311,7 @@ class PublishService:
                 suggest=self._suggest if settings.fill_related_with_suggestions else None,
                 prepare_suggestions=self._ws.related.prepare_fill,
                 forbidden_dirs=self._forbidden_dirs(),
+                defer_recent_posts=defer_recent_posts,
             )
         finally:
             if settings.fill_related_with_suggestions:

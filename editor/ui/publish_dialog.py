@@ -271,7 +271,15 @@ class PublishDialog(QDialog):
         noun = "article" if len(ids) == 1 else "articles"
         self._set_busy(f"Publishing {len(ids)} {noun} to {folder}…")
         publishing = self.ws.publishing
-        self.jobs.submit(PUBLISH, lambda _progress: publishing.publish(ids, folder))
+
+        def publish(_progress: Progress) -> PublishResult:
+            # The articles go online first; the other pages' recent posts follow.
+            result = publishing.publish(ids, folder, defer_recent_posts=True)
+            if result.manifest.recent_posts_due:
+                publishing.refresh_recent_posts(folder)
+            return result
+
+        self.jobs.submit(PUBLISH, publish)
 
     def _folder(self) -> Path | None:
         text = self.folder_edit.text().strip()

@@ -230,3 +230,19 @@ def test_check_many_reads_the_site_once_and_agrees_with_check(
             p.message for p in single.warnings
         ]
     assert many[untitled].blocking, "an empty title blocks"
+
+
+def test_recent_posts_of_other_pages_follow_a_deferring_publish(
+    workspace: Any, site_dir: Path
+) -> None:
+    older = _article(workspace, "Ältere Meldung")
+    first = workspace.publishing.publish([older], site_dir)
+    page = site_dir / first.manifest.article_pages[older]
+    newer = _article(workspace, "Neueste Meldung")
+    result = workspace.publishing.publish([newer], site_dir, defer_recent_posts=True)
+    assert result.published == [newer]
+    assert result.manifest.recent_posts_due == 1
+    assert "Neueste Meldung" not in page.read_text(encoding="utf-8")
+    refreshed = workspace.publishing.refresh_recent_posts(site_dir)
+    assert refreshed.recent_posts_due == 0
+    assert "Neueste Meldung" in page.read_text(encoding="utf-8")

@@ -12,8 +12,9 @@ related-links engine.  This script goes through ``PublishService`` on a real
 2. a second full rebuild in the same process (index and fill lists known);
 3. incremental publishes of one edited article in the running program
    (edit through ``ArticleService.update``, then ``publish([id])``), median;
-4. publishing a new article: it enters the recent posts, so every other page
-   of its language is patched (reported, no target of its own).
+4. publishing a new article: online (its pages, lists, feed) first, then the
+   recent posts of every other page of its language are patched (both times
+   reported; the first against the incremental target).
 
 Targets: full publish of 10,000 articles <= 60 s; incremental <= 300 ms.
 Run: ``python tests/benchmarks/bench_publish_app.py [--articles N] [--runs K]``.
@@ -95,8 +96,9 @@ def main() -> int:
             flush=True,
         )
         # A new article goes out: it enters its language's recent posts, so every other
-        # page of that language gets the new list patched in.
-        news_timings = []
+        # page of that language gets the new list patched in. As the window does it: the
+        # article goes online first, the other pages' recent posts follow.
+        online, refreshed, due = [], [], 0
         for n in range(3):
             fresh = ws.articles.create(
                 language="de",
@@ -107,12 +109,17 @@ def main() -> int:
                 tags=["Chips"],
             )
             started = time.perf_counter()
-            run = publishing.publish([fresh.id], output)
-            news_timings.append(time.perf_counter() - started)
+            run = publishing.publish([fresh.id], output, defer_recent_posts=True)
+            online.append(time.perf_counter() - started)
             assert not run.manifest.full_build and fresh.id in run.published
+            due = run.manifest.recent_posts_due
+            publishing.refresh_recent_posts(output)
+            refreshed.append(time.perf_counter() - started)
+        online_ms = statistics.median(online) * 1000
         print(
-            f"publishing a new article (recent posts of {len(run.manifest.written)} files "
-            f"refreshed): median {statistics.median(news_timings):.1f} s over 3 runs",
+            f"publishing a new article: online after a median {online_ms:.0f}"
+            f" ms; recent posts of the {due} other pages of its language refreshed after "
+            f"{statistics.median(refreshed):.1f} s (3 runs)",
             flush=True,
         )
         ws.close()
@@ -120,7 +127,7 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(home, ignore_errors=True)
 
-    ok = first <= 60 and second <= 60 and median_ms <= 300
+    ok = first <= 60 and second <= 60 and median_ms <= 300 and online_ms <= 300
     print("targets (full <= 60 s, incremental <= 300 ms):", "met" if ok else "MISSED")
     return 0 if ok else 1
 

@@ -108,3 +108,5 @@ class PublishManifest:
     article_urls: Mapping[ArticleId, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     published_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    # Pages whose "Recent posts" a deferring run left for the next one.
+    recent_posts_due: int = 0

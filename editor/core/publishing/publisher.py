@@ -435,6 +435,7 @@ def publish_site(
     suggest: SuggestFn | None = None,
     prepare_suggestions: PrepareSuggestionsFn | None = None,
     forbidden_dirs: Iterable[str | os.PathLike[str]] = (),
+    defer_recent_posts: bool = False,
 ) -> PublishManifest:
     """Publish ``articles`` (all articles that are to be on the site) to ``output_dir``.
 
@@ -444,7 +445,10 @@ def publish_site(
     message for the editor, when nothing could be published; the previous
     site is then left as it was.  ``prepare_suggestions`` is told, before the
     pages are rendered, which of them will ask ``suggest`` (so that the engine
-    can answer them together).
+    can answer them together).  ``defer_recent_posts``: when the newest articles
+    changed, leave the other pages' recent posts to the next run (the article is
+    online sooner; ``recent_posts_due`` in the manifest says how many wait, and
+    a run with nothing else to do refreshes them).
     """
     output = prepare_output_dir(output_dir, forbidden_dirs)
     site = Site(
@@ -463,7 +467,9 @@ def publish_site(
                 signatures = {i: _signature(a) for i, a in site.articles.items()}
                 changed = _changed_articles(site, state, set(changed_ids), signatures)
                 warnings = _validate(articles, settings, changed)
-                manifest = _incremental(site, output, state, changed, signatures, fingerprint)
+                manifest = _incremental(
+                    site, output, state, changed, signatures, fingerprint, defer_recent_posts
+                )
     except PublishError:
         raise
     except OSError as error:
@@ -610,6 +616,7 @@ def _incremental(
     changed: set[ArticleId],
     signatures: dict[ArticleId, str],
     fingerprint: str,
+    defer_recent_posts: bool = False,
 ) -> PublishManifest:
     stale_recent = _stale_recent_posts(site, state)
     if not changed and not stale_recent:
@@ -626,8 +633,12 @@ def _incremental(
     affected = {path: produce for path in candidates if (produce := outputs.get(path)) is not None}
     removed = sorted(candidates - affected.keys())
     written: list[str] = []
-    # The other pages of a language whose newest articles changed get fresh recent posts.
+    # The other pages of a language whose newest articles changed get fresh recent posts:
+    # now, or (deferred) by the next run, which the state tells that they are due.
     refresh = {site.page[i]: i for i in stale_recent if site.page[i] not in affected}
+    deferred = len(refresh) if changed and defer_recent_posts else 0
+    if deferred:
+        refresh = {}
     site.prepare_related(_articles_of(site, affected))
     with IncrementalUpdate(output) as update:
         for relative in sorted(affected):
@@ -644,9 +655,14 @@ def _incremental(
         for relative in removed:
             update.delete(relative)
         after = _new_state(site, fingerprint, signatures, previous=state, rendered=rerendered)
+        if deferred:
+            after.recent = {lang: "due" for lang in after.recent} | {
+                lang: key for lang, key in after.recent.items() if state.recent.get(lang) == key
+            }
         update.commit(_state_bytes(after))
     _remember(output, after)
-    return _manifest(site, output, False, written, removed)
+    manifest = _manifest(site, output, False, written, removed)
+    return dataclasses.replace(manifest, recent_posts_due=deferred)
 
 
 def _recent_keys(site: Site) -> dict[str, str]:

@@ -383,3 +383,28 @@ def test_every_kind_of_edit_leaves_the_site_a_full_build_would_write(
     publish_site(sample_articles, settings, again, full_rebuild=True)
     incremental = {p: c for p, (_, c) in _snapshot(output).items()}
     assert incremental == {p: c for p, (_, c) in _snapshot(again).items()}
+
+
+def test_recent_posts_can_follow_in_a_later_run(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+    make_article: ArticleFactory,
+) -> None:
+    newest = max(a.published_at for a in sample_articles)
+    fresh = make_article(
+        id=77, lang="en", slug="breaking", title="Breaking story", published_at=newest
+    )
+    sample_articles.append(dataclasses.replace(fresh, published_at=newest.replace(year=2027)))
+    first = publish_site(sample_articles, settings, output, defer_recent_posts=True)
+    other = output / published.article_pages[11]
+    assert (output / first.article_pages[77]).is_file(), "the new article is online"
+    assert "Breaking story" in (output / "en/index.html").read_text(encoding="utf-8")
+    assert "Breaking story" not in other.read_text(encoding="utf-8"), "left for later"
+    assert first.recent_posts_due == 3  # the three other English pages
+    second = publish_site(sample_articles, settings, output)
+    assert second.recent_posts_due == 0
+    assert published.article_pages[11] in second.written
+    assert "Breaking story" in other.read_text(encoding="utf-8").split("<!--recent-->")[1]
+    assert publish_site(sample_articles, settings, output).written == ()
