@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import threading
 
@@ -85,3 +86,18 @@ def test_the_kernel_counts_this_process_threads() -> None:
     finally:
         stop.set()
         other.join()
+
+
+def test_loading_the_related_links_engine_leaves_the_process_able_to_fork() -> None:
+    # NumPy's BLAS would start idle threads at import, and publishing would quietly
+    # stop using worker processes (seen: a full publish took twice as long).
+    probe = (
+        "import editor.core.related.index, editor.core.publishing\n"
+        "from editor.core import parallel\n"
+        "print(parallel.can_fork(), parallel._os_thread_count())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    out = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["True", "1"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import os
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
@@ -33,6 +34,10 @@ from datetime import UTC, datetime
 from itertools import repeat
 from operator import itemgetter, mul, neg
 from pathlib import Path
+
+# The engine uses no BLAS routines; OpenBLAS would start an idle thread per core at import,
+# and a process with threads must not fork (publishing forks workers, see core.parallel).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import numpy as np
 
