@@ -23,6 +23,7 @@ How a suggestion is scored, for a query article Q and a candidate C:
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import os
 from array import array
@@ -229,6 +230,7 @@ class RelatedIndex:
         self._entity_df: list[int] = []
         self._entity_postings: list[array[int]] = []
         self._postings: dict[str, dict[int, _Posting]] = defaultdict(dict)
+        self._posting_later = False  # a build posts every article's terms at the end
         self._tombstones = 0
         self._doc_count = 0  # articles counted into the term statistics
         # Articles added, changed or removed since the index was built: the app may rebuild
@@ -276,11 +278,14 @@ class RelatedIndex:
                 report(0.1, 0.55, done)
             counted.append(index._count(index._analyse(doc)))
         idf = index._idf_table()
+        tables = (np.array(idf), np.array(index._term_df))  # the weighting, vectorised
+        index._posting_later = True  # all at once below: much faster than list by list
         for done, (doc, counts) in enumerate(zip(all_docs, counted, strict=True), 1):
             if done % 256 == 0:
                 report(0.65, 0.3, done)
-            index._store(doc, counts, idf)
-        index._sort_postings()
+            index._store(doc, counts, idf, tables=tables)
+        index._posting_later = False
+        index._post_all_terms()
         index._report(total, total, progress, None)
         return index
 
@@ -621,9 +626,13 @@ class RelatedIndex:
         idf: Sequence[float] | _LiveIdf,
         *,
         keep_sorted: bool = False,
+        tables: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         ids, frequencies, entity_ids = counted
-        term_ids, weights = self._weigh(ids, frequencies, idf, self.config.min_df)
+        if tables is not None:
+            term_ids, weights = self._weigh_vectorised(ids, frequencies, *tables)
+        else:
+            term_ids, weights = self._weigh(ids, frequencies, idf, self.config.min_df)
         entity_weights = [self._entity_idf(e) for e in entity_ids]
         entry = _Entry(
             doc_id=doc.id,
@@ -650,6 +659,8 @@ class RelatedIndex:
         A build appends and sorts every list once at the end; one saved article
         (`keep_sorted`) goes where its weight belongs, so that the next query does not sort
         thousands of entries for it."""
+        if self._posting_later:
+            return
         by_term = self._postings[entry.lang]
         limit = self.config.indexed_terms
         for term_id, weight in zip(entry.term_ids[:limit], entry.weights[:limit], strict=True):
@@ -662,6 +673,36 @@ class RelatedIndex:
                 posting.docs.append(docnum)
                 posting.weights.append(weight)
                 posting.is_sorted = False
+
+    def _post_all_terms(self) -> None:
+        """Post every article's strongest terms at once, each list sorted strongest first
+        (ties: older articles first, as appending and sorting one list at a time gives)."""
+        limit = self.config.indexed_terms
+        collected: dict[str, tuple[array[int], array[int], array[float]]] = {}
+        for docnum, entry in enumerate(self._entries):
+            if entry is None:
+                continue
+            terms, docs, weights = collected.setdefault(
+                entry.lang, (array("I"), array("I"), array("f"))
+            )
+            posted = entry.term_ids[:limit]
+            terms.extend(posted)
+            weights.extend(entry.weights[:limit])
+            docs.extend(array("I", [docnum]) * len(posted))
+        for lang, (terms, docs, weights) in collected.items():
+            by_term = self._postings[lang]  # present for every language, as when appending
+            if not terms:
+                continue
+            term = np.frombuffer(terms, dtype=np.uint32)
+            doc = np.frombuffer(docs, dtype=np.uint32)
+            weight = np.frombuffer(weights, dtype=np.float32)
+            order = np.lexsort((doc, -weight, term))  # by term, weight down, article up
+            term, doc, weight = term[order], doc[order], weight[order]
+            bounds = [0, *(np.flatnonzero(np.diff(term)) + 1).tolist(), len(term)]
+            for start, end in itertools.pairwise(bounds):
+                posting = by_term[int(term[start])] = _Posting()
+                posting.docs = array("I", doc[start:end].tobytes())
+                posting.weights = array("f", weight[start:end].tobytes())
 
     def _weigh(
         self,
@@ -692,6 +733,28 @@ class RelatedIndex:
         strongest = heapq.nlargest(self.config.terms_per_doc, weighted, key=itemgetter(1))
         norm = math.sqrt(sum(w * w for _, w in strongest)) or 1.0
         return array("I", [t for t, _ in strongest]), array("f", [w / norm for _, w in strongest])
+
+    def _weigh_vectorised(
+        self, ids: array[int], frequencies: array[float], idf: np.ndarray, df: np.ndarray
+    ) -> tuple[array[int], array[float]]:
+        """`_weigh` for a build, with NumPy over the final statistics (same formula, same
+        order of the strongest terms; ties keep the article's term order)."""
+        config = self.config
+        term = np.frombuffer(ids, dtype=np.uint32)
+        tf = np.frombuffer(frequencies, dtype=np.float32).astype(np.float64)
+        term_df = df[term]
+        keep = term_df >= config.min_df
+        term, tf, term_df = term[keep], tf[keep], term_df[keep]
+        damped = np.where(tf >= 1.0, 1.0 + np.log(np.maximum(tf, 1.0)), tf)
+        pair = np.where(term_df == config.min_df, config.pair_term_weight, 1.0)
+        weight = damped * idf[term] * pair
+        strongest = np.argsort(-weight, kind="stable")[: config.terms_per_doc]
+        term, weight = term[strongest], weight[strongest]
+        norm = math.sqrt(float(np.dot(weight, weight))) or 1.0
+        return (
+            array("I", term.astype(np.uint32).tobytes()),
+            array("f", (weight / norm).astype(np.float32).tobytes()),
+        )
 
     def _idf_table(self) -> list[float]:
         n = self._doc_count

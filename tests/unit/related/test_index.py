@@ -171,3 +171,53 @@ def test_an_index_saved_with_other_settings_loads_and_answers_alike(tmp_path: Pa
 
     assert "museum" not in loaded
     assert loaded.suggest("q") == index.suggest("q")
+
+
+def test_a_build_posts_every_term_as_one_list_at_a_time_would() -> None:
+    from editor.core.related.index import _Posting
+
+    docs = [
+        doc(f"d{n}", f"Chipfabrik {n % 7} Wafer", f"Halbleiter Wafer Fabrik {n % 5} Ausbeute " * 3)
+        for n in range(120)
+    ]
+    index = RelatedIndex.build([*FILLER_DE, *docs], config=NO_DICTIONARY)
+    # The reference: append each article's posted terms in order, sort each list (stable).
+    expected: dict[str, dict[int, _Posting]] = {}
+    limit = index.config.indexed_terms
+    for docnum, entry in enumerate(index._entries):
+        assert entry is not None
+        by_term = expected.setdefault(entry.lang, {})
+        for term_id, weight in zip(entry.term_ids[:limit], entry.weights[:limit], strict=True):
+            posting = by_term.setdefault(term_id, _Posting())
+            posting.docs.append(docnum)
+            posting.weights.append(weight)
+            posting.is_sorted = False
+    assert expected.keys() == index._postings.keys()
+    for lang, by_term in expected.items():
+        assert by_term.keys() == index._postings[lang].keys()
+        for term_id, posting in by_term.items():
+            posting.sort()
+            built = index._postings[lang][term_id]
+            assert (list(built.docs), list(built.weights)) == (
+                list(posting.docs),
+                list(posting.weights),
+            ), term_id
+    assert any(len(p.docs) > 50 for p in index._postings["de"].values()), "ties and long lists"
+
+
+def test_a_build_weighs_terms_as_a_single_update_would(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = [
+        doc(f"w{n}", f"Wafer {n % 4} Fabrik", f"Halbleiter Chipfabrik Wafer {n % 9} Ausbeute " * 2)
+        for n in range(60)
+    ]
+    built = RelatedIndex.build([*FILLER_DE, *docs], config=NO_DICTIONARY)
+
+    def one_at_a_time(self, ids, frequencies, idf, df):  # type: ignore[no-untyped-def]
+        return self._weigh(ids, frequencies, idf.tolist(), self.config.min_df)
+
+    monkeypatch.setattr(RelatedIndex, "_weigh_vectorised", one_at_a_time)
+    reference = RelatedIndex.build([*FILLER_DE, *docs], config=NO_DICTIONARY)
+    for mine, theirs in zip(built._entries, reference._entries, strict=True):
+        assert mine is not None and theirs is not None
+        assert list(mine.term_ids) == list(theirs.term_ids)
+        assert list(mine.weights) == pytest.approx(list(theirs.weights), rel=1e-6)
