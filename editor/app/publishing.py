@@ -156,8 +156,10 @@ class PublishService:
 
     def check(self, article_id: int) -> CheckResult:
         """Blocking problems and warnings if this article were published now."""
-        self._ws.articles.get(article_id)  # an unknown id is an error
-        return self.check_many([article_id])[article_id]
+        results = self.check_many([article_id])
+        if article_id not in results:
+            raise NotFoundError(f"There is no article with id {article_id}.")
+        return results[article_id]
 
     def check_many(self, article_ids: Sequence[int]) -> dict[int, CheckResult]:
         """:meth:`check` for many articles, reading the site once (ids that no longer

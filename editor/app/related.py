@@ -282,13 +282,7 @@ class RelatedService:
             kept = fill.get(article_id)
         if kept is not None and top <= FILL_SIZE:
             return kept[:top]
-        found = self._suggest(article_id, max(top, FILL_SIZE), CANDIDATE_STATUSES, bulk=True)
-        ids = [int(s.id) for s in found]
-        with self._lock:
-            self._loaded_fill()[article_id] = ids
-            self._fill_changed = True
-            self._fill_changes += 1
-        return ids[:top]
+        return self._compute_fill([article_id], max(top, FILL_SIZE)).get(article_id, [])[:top]
 
     def prepare_fill(self, article_ids: Sequence[int], progress: Progress | None = None) -> int:
         """Compute at once the fill lists a publish run is about to ask for; returns how many.
@@ -301,29 +295,32 @@ class RelatedService:
         with self._lock:
             kept = self._loaded_fill()
             missing = [i for i in dict.fromkeys(article_ids) if i not in kept]
-        if not missing:
-            return 0
+        return len(self._compute_fill(missing, FILL_SIZE, progress)) if missing else 0
+
+    def _compute_fill(
+        self, article_ids: Sequence[int], size: int, progress: Progress | None = None
+    ) -> dict[int, list[int]]:
+        """Fill lists of ``size`` ids for these articles, computed now and kept."""
         with self._db.session() as s:
-            decisions = link_store.choice_states(s, missing)
-        queries = [_bulk_query(i, decisions.get(i, {})) for i in missing]
+            decisions = link_store.choice_states(s, article_ids)
+        queries = [_bulk_query(i, decisions.get(i, {})) for i in article_ids]
         index = self._ready_index()
         with self._lock:
             found = suggest_many(
                 index,
                 queries,
-                FILL_SIZE,
+                size,
                 statuses=CANDIDATE_STATUSES,
                 posting_budget=BULK_POSTING_BUDGET,
                 rerank=BULK_RERANK,
                 progress=progress,
             )
-            fill = self._loaded_fill()
-            for doc_id, ids in found.items():
-                fill[int(doc_id)] = [int(i) for i in ids]
+            lists = {int(doc_id): [int(i) for i in ids] for doc_id, ids in found.items()}
+            self._loaded_fill().update(lists)
             self._fill_changed = True
-            self._fill_changes += len(found)
+            self._fill_changes += len(lists)
             self._loaded_fill()  # drops the lists of articles that changed meanwhile
-        return len(found)
+        return lists
 
     def _fill_path(self) -> Path:
         return self.index_path().with_name(
@@ -380,8 +377,6 @@ class RelatedService:
         article_id: int,
         top: int,
         statuses: Sequence[str] | None,
-        *,
-        bulk: bool = False,
     ) -> list[Suggestion]:
         with self._db.session() as s:
             choices = link_store.get_choices(s, article_id)
@@ -397,10 +392,6 @@ class RelatedService:
                 statuses=statuses,
                 exclude=accepted,
                 penalties=penalties,
-                feedback=not bulk,
-                posting_budget=BULK_POSTING_BUDGET if bulk else None,
-                rerank=BULK_RERANK if bulk else None,
-                explain=not bulk,
             )
 
     def _titles(self, ids: list[int]) -> dict[int, tuple[str, str]]:

@@ -99,9 +99,7 @@ def tag_slug(tag: str) -> str:
     return slug
 
 
-@lru_cache(maxsize=65536)
 def local_month(moment: datetime, tz: ZoneInfo) -> tuple[int, int]:
-    # Cached: every run places every article of the site by its local month.
     local = to_local(moment, tz)
     return local.year, local.month
 

@@ -301,10 +301,6 @@ def _short_hash(*parts: object) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
-def _signature(a: PublishedArticle) -> str:
-    return a.signature
-
-
 def _link_key(site: Site, article_id: ArticleId) -> str:
     return _short_hash(site.articles[article_id].title, site.page[article_id])
 
@@ -464,7 +460,7 @@ def publish_site(
                 warnings = _validate(articles, settings, None)
                 manifest = _full_build(site, output, fingerprint)
             else:
-                signatures = {i: _signature(a) for i, a in site.articles.items()}
+                signatures = {i: a.signature for i, a in site.articles.items()}
                 changed = _changed_articles(site, state, set(changed_ids), signatures)
                 warnings = _validate(articles, settings, changed)
                 manifest = _incremental(
@@ -526,7 +522,7 @@ def _full_build(site: Site, output: Path, fingerprint: str) -> PublishManifest:
                 build.written.extend(written)
         else:
             _write_outputs(build, work)
-        signatures = {i: _signature(a) for i, a in site.articles.items()}
+        signatures = {i: a.signature for i, a in site.articles.items()}
         state = _new_state(site, fingerprint, signatures)
         build.commit(_state_bytes(state))
         written = build.written
