@@ -49,7 +49,8 @@ def test_a_failing_periodic_revision_does_not_stop_autosave(workspace: Workspace
         assert wait_until(lambda: articles.revision_attempts >= 1)
         writer.submit(article.id, {"body": "zweiter"})
         assert wait_until(lambda: workspace.articles.get(article.id).body == "zweiter")
-        assert articles.revision_attempts >= 2  # tried again after the next write
+        # The revision is tried after the write lands: wait for it, do not race the thread.
+        assert wait_until(lambda: articles.revision_attempts >= 2)  # tried again
     finally:
         assert writer.close(timeout=2.0)
 
