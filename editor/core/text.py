@@ -44,8 +44,9 @@ class TextStats:
         return max(1, round(minutes)) if self.total_units else 0
 
 
-def _strip_markdown(text: str) -> str:
-    # Keep link texts, drop URLs, code and markup characters.
+def strip_markdown(text: str) -> str:
+    """The words a reader sees: link texts kept; URLs, code and markup characters dropped."""
+
     def keep_link_text(match: re.Match[str]) -> str:
         return match.group(4) or " " if match.group(3) else " "
 
@@ -54,7 +55,7 @@ def _strip_markdown(text: str) -> str:
 
 def text_stats(text: str, *, markdown: bool = True) -> TextStats:
     """Words, CJK characters and characters of ``text`` (Markdown markup ignored)."""
-    plain = _strip_markdown(text) if markdown else text
+    plain = strip_markdown(text) if markdown else text
     cjk = len(_CJK_CHAR.findall(plain))
     spaced = _CJK_CHAR.sub(" ", plain)
     words = len(_WORD.findall(spaced))

@@ -13,6 +13,7 @@ _LABELS = {
         "days": "{} days apart",
         "via": "related to its translation",
         "translated": "matched across languages",
+        "meaning": "similar in meaning",
         "none": "similar text",
     },
     "de": {
@@ -23,6 +24,7 @@ _LABELS = {
         "days": "{} Tage auseinander",
         "via": "verwandt mit der Übersetzung",
         "translated": "sprachübergreifend gefunden",
+        "meaning": "inhaltlich ähnlich",
         "none": "ähnlicher Text",
     },
 }
@@ -41,6 +43,8 @@ def describe(reasons: Reasons, lang: str = "en") -> str:
         parts.append(labels["terms"].format(", ".join(reasons.shared_terms)))
     if reasons.via_translation is not None:
         parts.append(labels["via"])
+    elif reasons.similar_meaning:
+        parts.append(labels["meaning"])
     elif reasons.translated_terms:
         parts.append(labels["translated"])
     if reasons.days_apart is not None:

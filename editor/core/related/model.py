@@ -31,6 +31,7 @@ class Reasons:
     days_apart: int | None = None  # None when either date is unknown
     via_translation: str | None = None  # id of the translation through which it was found
     translated_terms: bool = False  # text matched through the bilingual dictionary
+    similar_meaning: bool = False  # found mostly by the multilingual meaning vectors
 
 
 @dataclass(frozen=True)
