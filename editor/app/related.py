@@ -12,6 +12,15 @@ articles), so it is saved in the user's data folder beside a small stamp file
 saved index is loaded and brought up to date with what changed meanwhile (for
 example by an import from the command line); a missing, damaged or foreign
 file is rebuilt.
+
+Meaning vectors (optional: the ``embeddings`` extra, see
+:mod:`editor.core.related.semantic`) bridge German and English.  Embedding is
+slow (a quarter of a second an article on one core), so it never happens in a
+build: the article asked about is embedded when its suggestions are asked for,
+and ``embed_missing`` (a background job in the window, ``newsdesk related
+--embed`` on the command line) fills in the rest of the archive.  Vectors are
+kept in the data folder with a hash of the text they came from; an article
+whose title or opening changed loses its vector until it is embedded again.
 """
 
 from __future__ import annotations
@@ -25,13 +34,20 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from editor.app import config
 from editor.core.article import Article
 from editor.core.links import LinkState, RelatedChoice
 from editor.core.related import IndexFileError, RelatedDoc, RelatedIndex, Suggestion, describe
 from editor.core.related.bulk import BulkQuery, suggest_many
+from editor.core.related.semantic import (
+    Embedder,
+    SemanticVectors,
+    embedding_text,
+    load_embedder,
+    text_hash,
+)
 from editor.core.workflow import PUBLIC_STATUSES
 from editor.store import articles as article_store
 from editor.store import links as link_store
@@ -59,6 +75,11 @@ CANDIDATE_STATUSES: tuple[str, ...] = tuple(sorted(s.value for s in PUBLIC_STATU
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
+
+# Set to 0 to leave the multilingual model unused even when it is installed.
+MEANING_ENV = "NEWSDESK_MEANING_VECTORS"
+EMBED_BATCH = 8  # articles embedded between two looks at the cancel button
+VECTORS_SAVE_EVERY = 200  # embedded articles between two saves of the vectors file
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +126,11 @@ class RelatedService:
         self._fill_forget: set[int] = set()  # lists to drop (under _pending_lock)
         self._fill_changed = False
         self._fill_changes = 0  # lists computed since the last save
+        # Meaning vectors (None: no model, or not loaded yet; see _meaning()).
+        self._embedder: Embedder | None = None
+        self._embedder_tried = os.environ.get(MEANING_ENV, "1") == "0"
+        self._vectors: SemanticVectors | None = None
+        self._vectors_changed = False
         for kind in ("article.created", "article.saved", "article.status", "article.restored"):
             workspace.events.subscribe(kind, self._on_article_changed)
         workspace.events.subscribe("article.deleted", self._on_article_changed)
@@ -132,6 +158,7 @@ class RelatedService:
         index = RelatedIndex.build(docs, progress=progress, is_cancelled=is_cancelled)
         with self._lock:
             self._index = index
+            self._attach_vectors(index, docs)
             self._fill = {}
             self._fill_changed = True
             if save:
@@ -140,8 +167,12 @@ class RelatedService:
 
     def _ready_index(self) -> RelatedIndex:
         with self._lock:
-            if self._index is None and not self._load_saved():
-                self.rebuild()
+            if self._index is None:
+                if self._load_saved():
+                    assert self._index is not None
+                    self._attach_vectors(self._index)
+                else:
+                    self.rebuild()
             assert self._index is not None
             self._apply_dirty(self._index)
             return self._index
@@ -210,6 +241,7 @@ class RelatedService:
             with self._db.session() as s:
                 stamps = article_store.live_article_stamps(s)
             self._save_index(index, stamps)
+            self.save_vectors()
 
     def _apply_dirty(self, index: RelatedIndex) -> None:
         """Re-index the articles changed since the last query (caller holds _lock)."""
@@ -222,12 +254,20 @@ class RelatedService:
                 try:
                     article = article_store.get_article(s, article_id)
                 except NotFoundError:
-                    index.remove(str(article_id))
+                    self._forget(index, str(article_id))
                     continue
                 if article.deleted:
-                    index.remove(str(article_id))
+                    self._forget(index, str(article_id))
                 else:
-                    index.add_or_update(to_related_doc(article))
+                    doc = to_related_doc(article)
+                    index.add_or_update(doc)
+                    self._drop_stale_vector(doc)
+
+    def _forget(self, index: RelatedIndex, doc_id: str) -> None:
+        index.remove(doc_id)
+        if self._vectors is not None and doc_id in self._vectors:
+            self._vectors.remove(doc_id)
+            self._vectors_changed = True
 
     def _on_article_changed(self, event: Event) -> None:
         if event.article_id is not None:
@@ -244,6 +284,166 @@ class RelatedService:
             self._dirty.update(article_ids)
             self._fill_forget.update(article_ids)
 
+    # ------------------------------------------------------------ meaning vectors
+
+    def set_embedder(self, embedder: Embedder | None) -> None:
+        """Use this model (or none); the default is the installed one, loaded on first use."""
+        with self._lock:
+            self._embedder, self._embedder_tried = embedder, True
+            self._vectors = None
+            if self._index is not None:
+                self._index.semantic = None
+                self._attach_vectors(self._index)
+
+    @property
+    def has_meaning_model(self) -> bool:
+        return self._meaning() is not None
+
+    def _meaning(self) -> Embedder | None:
+        if not self._embedder_tried:
+            self._embedder_tried = True
+            self._embedder = load_embedder()
+        return self._embedder
+
+    def _vectors_path(self) -> Path:
+        return self.index_path().with_name(
+            self.index_path().stem.replace("index", "meaning") + ".bin"
+        )
+
+    def _attach_vectors(self, index: RelatedIndex, docs: Sequence[RelatedDoc] = ()) -> None:
+        """Give the index the kept vectors of its articles (caller holds _lock).
+
+        `docs` (after a rebuild: every article) lets stale vectors go at once; after a
+        load, vectors of articles gone are dropped and changed ones follow _apply_dirty.
+        """
+        embedder = self._meaning()
+        if embedder is None:
+            return
+        if self._vectors is None:
+            try:
+                vectors = SemanticVectors.load(self._vectors_path())
+                if vectors.model != embedder.name or vectors.dim != embedder.dim:
+                    raise IndexFileError("vectors of another model")
+            except IndexFileError as exc:
+                if self._vectors_path().exists():
+                    log.info("starting the meaning vectors afresh: %s", exc)
+                vectors = SemanticVectors(embedder.dim, embedder.name)
+            self._vectors = vectors
+        vectors = self._vectors
+        for doc in docs:
+            self._drop_stale_vector(doc)
+        for doc_id in [i for i in vectors.ids() if i not in index]:
+            vectors.remove(doc_id)
+            self._vectors_changed = True
+        index.semantic = vectors
+
+    def _drop_stale_vector(self, doc: RelatedDoc) -> None:
+        vectors = self._vectors
+        kept = None if vectors is None else vectors.hash_of(doc.id)
+        if kept is not None and kept != text_hash(embedding_text(doc)):
+            assert vectors is not None
+            vectors.remove(doc.id)
+            self._vectors_changed = True
+
+    def missing_vectors(self) -> int:
+        """How many live articles have no current meaning vector (0 without a model)."""
+        return len(self._vector_work())
+
+    def _vector_work(self) -> list[RelatedDoc]:
+        """Articles without a current vector: public ones (the candidates) first, newest
+        first within each."""
+        index = self._ready_index()
+        with self._db.session() as s:
+            docs = [to_related_doc(a) for a in article_store.iter_articles(s)]
+        with self._lock:
+            vectors = self._vectors if index.semantic is not None else None
+            if vectors is None:
+                return []
+            todo = [d for d in docs if vectors.hash_of(d.id) != text_hash(embedding_text(d))]
+        todo.sort(key=lambda d: (d.status not in CANDIDATE_STATUSES, -_time(d.published_at)))
+        return todo
+
+    def embed_missing(
+        self, progress: Progress | None = None, is_cancelled: IsCancelled | None = None
+    ) -> int:
+        """Embed every article without a current vector; returns how many were embedded.
+
+        The model runs outside the lock, a few articles at a time, so suggestions and
+        saves go on meanwhile; the vectors are saved now and then and at the end.
+        Cancelling keeps what was embedded so far.
+        """
+        embedder = self._meaning()
+        todo = self._vector_work() if embedder is not None else []
+        done = 0
+        try:
+            for start in range(0, len(todo), EMBED_BATCH):
+                if is_cancelled is not None and is_cancelled():
+                    break
+                if progress is not None:
+                    progress(done, len(todo))
+                batch = todo[start : start + EMBED_BATCH]
+                texts = [embedding_text(d) for d in batch]
+                assert embedder is not None
+                rows = embedder.embed(texts)
+                with self._lock:
+                    self._put_vectors(batch, texts, rows)
+                done += len(batch)
+                if done % VECTORS_SAVE_EVERY < EMBED_BATCH:
+                    self.save_vectors()
+        finally:
+            if done:
+                with self._lock:  # fill lists were computed without these vectors
+                    self._fill = {}
+                    self._fill_changed = True
+                self.save_vectors()
+        if progress is not None:
+            progress(done, len(todo))
+        return done
+
+    def _put_vectors(self, docs: Sequence[RelatedDoc], texts: Sequence[str], rows: Any) -> None:
+        """Store fresh vectors (caller holds _lock); an article deleted meanwhile is skipped."""
+        vectors, index = self._vectors, self._index
+        if vectors is None or index is None:
+            return
+        for doc, text, row in zip(docs, texts, rows, strict=True):
+            if doc.id in index:
+                vectors.put(doc.id, doc.lang, text_hash(text), row)
+                self._vectors_changed = True
+
+    def _embed_query(self, article_id: int) -> None:
+        """Embed the article asked about when it has no current vector (~0.25 s)."""
+        with self._lock:
+            vectors = self._vectors
+            index = self._index
+            if vectors is None or index is None or index.semantic is None:
+                return
+        with self._db.session() as s:
+            try:
+                doc = to_related_doc(article_store.get_article(s, article_id))
+            except NotFoundError:
+                return
+        text = embedding_text(doc)
+        if vectors.hash_of(doc.id) == text_hash(text):
+            return
+        embedder = self._meaning()
+        if embedder is None:
+            return
+        rows = embedder.embed([text])
+        with self._lock:
+            self._put_vectors([doc], [text], rows)
+
+    def save_vectors(self) -> None:
+        """Keep the meaning vectors in the data folder (when they changed)."""
+        with self._lock:
+            vectors = self._vectors
+            if vectors is None or not self._vectors_changed:
+                return
+            try:
+                vectors.save(self._vectors_path())
+                self._vectors_changed = False
+            except OSError as exc:
+                log.warning("the meaning vectors were not saved: %s", exc)
+
     # ------------------------------------------------------------ suggestions
 
     def suggest(
@@ -253,8 +453,16 @@ class RelatedService:
         *,
         statuses: Sequence[str] | None = CANDIDATE_STATUSES,
         ui_language: str = "en",
+        embed: bool = True,
     ) -> list[RelatedSuggestion]:
-        """The best related articles not yet accepted, with their reasons in words."""
+        """The best related articles not yet accepted, with their reasons in words.
+
+        With a multilingual model, the article is embedded first when it has no current
+        vector (``embed=False`` skips that, for going through a whole archive).
+        """
+        if embed:
+            self._ready_index()
+            self._embed_query(article_id)
         found = self._suggest(article_id, top, statuses)
         titles = self._titles([int(s.id) for s in found])
         return [
@@ -461,6 +669,10 @@ class RelatedService:
         with self._pending_lock:
             self._fill_forget.add(article_id)  # rejections change what is suggested
         self._ws.events.emit("related.changed", article_id)
+
+
+def _time(moment: datetime | None) -> float:
+    return moment.timestamp() if moment is not None else 0.0
 
 
 def _bulk_query(article_id: int, decisions: Mapping[int, LinkState]) -> BulkQuery:

@@ -418,6 +418,14 @@ def _publishing_commands() -> list[Command]:
             handler=lambda ctx: ctx.window.rebuild_related_index(),
             keywords=("reindex", "suggestions", "index"),
         ),
+        Command(
+            id="related.embed",
+            title="Compute Meaning Vectors for Related Links",
+            category="Publish",
+            menu="Workflow",
+            handler=lambda ctx: ctx.window.compute_meaning_vectors(),
+            keywords=("embeddings", "multilingual", "across languages", "sprachübergreifend"),
+        ),
     ]
 
 

@@ -60,6 +60,10 @@ class WindowActions(Protocol):
         """Rebuild the related-links index with visible, cancellable progress."""
         ...
 
+    def compute_meaning_vectors(self) -> None:
+        """Embed the articles that lack meaning vectors, with cancellable progress."""
+        ...
+
 
 T = TypeVar("T")
 

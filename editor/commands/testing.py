@@ -63,6 +63,9 @@ class RecordingWindow:
     def rebuild_related_index(self) -> None:
         self.calls.append("rebuild related")
 
+    def compute_meaning_vectors(self) -> None:
+        self.calls.append("meaning vectors")
+
     @property
     def errors(self) -> list[str]:
         return [text for text, error in self.messages if error]

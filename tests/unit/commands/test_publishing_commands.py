@@ -44,6 +44,8 @@ def test_publish_everything_ready_and_rebuild_index(setup: Any) -> None:
     assert window.calls[-1] == "publish None"
     registry.run("related.rebuild", ctx)
     assert window.calls[-1] == "rebuild related"
+    registry.run("related.embed", ctx)
+    assert window.calls[-1] == "meaning vectors"
 
 
 def test_related_and_page_panels_toggle(setup: Any) -> None:
