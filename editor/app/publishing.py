@@ -10,7 +10,7 @@ otherwise.  Every run records what was published (revision, time, path).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ from editor.core.publishing import (
     publish_site,
     render_preview,
 )
+from editor.core.publishing.checks import ARTICLE_CHECKS, TRANSLATION_CHECKS
 from editor.core.publishing.publisher import prepare_output_dir
 from editor.core.workflow import PUBLIC_STATUSES, Status
 from editor.store import articles as article_store
@@ -52,6 +53,22 @@ DEFAULT_SITE: dict[str, Any] = {
     "footer_text": "",
 }
 PUBLISHABLE = frozenset({Status.READY, Status.PUBLISHED, Status.CORRECTED})
+
+
+# What an article must pass to go out: the site builder's checks and the editorial ones.
+GATE_CHECKS = (*ARTICLE_CHECKS, *TRANSLATION_CHECKS)
+
+
+def _creation_order(article: Article) -> tuple[datetime, int]:
+    return (article.created_at, article.id)
+
+
+@dataclass
+class _Translations:
+    """What the translation checks need of a batch of articles."""
+
+    others: dict[int, list[PublishedArticle]] = field(default_factory=dict)
+    sources: dict[int, int] = field(default_factory=dict)  # article -> its source
 
 
 @dataclass
@@ -168,14 +185,49 @@ class PublishService:
             articles = bulk.articles_by_id(s, article_ids)
         published = {a.id: a for a in self.site_articles()}
         settings = self.site_settings()
+        translations = self._translations(articles.values())
         results = {}
         for article_id, article in articles.items():
             own = published.pop(article_id, None)  # compared with the others only
-            candidate = self._to_published(article, ())
-            results[article_id] = check_article(candidate, settings=settings, published=published)
+            results[article_id] = check_article(
+                self._candidate(article, translations),
+                settings=settings,
+                published=published,
+                translations=translations.others,
+                checks=GATE_CHECKS,
+            )
             if own is not None:
                 published[article_id] = own
         return results
+
+    def _translations(self, articles: Iterable[Article]) -> _Translations:
+        """Each grouped article's other language versions (live, any status), and the one
+        it was translated from: the group's first version, as the articles do not record
+        their source yet (the first one written is the usual one)."""
+        by_group: dict[str, list[Article]] = {}
+        for a in articles:
+            if a.group_id:
+                by_group.setdefault(a.group_id, []).append(a)
+        found = _Translations()
+        if not by_group:
+            return found
+        with self._db.session() as s:
+            members = bulk.live_articles_in_groups(s, by_group)
+        for group, grouped in by_group.items():
+            values = members.get(group, [])
+            for article in grouped:
+                others = [m for m in values if m.id != article.id]
+                found.others[article.id] = [self._to_published(m, ()) for m in others]
+                first = min(values, key=_creation_order)
+                if first.id != article.id:
+                    found.sources[article.id] = first.id
+        return found
+
+    def _candidate(self, article: Article, translations: _Translations) -> PublishedArticle:
+        """The article as the checks see it (with the version it was translated from)."""
+        candidate = self._to_published(article, ())
+        source = translations.sources.get(article.id)
+        return candidate if source is None else replace(candidate, translated_from=source)
 
     def preview_html(self, article_id: int) -> str:
         """The page the article would get, from its working copy (drafts too)."""
@@ -221,9 +273,10 @@ class PublishService:
         articles = self._read(ids)  # one query for all (a whole site is thousands)
         refused: dict[int, list[str]] = {}
         to_publish: list[int] = []
+        translations = self._translations(articles.values())
         for article_id in ids:
             article = articles[article_id]
-            problems = self._blocking(article, settings)
+            problems = self._blocking(article, settings, translations)
             if article.status not in PUBLISHABLE:
                 problems.insert(0, f"it is {article.status.label.lower()}, not ready")
             if article.deleted:
@@ -290,8 +343,18 @@ class PublishService:
                 raise NotFoundError(f"There is no article with id {article_id}.")
         return found
 
-    def _blocking(self, article: Article, settings: SiteSettings) -> list[str]:
-        result = check_article(self._to_published(article, ()), settings=settings)
+    def _blocking(
+        self,
+        article: Article,
+        settings: SiteSettings,
+        translations: _Translations,
+    ) -> list[str]:
+        result = check_article(
+            self._candidate(article, translations),
+            settings=settings,
+            translations=translations.others,
+            checks=GATE_CHECKS,
+        )
         return [p.message for p in result.blocking]
 
     def _run(

@@ -102,6 +102,24 @@ def articles_by_id(session: Session, article_ids: Iterable[int]) -> dict[int, va
     return found
 
 
+def live_articles_in_groups(
+    session: Session, group_ids: Iterable[str]
+) -> dict[str, list[values.Article]]:
+    """The live members of these translation groups (any status), by group, in id order."""
+    found: dict[str, list[values.Article]] = {}
+    for chunk in in_chunks(sorted(set(group_ids))):
+        stmt = (
+            select(*_ARTICLE_COLUMNS)
+            .where(Article.group_id.in_(chunk), Article.deleted.is_(False))
+            .order_by(Article.id)
+        )
+        rows = list(session.execute(stmt))
+        tags = _tags_of(session, [row.id for row in rows])
+        for row in rows:
+            found.setdefault(row.group_id, []).append(to_value(row, tags.get(row.id, ())))
+    return found
+
+
 def live_ids_with_status(session: Session, statuses: Collection[str]) -> list[int]:
     """Ids of the live articles in one of ``statuses``, in id order (sorted here: see
     :func:`live_articles_with_status`)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -246,3 +247,62 @@ def test_recent_posts_of_other_pages_follow_a_deferring_publish(
     refreshed = workspace.publishing.refresh_recent_posts(site_dir)
     assert refreshed.recent_posts_due == 0
     assert "Neueste Meldung" in page.read_text(encoding="utf-8")
+
+
+GERMAN_TEXT = (
+    "Der Chiphersteller baut ein neues Werk in Sachsen. Die Landesregierung fördert den Bau "
+    "mit mehreren hundert Millionen Euro, die Produktion soll in drei Jahren beginnen.\n\n"
+    "Gewerkschaften begrüßen die neuen Arbeitsplätze, Umweltverbände sorgen sich um den "
+    "hohen Wasserverbrauch der Fabrik in einer ohnehin trockenen Region."
+)
+ENGLISH_TEXT = (
+    "The chip maker is building a new plant in Saxony. The state government supports the "
+    "project with several hundred million euros, and production is due to start in three "
+    "years.\n\nUnions welcome the new jobs, while environmental groups worry about the "
+    "factory's high water use in a region that is already dry."
+)
+
+
+def test_translation_checks_block_a_copied_text_until_it_is_translated(
+    workspace: Any, site_dir: Path
+) -> None:
+    ws = workspace
+    source = _article(ws, "Neues Chipwerk", body=GERMAN_TEXT, group_id="g-chip")
+    # The English version starts as a copy of the German text.
+    copy = _article(
+        ws, "New chip plant", language="en", body=GERMAN_TEXT, teaser="", group_id="g-chip"
+    )
+
+    check = ws.publishing.check(copy)
+    assert {p.code for p in check.blocking} == {
+        "translation.wrong_language",
+        "translation.untranslated",
+    }
+    result = ws.publishing.publish(None, site_dir)
+    assert result.published == [source]
+    assert any("2 of 2 paragraphs are the same" in p for p in result.refused[copy])
+    assert ws.articles.get(copy).status is Status.READY  # left for the editor
+
+    ws.articles.update(copy, {"body": ENGLISH_TEXT})
+    assert ws.publishing.check(copy).ok
+    assert ws.publishing.publish([copy], site_dir).published == [copy]
+
+
+def test_a_translation_whose_source_changed_since_gets_a_warning(workspace: Any) -> None:
+    ws = workspace
+    source = _article(ws, "Neues Chipwerk", body=GERMAN_TEXT, group_id="g-chip")
+    translation = _article(
+        ws, "New chip plant", language="en", body=ENGLISH_TEXT, group_id="g-chip"
+    )
+    assert "translation.behind" not in {p.code for p in ws.publishing.check(translation).warnings}
+
+    # The German text is corrected two hours after the translation was last edited.
+    from editor.store.models import Article as ArticleRow
+
+    later = ws.articles.get(translation).updated_at + timedelta(hours=2)
+    with ws.db.session(write=True) as s:
+        s.get(ArticleRow, source).updated_at = later
+
+    warnings = {p.code: p.message for p in ws.publishing.check(translation).warnings}
+    assert "German version was changed" in warnings["translation.behind"]
+    assert "translation.behind" not in {p.code for p in ws.publishing.check(source).warnings}

@@ -233,3 +233,22 @@ def test_open_folder_shows_the_site_folder(
         qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)
     assert [url.toLocalFile() for url in opened] == [str(site_dir)]
+
+
+def test_translation_checks_block_and_warn_in_the_dialog(
+    qtbot: Any, workspace: Any, make_dialog: DialogFactory
+):
+    german = (
+        "Der Chiphersteller baut ein neues Werk in Sachsen. Die Landesregierung fördert den "
+        "Bau mit mehreren hundert Millionen Euro, die Produktion soll bald beginnen."
+    )
+    source = _article(workspace, "Neues Chipwerk", body=german, group_id="g1")
+    copy = _article(workspace, "Neues Chipwerk", language="en", body=german, group_id="g1")
+    dialog = make_dialog([source, copy])
+
+    blocked = _children(_item(dialog, copy))
+    assert any(t.startswith("Blocking:") and "reads as German" in t for t in blocked)
+    assert any(t.startswith("Blocking:") and "same as in the German version" in t for t in blocked)
+    assert _item(dialog, copy).checkState(0) == Qt.CheckState.Unchecked
+    assert _item(dialog, source).checkState(0) == Qt.CheckState.Checked
+    assert dialog.selected_ids() == [source]
