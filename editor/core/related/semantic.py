@@ -31,7 +31,7 @@ from editor.core.text import strip_markdown
 log = logging.getLogger(__name__)
 
 EMBEDDED_WORDS = 60  # title + this many words of the body: ~110 tokens, ~0.15 s a text
-_GROW = 1024  # rows added to the matrix at a time
+_GROW = 1024  # rows added to a matrix at least, when it is full
 
 
 class Embedder(Protocol):
@@ -105,7 +105,8 @@ class _Block:
         else:
             row = len(self.ids)
             if row == len(self.matrix):
-                grown = np.zeros((row + _GROW, self.matrix.shape[1]), dtype=np.float32)
+                extra = max(_GROW, row // 2)  # geometric: filling 100k copies little
+                grown = np.zeros((row + extra, self.matrix.shape[1]), dtype=np.float32)
                 grown[:row] = self.matrix
                 self.matrix = grown
             self.ids.append(None)
