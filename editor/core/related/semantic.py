@@ -81,7 +81,7 @@ def load_embedder() -> Embedder | None:
 
 def embedding_text(doc: RelatedDoc, words: int = EMBEDDED_WORDS) -> str:
     """What is embedded of an article: its title and the first `words` words of its text."""
-    body = strip_markdown(doc.body).split()
+    body = strip_markdown(doc.body[: words * 30]).split()  # enough characters for `words`
     return f"{doc.title.strip()}. {' '.join(body[:words])}".strip()
 
 
