@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         self._palette: CommandPalette | None = None
         self._publish_dialog: QWidget | None = None
         self._page_preview: PagePreview | None = None
-        self._reindex: QWidget | None = None  # the progress dialog of a running rebuild
+        self._reindex: QWidget | None = None  # progress dialog of a running related-links job
         self._related: RelatedPanel | None = None
         self._distraction_free_state: dict[str, Any] | None = None
 
@@ -819,43 +819,24 @@ class MainWindow(QMainWindow):
 
     def rebuild_related_index(self) -> None:
         """Rebuild the related-links index on a worker, with a cancellable progress dialog."""
-        from PySide6.QtWidgets import QProgressDialog
-
         from editor.core.related import BuildCancelled
-        from editor.ui.background import BackgroundJobs
 
-        if self.ws is None or self._reindex is not None:
+        if self.ws is None:
             return
-        workspace = self.ws
-        dialog = QProgressDialog("Building the related-links index…", "Cancel", 0, 0, self)
-        dialog.setWindowTitle("Related links")
-        dialog.setMinimumDuration(300)
-        jobs = BackgroundJobs(dialog)
-        self._reindex = dialog
+        related = self.ws.related
 
-        def build(progress: Callable[[int, int], None]) -> int:
-            return workspace.related.rebuild(progress, jobs.is_cancelled)
-
-        def on_progress(_token: object, done: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-
-        def on_end(_token: object, outcome: object) -> None:
-            self._reindex = None
-            dialog.close()
-            dialog.deleteLater()
+        def ended(outcome: object) -> tuple[str, bool]:
             if isinstance(outcome, BuildCancelled):
-                self.show_message("Rebuilding the related-links index was cancelled.")
-            elif isinstance(outcome, Exception):
-                self.show_message(f"The related-links index was not rebuilt: {outcome}", error=True)
-            else:
-                self.show_message(f"Related-links index rebuilt: {outcome} articles.")
+                return "Rebuilding the related-links index was cancelled.", False
+            if isinstance(outcome, Exception):
+                return f"The related-links index was not rebuilt: {outcome}", True
+            return f"Related-links index rebuilt: {outcome} articles.", False
 
-        jobs.progress.connect(on_progress)
-        jobs.finished.connect(on_end)
-        jobs.failed.connect(on_end)
-        dialog.canceled.connect(jobs.cancel)
-        jobs.submit("rebuild", build)
+        self._run_related_job(
+            "Building the related-links index…",
+            lambda progress, cancelled: related.rebuild(progress, cancelled),
+            ended,
+        )
 
     def compute_meaning_vectors(self) -> None:
         """Embed the articles without meaning vectors on a worker, with cancellable progress.
@@ -863,11 +844,7 @@ class MainWindow(QMainWindow):
         Slow (a quarter of a second an article), so it runs only when asked; what was
         embedded before a cancel is kept, and the next run goes on from there.
         """
-        from PySide6.QtWidgets import QProgressDialog
-
-        from editor.ui.background import BackgroundJobs
-
-        if self.ws is None or self._reindex is not None:
+        if self.ws is None:
             return
         related = self.ws.related
         if not related.has_meaning_model:
@@ -876,16 +853,39 @@ class MainWindow(QMainWindow):
                 error=True,
             )
             return
-        dialog = QProgressDialog("Computing meaning vectors…", "Cancel", 0, 0, self)
+
+        def embed(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
+            done = related.embed_missing(progress, cancelled)
+            related.save_index()
+            return done
+
+        def ended(outcome: object) -> tuple[str, bool]:
+            if isinstance(outcome, Exception):
+                return f"Meaning vectors were not computed: {outcome}", True
+            return f"Meaning vectors computed for {outcome} articles.", False
+
+        self._run_related_job("Computing meaning vectors…", embed, ended)
+
+    def _run_related_job(
+        self,
+        label: str,
+        work: Callable[[Callable[[int, int], None], Callable[[], bool]], object],
+        ended: Callable[[object], tuple[str, bool]],
+    ) -> None:
+        """Run one long related-links job at a time on a worker, behind a progress dialog
+        whose Cancel the job sees; `ended(outcome)` gives the status message (and whether
+        it is an error) for the result or the exception."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from editor.ui.background import BackgroundJobs
+
+        if self._reindex is not None:
+            return
+        dialog = QProgressDialog(label, "Cancel", 0, 0, self)
         dialog.setWindowTitle("Related links")
         dialog.setMinimumDuration(300)
         jobs = BackgroundJobs(dialog)
         self._reindex = dialog
-
-        def embed(progress: Callable[[int, int], None]) -> int:
-            done = related.embed_missing(progress, jobs.is_cancelled)
-            related.save_index()
-            return done
 
         def on_progress(_token: object, done: int, total: int) -> None:
             dialog.setMaximum(total)
@@ -895,16 +895,14 @@ class MainWindow(QMainWindow):
             self._reindex = None
             dialog.close()
             dialog.deleteLater()
-            if isinstance(outcome, Exception):
-                self.show_message(f"Meaning vectors were not computed: {outcome}", error=True)
-            else:
-                self.show_message(f"Meaning vectors computed for {outcome} articles.")
+            message, error = ended(outcome)
+            self.show_message(message, error=error)
 
         jobs.progress.connect(on_progress)
         jobs.finished.connect(on_end)
         jobs.failed.connect(on_end)
         dialog.canceled.connect(jobs.cancel)
-        jobs.submit("embed", embed)
+        jobs.submit("related", lambda progress: work(progress, jobs.is_cancelled))
 
     def _on_leave_action_triggered(self) -> None:
         self.set_distraction_free(False)
