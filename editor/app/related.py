@@ -50,6 +50,7 @@ from editor.core.related.semantic import (
 )
 from editor.core.workflow import PUBLIC_STATUSES
 from editor.store import articles as article_store
+from editor.store import bulk
 from editor.store import links as link_store
 from editor.store.errors import NotFoundError
 
@@ -131,6 +132,7 @@ class RelatedService:
         self._embedder_tried = os.environ.get(MEANING_ENV, "1") == "0"
         self._vectors: SemanticVectors | None = None
         self._vectors_changed = False
+        self._embed_queue: set[str] = set()  # changed since embedded (under _lock)
         for kind in ("article.created", "article.saved", "article.status", "article.restored"):
             workspace.events.subscribe(kind, self._on_article_changed)
         workspace.events.subscribe("article.deleted", self._on_article_changed)
@@ -171,6 +173,10 @@ class RelatedService:
                 if self._load_saved():
                     assert self._index is not None
                     self._attach_vectors(self._index)
+                    # Caught up with what changed meanwhile, the index has every live
+                    # article: vectors of any other are of deleted ones.
+                    self._apply_dirty(self._index)
+                    self._drop_vectors_not_in(self._index)
                 else:
                     self.rebuild()
             assert self._index is not None
@@ -262,9 +268,11 @@ class RelatedService:
                     doc = to_related_doc(article)
                     index.add_or_update(doc)
                     self._drop_stale_vector(doc)
+                    self._queue_embedding(doc)
 
     def _forget(self, index: RelatedIndex, doc_id: str) -> None:
         index.remove(doc_id)
+        self._embed_queue.discard(doc_id)
         if self._vectors is not None and doc_id in self._vectors:
             self._vectors.remove(doc_id)
             self._vectors_changed = True
@@ -314,7 +322,7 @@ class RelatedService:
         """Give the index the kept vectors of its articles (caller holds _lock).
 
         `docs` (after a rebuild: every article) lets stale vectors go at once; after a
-        load, vectors of articles gone are dropped and changed ones follow _apply_dirty.
+        load, changed articles follow in _apply_dirty and deleted ones go after it.
         """
         embedder = self._meaning()
         if embedder is None:
@@ -329,13 +337,19 @@ class RelatedService:
                     log.info("starting the meaning vectors afresh: %s", exc)
                 vectors = SemanticVectors(embedder.dim, embedder.name)
             self._vectors = vectors
-        vectors = self._vectors
         for doc in docs:
             self._drop_stale_vector(doc)
+        if docs:
+            self._drop_vectors_not_in(index)
+        index.semantic = self._vectors
+
+    def _drop_vectors_not_in(self, index: RelatedIndex) -> None:
+        vectors = self._vectors
+        if vectors is None:
+            return
         for doc_id in [i for i in vectors.ids() if i not in index]:
             vectors.remove(doc_id)
             self._vectors_changed = True
-        index.semantic = vectors
 
     def _drop_stale_vector(self, doc: RelatedDoc) -> None:
         vectors = self._vectors
@@ -344,6 +358,38 @@ class RelatedService:
             assert vectors is not None
             vectors.remove(doc.id)
             self._vectors_changed = True
+
+    def _queue_embedding(self, doc: RelatedDoc) -> None:
+        """Note a saved or imported article for embed_changed() (caller holds _lock)."""
+        vectors = self._vectors
+        if vectors is not None and vectors.hash_of(doc.id) != text_hash(embedding_text(doc)):
+            self._embed_queue.add(doc.id)
+
+    def embed_changed(self, limit: int = 32) -> int:
+        """Embed up to `limit` articles saved or imported since they were last embedded,
+        and keep the vectors; returns how many were embedded.
+
+        The window calls this now and then on a worker, so the vectors follow the archive
+        without the editor asking; the whole archive is `embed_missing`'s work.
+        """
+        if not self.is_built or self._meaning() is None:
+            return 0
+        self._ready_index()  # applies the changes noted meanwhile, which queues them
+        with self._lock:
+            ids = sorted(self._embed_queue, key=int)[:limit]
+        docs: list[RelatedDoc] = []
+        if ids:
+            with self._db.session() as s:
+                found = bulk.articles_by_id(s, [int(i) for i in ids])
+            docs = [to_related_doc(a) for a in found.values() if not a.deleted]
+        embedder = self._meaning()
+        texts = [embedding_text(d) for d in docs]
+        rows = embedder.embed(texts) if docs and embedder is not None else []
+        with self._lock:
+            self._put_vectors(docs, texts, rows)  # takes them off the queue
+            self._embed_queue.difference_update(set(ids) - {d.id for d in docs})  # deleted
+        self.save_vectors()  # also those embedded on demand since the last save
+        return len(docs)
 
     def missing_vectors(self) -> int:
         """How many live articles have no current meaning vector (0 without a model)."""
@@ -409,6 +455,7 @@ class RelatedService:
             if doc.id in index:
                 vectors.put(doc.id, doc.lang, text_hash(text), row)
                 self._vectors_changed = True
+                self._embed_queue.discard(doc.id)
 
     def _embed_query(self, article_id: int) -> None:
         """Embed the article asked about when it has no current vector (~0.25 s)."""

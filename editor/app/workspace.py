@@ -52,5 +52,10 @@ class Workspace:
 
         return PublishService(self)
 
+    def has_started(self, service: str) -> bool:
+        """Whether a service ("articles", "related", "publishing") was used yet (asking
+        does not start it, so nothing is imported for it)."""
+        return service in self.__dict__
+
     def close(self) -> None:
         self.db.close()

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from editor.app.workspace import Workspace
     from editor.commands.registry import CommandRegistry
     from editor.store.snapshot import Snapshot
+    from editor.ui.background import BackgroundJobs
     from editor.ui.find_replace import FindReplaceBar
     from editor.ui.history import HistoryPanel
     from editor.ui.page_preview import PagePreview
@@ -83,6 +84,8 @@ FILTER_DELAY_MS = 250  # the quick filter queries after typing pauses
 REFRESH_DELAY_MS = 150  # bursts of events (an import) refresh the list once
 COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
 OPEN_AT_THE_LATEST_MS = 1000  # a snapshot start opens the archive even if never painted
+# How often saved and imported articles get their meaning vectors (with the optional model).
+MEANING_EVERY_MS = 30_000
 # editor.commands.builtin.MENU_ORDER, without importing the commands before the first paint.
 MENU_TITLES = ("File", "Edit", "View", "Workflow", "Help")
 LIST_EVENTS = {
@@ -327,6 +330,10 @@ class MainWindow(QMainWindow):
         self._clock_timer = QTimer(self, interval=60_000)  # "2 min" ages in the list
         self._clock_timer.timeout.connect(self.list_model.refresh_times)
         self._clock_timer.start()
+        self._meaning_timer = QTimer(self, interval=MEANING_EVERY_MS)
+        self._meaning_timer.timeout.connect(self._on_meaning_timer_timeout)
+        self._meaning_timer.start()
+        self._meaning_jobs: BackgroundJobs | None = None
 
     def _connect(self) -> None:
         self.bridge.event_received.connect(self._on_bridge_event_received)
@@ -904,6 +911,25 @@ class MainWindow(QMainWindow):
         dialog.canceled.connect(jobs.cancel)
         jobs.submit("related", lambda progress: work(progress, jobs.is_cancelled))
 
+    def _on_meaning_timer_timeout(self) -> None:
+        """Give saved and imported articles their meaning vectors, on a worker.
+
+        Only once the related-links index is in use (nothing is loaded for it otherwise)
+        and only with the optional model; one run at a time, a few dozen articles each.
+        """
+        from editor.ui.background import BackgroundJobs
+
+        ws = self.ws
+        if ws is None or self._reindex is not None or not ws.has_started("related"):
+            return
+        related = ws.related
+        if not related.is_built:
+            return
+        if self._meaning_jobs is None:
+            self._meaning_jobs = BackgroundJobs(self)
+        if not self._meaning_jobs.busy:
+            self._meaning_jobs.submit("meaning", lambda _progress: related.embed_changed())
+
     def _on_leave_action_triggered(self) -> None:
         self.set_distraction_free(False)
 
@@ -1058,6 +1084,9 @@ class MainWindow(QMainWindow):
         for panel in (self._page_preview, self._related):
             if panel is not None:
                 panel.shutdown()  # waits for their worker threads
+        self._meaning_timer.stop()
+        if self._meaning_jobs is not None:
+            self._meaning_jobs.shutdown()
         self.bridge.close()
         super().closeEvent(event)
 

@@ -142,3 +142,34 @@ def test_cancelling_keeps_what_was_embedded(
 
     assert 0 < done < total
     assert related.missing_vectors() == total - done
+
+
+def test_saved_and_imported_articles_are_embedded_by_embed_changed(
+    workspace: Any, stories: dict[str, int]
+) -> None:
+    related = workspace.related
+    model = CountingEmbedder()
+    related.set_embedder(model)
+    assert related.embed_changed() == 0  # nothing in use yet: nothing loaded for it
+    related.embed_missing()
+    model.texts.clear()
+
+    workspace.articles.update(stories["cake"], {"title": "Rocket cake from the oven"})
+    new = _publish(workspace, "Raumfahrt: Rakete startet", "Der Start gelingt.", "de")
+    gone = _publish(workspace, "Kurz da", "Gleich wieder weg.", "de")
+    related.suggest(stories["rakete"], embed=False)  # the changes reach the index
+    workspace.articles.trash(gone)
+
+    assert related.embed_changed() == 2
+    assert sorted(model.texts) == [
+        "Raumfahrt: Rakete startet. Der Start gelingt.",
+        "Rocket cake from the oven. Bake the cake in the oven.",
+    ]
+    assert related.missing_vectors() == 0 and str(new) in related._vectors
+    assert related.embed_changed() == 0  # nothing left
+    # Kept for the next run of the program without asking.
+    from editor.app.related import RelatedService
+
+    again = RelatedService(workspace)
+    again.set_embedder(CountingEmbedder())
+    assert again.missing_vectors() == 0

@@ -394,3 +394,25 @@ def test_meaning_vectors_need_a_model_and_are_computed_on_a_worker(qtbot, window
     qtbot.waitUntil(lambda: window._reindex is None, timeout=20_000)
     assert window.status.currentMessage() == "Meaning vectors computed for 3 articles."
     assert window.ws.related.missing_vectors() == 0
+
+
+def test_saved_articles_get_meaning_vectors_now_and_then(qtbot, window):
+    from tests.unit.related.concepts import ConceptEmbedder
+
+    ws = window.ws
+    window._on_meaning_timer_timeout()  # related links never used: nothing starts
+    assert window._meaning_jobs is None and not ws.has_started("related")
+
+    first = ws.articles.create(title="Rakete explodiert", body="Text.")
+    ws.related.set_embedder(ConceptEmbedder())
+    ws.related.embed_missing()
+    second = ws.articles.create(title="Rocket exploded", body="Text.", language="en")
+    ws.articles.update(first.id, {"title": "Rakete startet"})
+    assert ws.related.missing_vectors() == 2
+
+    window._on_meaning_timer_timeout()  # what the 30-second timer calls
+    qtbot.waitUntil(lambda: not window._meaning_jobs.busy, timeout=20_000)
+
+    assert ws.related.missing_vectors() == 0
+    assert ws.related._vectors_path().is_file()  # kept without closing the window
+    assert str(second.id) in ws.related._vectors
