@@ -30,6 +30,7 @@ import json
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -81,6 +82,7 @@ IsCancelled = Callable[[], bool]
 MEANING_ENV = "NEWSDESK_MEANING_VECTORS"
 EMBED_BATCH = 8  # articles embedded between two looks at the cancel button
 VECTORS_SAVE_EVERY = 200  # embedded articles between two saves of the vectors file
+VECTORS_SAVE_SECONDS = 300  # at most this long between saves while a backlog is embedded
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,7 @@ class RelatedService:
         self._vectors: SemanticVectors | None = None
         self._vectors_changed = False
         self._embed_queue: set[str] = set()  # changed since embedded (under _lock)
+        self._vectors_saved_at = time.monotonic()
         for kind in ("article.created", "article.saved", "article.status", "article.restored"):
             workspace.events.subscribe(kind, self._on_article_changed)
         workspace.events.subscribe("article.deleted", self._on_article_changed)
@@ -388,7 +391,11 @@ class RelatedService:
         with self._lock:
             self._put_vectors(docs, texts, rows)  # takes them off the queue
             self._embed_queue.difference_update(set(ids) - {d.id for d in docs})  # deleted
-        self.save_vectors()  # also those embedded on demand since the last save
+            backlog = bool(self._embed_queue)
+        # The whole file is written (143 MB for 100k articles): while an import's backlog
+        # is worked off, every few minutes rather than every run.
+        if not backlog or time.monotonic() - self._vectors_saved_at >= VECTORS_SAVE_SECONDS:
+            self.save_vectors()  # also those embedded on demand since the last save
         return len(docs)
 
     def missing_vectors(self) -> int:
@@ -488,6 +495,7 @@ class RelatedService:
             try:
                 vectors.save(self._vectors_path())
                 self._vectors_changed = False
+                self._vectors_saved_at = time.monotonic()
             except OSError as exc:
                 log.warning("the meaning vectors were not saved: %s", exc)
 

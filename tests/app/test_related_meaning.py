@@ -173,3 +173,22 @@ def test_saved_and_imported_articles_are_embedded_by_embed_changed(
     again = RelatedService(workspace)
     again.set_embedder(CountingEmbedder())
     assert again.missing_vectors() == 0
+
+
+def test_a_backlog_is_saved_when_worked_off_not_on_every_run(
+    workspace: Any, stories: dict[str, int]
+) -> None:
+    related = workspace.related
+    related.set_embedder(CountingEmbedder())
+    related.embed_missing()
+    path = related._vectors_path()
+    saved = path.stat().st_ino  # each save replaces the file: a new inode
+    for n in range(3):
+        _publish(workspace, f"Neue Meldung {n}", "Die Rakete startet.", "de")
+    related.suggest(stories["rakete"], embed=False)
+
+    assert related.embed_changed(limit=2) == 2
+    assert path.stat().st_ino == saved  # one left: not written yet
+    assert related.embed_changed(limit=2) == 1
+    assert path.stat().st_ino != saved
+    assert related.missing_vectors() == 0
