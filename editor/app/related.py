@@ -35,7 +35,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from editor.app import config
 from editor.core.article import Article
@@ -270,8 +270,7 @@ class RelatedService:
                 else:
                     doc = to_related_doc(article)
                     index.add_or_update(doc)
-                    self._drop_stale_vector(doc)
-                    self._queue_embedding(doc)
+                    self._follow_text(doc, queue=True)
 
     def _forget(self, index: RelatedIndex, doc_id: str) -> None:
         index.remove(doc_id)
@@ -341,7 +340,7 @@ class RelatedService:
                 vectors = SemanticVectors(embedder.dim, embedder.name)
             self._vectors = vectors
         for doc in docs:
-            self._drop_stale_vector(doc)
+            self._follow_text(doc, queue=False)  # the missing ones are embed_missing's
         if docs:
             self._drop_vectors_not_in(index)
         index.semantic = self._vectors
@@ -354,18 +353,19 @@ class RelatedService:
             vectors.remove(doc_id)
             self._vectors_changed = True
 
-    def _drop_stale_vector(self, doc: RelatedDoc) -> None:
+    def _follow_text(self, doc: RelatedDoc, *, queue: bool) -> None:
+        """After a change (caller holds _lock): a vector of other text goes, and with
+        `queue` the article is noted for embed_changed() unless its vector is current."""
         vectors = self._vectors
-        kept = None if vectors is None else vectors.hash_of(doc.id)
-        if kept is not None and kept != text_hash(embedding_text(doc)):
-            assert vectors is not None
+        if vectors is None:
+            return
+        kept = vectors.hash_of(doc.id)
+        if kept == text_hash(embedding_text(doc)):
+            return
+        if kept is not None:
             vectors.remove(doc.id)
             self._vectors_changed = True
-
-    def _queue_embedding(self, doc: RelatedDoc) -> None:
-        """Note a saved or imported article for embed_changed() (caller holds _lock)."""
-        vectors = self._vectors
-        if vectors is not None and vectors.hash_of(doc.id) != text_hash(embedding_text(doc)):
+        if queue:
             self._embed_queue.add(doc.id)
 
     def embed_changed(self, limit: int = 32) -> int:
@@ -385,11 +385,8 @@ class RelatedService:
             with self._db.session() as s:
                 found = bulk.articles_by_id(s, [int(i) for i in ids])
             docs = [to_related_doc(a) for a in found.values() if not a.deleted]
-        embedder = self._meaning()
-        texts = [embedding_text(d) for d in docs]
-        rows = embedder.embed(texts) if docs and embedder is not None else []
+        self._embed(docs)  # takes them off the queue
         with self._lock:
-            self._put_vectors(docs, texts, rows)  # takes them off the queue
             self._embed_queue.difference_update(set(ids) - {d.id for d in docs})  # deleted
             backlog = bool(self._embed_queue)
         # The whole file is written (143 MB for 100k articles): while an import's backlog
@@ -425,8 +422,7 @@ class RelatedService:
         saves go on meanwhile; the vectors are saved now and then and at the end.
         Cancelling keeps what was embedded so far.
         """
-        embedder = self._meaning()
-        todo = self._vector_work() if embedder is not None else []
+        todo = self._vector_work() if self._meaning() is not None else []
         done = 0
         try:
             for start in range(0, len(todo), EMBED_BATCH):
@@ -434,13 +430,7 @@ class RelatedService:
                     break
                 if progress is not None:
                     progress(done, len(todo))
-                batch = todo[start : start + EMBED_BATCH]
-                texts = [embedding_text(d) for d in batch]
-                assert embedder is not None
-                rows = embedder.embed(texts)
-                with self._lock:
-                    self._put_vectors(batch, texts, rows)
-                done += len(batch)
+                done += self._embed(todo[start : start + EMBED_BATCH])
                 if done % VECTORS_SAVE_EVERY < EMBED_BATCH:
                     self.save_vectors()
         finally:
@@ -453,16 +443,24 @@ class RelatedService:
             progress(done, len(todo))
         return done
 
-    def _put_vectors(self, docs: Sequence[RelatedDoc], texts: Sequence[str], rows: Any) -> None:
-        """Store fresh vectors (caller holds _lock); an article deleted meanwhile is skipped."""
-        vectors, index = self._vectors, self._index
-        if vectors is None or index is None:
-            return
-        for doc, text, row in zip(docs, texts, rows, strict=True):
-            if doc.id in index:
-                vectors.put(doc.id, doc.lang, text_hash(text), row)
-                self._vectors_changed = True
-                self._embed_queue.discard(doc.id)
+    def _embed(self, docs: Sequence[RelatedDoc]) -> int:
+        """Embed these articles (the model runs outside the lock) and keep their vectors;
+        an article deleted meanwhile is skipped. Returns how many were embedded."""
+        embedder = self._meaning()
+        if not docs or embedder is None:
+            return 0
+        texts = [embedding_text(d) for d in docs]
+        rows = embedder.embed(texts)
+        with self._lock:
+            vectors, index = self._vectors, self._index
+            if vectors is None or index is None:
+                return 0
+            for doc, text, row in zip(docs, texts, rows, strict=True):
+                if doc.id in index:
+                    vectors.put(doc.id, doc.lang, text_hash(text), row)
+                    self._vectors_changed = True
+                    self._embed_queue.discard(doc.id)
+        return len(docs)
 
     def _embed_query(self, article_id: int) -> None:
         """Embed the article asked about when it has no current vector (~0.25 s)."""
@@ -476,15 +474,8 @@ class RelatedService:
                 doc = to_related_doc(article_store.get_article(s, article_id))
             except NotFoundError:
                 return
-        text = embedding_text(doc)
-        if vectors.hash_of(doc.id) == text_hash(text):
-            return
-        embedder = self._meaning()
-        if embedder is None:
-            return
-        rows = embedder.embed([text])
-        with self._lock:
-            self._put_vectors([doc], [text], rows)
+        if vectors.hash_of(doc.id) != text_hash(embedding_text(doc)):
+            self._embed([doc])
 
     def save_vectors(self) -> None:
         """Keep the meaning vectors in the data folder (when they changed)."""
