@@ -520,9 +520,8 @@ def _embed_archive(args: argparse.Namespace) -> int:
                 "(or NEWSDESK_MEANING_VECTORS=0 is set)"
             )
         bar = ProgressBar("Embedding", sys.stderr)
-        done = related.embed_missing(progress=bar)
+        done = related.embed_missing(progress=bar)  # keeps the vectors in the data folder
         bar.finish()
-        related.save_index()
     finally:
         workspace.close()
     if args.json:

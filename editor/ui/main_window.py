@@ -861,17 +861,13 @@ class MainWindow(QMainWindow):
             )
             return
 
-        def embed(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
-            done = related.embed_missing(progress, cancelled)
-            related.save_index()
-            return done
-
         def ended(outcome: object) -> tuple[str, bool]:
             if isinstance(outcome, Exception):
                 return f"Meaning vectors were not computed: {outcome}", True
             return f"Meaning vectors computed for {outcome} articles.", False
 
-        self._run_related_job("Computing meaning vectors…", embed, ended)
+        # embed_missing keeps the vectors itself (the index needs no saving for them).
+        self._run_related_job("Computing meaning vectors…", related.embed_missing, ended)
 
     def _run_related_job(
         self,
