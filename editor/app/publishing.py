@@ -9,7 +9,7 @@ otherwise.  Every run records what was published (revision, time, path).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -189,13 +189,7 @@ class PublishService:
         results = {}
         for article_id, article in articles.items():
             own = published.pop(article_id, None)  # compared with the others only
-            results[article_id] = check_article(
-                self._candidate(article, translations),
-                settings=settings,
-                published=published,
-                translations=translations.others,
-                checks=GATE_CHECKS,
-            )
+            results[article_id] = self._gate(article, settings, translations, published)
             if own is not None:
                 published[article_id] = own
         return results
@@ -215,19 +209,34 @@ class PublishService:
             members = bulk.live_articles_in_groups(s, by_group)
         for group, grouped in by_group.items():
             values = members.get(group, [])
+            first = min(values, key=_creation_order, default=None)
             for article in grouped:
                 others = [m for m in values if m.id != article.id]
                 found.others[article.id] = [self._to_published(m, ()) for m in others]
-                first = min(values, key=_creation_order)
-                if first.id != article.id:
+                if first is not None and first.id != article.id:
                     found.sources[article.id] = first.id
         return found
 
-    def _candidate(self, article: Article, translations: _Translations) -> PublishedArticle:
-        """The article as the checks see it (with the version it was translated from)."""
+    def _gate(
+        self,
+        article: Article,
+        settings: SiteSettings,
+        translations: _Translations,
+        published: Mapping[int, PublishedArticle] | None = None,
+    ) -> CheckResult:
+        """What an article must pass to go out, translation checks included; the checks
+        see it with the version it was translated from."""
         candidate = self._to_published(article, ())
         source = translations.sources.get(article.id)
-        return candidate if source is None else replace(candidate, translated_from=source)
+        if source is not None:
+            candidate = replace(candidate, translated_from=source)
+        return check_article(
+            candidate,
+            settings=settings,
+            published=published,
+            translations=translations.others,
+            checks=GATE_CHECKS,
+        )
 
     def preview_html(self, article_id: int) -> str:
         """The page the article would get, from its working copy (drafts too)."""
@@ -276,7 +285,7 @@ class PublishService:
         translations = self._translations(articles.values())
         for article_id in ids:
             article = articles[article_id]
-            problems = self._blocking(article, settings, translations)
+            problems = [p.message for p in self._gate(article, settings, translations).blocking]
             if article.status not in PUBLISHABLE:
                 problems.insert(0, f"it is {article.status.label.lower()}, not ready")
             if article.deleted:
@@ -342,20 +351,6 @@ class PublishService:
             if article_id not in found:
                 raise NotFoundError(f"There is no article with id {article_id}.")
         return found
-
-    def _blocking(
-        self,
-        article: Article,
-        settings: SiteSettings,
-        translations: _Translations,
-    ) -> list[str]:
-        result = check_article(
-            self._candidate(article, translations),
-            settings=settings,
-            translations=translations.others,
-            checks=GATE_CHECKS,
-        )
-        return [p.message for p in result.blocking]
 
     def _run(
         self,
