@@ -65,6 +65,17 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def time_suggestions(index: RelatedIndex, queries: list) -> tuple[list[float], list[float]]:
+    """Milliseconds per query, wall and CPU."""
+    times, cpu_times = [], []
+    for doc in queries:
+        started, cpu_started = time.perf_counter(), time.process_time()
+        index.suggest(doc.id, 5)
+        times.append((time.perf_counter() - started) * 1000)
+        cpu_times.append((time.process_time() - cpu_started) * 1000)
+    return times, cpu_times
+
+
 def measure_with_vectors(index: RelatedIndex, docs: list, queries: list) -> None:
     """The cost of meaning vectors when every article has one (random unit vectors of the
     model's size: what is measured is time, not quality; see bench_related_crosslang.py)."""
@@ -77,11 +88,7 @@ def measure_with_vectors(index: RelatedIndex, docs: list, queries: list) -> None
         for doc, row in zip(chunk, rows, strict=True):
             vectors.put(doc.id, doc.lang, "", row)
     index.semantic = vectors
-    times = []
-    for doc in queries:
-        started = time.perf_counter()
-        index.suggest(doc.id, 5)
-        times.append((time.perf_counter() - started) * 1000)
+    times, _ = time_suggestions(index, queries)
     index.semantic = None
     print(
         f"suggest with meaning vectors for all {len(vectors):,}: median"
@@ -139,12 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     queries = rng.sample(docs, min(args.queries, len(docs)))
     index.suggest(queries[0].id)  # first call loads the dictionary when installed
-    times, cpu_times = [], []
-    for doc in queries:
-        started, cpu_started = time.perf_counter(), time.process_time()
-        index.suggest(doc.id, 5)
-        times.append((time.perf_counter() - started) * 1000)
-        cpu_times.append((time.process_time() - cpu_started) * 1000)
+    times, cpu_times = time_suggestions(index, queries)
     for label, values in (("wall", times), ("CPU", cpu_times)):
         print(
             f"suggest ({label}): median {statistics.median(values):.1f} ms,"

@@ -575,11 +575,13 @@ def _affected_by(
     before = state.article(article_id)
     members: set[ArticleId] = set()
     moved = True  # its address, title or group changed, or it came or went
+    listing = _listing_key(site, article_id) if article is not None else None
+    relisted = before is None or before.listing_key != listing  # list pages show it anew
     if article is not None:
         affected |= {site.page[article_id], site.json_path(article_id)}
         year, month = site.year[article_id], site.month[article_id]
         tag_slugs = [slug for _, slug in article_tags(article)]
-        if before is None or before.listing_key != _listing_key(site, article_id):
+        if relisted:
             affected |= _listings(article.lang, year, month, tag_slugs)
         else:  # the feed carries the body; the sitemap its date of change
             affected |= {layout.feed(article.lang), layout.sitemap_month(article.lang, year, month)}
@@ -591,7 +593,7 @@ def _affected_by(
         )
     if before is not None:
         affected |= {before.page, before.json}
-        if article is None or before.listing_key != _listing_key(site, article_id):
+        if relisted:
             affected |= _listings(before.lang, before.year, before.month, before.tags)
         if before.group is not None:
             members |= {i for i, row in state.rows.items() if row[6] == before.group}
