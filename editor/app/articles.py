@@ -11,6 +11,15 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from editor.app.changes import (
+    ArticleCreated,
+    ArticleRestored,
+    ArticleSaved,
+    ArticleTrashed,
+    RevisionCreated,
+    StatusMoved,
+    TrashEmptied,
+)
 from editor.core.article import (
     EDITABLE_FIELDS,
     Article,
@@ -110,7 +119,7 @@ class ArticleService:
             if tags is not None:
                 fields["tags"] = tags
             article = store.insert_article(s, fields)
-        self._ws.events.emit("article.created", article.id)
+        self._ws.changes.publish(ArticleCreated(article.id, article))
         return article
 
     def update(
@@ -137,7 +146,7 @@ class ArticleService:
             article = store.update_article(
                 s, article_id, prepared, expected_version=expected_version
             )
-        self._ws.events.emit("article.saved", article_id)
+        self._ws.changes.publish(ArticleSaved(article_id, article))
         return article
 
     def _slug_changes(
@@ -202,19 +211,19 @@ class ArticleService:
     def trash(self, article_id: int) -> Article:
         with self._db.session(write=True) as s:
             article = store.set_deleted(s, article_id, True)
-        self._ws.events.emit("article.deleted", article_id)
+        self._ws.changes.publish(ArticleTrashed(article_id, article))
         return article
 
     def restore(self, article_id: int) -> Article:
         with self._db.session(write=True) as s:
             article = store.set_deleted(s, article_id, False)
-        self._ws.events.emit("article.restored", article_id)
+        self._ws.changes.publish(ArticleRestored(article_id, article))
         return article
 
     def empty_trash(self) -> int:
         with self._db.session(write=True) as s:
             removed = store.purge_trash(s)
-        self._ws.events.emit("trash.emptied", data=removed)
+        self._ws.changes.publish(TrashEmptied(removed))
         return removed
 
     # ------------------------------------------------------------ revisions and workflow
@@ -225,7 +234,7 @@ class ArticleService:
         """An immutable snapshot of the working copy (Ctrl+S, status change, every 10 min)."""
         with self._db.session(write=True) as s:
             info = store.add_revision(s, article_id, reason=reason, author=self._ws.user, note=note)
-        self._ws.events.emit("revision.created", article_id, info)
+        self._ws.changes.publish(RevisionCreated(article_id, info))
         return info
 
     def seconds_since_revision(self, article_id: int, now: datetime) -> float | None:
@@ -242,7 +251,7 @@ class ArticleService:
     ) -> list[Article]:
         """:meth:`change_status` for many articles in one transaction: all move or none
         (publishing a whole site moves every ready article to published)."""
-        changed = []
+        changed: list[tuple[Status, Article]] = []
         with self._db.session(write=True) as s:
             for article_id in article_ids:
                 current = store.get_article(s, article_id)
@@ -250,7 +259,7 @@ class ArticleService:
                 changes: dict[str, Any] = {"status": target.value}
                 if target is Status.PUBLISHED and current.published_at is None:
                     changes["published_at"] = datetime.now(UTC)
-                changed.append(store.update_article(s, article_id, changes))
+                changed.append((current.status, store.update_article(s, article_id, changes)))
                 store.add_revision(
                     s,
                     article_id,
@@ -258,9 +267,9 @@ class ArticleService:
                     author=self._ws.user,
                     note=note or f"{current.status.label} → {target.label}",
                 )
-        for article in changed:
-            self._ws.events.emit("article.status", article.id, target)
-        return changed
+        for old, article in changed:
+            self._ws.changes.publish(StatusMoved(article.id, article, old, target))
+        return [article for _old, article in changed]
 
     def restore_revision(self, article_id: int, revision_id: int) -> Article:
         """Put a revision's text back into the working copy; that is itself a new revision."""
@@ -280,6 +289,6 @@ class ArticleService:
                 author=self._ws.user,
                 note=f"restored revision {snapshot.info.number}",
             )
-        self._ws.events.emit("article.saved", article_id)
-        self._ws.events.emit("revision.created", article_id)
+        self._ws.changes.publish(ArticleSaved(article_id, article))
+        self._ws.changes.publish(RevisionCreated(article_id))
         return article

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from editor.app.changes import ArticlesImported
 from editor.core.article import Article
 from editor.core.importing import (
     ArticleRecord,
@@ -155,9 +156,7 @@ class ImportService:
             if progress:
                 progress(done, total)
             if created or updated:
-                self._ws.events.emit(
-                    "articles.imported", data={"created": created, "updated": updated}
-                )
+                self._ws.changes.publish(ArticlesImported(tuple(created), tuple(updated)))
         report.rejected.sort(key=_position)
         if len(report.created_ids) + len(report.updated_ids) >= _ANALYZE_AFTER:
             # A big import changes the shape of the table: refresh the planner's

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.app import config
+from editor.app.changes import SitePublished
 from editor.core.article import Article
 from editor.core.links import PublicationRecord
 from editor.core.publishing import (
@@ -401,5 +402,4 @@ class PublishService:
                         path=manifest.article_pages.get(article_id, ""),
                     ),
                 )
-        for article_id in ids:
-            self._ws.events.emit("article.published", article_id, action)
+        self._ws.changes.publish(SitePublished(tuple(ids), action))

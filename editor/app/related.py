@@ -38,6 +38,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.app import config
+from editor.app.changes import (
+    ArticleChange,
+    ArticlesImported,
+    Change,
+    LinksDecided,
+    RevisionCreated,
+)
 from editor.core.article import Article
 from editor.core.links import LinkState, RelatedChoice
 from editor.core.related import IndexFileError, RelatedDoc, RelatedIndex, Suggestion, describe
@@ -56,7 +63,6 @@ from editor.store import links as link_store
 from editor.store.errors import NotFoundError
 
 if TYPE_CHECKING:
-    from editor.app.events import Event
     from editor.app.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -136,10 +142,8 @@ class RelatedService:
         self._vectors_changed = False
         self._embed_queue: set[str] = set()  # changed since embedded (under _lock)
         self._vectors_saved_at = time.monotonic()
-        for kind in ("article.created", "article.saved", "article.status", "article.restored"):
-            workspace.events.subscribe(kind, self._on_article_changed)
-        workspace.events.subscribe("article.deleted", self._on_article_changed)
-        workspace.events.subscribe("articles.imported", self._on_articles_imported)
+        for kind in (ArticleChange, ArticlesImported):
+            workspace.changes.subscribe(kind, self._on_article_changed)
 
     # ------------------------------------------------------------ the index
 
@@ -279,14 +283,10 @@ class RelatedService:
             self._vectors.remove(doc_id)
             self._vectors_changed = True
 
-    def _on_article_changed(self, event: Event) -> None:
-        if event.article_id is not None:
-            self._note_changed([event.article_id])
-
-    def _on_articles_imported(self, event: Event) -> None:
-        # One event per imported chunk: {"created": [ids], "updated": [ids]}.
-        data = event.data or {}
-        self._note_changed([*data.get("created", ()), *data.get("updated", ())])
+    def _on_article_changed(self, change: Change) -> None:
+        if isinstance(change, LinksDecided | RevisionCreated):
+            return  # neither changes what the index holds
+        self._note_changed(change.article_ids())
 
     def _note_changed(self, article_ids: Sequence[int]) -> None:
         """Remember changed articles: re-indexed and their fill lists dropped on next use."""
@@ -714,7 +714,7 @@ class RelatedService:
             link_store.replace_choices(s, article_id, numbered)
         with self._pending_lock:
             self._fill_forget.add(article_id)  # rejections change what is suggested
-        self._ws.events.emit("related.changed", article_id)
+        self._ws.changes.publish(LinksDecided(article_id))
 
 
 def _time(moment: datetime | None) -> float:

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from editor.app import config
-from editor.app.events import EventBus
+from editor.app.changes import ChangeBus
 from editor.store.database import Database, open_database
 
 # Services are imported when first used: the first paint of the window needs
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 class Workspace:
     db: Database
     user: str = ""
-    events: EventBus = field(default_factory=EventBus)
+    changes: ChangeBus = field(default_factory=ChangeBus)
 
     @classmethod
     def open(cls, url: str | None = None, *, user: str = "") -> Workspace:

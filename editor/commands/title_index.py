@@ -29,12 +29,12 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
 
+from editor.app.changes import Change, LinksDecided, RevisionCreated
 from editor.core.article import ArticleSummary, ListQuery
 from editor.store.errors import NotFoundError
 
 if TYPE_CHECKING:
     from editor.app.articles import ArticleService
-    from editor.app.events import Event
     from editor.app.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -45,17 +45,6 @@ TYPO_WORDS = 30  # misspelt vocabulary words considered per query word
 MIN_SUBSTRING = 3  # shorter query words match word starts only
 SIMILAR_CACHE = 1000  # remembered word lookups
 RELOAD_AFTER = 2000  # more changed articles than this: reload everything instead
-
-_CHANGED = frozenset(
-    {
-        "article.created",
-        "article.saved",
-        "article.deleted",
-        "article.restored",
-        "article.status",
-        "article.published",
-    }
-)
 
 
 # Han, kana and hangul: scripts written without spaces, where a word is one or
@@ -87,7 +76,7 @@ class TitleIndex:
         self._reload = False
         self._ready = threading.Event()
         self._loading: threading.Thread | None = None
-        self._unsubscribe = workspace.events.subscribe("*", self._on_event)
+        self._unsubscribe = workspace.changes.subscribe(Change, self._on_change)
 
     @property
     def _articles(self) -> ArticleService:
@@ -148,14 +137,12 @@ class TitleIndex:
 
     # ------------------------------------------------------------ keeping up
 
-    def _on_event(self, event: Event) -> None:
+    def _on_change(self, change: Change) -> None:
         # May run on any thread: only note what changed, read it later.
+        if isinstance(change, LinksDecided | RevisionCreated):
+            return  # titles and statuses stay as they were
         with self._lock:
-            if event.kind in _CHANGED and event.article_id is not None:
-                self._dirty.add(event.article_id)
-            elif event.kind == "articles.imported" and isinstance(event.data, dict):
-                self._dirty.update(event.data.get("created", ()))
-                self._dirty.update(event.data.get("updated", ()))
+            self._dirty.update(change.article_ids())
             if len(self._dirty) > RELOAD_AFTER:
                 self._dirty.clear()
                 self._reload = True

@@ -1,10 +1,10 @@
-"""Workspace events and autosave reports, delivered on the GUI thread.
+"""Change notices and autosave reports, delivered on the GUI thread.
 
-The event bus and the autosave writer call their listeners on whatever thread
-did the work (often the autosave worker).  Widgets must only be touched from
-the GUI thread, so :class:`EventBridge` re-emits everything as Qt signals; a
-signal emitted from another thread reaches a receiver in the GUI thread
-through a queued connection.
+The change bus and the autosave writer call their listeners on whatever thread
+did the work (often the autosave worker or the runner's pool).  Widgets must
+only be touched from the GUI thread, so :class:`EventBridge` re-emits every
+:class:`~editor.app.changes.Change` as a Qt signal; a signal emitted from
+another thread reaches a receiver in the GUI thread through a queued connection.
 """
 
 from __future__ import annotations
@@ -14,21 +14,21 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from editor.app.autosave import SaveReport
-from editor.app.events import Event, EventBus
+from editor.app.changes import Change, ChangeBus
 
 
 class EventBridge(QObject):
-    event_received = Signal(object)  # editor.app.events.Event
+    changed = Signal(object)  # an editor.app.changes.Change
     save_reported = Signal(object)  # editor.app.autosave.SaveReport
 
-    def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
+    def __init__(self, bus: ChangeBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._unsubscribe: Callable[[], None] | None = bus.subscribe("*", self._forward_event)
+        self._unsubscribe: Callable[[], None] | None = bus.subscribe(Change, self._forward)
         self._closed = False
 
-    def _forward_event(self, event: Event) -> None:
+    def _forward(self, change: Change) -> None:
         if not self._closed:
-            self.event_received.emit(event)
+            self.changed.emit(change)
 
     def forward_save_report(self, report: SaveReport) -> None:
         """The autosave writer's ``on_state`` callback (any thread)."""

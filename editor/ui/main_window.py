@@ -44,7 +44,16 @@ from PySide6.QtWidgets import (
 )
 
 from editor.app.autosave import AutosaveWriter, SaveReport, SaveState
-from editor.app.events import Event
+from editor.app.changes import (
+    ArticleCreated,
+    ArticleRestored,
+    ArticleSaved,
+    ArticleTrashed,
+    Change,
+    RevisionCreated,
+    StatusMoved,
+    TrashEmptied,
+)
 from editor.core.article import Article
 from editor.core.workflow import Status
 from editor.store.errors import ConflictError, NotFoundError
@@ -88,13 +97,8 @@ OPEN_AT_THE_LATEST_MS = 1000  # a snapshot start opens the archive even if never
 MEANING_EVERY_MS = 30_000
 # editor.commands.builtin.MENU_ORDER, without importing the commands before the first paint.
 MENU_TITLES = ("File", "Edit", "View", "Workflow", "Help")
-LIST_EVENTS = {
-    "article.created",
-    "article.deleted",
-    "article.restored",
-    "article.status",
-    "trash.emptied",
-}
+# Changes after which the list is read again (saves update their row in place).
+LIST_CHANGES = (ArticleCreated, ArticleTrashed, ArticleRestored, StatusMoved, TrashEmptied)
 
 
 class MainWindow(QMainWindow):
@@ -177,7 +181,7 @@ class MainWindow(QMainWindow):
         """Everything that needs the open archive: autosave, events, commands, the slots."""
         self.ws = workspace
         self.editor.attach_highlighter()
-        self.bridge = EventBridge(workspace.events, self)
+        self.bridge = EventBridge(workspace.changes, self)
         idle, longest = self._autosave_delays
         self.autosave = AutosaveWriter(
             workspace.articles,
@@ -336,7 +340,7 @@ class MainWindow(QMainWindow):
         self._meaning_jobs: BackgroundJobs | None = None
 
     def _connect(self) -> None:
-        self.bridge.event_received.connect(self._on_bridge_event_received)
+        self.bridge.changed.connect(self._on_bridge_changed)
         self.bridge.save_reported.connect(self._on_bridge_save_reported)
         self.sidebar.filter_changed.connect(self._on_sidebar_filter_changed)
         self.list_view.selectionModel().currentRowChanged.connect(
@@ -931,34 +935,36 @@ class MainWindow(QMainWindow):
 
     # ================================================================ slots: workspace events
 
-    def _on_bridge_event_received(self, event: Event) -> None:
-        if event.kind == "article.saved" and event.article_id is not None:
-            self._on_article_saved(event.article_id)
-        elif event.kind in LIST_EVENTS:
+    def _on_bridge_changed(self, change: Change) -> None:
+        if isinstance(change, ArticleSaved):
+            self._on_article_saved(change.article)
+        elif isinstance(change, LIST_CHANGES):
             self._refresh_timer.start()
             concerns_open = self._article is not None and (
-                event.article_id == self._article.id or event.kind == "trash.emptied"
+                change.touches(self._article.id) or isinstance(change, TrashEmptied)
             )
             if concerns_open:
                 self._reload_current()
-        elif event.kind == "revision.created":
-            self._on_revision_created(event.article_id)
+        elif isinstance(change, RevisionCreated):
+            self._on_revision_created(change.article_id)
 
     def _on_revision_created(self, article_id: int | None) -> None:
         if self._history is not None and article_id == self.current_article_id():
             self._history.refresh()
 
-    def _on_article_saved(self, article_id: int) -> None:
-        try:
-            article = self.ws.articles.get(article_id)
-        except NotFoundError:
-            return
+    def _on_article_saved(self, article: Article) -> None:
+        # The change carries the saved article: nothing is read again here.
+        article_id = article.id
         row = self.list_model.row_of(article_id)
         old = self.list_model.summary(row) if row is not None else None
         self.list_model.replace_summary(article.summary())
         if old is not None and old.language != article.language:
             self._refresh_counts()
         if self._article is not None and self._article.id == article_id:
+            if article.version < self._article.version:
+                # A save announced from the autosave thread can arrive after a
+                # newer change (a trash, a status move) was shown: keep the newer.
+                return
             self._article = article
             self.metadata.show_saved(article)
             self._update_title()

@@ -16,7 +16,13 @@ from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from editor.app.events import Event
+from editor.app.changes import (
+    ArticleSaved,
+    Change,
+    LinksDecided,
+    SitePublished,
+    StatusMoved,
+)
 from editor.ui.background import BackgroundJobs, Progress
 from editor.ui.events import EventBridge
 
@@ -25,7 +31,7 @@ if TYPE_CHECKING:
 
 SAVE_REFRESH_MS = 800
 # What changes the page of the shown article (its text, its status, its related links).
-REFRESH_EVENTS = {"article.saved", "article.status", "related.changed", "article.published"}
+REFRESH_CHANGES = (ArticleSaved, StatusMoved, LinksDecided, SitePublished)
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -65,8 +71,8 @@ class PagePreview(QWidget):
         self.jobs.finished.connect(self._on_rendered)
         self.jobs.failed.connect(self._on_failed)
         self._own_bridge = events is None
-        self._bridge = events if events is not None else EventBridge(workspace.events)
-        self._bridge.event_received.connect(self._on_event)
+        self._bridge = events if events is not None else EventBridge(workspace.changes)
+        self._bridge.changed.connect(self._on_event)
         if self._own_bridge:  # stop listening even if shutdown() is never called
             self.destroyed.connect(self._bridge.close)
 
@@ -131,17 +137,17 @@ class PagePreview(QWidget):
         self._refresh_timer.stop()
         if self._own_bridge:
             self._bridge.close()
-        self._bridge.event_received.disconnect(self._on_event)
+        self._bridge.changed.disconnect(self._on_event)
         self.jobs.shutdown()
 
     # ---------------------------------------------------------------- internals
 
-    def _on_event(self, event: Event) -> None:
+    def _on_event(self, change: Change) -> None:
         if (
             not self._shut_down
             and self._article_id is not None
-            and event.kind in REFRESH_EVENTS
-            and event.article_id == self._article_id
+            and isinstance(change, REFRESH_CHANGES)
+            and change.touches(self._article_id)
         ):
             self._refresh_timer.start()
 

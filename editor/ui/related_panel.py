@@ -53,7 +53,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.app.events import Event
+from editor.app.changes import (
+    ArticleCreated,
+    ArticleRestored,
+    ArticleSaved,
+    ArticlesImported,
+    ArticleTrashed,
+    Change,
+    LinksDecided,
+    StatusMoved,
+)
 from editor.app.related import RelatedSuggestion
 from editor.core.article import ListQuery
 from editor.core.links import RelatedChoice
@@ -77,7 +86,7 @@ SEARCH_LIMIT = 20
 SUGGESTION_COUNT = 8
 
 # Events about other articles that can change what is suggested.
-ARCHIVE_EVENTS = {"article.created", "article.deleted", "article.restored", "articles.imported"}
+ARCHIVE_CHANGES = (ArticleCreated, ArticleTrashed, ArticleRestored, ArticlesImported)
 
 
 @dataclass(frozen=True, slots=True)
@@ -451,8 +460,8 @@ class RelatedPanel(QWidget):
         self.jobs.progress.connect(self._on_progress)
         # A bridge of our own has no parent: the event bus holds it, not this widget.
         self._own_bridge = events is None
-        self._bridge = events if events is not None else EventBridge(workspace.events)
-        self._bridge.event_received.connect(self._on_event)
+        self._bridge = events if events is not None else EventBridge(workspace.changes)
+        self._bridge.changed.connect(self._on_event)
         if self._own_bridge:  # stop listening even if shutdown() is never called
             self.destroyed.connect(self._bridge.close)
 
@@ -620,7 +629,7 @@ class RelatedPanel(QWidget):
         self._search_timer.stop()
         if self._own_bridge:
             self._bridge.close()
-        self._bridge.event_received.disconnect(self._on_event)
+        self._bridge.changed.disconnect(self._on_event)
         self.jobs.shutdown()
 
     # ---------------------------------------------------------------- worker results
@@ -665,21 +674,21 @@ class RelatedPanel(QWidget):
 
     # ---------------------------------------------------------------- workspace events
 
-    def _on_event(self, event: Event) -> None:
+    def _on_event(self, change: Change) -> None:
         current = self._article_id
         if current is None or self._shut_down:
             return
-        if event.kind == "related.changed" and event.article_id == current:
+        if isinstance(change, LinksDecided) and change.article_id == current:
             self._reload_accepted()
             self.schedule_refresh(DECISION_REFRESH_MS)
-        elif event.kind in ("article.saved", "article.status"):
-            if event.article_id == current:
+        elif isinstance(change, ArticleSaved | StatusMoved):
+            if change.article_id == current:
                 self.schedule_refresh()
-            elif event.article_id in self.accepted_model.ids():
+            elif change.article_id in self.accepted_model.ids():
                 self._reload_accepted()  # a linked title may have changed
-            elif event.article_id in self.suggestion_model.ids():
+            elif change.article_id in self.suggestion_model.ids():
                 self.schedule_refresh()
-        elif event.kind in ARCHIVE_EVENTS:
+        elif isinstance(change, ARCHIVE_CHANGES):
             self.schedule_refresh()
 
     # ---------------------------------------------------------------- decisions

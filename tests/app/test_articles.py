@@ -6,7 +6,13 @@ from typing import Any
 
 import pytest
 
-from editor.app.events import Event
+from editor.app.changes import (
+    ArticleCreated,
+    ArticleSaved,
+    ArticleTrashed,
+    Change,
+    StatusMoved,
+)
 from editor.app.workspace import Workspace
 from editor.core.article import ListQuery
 from editor.core.workflow import Status, TransitionError
@@ -180,19 +186,49 @@ def test_find_by_id_uuid_or_external_id(workspace: Workspace) -> None:
         workspace.articles.find("nope")
 
 
-def test_changes_are_announced_on_the_event_bus(workspace: Workspace) -> None:
-    seen: list[Event] = []
-    workspace.events.subscribe("*", seen.append)
+def test_changes_are_announced_typed_with_what_was_saved(workspace: Workspace) -> None:
+    seen: list[Change] = []
+    workspace.changes.subscribe(Change, seen.append)
     article_id = _created(workspace, title="T")
     workspace.articles.update(article_id, {"body": "B"})
     workspace.articles.change_status(article_id, Status.IN_REVIEW)
     workspace.articles.trash(article_id)
-    assert [(e.kind, e.article_id) for e in seen] == [
-        ("article.created", article_id),
-        ("article.saved", article_id),
-        ("article.status", article_id),
-        ("article.deleted", article_id),
+    assert [(type(c), c.article_ids()) for c in seen] == [
+        (ArticleCreated, (article_id,)),
+        (ArticleSaved, (article_id,)),
+        (StatusMoved, (article_id,)),
+        (ArticleTrashed, (article_id,)),
     ]
+    saved, moved = seen[1], seen[2]
+    assert isinstance(saved, ArticleSaved) and saved.article.body == "B"
+    assert isinstance(moved, StatusMoved)
+    assert (moved.old, moved.new, moved.article.status) == (
+        Status.DRAFT,
+        Status.IN_REVIEW,
+        Status.IN_REVIEW,
+    )
+
+
+def test_a_listener_of_one_type_hears_only_that_type(workspace: Workspace) -> None:
+    saves: list[ArticleSaved] = []
+    unsubscribe = workspace.changes.subscribe(ArticleSaved, saves.append)
+    article_id = _created(workspace, title="T")
+    workspace.articles.update(article_id, {"body": "B"})
+    unsubscribe()
+    workspace.articles.update(article_id, {"body": "C"})
+    assert [s.article.body for s in saves] == ["B"]
+
+
+def test_a_failing_listener_does_not_undo_or_stop_the_use_case(workspace: Workspace) -> None:
+    def broken(_change: Change) -> None:
+        raise RuntimeError("a broken view")
+
+    later: list[Change] = []
+    workspace.changes.subscribe(Change, broken)
+    workspace.changes.subscribe(Change, later.append)
+    article_id = _created(workspace, title="T")
+    assert workspace.articles.get(article_id).title == "T"
+    assert len(later) == 1
 
 
 def test_tags_keep_the_order_the_editor_gave(workspace: Workspace) -> None:

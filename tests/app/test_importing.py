@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from editor.app.changes import ArticlesImported
 from editor.app.exporting import ExportService, ExportTargetError
 from editor.app.importing import ImportService, ImportSourceError, read_source
 from editor.app.samples import is_empty, load_samples
@@ -314,11 +315,11 @@ def test_two_records_pointing_at_one_article_update_it_once(
 
 
 def test_each_written_chunk_is_announced_once(workspace: Workspace, tmp_path: Path) -> None:
-    seen: list[Any] = []
-    workspace.events.subscribe("articles.imported", lambda event: seen.append(event.data))
+    seen: list[ArticlesImported] = []
+    workspace.changes.subscribe(ArticlesImported, seen.append)
     service = ImportService(workspace, chunk_size=2)
     service.import_path(_jsonl(tmp_path / "a.jsonl", *(_record(str(n)) for n in range(3))))
-    assert [len(data["created"]) for data in seen] == [2, 1]
+    assert [len(change.created) for change in seen] == [2, 1]
     service.import_path(_jsonl(tmp_path / "b.jsonl", _record("0", body="neu"), _record("1")))
-    assert seen[-1] == {"created": [], "updated": [workspace.articles.find("0").id]}
+    assert seen[-1] == ArticlesImported(created=(), updated=(workspace.articles.find("0").id,))
     assert len(seen) == 3  # one event per chunk that wrote something

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QThread
 
 from editor.app.autosave import SaveReport, SaveState
-from editor.app.events import EventBus
+from editor.app.changes import ChangeBus, LinksDecided
 from editor.core.text import text_stats
 from editor.ui.events import EventBridge
 from editor.ui.formatting import relative_time, seconds_ago, stats_text
@@ -53,20 +53,22 @@ def test_diff_marks_added_and_removed_lines_and_escapes_html():
 
 
 def test_event_bridge_delivers_worker_thread_events_on_the_gui_thread(qtbot):
-    bus = EventBus()
+    bus = ChangeBus()
     bridge = EventBridge(bus)
-    received: list[tuple[str, bool]] = []
-    bridge.event_received.connect(
-        lambda event: received.append((event.kind, QThread.currentThread() is bridge.thread()))
+    received: list[tuple[int, bool]] = []
+    bridge.changed.connect(
+        lambda change: received.append(
+            (change.article_id, QThread.currentThread() is bridge.thread())
+        )
     )
-    worker = threading.Thread(target=bus.emit, args=("article.saved", 7))
+    worker = threading.Thread(target=bus.publish, args=(LinksDecided(7),))
     worker.start()
     worker.join()
-    qtbot.waitUntil(lambda: received == [("article.saved", True)], timeout=2000)
+    qtbot.waitUntil(lambda: received == [(7, True)], timeout=2000)
     bridge.close()
-    bus.emit("article.saved", 8)
+    bus.publish(LinksDecided(8))
     qtbot.wait(20)
-    assert received == [("article.saved", True)]  # nothing after close
+    assert received == [(7, True)]  # nothing after close
 
 
 def test_save_indicator_says_what_happened(qtbot):
