@@ -207,3 +207,8 @@ class Publication(Base):
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     output_dir: Mapped[str] = mapped_column(Text)
     path: Mapped[str] = mapped_column(Text)  # the page, relative to output_dir
+
+
+# The translation tables live in their own module; importing it here registers them in
+# Base.metadata wherever the schema is looked at (migrations, `alembic check`).
+from editor.store.translation import models as _translation_models  # noqa: E402, F401
