@@ -35,6 +35,7 @@ from editor.store import articles as article_store
 from editor.store import bulk
 from editor.store import links as link_store
 from editor.store.errors import NotFoundError
+from editor.store.translation import queries as translation_store
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -197,8 +198,8 @@ class PublishService:
 
     def _translations(self, articles: Iterable[Article]) -> _Translations:
         """Each grouped article's other language versions (live, any status), and the one
-        it was translated from: the group's first version, as the articles do not record
-        their source yet (the first one written is the usual one)."""
+        it was translated from: the source recorded by "Translate to…", or for a version
+        made elsewhere (an import) the group's first one (the usual source)."""
         by_group: dict[str, list[Article]] = {}
         for a in articles:
             if a.group_id:
@@ -208,13 +209,20 @@ class PublishService:
             return found
         with self._db.session() as s:
             members = bulk.live_articles_in_groups(s, by_group)
+            recorded = translation_store.sources_of(
+                s, [a.id for grouped in by_group.values() for a in grouped]
+            )
         for group, grouped in by_group.items():
             values = members.get(group, [])
             first = min(values, key=_creation_order, default=None)
             for article in grouped:
                 others = [m for m in values if m.id != article.id]
                 found.others[article.id] = [self._to_published(m, ()) for m in others]
-                if first is not None and first.id != article.id:
+                source = recorded.get(article.id)
+                if source is not None:  # recorded: no guess, even when it was trashed
+                    if any(m.id == source for m in others):
+                        found.sources[article.id] = source
+                elif first is not None and first.id != article.id:
                     found.sources[article.id] = first.id
         return found
 

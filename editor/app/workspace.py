@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from editor.app.articles import ArticleService
     from editor.app.publishing import PublishService
     from editor.app.related import RelatedService
+    from editor.app.translation.memory import MemoryService
+    from editor.app.translation.mt import MachineTranslation
+    from editor.app.translation.service import TranslationService
 
 
 @dataclass
@@ -51,6 +54,26 @@ class Workspace:
         from editor.app.publishing import PublishService
 
         return PublishService(self)
+
+    @cached_property
+    def translation(self) -> TranslationService:
+        from editor.app.translation.service import TranslationService
+
+        return TranslationService(self)
+
+    @cached_property
+    def memory(self) -> MemoryService:
+        """The translation memory and glossary."""
+        from editor.app.translation.memory import MemoryService
+
+        return MemoryService(self)
+
+    @cached_property
+    def machine_translation(self) -> MachineTranslation:
+        """Optional machine translation (nothing is sent anywhere until configured)."""
+        from editor.app.translation.mt import MachineTranslation
+
+        return MachineTranslation(self)
 
     def has_started(self, service: str) -> bool:
         """Whether a service ("articles", "related", "publishing") was used yet (asking

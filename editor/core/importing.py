@@ -126,10 +126,22 @@ def _external_id(data: Mapping[str, Any], default: str | None) -> str | None:
     return text
 
 
+# A record without a language gets the one its text reads as, among these, when the text
+# is long enough to tell (identify_language: lingua, checked by langdetect on short text).
+DETECT_AMONG = ("de", "en", "fr", "es", "it", "nl", "pt", "pl")
+DETECT_MIN_CHARS = 40
+
+
 def _language(data: Mapping[str, Any]) -> str:
     value = data.get("lang", data.get("language"))
     if value is None or value == "":
-        raise RecordError("missing lang (an ISO 639-1 code such as 'de' or 'en')")
+        detected = _detected_language(data)
+        if detected is None:
+            raise RecordError(
+                "missing lang (an ISO 639-1 code such as 'de' or 'en'), and the text is "
+                "too short to tell its language"
+            )
+        return detected
     if not isinstance(value, str):
         raise RecordError(f"lang must be a code such as 'de', not {_kind(value)}")
     try:
@@ -220,6 +232,17 @@ def _slug(data: Mapping[str, Any]) -> str | None:
     if not isinstance(value, str):
         raise RecordError(f"slug must be text, not {_kind(value)}")
     return value
+
+
+def _detected_language(data: Mapping[str, Any]) -> str | None:
+    from editor.core.langcheck import identify_language
+
+    parts = [data.get(key) for key in ("title", "teaser", "body")]
+    text = "\n\n".join(p for p in parts if isinstance(p, str))
+    if len(text.strip()) < DETECT_MIN_CHARS:
+        return None
+    found = identify_language(text, DETECT_AMONG)
+    return found.lang if found is not None else None
 
 
 def record_from_mapping(

@@ -210,3 +210,15 @@ def test_markdown_file_names_are_safe_and_unique() -> None:
     assert markdown_file_name({"id": "A/B"}, taken) == "A_B.md"
     assert markdown_file_name({"id": "a_b"}, taken) == "a_b-2.md"  # same name on macOS/Windows
     assert markdown_file_name({"id": "..."}, taken) == "article.md"
+
+
+def test_a_record_without_lang_gets_the_language_its_text_reads_as() -> None:
+    english = _line(
+        lang=None,
+        title="Chip maker raises its forecast",
+        body="The company expects sales to grow faster than analysts had thought this year.",
+    )
+    [record] = parse_jsonl(english).records
+    assert record.language == "en"
+    german = _line(lang=None, body="Der Hersteller erwartet in diesem Jahr deutlich mehr Umsatz.")
+    assert parse_jsonl(german).records[0].language == "de"

@@ -22,6 +22,11 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _VERSION = re.compile(r"(?<![\w.])(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)*)(?![\w])", re.I)
 _NUMBER = re.compile(r"(?<![\w])\d[\d.,'\u202f\u00a0]*(?<=\d)")
 _NON_DIGIT = re.compile(r"\D")
+# A segment's language is checked from this length on (shorter ones are often names,
+# loanwords and numbers that read as either language).
+LANGUAGE_MIN_CHARS = 30
+# A segment this long left as its source is not translated (shorter: names, headings).
+COPIED_MIN_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +79,12 @@ def check_pair(
     if not target.strip():
         return [SegmentProblem("segment.empty", "The segment is not translated.")]
     problems: list[SegmentProblem] = []
+    if len(source) >= COPIED_MIN_CHARS and " ".join(source.split()) == " ".join(target.split()):
+        problems.append(
+            SegmentProblem(
+                "segment.copied", "The segment is the same as its source.", blocking=False
+            )
+        )
     for check in _CHECKS:
         problems.extend(check(source, target))
     problems.extend(_check_glossary(source, target, glossary))
@@ -137,6 +148,8 @@ def _check_glossary(
 
 
 def _check_language(target: str, lang: str, languages: Sequence[str]) -> list[SegmentProblem]:
+    if len(target) < LANGUAGE_MIN_CHARS:
+        return []  # "New smartphone" reads as German too: a title-length text proves nothing
     found = identify_language(target, languages)
     if found is None or found.lang == lang:
         return []

@@ -21,6 +21,9 @@ from editor.core.translation.segments import Segment
 # How alike (rapidfuzz ratio, 0-100) an edited segment must be to the one it was made from
 # to be paired with it away from its old place.
 SIMILAR_EDIT = 60
+# An edit in place (between the same unchanged neighbours) needs less likeness; text with
+# nothing in common is a new paragraph and the old one's translation is listed as removed.
+SIMILAR_IN_PLACE = 35
 
 
 class SegmentStatus(StrEnum):
@@ -129,16 +132,20 @@ def _align_field(new: list[Segment], old: list[TargetSegment]) -> list[Alignment
                 used.add(i)
                 by_new[j] = Alignment(Change.MOVED, new[j], old[i])
     _pair_similar(new, old, gaps, used, by_new)
-    # What is left of a gap was edited in place (paired in order), added or removed.
+    # What is left of a gap was rewritten in place (paired in order when still a little
+    # alike), added or removed.
     removed: list[TargetSegment] = []
     for olds, news in gaps:
         left_old = [i for i in olds if i not in used]
         left_new = [j for j in news if j not in by_new]
         for i, j in zip(left_old, left_new, strict=False):
-            by_new[j] = Alignment(Change.CHANGED, new[j], old[i])
-        for j in left_new[len(left_old) :]:
-            by_new[j] = Alignment(Change.ADDED, new[j], None)
-        removed.extend(old[i] for i in left_old[len(left_new) :])
+            if fuzz.ratio(old[i].source_text, new[j].text) >= SIMILAR_IN_PLACE:
+                by_new[j] = Alignment(Change.CHANGED, new[j], old[i])
+                used.add(i)
+        for j in left_new:
+            if j not in by_new:
+                by_new[j] = Alignment(Change.ADDED, new[j], None)
+        removed.extend(old[i] for i in left_old if i not in used)
     ordered = [by_new[j] for j in range(len(new))]
     ordered.extend(Alignment(Change.REMOVED, None, t) for t in removed)
     return ordered

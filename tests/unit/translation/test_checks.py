@@ -54,6 +54,10 @@ def test_an_empty_segment_is_a_problem_an_empty_source_is_not() -> None:
 
 def test_a_segment_left_in_the_source_language_is_flagged() -> None:
     source = "Die Regierung hat am Dienstag ein neues Gesetz zum Datenschutz beschlossen."
-    assert _codes(source, source, target_lang="en", languages=LANGS) == ["segment.language"]
+    assert _codes(source, source, target_lang="en", languages=LANGS) == [
+        "segment.copied",
+        "segment.language",
+    ]
+    assert _codes("Neues Smartphone", "New smartphone", target_lang="en", languages=LANGS) == []
     translated = "On Tuesday the government passed a new law on data protection."
     assert _codes(source, translated, target_lang="en", languages=LANGS) == []
