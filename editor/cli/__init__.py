@@ -10,6 +10,11 @@
     newsdesk related ID [--top N] [--json]
     newsdesk related --all [--top N] --json
     newsdesk related --embed         meaning vectors for the whole archive (optional model)
+    newsdesk translate ID --to LANG  the linked version in another language
+    newsdesk translation status ID   its segments and what fell behind the source
+    newsdesk tm import|export|lookup the translation memory (TMX)
+    newsdesk xliff export|import     XLIFF 1.2 for outside translators
+    newsdesk lang detect TEXT        language identification
     newsdesk db info                 where the archive is, its schema, its counts
 
 ``--db URL`` (or ``NEWSDESK_DB``) picks the archive; a plain path is an SQLite
@@ -31,7 +36,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from editor import __version__
-from editor.cli import articles, database, publishing, related
+from editor.cli import articles, database, publishing, related, translation
 from editor.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -57,7 +62,7 @@ __all__ = [
 ]
 
 # The order here is the order `newsdesk --help` lists the commands in.
-COMMAND_MODULES = (articles, publishing, related, database)
+COMMAND_MODULES = (articles, publishing, related, translation, database)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -198,3 +198,21 @@ def test_publishing_uses_the_recorded_source(workspace: Any) -> None:
         store.update_article(s, english.id, {"group_id": group}, touch=False)
     found = workspace.publishing._translations([workspace.articles.get(translation.id)])
     assert found.sources[translation.id] == german.id
+
+
+def test_translating_announces_the_new_version_and_saved_segments(
+    workspace: Any, source: Any
+) -> None:
+    from editor.app.changes import ArticleCreated, ArticleSaved
+
+    seen: list[Any] = []
+    workspace.changes.subscribe(ArticleCreated, seen.append)
+    workspace.changes.subscribe(ArticleSaved, seen.append)
+    translation = workspace.translation.translate_to(source.id, "en")
+    workspace.translation.save_segment(translation.id, "title:0", "New smartphone")
+    assert [(type(c).__name__, c.article_id) for c in seen] == [
+        ("ArticleCreated", translation.id),
+        ("ArticleSaved", source.id),  # it joined the new translation group
+        ("ArticleSaved", translation.id),
+    ]
+    assert seen[-1].article.title == "New smartphone"

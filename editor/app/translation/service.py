@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from editor.app.changes import ArticleCreated, ArticleSaved
 from editor.core.article import Article
 from editor.core.languages import normalize_language
 from editor.core.slugs import slugify, unique_slug
@@ -136,7 +137,9 @@ class TranslationService:
             revision = article_store.latest_revision_numbers(s, [source.id]).get(source.id)
             store.set_link(s, TranslationLink(translation.id, source.id, revision, source.version))
             store.replace_segments(s, translation.id, targets)
-        self._ws.events.emit("article.created", translation.id)
+        self._ws.changes.publish(ArticleCreated(translation.id, translation))
+        if source.group_id is None:  # the source joined the new group
+            self._ws.changes.publish(ArticleSaved(source.id, replace(source, group_id=group)))
         return translation
 
     @staticmethod
@@ -145,6 +148,16 @@ class TranslationService:
 
         members = bulk.live_articles_in_groups(s, [group]).get(group, [])
         return next((m.id for m in members if m.language == lang), None)
+
+    def version_in(self, article_id: int, lang: str) -> int | None:
+        """The live `lang` version of an article's group (the article itself included)."""
+        with self._db.session() as s:
+            article = article_store.get_article(s, article_id)
+            if article.language == lang:
+                return article.id
+            if article.group_id is None:
+                return None
+            return self._version_in(s, article.group_id, lang)
 
     def link(self, article_id: int) -> TranslationLink | None:
         with self._db.session() as s:
@@ -212,7 +225,7 @@ class TranslationService:
             state = self._state(s, article_id)
         if pairs:
             self._ws.memory.note_stored(pairs)
-        self._ws.events.emit("article.saved", article_id)
+        self._ws.changes.publish(ArticleSaved(article_id, state.article))
         return state
 
     def _rewrite_article(
