@@ -225,8 +225,13 @@ def cmd_tm_import(args: argparse.Namespace) -> int:
     data = _read(args.file)
 
     def work(workspace: Workspace) -> int:
+        from editor.app.operations import ForegroundRunner
+        from editor.app.translation import operations
+
         bar = ProgressBar("Importing", sys.stderr)
-        result = workspace.memory.import_tmx(data, origin=args.file.name, progress=bar)
+        result = ForegroundRunner(bar).run(
+            operations.import_tmx(workspace, data, origin=args.file.name)
+        )
         bar.finish()
         if args.json:
             print_json({"added": result.added, "known": result.known,

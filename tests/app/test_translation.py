@@ -216,3 +216,32 @@ def test_translating_announces_the_new_version_and_saved_segments(
         ("ArticleSaved", translation.id),
     ]
     assert seen[-1].article.title == "New smartphone"
+
+
+def test_a_tmx_import_runs_as_an_operation_with_progress(workspace: Any) -> None:
+    from editor.app.operations import ForegroundRunner
+    from editor.app.translation import operations
+    from editor.core.translation.tmx import TmPair, write_tmx
+
+    data = write_tmx(
+        [TmPair("de", "en", f"Satz {n}.", f"Sentence {n}.") for n in range(12_000)],
+        source_lang="de",
+    )
+    seen: list[tuple[int, int]] = []
+    result = ForegroundRunner(lambda d, t: seen.append((d, t))).run(
+        operations.import_tmx(workspace, data)
+    )
+    assert result.added == 12_000
+    assert seen == [(5000, 12_000), (10_000, 12_000), (12_000, 12_000)]
+    match, *_ = ForegroundRunner().run(operations.lookup(workspace, "de", "en", "Satz 11999."))
+    assert match.exact and match.entry.target == "Sentence 11999."
+
+
+def test_a_draft_without_a_language_gets_one_among_the_site_languages(workspace: Any) -> None:
+    assert workspace.translation.site_languages() == ("de", "en")
+    found = workspace.translation.detect_language("The council voted on the budget on Tuesday.")
+    assert found is not None and found.lang == "en"
+    workspace.publishing.update_site_settings(languages=["de", "fr"])
+    found = workspace.translation.detect_language("Le conseil a voté le budget mardi soir.")
+    assert found is not None and found.lang == "fr"
+    assert workspace.translation.detect_language("OK") is None

@@ -108,7 +108,12 @@ class MemoryService:
     # ------------------------------------------------------------ TMX
 
     def import_tmx(
-        self, data: bytes, *, origin: str = "", progress: Progress | None = None
+        self,
+        data: bytes,
+        *,
+        origin: str = "",
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> TmxImport:
         """Read a TMX file into the memory. Raises TmxError (one line) when it cannot be
         read; units that give no pair are listed in the result, not dropped silently."""
@@ -117,6 +122,8 @@ class MemoryService:
         total = len(contents.pairs)
         step = 5000
         for start in range(0, total, step):
+            if cancelled is not None and cancelled():
+                break  # the batches stored so far stay: each is a whole transaction
             added, known = self.add(contents.pairs[start : start + step])
             result.added += added
             result.known += known

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from editor.app.changes import ArticleCreated, ArticleSaved
 from editor.core.article import Article
+from editor.core.langcheck import Detected, identify_language
 from editor.core.languages import normalize_language
 from editor.core.slugs import slugify, unique_slug
 from editor.core.translation.checks import GlossaryEntry, SegmentProblem, check_pair
@@ -38,6 +39,10 @@ from editor.store.translation import queries as store
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
     from editor.store.database import Session
+
+
+# A draft's language is guessed from this much text on.
+DETECT_MIN_CHARS = 20
 
 
 class TranslationError(ValueError):
@@ -171,6 +176,25 @@ class TranslationService:
     def translations_of(self, source_id: int) -> list[int]:
         with self._db.session() as s:
             return store.translations_of(s, source_id)
+
+    # ------------------------------------------------------------ language detection
+
+    def site_languages(self) -> tuple[str, ...]:
+        from editor.app.publishing import DEFAULT_SITE, SETTING_SITE
+
+        with self._db.session() as s:
+            stored = article_store.get_setting(s, SETTING_SITE, {}) or {}
+        return tuple(stored.get("languages") or DEFAULT_SITE["languages"])
+
+    def detect_language(
+        self, text: str, among: Sequence[str] = (), *, min_chars: int = DETECT_MIN_CHARS
+    ) -> Detected | None:
+        """The language `text` reads as among the site's languages (or `among`), None
+        when unsure or shorter than `min_chars`: for a new draft or an import that names
+        none (a draft's first word or two say little)."""
+        if len(text.strip()) < min_chars:
+            return None
+        return identify_language(text, among or self.site_languages())
 
     # ------------------------------------------------------------ segments and status
 
