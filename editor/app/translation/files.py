@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from editor.core.translation.segments import segment_hash
 from editor.core.translation.staleness import Change, SegmentStatus
 from editor.core.translation.xliff import (
     XliffDocument,
@@ -50,7 +51,7 @@ def export_xliff(workspace: Workspace, translation_id: int) -> bytes:
     for row in state.rows:
         if row.change is Change.REMOVED or not row.translatable:
             continue
-        source_hash = _current_hash(row.source)
+        source_hash = segment_hash(row.source)
         units.append(XliffUnit(row.key, source_hash, row.source, row.target, row.status))
     document = XliffDocument(
         original=f"{ORIGINAL_PREFIX}{translation_id}",
@@ -59,12 +60,6 @@ def export_xliff(workspace: Workspace, translation_id: int) -> bytes:
         units=tuple(units),
     )
     return write_xliff(document)
-
-
-def _current_hash(text: str) -> str:
-    from editor.core.translation.segments import segment_hash
-
-    return segment_hash(text)
 
 
 def import_xliff(workspace: Workspace, data: bytes) -> XliffImport:
@@ -93,10 +88,10 @@ def import_xliff(workspace: Workspace, data: bytes) -> XliffImport:
         if row is not None and unit.target.strip() == row.target and unit.status is row.status:
             result.unchanged += 1
             continue
-        if row is not None and _current_hash(row.source) == unit.source_hash:
+        if row is not None and segment_hash(row.source) == unit.source_hash:
             edits[unit.key] = (unit.target, unit.status)
             result.applied += 1
-        elif row is not None and _current_hash(row.previous_source) == unit.source_hash:
+        elif row is not None and segment_hash(row.previous_source) == unit.source_hash:
             edits[unit.key] = (unit.target, SegmentStatus.DRAFT)
             result.as_draft.append(unit.key)
         else:

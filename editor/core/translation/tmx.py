@@ -13,7 +13,7 @@ Nothing is lost silently: a unit that gives no pair is reported with its positio
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -147,8 +147,3 @@ def write_tmx(pairs: Iterable[TmPair], *, source_lang: str) -> bytes:
             prop.text = pair.origin
             unit.xmlelement.insert(0, prop)
     return bytes(store)
-
-
-def iter_pairs_by_language(pairs: Iterable[TmPair]) -> Iterator[tuple[tuple[str, str], TmPair]]:
-    for pair in pairs:
-        yield (pair.source_lang, pair.target_lang), pair
