@@ -73,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the archive: an SQLite file path or a database URL "
         "(default: $NEWSDESK_DB, else newsdesk.sqlite in your data folder)",
     )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the window, then quit as soon as it is ready (checks that it starts)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -84,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     try:
         if handler is None:
-            return run_gui(args.db)
+            return run_gui(args.db, smoke=args.smoke)
         return handler(args)
     except CommandError as exc:
         report_error(str(exc))
@@ -104,9 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def run_gui(db_url: str | None) -> int:
+def run_gui(db_url: str | None, *, smoke: bool = False) -> int:
     try:
         from editor.ui.app import run
     except ImportError as exc:
         raise CommandError(f"the editor window cannot start: {exc}") from exc
-    return run(db_url)
+    return run(db_url, smoke=True) if smoke else run(db_url)
