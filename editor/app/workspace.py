@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from editor.app.articles import ArticleService
     from editor.app.publishing import PublishService
     from editor.app.related import RelatedService
+    from editor.app.settings import SettingsService
 
 
 @dataclass
@@ -51,6 +52,12 @@ class Workspace:
         from editor.app.publishing import PublishService
 
         return PublishService(self)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        from editor.app.settings import SettingsService
+
+        return SettingsService(self)
 
     def has_started(self, service: str) -> bool:
         """Whether a service ("articles", "related", "publishing") was used yet (asking

@@ -21,8 +21,6 @@ from editor.core.article import Article, ListQuery
 from editor.core.workflow import Status, allowed_transitions
 from editor.store.errors import NotFoundError
 
-DEFAULT_LANGUAGE = "de"
-
 # Top-level menus in the order the menu bar shows them.
 MENU_ORDER = ("File", "Edit", "View", "Workflow", "Help")
 
@@ -102,12 +100,14 @@ def _has_trashed_article(ctx: CommandContext) -> bool:
 
 
 def default_language(ctx: CommandContext) -> str:
-    """The language for a new article: the open article's, else the last edited one's."""
+    """The language for a new article: the open article's when the site publishes in it,
+    else the site's setting for new articles (never the language last edited in, which
+    after the samples was Chinese)."""
+    values = ctx.workspace.settings.values()
     article = current_article(ctx)
-    if article is not None:
-        return article.language
-    latest = ctx.workspace.articles.list(ListQuery(limit=1))
-    return latest[0].language if latest else DEFAULT_LANGUAGE
+    if article is not None and article.language in values["site.languages"]:
+        return str(article.language)
+    return str(values["site.default_language"])
 
 
 def _display_title(article: Article) -> str:

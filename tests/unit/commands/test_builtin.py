@@ -184,3 +184,24 @@ def test_view_commands_toggle_and_report_their_panel(registry, ctx, window) -> N
     assert preview.checked(ctx)
     registry.run("view.palette", ctx)
     assert "palette" in window.panels
+
+
+def test_new_article_starts_in_the_sites_language_for_new_articles(
+    registry, ctx, workspace, window
+) -> None:
+    workspace.articles.create(language="zh", title="样本")  # the last edited, like the samples
+    registry.run("article.new", ctx)
+    assert workspace.articles.get(window.opened[-1]).language == "de"
+    workspace.settings.set("site.default_language", "en")
+    window.article_id = None
+    registry.run("article.new", ctx)
+    assert workspace.articles.get(window.opened[-1]).language == "en"
+
+
+def test_an_open_article_in_a_language_the_site_lacks_does_not_pass_it_on(
+    registry, ctx, workspace, window
+) -> None:
+    chinese = workspace.articles.create(language="zh", title="样本")
+    window.article_id = chinese.id
+    registry.run("article.new", ctx)
+    assert workspace.articles.get(window.opened[-1]).language == "de"
