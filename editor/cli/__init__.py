@@ -10,6 +10,8 @@
     newsdesk related ID [--top N] [--json]
     newsdesk related --all [--top N] --json
     newsdesk related --embed         meaning vectors for the whole archive (optional model)
+    newsdesk settings get [KEY]      the site's settings (name, base URL, languages …)
+    newsdesk settings set KEY VALUE  change one (checked; one line on stderr when refused)
     newsdesk db info                 where the archive is, its schema, its counts
 
 ``--db URL`` (or ``NEWSDESK_DB``) picks the archive; a plain path is an SQLite
@@ -31,7 +33,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from editor import __version__
-from editor.cli import articles, database, publishing, related
+from editor.cli import articles, database, publishing, related, settings
 from editor.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -57,7 +59,7 @@ __all__ = [
 ]
 
 # The order here is the order `newsdesk --help` lists the commands in.
-COMMAND_MODULES = (articles, publishing, related, database)
+COMMAND_MODULES = (articles, publishing, related, settings, database)
 
 
 def build_parser() -> argparse.ArgumentParser:
