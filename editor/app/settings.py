@@ -49,7 +49,11 @@ MAX_NAME_LENGTH = 120
 
 
 class SettingError(ValueError):
-    """A value the setting cannot take; the message says why, in one sentence."""
+    """A value the setting cannot take; the message says why, in one sentence.
+
+    ``key``: the setting refused (None when the key itself is unknown)."""
+
+    key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -190,13 +194,16 @@ class SettingsService:
         for key in changes:
             _known(key)
         current = self.values()
-        checked = {key: _CHECKS[key](value) for key, value in changes.items()}
+        checked = {key: _check(key, value) for key, value in changes.items()}
         languages = checked.get("site.languages", current["site.languages"])
         wanted_default = checked.get("site.default_language")
         if wanted_default is not None and wanted_default not in languages:
-            raise SettingError(
-                f"The language of a new article ({wanted_default}) must be one of the "
-                f"site's languages ({', '.join(languages)})."
+            raise _about(
+                "site.default_language",
+                SettingError(
+                    f"The language of a new article ({wanted_default}) must be one of the "
+                    f"site's languages ({', '.join(languages)})."
+                ),
             )
         with self._db.session(write=True) as s:
             site = dict(store.get_setting(s, STORED_SITE, {}) or {})
@@ -245,6 +252,18 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "site.templates": lambda value: check_folder(value, must_exist=True),
     "site.output": lambda value: check_folder(value, must_exist=False),
 }
+
+
+def _about(key: str, error: SettingError) -> SettingError:
+    error.key = key
+    return error
+
+
+def _check(key: str, value: Any) -> Any:
+    try:
+        return _CHECKS[key](value)
+    except SettingError as error:
+        raise _about(key, error) from None
 
 
 def _known(key: str) -> str:

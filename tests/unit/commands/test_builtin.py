@@ -22,6 +22,7 @@ def test_every_command_is_complete(registry) -> None:
         assert command.id.split(".")[0] in {
             "article",
             "trash",
+            "archive",
             "app",
             "edit",
             "view",
@@ -33,6 +34,24 @@ def test_every_command_is_complete(registry) -> None:
     assert registry.get("article.new").shortcuts == ("Ctrl+N",)
     assert set(registry.get("view.palette").shortcuts) == {"Ctrl+K", "Ctrl+Shift+P"}
     assert registry.get("view.distraction_free").shortcuts == ("F11",)
+    assert registry.get("app.settings").shortcuts == ("Ctrl+,",)
+
+
+@pytest.mark.parametrize(
+    ("command_id", "tool"),
+    [
+        ("app.settings", "settings"),
+        ("archive.import", "import"),
+        ("archive.export", "export"),
+        ("archive.samples", "samples"),
+        ("help.shortcuts", "shortcuts"),
+        ("help.manual", "help"),
+        ("help.about", "about"),
+    ],
+)
+def test_window_tools_are_commands(registry, ctx, window, command_id: str, tool: str) -> None:
+    registry.run(command_id, ctx)
+    assert window.calls == [f"tool {tool}"]
 
 
 def test_new_article_creates_a_row_and_opens_it(registry, ctx, workspace, window) -> None:
