@@ -330,7 +330,9 @@ class MainWindow(QMainWindow):
 
         self.toolbar = QToolBar("Main", self, objectName="main_toolbar", movable=False)
         self.addToolBar(self.toolbar)
-        self.quick_filter = QLineEdit(objectName="quick_filter", clearButtonEnabled=True)
+        self.quick_filter = QLineEdit(
+            objectName="quick_filter", clearButtonEnabled=True, accessibleName="Filter articles"
+        )
         self.quick_filter.setPlaceholderText("Filter articles…")
         self.quick_filter.setMaximumWidth(280)
 
