@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 APP_NAME = "Newsdesk"
 ORG_NAME = "Newsdesk"
 ORG_DOMAIN = "newsdesk.invalid"
+# The reverse-DNS id of the desktop entry, the AppStream metadata and the icon
+# (packaging/linux/): desktops match the running window to its entry by it.
+DESKTOP_ID = "org.newsdesk.Newsdesk"
 EXIT_CANNOT_OPEN = 2
 
 
@@ -100,7 +103,7 @@ def application() -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("newsdesk")
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(app_icon())
     return app
 
