@@ -132,7 +132,10 @@ def apply_theme(theme: str) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    wanted_system = theme not in ("light", "dark")
     if not _SYSTEM_PALETTE:
+        if wanted_system:
+            return  # nothing was changed yet: the desktop's look is already there
         _SYSTEM_PALETTE.append(QPalette(app.palette()))
     wanted = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(theme)
     app.styleHints().setColorScheme(wanted or Qt.ColorScheme.Unknown)
