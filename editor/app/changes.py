@@ -120,6 +120,13 @@ class SitePublished(Change):
         return self.ids
 
 
+@dataclass(frozen=True, slots=True)
+class SettingsChanged(Change):
+    """Site settings stored in the archive changed (``keys``: "site.base_url", …)."""
+
+    keys: tuple[str, ...]
+
+
 C = TypeVar("C", bound=Change)
 Listener = Callable[[Any], None]
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from editor.app import config
 from editor.app.changes import SitePublished
+from editor.app.settings import SITE_DEFAULTS, site_config
 from editor.core.article import Article
 from editor.core.links import PublicationRecord
 from editor.core.publishing import (
@@ -44,16 +45,7 @@ if TYPE_CHECKING:
 SETTING_SITE = "publishing.site"
 SETTING_OUTPUT = "publishing.output_dir"
 
-DEFAULT_SITE: dict[str, Any] = {
-    "site_name": "Newsdesk",
-    "base_url": "https://example.org/",
-    "languages": ["de", "en"],
-    "fill_related_with_suggestions": True,
-    "related_count": 5,
-    "recent_count": 5,
-    "template_override_dir": None,
-    "footer_text": "",
-}
+DEFAULT_SITE = SITE_DEFAULTS  # the site settings and their defaults: editor/app/settings.py
 PUBLISHABLE = frozenset({Status.READY, Status.PUBLISHED, Status.CORRECTED})
 
 
@@ -91,20 +83,7 @@ class PublishService:
     # ------------------------------------------------------------ settings
 
     def site_settings(self) -> SiteSettings:
-        with self._db.session() as s:
-            stored = article_store.get_setting(s, SETTING_SITE, {}) or {}
-        values = {**DEFAULT_SITE, **stored}
-        override = values.get("template_override_dir")
-        return SiteSettings(
-            site_name=str(values["site_name"]),
-            base_url=str(values["base_url"]),
-            languages=tuple(values["languages"]),
-            fill_related_with_suggestions=bool(values["fill_related_with_suggestions"]),
-            related_count=int(values["related_count"]),
-            recent_count=int(values["recent_count"]),
-            template_override_dir=Path(override) if override else None,
-            footer_text=str(values["footer_text"]),
-        )
+        return site_config(self._ws)
 
     def update_site_settings(self, **changes: Any) -> SiteSettings:
         unknown = set(changes) - set(DEFAULT_SITE)

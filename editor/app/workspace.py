@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from editor.app.articles import ArticleService
     from editor.app.publishing import PublishService
     from editor.app.related import RelatedService
+    from editor.app.settings import SettingsService
     from editor.app.translation.memory import MemoryService
     from editor.app.translation.mt import MachineTranslation
     from editor.app.translation.service import TranslationService
@@ -74,6 +75,11 @@ class Workspace:
         from editor.app.translation.mt import MachineTranslation
 
         return MachineTranslation(self)
+
+    def settings(self) -> SettingsService:
+        from editor.app.settings import SettingsService
+
+        return SettingsService(self)
 
     def has_started(self, service: str) -> bool:
         """Whether a service ("articles", "related", "publishing") was used yet (asking

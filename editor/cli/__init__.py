@@ -15,6 +15,8 @@
     newsdesk tm import|export|lookup the translation memory (TMX)
     newsdesk xliff export|import     XLIFF 1.2 for outside translators
     newsdesk lang detect TEXT        language identification
+    newsdesk settings get [KEY]      the site's settings (name, base URL, languages …)
+    newsdesk settings set KEY VALUE  change one (checked; one line on stderr when refused)
     newsdesk db info                 where the archive is, its schema, its counts
 
 ``--db URL`` (or ``NEWSDESK_DB``) picks the archive; a plain path is an SQLite
@@ -36,7 +38,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from editor import __version__
-from editor.cli import articles, database, publishing, related, translation
+from editor.cli import articles, database, publishing, related, settings, translation
 from editor.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -62,7 +64,7 @@ __all__ = [
 ]
 
 # The order here is the order `newsdesk --help` lists the commands in.
-COMMAND_MODULES = (articles, publishing, related, translation, database)
+COMMAND_MODULES = (articles, publishing, related, translation, settings, database)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the archive: an SQLite file path or a database URL "
         "(default: $NEWSDESK_DB, else newsdesk.sqlite in your data folder)",
     )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the window, then quit as soon as it is ready (checks that it starts)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -89,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     try:
         if handler is None:
-            return run_gui(args.db)
+            return run_gui(args.db, smoke=args.smoke)
         return handler(args)
     except CommandError as exc:
         report_error(str(exc))
@@ -109,9 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def run_gui(db_url: str | None) -> int:
+def run_gui(db_url: str | None, *, smoke: bool = False) -> int:
     try:
         from editor.ui.app import run
     except ImportError as exc:
         raise CommandError(f"the editor window cannot start: {exc}") from exc
-    return run(db_url)
+    return run(db_url, smoke=True) if smoke else run(db_url)

@@ -64,6 +64,11 @@ class WindowActions(Protocol):
         """Embed the articles that lack meaning vectors, with cancellable progress."""
         ...
 
+    def open_tool(self, name: str) -> None:
+        """Open a window-level tool: "settings", "import", "export", "samples",
+        "shortcuts" (the list of keyboard shortcuts), "help" (the manual), "about"."""
+        ...
+
 
 T = TypeVar("T")
 

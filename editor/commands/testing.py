@@ -66,6 +66,9 @@ class RecordingWindow:
     def compute_meaning_vectors(self) -> None:
         self.calls.append("meaning vectors")
 
+    def open_tool(self, name: str) -> None:
+        self.calls.append(f"tool {name}")
+
     @property
     def errors(self) -> list[str]:
         return [text for text, error in self.messages if error]

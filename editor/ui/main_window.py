@@ -48,6 +48,7 @@ from editor.app.changes import (
     ArticleCreated,
     ArticleRestored,
     ArticleSaved,
+    ArticlesImported,
     ArticleTrashed,
     Change,
     RevisionCreated,
@@ -98,7 +99,14 @@ MEANING_EVERY_MS = 30_000
 # editor.commands.builtin.MENU_ORDER, without importing the commands before the first paint.
 MENU_TITLES = ("File", "Edit", "View", "Workflow", "Help")
 # Changes after which the list is read again (saves update their row in place).
-LIST_CHANGES = (ArticleCreated, ArticleTrashed, ArticleRestored, StatusMoved, TrashEmptied)
+LIST_CHANGES = (
+    ArticleCreated,
+    ArticleTrashed,
+    ArticleRestored,
+    StatusMoved,
+    TrashEmptied,
+    ArticlesImported,
+)
 
 
 class MainWindow(QMainWindow):
@@ -194,6 +202,9 @@ class MainWindow(QMainWindow):
         self.registry = registry if registry is not None else _builtin_registry()
         self._install_commands()
         self.list_model.set_service(workspace.articles)
+        from editor.ui.settings import apply_personal
+
+        apply_personal(self)  # name as author, editor font, theme, own shortcuts
 
     # ================================================================ a snapshot start
 
@@ -319,7 +330,9 @@ class MainWindow(QMainWindow):
 
         self.toolbar = QToolBar("Main", self, objectName="main_toolbar", movable=False)
         self.addToolBar(self.toolbar)
-        self.quick_filter = QLineEdit(objectName="quick_filter", clearButtonEnabled=True)
+        self.quick_filter = QLineEdit(
+            objectName="quick_filter", clearButtonEnabled=True, accessibleName="Filter articles"
+        )
         self.quick_filter.setPlaceholderText("Filter articles…")
         self.quick_filter.setMaximumWidth(280)
 
@@ -848,6 +861,12 @@ class MainWindow(QMainWindow):
             lambda progress, cancelled: related.rebuild(progress, cancelled),
             ended,
         )
+
+    def open_tool(self, name: str) -> None:
+        """Settings, import, export, samples, shortcuts, help, about (editor/ui/desktop)."""
+        from editor.ui.desktop import open_tool
+
+        open_tool(self, name)
 
     def compute_meaning_vectors(self) -> None:
         """Embed the articles without meaning vectors on a worker, with cancellable progress.

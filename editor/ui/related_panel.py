@@ -507,7 +507,11 @@ class RelatedPanel(QWidget):
         self.accept_button.clicked.connect(self.accept_current)
         self.reject_button.clicked.connect(self.reject_current)
 
-        self.search_field = QLineEdit(objectName="related_search", clearButtonEnabled=True)
+        self.search_field = QLineEdit(
+            objectName="related_search",
+            clearButtonEnabled=True,
+            accessibleName="Search the archive for a link",
+        )
         self.search_field.setPlaceholderText("Add by search…")
         self.search_field.setToolTip("Type part of a title, then pick the article to link")
         self.search_field.textEdited.connect(lambda _text: self._search_timer.start())
