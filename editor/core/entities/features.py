@@ -1,0 +1,128 @@
+"""The features a token is tagged by, one string each (python-crfsuite's cheapest form).
+
+Shared by the training script and the tagger: a model only works with the features it
+was trained on, so :data:`FEATURE_VERSION` is stored with the model and checked on load.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+FEATURE_VERSION = 2
+
+_UPPER = re.compile(r"[^\W\d_]", re.UNICODE)
+_RUNS = re.compile(r"(.)\1+")
+
+
+def shape(word: str) -> str:
+    """ "Baden-Württemberg" → "Xx-Xx", "BMW" → "X", "iPhone" → "xXx", "2024" → "d"."""
+    chars = []
+    for ch in word:
+        if ch.isdigit():
+            chars.append("d")
+        elif ch.isalpha():
+            chars.append("X" if ch.isupper() else "x")
+        else:
+            chars.append(ch)
+    return _RUNS.sub(r"\1", "".join(chars))
+
+
+def _word_features(prefix: str, word: str) -> list[str]:
+    low = word.lower()
+    return [f"{prefix}w={low}", f"{prefix}s={shape(word)}"]
+
+
+def build_lexicon(
+    sentences: Iterable[tuple[Sequence[str], Sequence[str]]], min_count: int = 2
+) -> dict[str, str]:
+    """What the training data says about each word it saw often enough.
+
+    For a word: the class it most often belonged to and how often (in quarters), e.g.
+    "PER4" for a word that was nearly always part of a person's name, "O0" for one that
+    never was.  A word seen capitalised and in lower case is marked "lc" too: in German
+    a capitalised adjective or verb begins a sentence, it is no name.
+    """
+    totals: Counter[str] = Counter()
+    classes: dict[str, Counter[str]] = defaultdict(Counter)
+    lower: set[str] = set()
+    for tokens, tags in sentences:
+        for word, tag in zip(tokens, tags, strict=True):
+            totals[word] += 1
+            if tag != "O":
+                classes[word][tag[2:]] += 1
+            if word.islower():
+                lower.add(word)
+    lexicon: dict[str, str] = {}
+    for word, total in totals.items():
+        if total < min_count:
+            continue
+        counts = classes.get(word)
+        if counts:
+            cls, n = counts.most_common(1)[0]
+            value = f"{cls}{round(4 * n / total)}"
+        else:
+            value = "O0"
+        if word[:1].isupper() and word.lower() in lower:
+            value += " lc"
+        lexicon[word] = value
+    return lexicon
+
+
+def token_features(
+    tokens: Sequence[str], lexicon: Mapping[str, str] | None = None
+) -> list[list[str]]:
+    """One feature list per token of a sentence."""
+    lows = [t.lower() for t in tokens]
+    shapes = [shape(t) for t in tokens]
+    n = len(tokens)
+    out: list[list[str]] = []
+    for i, word in enumerate(tokens):
+        low = lows[i]
+        feats = [
+            "b",
+            f"w={low}",
+            f"s={shapes[i]}",
+            f"p3={low[:3]}",
+            f"x2={low[-2:]}",
+            f"x3={low[-3:]}",
+            f"x4={low[-4:]}",
+            f"len={min(len(word), 10)}",
+        ]
+        if lexicon is not None:
+            for part in lexicon.get(word, "unseen").split():
+                feats.append(f"lex={part}")
+            if i > 0:
+                feats.append(f"-1lex={lexicon.get(tokens[i - 1], 'unseen').split()[0]}")
+            if i < n - 1:
+                feats.append(f"+1lex={lexicon.get(tokens[i + 1], 'unseen').split()[0]}")
+        if word[:1].isupper():
+            feats.append("title")
+            if i == 0:
+                feats.append("title-first")
+        if word.isupper() and len(word) > 1:
+            feats.append("upper")
+        if "-" in word:
+            feats.append("hyphen")
+            feats.append(f"hx={low.rsplit('-', 1)[-1][-4:]}")
+        if i == 0:
+            feats.append("BOS")
+        else:
+            feats.append(f"-1w={lows[i - 1]}")
+            feats.append(f"-1s={shapes[i - 1]}")
+            feats.append(f"-1w|w={lows[i - 1]}|{low}")
+            if i > 1:
+                feats.append(f"-2w={lows[i - 2]}")
+                feats.append(f"-2s|-1s={shapes[i - 2]}|{shapes[i - 1]}")
+        if i == n - 1:
+            feats.append("EOS")
+        else:
+            feats.append(f"+1w={lows[i + 1]}")
+            feats.append(f"+1s={shapes[i + 1]}")
+            feats.append(f"w|+1w={low}|{lows[i + 1]}")
+            if i < n - 2:
+                feats.append(f"+2w={lows[i + 2]}")
+                feats.append(f"+1s|+2s={shapes[i + 1]}|{shapes[i + 2]}")
+        out.append(feats)
+    return out
