@@ -103,7 +103,7 @@ class CandidateExtractor:
         model: bytes,
         manifest: dict[str, object],
         source: str,
-        lexicon: dict[str, str] | None = None,
+        lexicon: dict[str, dict[str, str]] | None = None,
     ) -> None:
         import pycrfsuite
 
@@ -115,8 +115,11 @@ class CandidateExtractor:
             )
         self.manifest = manifest
         self.lang = str(manifest.get("language", ""))
-        self.lexicon = lexicon or {}
+        self.lexicon = (lexicon or {}).get("words", {})
+        self.gazetteer = (lexicon or {}).get("names", {})
         self._tagger = pycrfsuite.Tagger()
+        # crfsuite reads the model in place: the bytes must live as long as the tagger.
+        self._model = model
         try:
             self._tagger.open_inmemory(model)
         except (ValueError, OSError) as exc:
@@ -151,7 +154,7 @@ class CandidateExtractor:
     def tag(self, tokens: Sequence[str]) -> list[Span]:
         if not tokens:
             return []
-        feats = token_features(tokens, self.lexicon)
+        feats = token_features(tokens, self.lexicon, self.gazetteer)
         labels = self._tagger.tag(feats)
         scores = [self._tagger.marginal(label, i) for i, label in enumerate(labels)]
         return decode_spans(labels, scores)

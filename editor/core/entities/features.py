@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 
 _UPPER = re.compile(r"[^\W\d_]", re.UNICODE)
 _RUNS = re.compile(r"(.)\1+")
@@ -70,10 +70,53 @@ def build_lexicon(
     return lexicon
 
 
+MAX_NAME_TOKENS = 5
+
+
+def build_gazetteer(
+    sentences: Iterable[tuple[Sequence[str], Sequence[str]]], min_count: int = 1
+) -> dict[str, str]:
+    """The names annotated in training data, as space-joined tokens → their usual class."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for tokens, tags in sentences:
+        start, cls = -1, ""
+        for i, tag in enumerate([*tags, "O"]):
+            if start >= 0 and not (tag.startswith("I-") and tag[2:] == cls):
+                if i - start <= MAX_NAME_TOKENS:
+                    counts[" ".join(tokens[start:i])][cls] += 1
+                start = -1
+            if tag.startswith("B-") or (tag.startswith("I-") and start < 0):
+                start, cls = i, tag[2:]
+    return {
+        name: c.most_common(1)[0][0] for name, c in counts.items() if sum(c.values()) >= min_count
+    }
+
+
+def gazetteer_marks(tokens: Sequence[str], gazetteer: Mapping[str, str]) -> list[str]:
+    """B-/I-class for tokens inside a known name (longest first, left to right), else ""."""
+    marks = [""] * len(tokens)
+    i, n = 0, len(tokens)
+    while i < n:
+        for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+            cls = gazetteer.get(" ".join(tokens[i : i + length]))
+            if cls is not None:
+                marks[i] = f"B-{cls}"
+                for j in range(i + 1, i + length):
+                    marks[j] = f"I-{cls}"
+                i += length
+                break
+        else:
+            i += 1
+    return marks
+
+
 def token_features(
-    tokens: Sequence[str], lexicon: Mapping[str, str] | None = None
+    tokens: Sequence[str],
+    lexicon: Mapping[str, str] | None = None,
+    gazetteer: Mapping[str, str] | None = None,
 ) -> list[list[str]]:
     """One feature list per token of a sentence."""
+    marks = gazetteer_marks(tokens, gazetteer) if gazetteer else None
     lows = [t.lower() for t in tokens]
     shapes = [shape(t) for t in tokens]
     n = len(tokens)
@@ -84,12 +127,22 @@ def token_features(
             "b",
             f"w={low}",
             f"s={shapes[i]}",
+            f"p2={low[:2]}",
             f"p3={low[:3]}",
+            f"p4={low[:4]}",
+            f"x1={low[-1:]}",
             f"x2={low[-2:]}",
             f"x3={low[-3:]}",
             f"x4={low[-4:]}",
+            f"x5={low[-5:]}",
             f"len={min(len(word), 10)}",
         ]
+        if marks is not None:
+            feats.append(f"gz={marks[i] or 'O'}")
+            if i > 0:
+                feats.append(f"-1gz={marks[i - 1] or 'O'}")
+            if i < n - 1:
+                feats.append(f"+1gz={marks[i + 1] or 'O'}")
         if lexicon is not None:
             for part in lexicon.get(word, "unseen").split():
                 feats.append(f"lex={part}")

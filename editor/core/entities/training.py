@@ -16,7 +16,12 @@ from pathlib import Path
 
 from editor.core.entities.corpus import Sentence
 from editor.core.entities.extractor import file_digest, lexicon_path, model_paths
-from editor.core.entities.features import FEATURE_VERSION, build_lexicon, token_features
+from editor.core.entities.features import (
+    FEATURE_VERSION,
+    build_gazetteer,
+    build_lexicon,
+    token_features,
+)
 
 # L1 keeps the model small (most word features get a zero weight), L2 keeps it smooth;
 # measured on GermEval-2014 dev: these reach the best F1 within a few CPU-minutes.
@@ -52,10 +57,19 @@ def train_model(
     # Each half of the data is described by a lexicon of the other half, so that the
     # model learns how far to trust the lexicon on words it has not seen: as it will
     # have to with the full lexicon on new text.
-    halves = [build_lexicon(sents[1::2]), build_lexicon(sents[0::2])]
+    odd, even = sents[1::2], sents[0::2]
+    halves = [
+        (build_lexicon(odd), build_gazetteer(odd)),
+        (build_lexicon(even), build_gazetteer(even)),
+    ]
     for i, (tokens, tags) in enumerate(sents):
-        trainer.append(token_features(tokens, halves[i % 2]), tags)
-    lexicon = json.dumps(build_lexicon(sents), ensure_ascii=False, sort_keys=True)
+        words, names = halves[i % 2]
+        trainer.append(token_features(tokens, words, names), tags)
+    lexicon = json.dumps(
+        {"words": build_lexicon(sents), "names": build_gazetteer(sents)},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
     lexicon_bytes = gzip.compress(lexicon.encode("utf-8"), mtime=0)
     trainer.set_params({**DEFAULT_PARAMS, **(params or {})})
     out_dir.mkdir(parents=True, exist_ok=True)
