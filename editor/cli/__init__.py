@@ -11,6 +11,8 @@
     newsdesk related --all [--top N] --json
     newsdesk related --embed         meaning vectors for the whole archive (optional model)
     newsdesk db info                 where the archive is, its schema, its counts
+    newsdesk entities list|add|merge people, organisations, places … (see cli/entities.py)
+    newsdesk tag ID NAME...          tag an article; tag suggest …; tag retrain
 
 ``--db URL`` (or ``NEWSDESK_DB``) picks the archive; a plain path is an SQLite
 file.  Only the standard library is imported at start, so ``--version`` and
@@ -31,7 +33,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from editor import __version__
-from editor.cli import articles, database, publishing, related
+from editor.cli import articles, database, entities, publishing, related
 from editor.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -57,7 +59,7 @@ __all__ = [
 ]
 
 # The order here is the order `newsdesk --help` lists the commands in.
-COMMAND_MODULES = (articles, publishing, related, database)
+COMMAND_MODULES = (articles, entities, publishing, related, database)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -151,6 +151,11 @@ def entities_of_articles(
     return out
 
 
+def article_ids_of(session: Session, entity_id: int) -> list[int]:
+    stmt = select(ArticleEntity.article_id).where(ArticleEntity.entity_id == entity_id)
+    return sorted(session.execute(stmt).scalars())
+
+
 def count_articles(session: Session, entity_id: int) -> int:
     _row(session, entity_id)
     return _article_counts(session, [entity_id]).get(entity_id, 0)

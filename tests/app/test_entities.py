@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from editor.app.changes import EntitiesChanged
+from editor.app.entities.suggestions import suggest_operation
 from editor.app.exporting import ExportService
 from editor.app.importing import ImportService
+from editor.app.operations import ForegroundRunner
 from editor.app.workspace import Workspace
 from editor.core.entities.model import EntityError
 from editor.store.errors import NotFoundError
@@ -71,15 +74,40 @@ def test_known_entities_are_suggested_with_their_reason(workspace: Workspace) ->
     ws.entities.add("München", "place")
     ws.articles.create(title="Alt", body="x", tags=["Siemens"])
     article = ws.articles.create(title="Neu", body=BODY)
-    steps: list[str] = []
-    found = ws.suggestions.suggest_for_article(article.id, progress=steps.append)
+    steps: list[tuple[int, int]] = []
+    found = ws.suggestions.suggest_for_article(
+        article.id, progress=lambda d, t: steps.append((d, t))
+    )
     by_name = {s.name: s for s in found}
     assert by_name["Siemens"].count == 2  # "Siemens" and the alias "Siemens AG"
     assert by_name["Siemens"].reason == "known: 1 article"
     assert by_name["Siemens"].kind.value == "organisation"
     assert by_name["München"].reason == "known: 0 articles"
-    assert steps  # progress was reported
+    assert steps[-1] == (2, 2)  # progress was reported to the end
     assert ws.suggestions.suggest_for_article(article.id, cancelled=lambda: True) == []
+
+
+def test_suggestions_run_as_a_query_operation(workspace: Workspace) -> None:
+    workspace.entities.add("Bosch", "organisation")
+    article = workspace.articles.create(title="Bosch", body=BODY)
+    operation = suggest_operation(workspace, article.id)
+    assert not operation.writes and operation.key == ("entity-suggestions",)
+    found = ForegroundRunner().run(operation)
+    assert [(s.name, s.count) for s in found if s.name == "Bosch"] == [("Bosch", 3)]
+
+
+def test_entity_changes_are_announced_with_the_articles_they_touch(
+    workspace: Workspace,
+) -> None:
+    heard: list[EntitiesChanged] = []
+    workspace.changes.subscribe(EntitiesChanged, heard.append)
+    article = workspace.articles.create(title="x", body="y", tags=["Alt"])
+    old = workspace.entities.find("Alt")
+    new = workspace.entities.add("Neu", "topic")
+    assert old.id is not None and new.id is not None
+    workspace.entities.merge(old.id, new.id)
+    assert heard[-1] == EntitiesChanged((old.id, new.id), (article.id,))
+    assert heard[-1].touches(article.id)
 
 
 def test_accepting_tags_and_teaches_rejecting_hides_for_the_article(

@@ -2,8 +2,8 @@
 
 Each method is one short transaction; a refused change (a name another entity goes
 by, an invalid Wikidata id) raises EntityError before anything is written.  Changes
-are announced on the workspace's bus ("entity.changed", "article.saved") so that the
-suggestion matcher and open views follow.
+are announced on the workspace's change bus (:class:`EntitiesChanged`, and
+:class:`ArticleSaved` for tagging) so that the suggestion matcher and open views follow.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from editor.app.changes import EntitiesChanged
 from editor.core.entities.model import Entity, make_entity
 from editor.store import articles as article_store
 from editor.store import entities as store
@@ -18,16 +19,14 @@ from editor.store import entities as store
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
 
-ENTITY_CHANGED = "entity.changed"
-
 
 class EntityService:
     def __init__(self, workspace: Workspace) -> None:
         self._ws = workspace
         self._db = workspace.db
 
-    def _changed(self, entity_id: int | None = None) -> None:
-        self._ws.events.emit(ENTITY_CHANGED, None, entity_id)
+    def _changed(self, *ids: int | None, articles: tuple[int, ...] = ()) -> None:
+        self._ws.changes.publish(EntitiesChanged(tuple(i for i in ids if i is not None), articles))
 
     # ------------------------------------------------------------ reading
 
@@ -104,15 +103,17 @@ class EntityService:
     def merge(self, source_id: int, target_id: int) -> Entity:
         """``source`` goes into ``target``: taggings move, its names become aliases."""
         with self._db.session(write=True) as s:
+            articles = tuple(store.article_ids_of(s, source_id))
             merged = store.merge_entities(s, source_id, target_id)
-        self._changed(target_id)
+        self._changed(source_id, target_id, articles=articles)
         return merged
 
     def delete(self, entity_id: int) -> int:
         """Delete; returns how many articles lost the entity."""
         with self._db.session(write=True) as s:
+            articles = tuple(store.article_ids_of(s, entity_id))
             count = store.delete_entity(s, entity_id)
-        self._changed(entity_id)
+        self._changed(entity_id, articles=articles)
         return count
 
     # ------------------------------------------------------------ tagging
@@ -125,8 +126,9 @@ class EntityService:
         current = self._ws.articles.get(article_id)
         wanted = [*current.tags, *names]
         self._ws.articles.update(article_id, {"tags": wanted})
-        self._changed(None)
-        return self.of_article(article_id)
+        tagged = self.of_article(article_id)
+        self._changed(*(e.id for e in tagged))
+        return tagged
 
     def untag(self, article_id: int, entity_id: int) -> list[Entity]:
         remaining = [e.name for e in self.of_article(article_id) if e.id != entity_id]

@@ -1,8 +1,8 @@
 """Suggestions for an article, and what the editor's answers teach.
 
-``suggest`` is a plain function of its inputs that runs off the GUI thread (wrap it as
-an operation of the app's runner); it reports ``progress`` and stops early when
-``cancelled()`` says so.  Known entities come from a matcher built from the archive once
+Suggesting reads only: :func:`suggest_operation` hands it to the app's runner as a query
+(keyed, so a newer article's request replaces an older one), and the command line runs
+the same method in the foreground.  Known entities come from a matcher built from the archive once
 and rebuilt after entities change; new names from the language's model.  A damaged or
 missing model leaves the known-name suggestions working and says why in
 ``model_problem``.
@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.app import config
+from editor.app.changes import ArticleSaved, Change, EntitiesChanged, SuggestionDecided
+from editor.app.operations import Operation, OperationContext, query
 from editor.core.entities.english import CapitalisedNames
 from editor.core.entities.extractor import CandidateExtractor, ModelError, model_paths
 from editor.core.entities.learning import decision_weight
@@ -25,11 +27,11 @@ from editor.core.entities.suggest import KnownEntities, Suggestion, Tagger, sugg
 from editor.store import entities as store
 
 if TYPE_CHECKING:
-    from editor.app.events import Event
     from editor.app.workspace import Workspace
 
-Progress = Callable[[str], None]
+Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+STEPS = 2
 
 
 def user_models_dir() -> Path:
@@ -47,18 +49,19 @@ class SuggestionService:
         self._weights: dict[str, float] = {}
         self._taggers: dict[str, Tagger | None] = {}
         self.model_problem: str | None = None
-        workspace.events.subscribe("entity.changed", self._forget)
-        workspace.events.subscribe("article.saved", self._forget_if_tagged)
+        workspace.changes.subscribe(EntitiesChanged, self._forget)
+        workspace.changes.subscribe(ArticleSaved, self._forget_if_tagged)
 
     # ------------------------------------------------------------ state
 
-    def _forget(self, _event: Event | None = None) -> None:
+    def _forget(self, _change: Change | None = None) -> None:
         with self._lock:
             self._known = None
 
-    def _forget_if_tagged(self, event: Event) -> None:
-        # Article counts in the reasons change with tags; cheap to rebuild lazily.
-        self._forget(event)
+    def _forget_if_tagged(self, change: ArticleSaved) -> None:
+        # Article counts in the reasons follow tags; the matcher is rebuilt when next asked.
+        if change.article.tags:
+            self._forget(change)
 
     def forget_models(self) -> None:
         with self._lock:
@@ -115,7 +118,7 @@ class SuggestionService:
         limit: int | None = 30,
     ) -> list[Suggestion]:
         if progress:
-            progress("Loading known entities")
+            progress(0, STEPS)
         known, weights = self._known_entities()
         tagged: set[int] = set()
         rejected: set[str] = set()
@@ -126,8 +129,8 @@ class SuggestionService:
         if cancelled and cancelled():
             return []
         if progress:
-            progress("Finding names")
-        return suggest(
+            progress(1, STEPS)
+        found = suggest(
             text,
             known=known,
             tagger=self.tagger(lang),
@@ -136,6 +139,9 @@ class SuggestionService:
             name_weights=weights,
             limit=limit,
         )
+        if progress:
+            progress(STEPS, STEPS)
+        return found
 
     def suggest_for_article(
         self,
@@ -162,6 +168,7 @@ class SuggestionService:
             store.record_decision(s, article_id, spec.name, spec.kind.value, accepted=True)
             entity = store.find_entity(s, spec.name)
         self._forget()
+        self._ws.changes.publish(SuggestionDecided(article_id, spec.name, True))
         return entity
 
     def reject(self, article_id: int, name: str, kind: str | EntityKind = EntityKind.TOPIC) -> None:
@@ -171,6 +178,18 @@ class SuggestionService:
         with self._db.session(write=True) as s:
             store.record_decision(s, article_id, spec.name, spec.kind.value, accepted=False)
         self._forget()
+        self._ws.changes.publish(SuggestionDecided(article_id, spec.name, False))
+
+
+def suggest_operation(workspace: Workspace, article_id: int) -> Operation[list[Suggestion]]:
+    """Suggestions for an article as a query for the runner (one at a time per panel)."""
+
+    def work(context: OperationContext) -> list[Suggestion]:
+        return workspace.suggestions.suggest_for_article(
+            article_id, progress=context.progress, cancelled=context.cancelled
+        )
+
+    return query("Suggesting tags", work, key=("entity-suggestions",))
 
 
 # Function words and sentence openers that English capitalises at a sentence's start.

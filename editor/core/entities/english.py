@@ -2,7 +2,7 @@
 
 English capitalises names but not nouns, so a run of capitalised words that are not
 common words is a good guess at a name; the first word of a sentence is capitalised
-anyway and counts only when it is not a common word.  Kept as the fallback when no
+anyway and counts only as part of a longer name.  Kept as the fallback when no
 English model is installed, and as the baseline the model is measured against.
 """
 
@@ -55,8 +55,10 @@ class CapitalisedNames:
                     j += 2
                 else:
                     break
-            single_common = j == i + 1 and tokens[i].lower() in self.common
-            if not single_common:
+            single = j == i + 1
+            # One capitalised word opening a sentence is as often a word as a name.
+            doubtful = single and (tokens[i].lower() in self.common or i == 0)
+            if not doubtful or tokens[i].isupper():
                 spans.append(Span(i, j, "MISC", 0.6))
             i = j
         return spans
