@@ -52,6 +52,8 @@ def main() -> int:
     parser.add_argument("--data", type=Path, help="the corpus folder")
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "models")
     parser.add_argument("--iterations", type=int, default=int(DEFAULT_PARAMS["max_iterations"]))
+    parser.add_argument("--c1", type=float, default=float(DEFAULT_PARAMS["c1"]))
+    parser.add_argument("--c2", type=float, default=float(DEFAULT_PARAMS["c2"]))
     args = parser.parse_args()
     folder, credit = SOURCES[args.lang]
     data = args.data or SHARED / folder
@@ -65,8 +67,11 @@ def main() -> int:
         sents,
         args.out,
         args.lang,
-        params={"max_iterations": args.iterations},
-        about={"trained_on": credit},
+        params={"max_iterations": args.iterations, "c1": args.c1, "c2": args.c2},
+        about={
+            "trained_on": credit,
+            "params": {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations},
+        },
         progress=print,
     )
     took = time.perf_counter() - started

@@ -164,3 +164,23 @@ def test_import_and_export_tags_as_names_or_objects(workspace: Workspace, tmp_pa
     # Importing the export again changes nothing.
     again = ImportService(workspace).import_path(out)
     assert again.ok and len(workspace.entities.list()) == 3
+
+
+def test_a_damaged_model_leaves_known_names_working(workspace: Workspace, tmp_path: Path) -> None:
+    from editor.app.entities.suggestions import SuggestionService
+    from editor.core.entities.extractor import lexicon_path, model_paths
+
+    models = tmp_path / "models"
+    models.mkdir()
+    model, manifest = model_paths("de", models)
+    model.write_bytes(b"not a model at all")
+    manifest.write_text('{"sha256": "0", "feature_version": 3}', encoding="utf-8")
+    lexicon_path("de", models).write_bytes(b"")
+    # A retrained model that was damaged: the problem is told, the shipped model (if
+    # any) or the known names alone still suggest.
+    fresh = SuggestionService(workspace, models_dir=models)
+    fresh.tagger("de")
+    assert fresh.model_problem is not None and "damaged" in fresh.model_problem
+    workspace.entities.add("Bosch", "organisation")
+    found = fresh.suggest_text("Bosch baut.", "de")
+    assert [s.name for s in found][:1] == ["Bosch"]

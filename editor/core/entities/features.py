@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 FEATURE_VERSION = 3
 
@@ -110,6 +111,34 @@ def gazetteer_marks(tokens: Sequence[str], gazetteer: Mapping[str, str]) -> list
     return marks
 
 
+@lru_cache(maxsize=200_000)
+def _own(word: str) -> tuple[str, str, tuple[str, ...]]:
+    """What a word says by itself (cached: news repeats its words): lower, shape, features."""
+    low = word.lower()
+    feats = [
+        "b",
+        f"w={low}",
+        f"s={shape(word)}",
+        f"p2={low[:2]}",
+        f"p3={low[:3]}",
+        f"p4={low[:4]}",
+        f"x1={low[-1:]}",
+        f"x2={low[-2:]}",
+        f"x3={low[-3:]}",
+        f"x4={low[-4:]}",
+        f"x5={low[-5:]}",
+        f"len={min(len(word), 10)}",
+    ]
+    if word[:1].isupper():
+        feats.append("title")
+    if word.isupper() and len(word) > 1:
+        feats.append("upper")
+    if "-" in word:
+        feats.append("hyphen")
+        feats.append(f"hx={low.rsplit('-', 1)[-1][-4:]}")
+    return low, shape(word), tuple(feats)
+
+
 def token_features(
     tokens: Sequence[str],
     lexicon: Mapping[str, str] | None = None,
@@ -117,26 +146,15 @@ def token_features(
 ) -> list[list[str]]:
     """One feature list per token of a sentence."""
     marks = gazetteer_marks(tokens, gazetteer) if gazetteer else None
-    lows = [t.lower() for t in tokens]
-    shapes = [shape(t) for t in tokens]
+    own = [_own(t) for t in tokens]
+    lows = [o[0] for o in own]
+    shapes = [o[1] for o in own]
+    lex = [(lexicon.get(t, "unseen") if lexicon is not None else "") for t in tokens]
     n = len(tokens)
     out: list[list[str]] = []
     for i, word in enumerate(tokens):
         low = lows[i]
-        feats = [
-            "b",
-            f"w={low}",
-            f"s={shapes[i]}",
-            f"p2={low[:2]}",
-            f"p3={low[:3]}",
-            f"p4={low[:4]}",
-            f"x1={low[-1:]}",
-            f"x2={low[-2:]}",
-            f"x3={low[-3:]}",
-            f"x4={low[-4:]}",
-            f"x5={low[-5:]}",
-            f"len={min(len(word), 10)}",
-        ]
+        feats = list(own[i][2])
         if marks is not None:
             feats.append(f"gz={marks[i] or 'O'}")
             if i > 0:
@@ -144,22 +162,15 @@ def token_features(
             if i < n - 1:
                 feats.append(f"+1gz={marks[i + 1] or 'O'}")
         if lexicon is not None:
-            for part in lexicon.get(word, "unseen").split():
+            for part in lex[i].split():
                 feats.append(f"lex={part}")
             if i > 0:
-                feats.append(f"-1lex={lexicon.get(tokens[i - 1], 'unseen').split()[0]}")
+                feats.append(f"-1lex={lex[i - 1].split()[0]}")
             if i < n - 1:
-                feats.append(f"+1lex={lexicon.get(tokens[i + 1], 'unseen').split()[0]}")
-        if word[:1].isupper():
-            feats.append("title")
-            if i == 0:
-                feats.append("title-first")
-        if word.isupper() and len(word) > 1:
-            feats.append("upper")
-        if "-" in word:
-            feats.append("hyphen")
-            feats.append(f"hx={low.rsplit('-', 1)[-1][-4:]}")
+                feats.append(f"+1lex={lex[i + 1].split()[0]}")
         if i == 0:
+            if word[:1].isupper():
+                feats.append("title-first")
             feats.append("BOS")
         else:
             feats.append(f"-1w={lows[i - 1]}")
