@@ -12,12 +12,13 @@ from editor.core.entities.model import EntityKind
 from editor.core.entities.training import train_model
 
 # A tiny corpus written for this test, in the GermEval shape.
-SENTENCES = [
-    (["Anna", "Weber", "wohnt", "in", "Kassel", "."], ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]),
-    (["Die", "Firma", "Kolbe", "baut", "in", "Fulda", "."], ["O", "O", "B-ORG", "O", "O", "B-LOC", "O"]),
-    (["Jonas", "Brandt", "fährt", "nach", "Kassel", "."], ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]),
-    (["Am", "Montag", "regnet", "es", "."], ["O", "O", "O", "O", "O"]),
-]  # fmt: skip
+_RAW = [
+    ("Anna Weber wohnt in Kassel .", "B-PER I-PER O O B-LOC O"),
+    ("Die Firma Kolbe baut in Fulda .", "O O B-ORG O O B-LOC O"),
+    ("Jonas Brandt fährt nach Kassel .", "B-PER I-PER O O B-LOC O"),
+    ("Am Montag regnet es .", "O O O O O"),
+]
+SENTENCES = [(words.split(), tags.split()) for words, tags in _RAW]
 
 
 def _write(folder: Path) -> Path:
