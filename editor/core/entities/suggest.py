@@ -18,6 +18,7 @@ from editor.core.entities.model import Entity, EntityKind, name_key
 from editor.core.entities.text import Token, sentences
 
 DEFAULT_MIN_SCORE = 0.5
+NEW_NAME_CAP = 0.95
 
 
 class Tagger(Protocol):
@@ -154,12 +155,13 @@ def _score(tally: _Tally, known: KnownEntities | None, weights: Mapping[str, flo
     repeat = 0.05 * min(tally.count - 1, 4)
     if tally.entity_id is not None and known is not None:
         entity = known.by_id[tally.entity_id]
-        base = min(1.0, (0.7 + repeat) * entity.weight)
+        base = min(1.0, (0.75 + repeat) * entity.weight)
         if tally.confirmed or tally.scores:
-            base = 1 - (1 - base) * 0.5
+            base = 1 - (1 - base) * 0.3  # the model took it for a name too
         reason = f"known: {_plural(entity.articles, 'article')}"
         return Suggestion(entity.name, entity.kind, base, reason, tally.count, entity.id)
     model = sum(tally.scores) / len(tally.scores)
-    score = min(1.0, (model + repeat) * weights.get(name_key(tally.name), 1.0))
+    # A new name stays below a known one the model confirms.
+    score = min(NEW_NAME_CAP, model + repeat) * weights.get(name_key(tally.name), 1.0)
     reason = f"new name, {_plural(tally.count, 'mention')}"
     return Suggestion(tally.name, tally.kind, score, reason, tally.count)

@@ -20,8 +20,12 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-# A sentence ends at . ! ? followed by space and a capital, or at a blank line.
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'»«”“)]*\s+(?=[\"'»«„“(]*[A-ZÄÖÜ0-9])|\n\s*\n")
+# A sentence ends at . ! ? followed by space and a capital, or at a blank line; not after
+# an ordinal ("am 23. April") or a common abbreviation ("Dr. Weber", "Mr. Smith").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?。！？])(?<![0-9]\.)(?<!\b[A-Z]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bSt\.)"
+    r"(?<!\bNr\.)(?<!Prof\.)(?<!\bMrs\.)[\"'»«”“)]*\s+(?=[\"'»«„“(]*[A-ZÄÖÜ0-9])|\n\s*\n"
+)
 
 
 @dataclass(frozen=True, slots=True)
