@@ -227,6 +227,16 @@ def speed(data: Path, results: dict[str, float]) -> None:
         )
         results[f"speed_{label}"] = statistics.median(times)
     results["speed_ms"] = results["speed_known names + model"]
+    short = " ".join(words[start : start + 800])
+    times = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        suggest(short, known=known, tagger=model)
+        times.append(1000 * (time.perf_counter() - t0))
+    print(
+        f"  800 words (a typical article), known names + model: median "
+        f"{statistics.median(times):.1f} ms"
+    )
     t0 = time.perf_counter()
     KnownEntities(Entity(n, EntityKind.TOPIC, id=i + 1) for i, n in enumerate(names[:20000])).find(
         "x"

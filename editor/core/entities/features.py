@@ -93,11 +93,27 @@ def build_gazetteer(
     }
 
 
+_FIRSTS: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}
+
+
+def _first_words(gazetteer: Mapping[str, str]) -> frozenset[str]:
+    """The words names of the gazetteer begin with (kept per gazetteer object)."""
+    kept = _FIRSTS.get(id(gazetteer))
+    if kept is None or kept[0] is not gazetteer:
+        kept = (gazetteer, frozenset(name.split(" ", 1)[0] for name in gazetteer))
+        _FIRSTS[id(gazetteer)] = kept
+    return kept[1]
+
+
 def gazetteer_marks(tokens: Sequence[str], gazetteer: Mapping[str, str]) -> list[str]:
     """B-/I-class for tokens inside a known name (longest first, left to right), else ""."""
     marks = [""] * len(tokens)
     i, n = 0, len(tokens)
+    firsts = _first_words(gazetteer)
     while i < n:
+        if tokens[i] not in firsts:
+            i += 1
+            continue
         for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
             cls = gazetteer.get(" ".join(tokens[i : i + length]))
             if cls is not None:

@@ -15,6 +15,7 @@ then checked against the rules a substring search cannot express:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +36,16 @@ class _Pattern:
     entity_id: int
     name: str
     case_sensitive: bool
+
+
+# Every character that cannot be part of a word becomes a space in the text searched,
+# so that a name can be stored with a space before it and only ever found at the start
+# of a word: the automaton then reports real candidates, not every "eu" inside a word.
+_NON_WORD = re.compile(r"[^\w]")
+
+
+def _words_only(text: str) -> str:
+    return _NON_WORD.sub(" ", text)
 
 
 def _is_unspaced(ch: str) -> bool:
@@ -90,11 +101,14 @@ class KnownMatcher:
         clean = unicodedata.normalize("NFC", name).strip()
         if not clean:
             return
-        key = lower_aligned(clean)
+        key = _words_only(lower_aligned(clean))
+        length = len(key)
+        if not _is_unspaced(key[0]):
+            key = " " + key  # found only where a word starts
         pattern = _Pattern(entity_id, clean, needs_case(clean))
         existing = self._automaton.get(key, None)
         if existing is None:
-            self._automaton.add_word(key, (len(key), [pattern]))
+            self._automaton.add_word(key, (length, [pattern]))
             self._size += 1
         elif pattern not in existing[1]:
             existing[1].append(pattern)
@@ -112,16 +126,24 @@ class KnownMatcher:
         if not self._size or not text:
             return []
         text = unicodedata.normalize("NFC", text)
-        lowered = lower_aligned(text)
+        # One space in front: position i of the searched text is position i - 1 of text.
+        searched = " " + _words_only(lower_aligned(text))
         hits: list[Mention] = []
-        for last, (length, patterns) in self._automaton.iter(lowered):
-            start, end = last + 1 - length, last + 1
-            end = self._boundary_end(text, start, end)
-            if end < 0:
+        size = len(text)
+        boundary_end = self._boundary_end
+        for last, (length, patterns) in self._automaton.iter(searched):
+            start, end = last - length, last
+            # Names start where a word starts (see _words_only; CJK names anywhere); the
+            # common end, a name followed by no letter, is checked inline.
+            if (
+                end < size
+                and (text[end].isalnum() or text[end] == "_")
+                and boundary_end(text, start, end) < 0
+            ):
                 continue
             surface = text[start:end]
             for pattern in patterns:
-                if self._case_ok(pattern, text, start, last + 1):
+                if not pattern.case_sensitive or self._case_ok(pattern, text, start, end):
                     hits.append(Mention(pattern.entity_id, start, end, surface))
                     break
         return self._longest_first(hits)

@@ -17,8 +17,14 @@ from editor.core.entities.matcher import KnownMatcher, Mention
 from editor.core.entities.model import Entity, EntityKind, name_key
 from editor.core.entities.text import Token, sentences
 
-DEFAULT_MIN_SCORE = 0.5
+# Below this a suggestion is not shown. Low, because the model's confidence in a name
+# it did find is often modest (English: a few hundred training sentences).
+DEFAULT_MIN_SCORE = 0.35
 NEW_NAME_CAP = 0.95
+# Kinds the model knows (its training data annotates them): when it ran and did not take
+# a known name of these kinds for a name here, the word is probably used otherwise
+# ("Bild" the picture, "Union" the union). Topics, products and events it cannot judge.
+_MODEL_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE})
 
 
 class Tagger(Protocol):
@@ -144,19 +150,23 @@ def suggest(
     for tally in tallies.values():
         if tally.entity_id in tagged_ids or name_key(tally.name) in rejected_keys:
             continue
-        suggestion = _score(tally, known, weights)
+        suggestion = _score(tally, known, weights, tagger is not None)
         if suggestion.score >= min_score:
             out.append(suggestion)
     out.sort(key=lambda s: (-s.score, -s.count, s.name))
     return out[:limit] if limit else out
 
 
-def _score(tally: _Tally, known: KnownEntities | None, weights: Mapping[str, float]) -> Suggestion:
+def _score(
+    tally: _Tally, known: KnownEntities | None, weights: Mapping[str, float], model_ran: bool
+) -> Suggestion:
     repeat = 0.05 * min(tally.count - 1, 4)
     if tally.entity_id is not None and known is not None:
         entity = known.by_id[tally.entity_id]
-        base = min(1.0, (0.75 + repeat) * entity.weight)
-        if tally.confirmed or tally.scores:
+        confirmed = tally.confirmed or bool(tally.scores)
+        doubted = model_ran and not confirmed and entity.kind in _MODEL_KINDS
+        base = min(1.0, ((0.3 if doubted else 0.75) + repeat) * entity.weight)
+        if confirmed:
             base = 1 - (1 - base) * 0.3  # the model took it for a name too
         reason = f"known: {_plural(entity.articles, 'article')}"
         return Suggestion(entity.name, entity.kind, base, reason, tally.count, entity.id)
