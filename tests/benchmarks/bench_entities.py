@@ -140,10 +140,10 @@ def german(data: Path, results: dict[str, float]) -> None:
     if not folder.is_dir():
         print(f"GermEval-2014: skipped, {folder} not found")
         return
-    started = time.perf_counter()
+    started = time.process_time()
     model = CandidateExtractor.load(model_paths("de")[0])
     print(
-        f"German model: loaded in {1000 * (time.perf_counter() - started):.0f} ms, "
+        f"German model: loaded in {1000 * (time.process_time() - started):.0f} ms CPU, "
         f"{model_paths('de')[0].stat().st_size / 1e6:.1f} MB"
     )
     # OTH (works, events, products …) is suggested as a topic; typed scoring compares
@@ -186,9 +186,9 @@ def english(data: Path, results: dict[str, float]) -> None:
     report(f"capitalisation + {len(words)} words", test, CapitalisedNames(words), None)
     model_path = model_paths("en")[0]
     if model_path.exists():
-        started = time.perf_counter()
+        started = time.process_time()
         model = CandidateExtractor.load(model_path)
-        print(f"  (English model loaded in {1000 * (time.perf_counter() - started):.0f} ms)")
+        print(f"  (English model loaded in {1000 * (time.process_time() - started):.0f} ms CPU)")
         untyped, _ = report("model", test, model, None)
         results["en_untyped"] = 100 * untyped.f1
 
@@ -215,33 +215,33 @@ def speed(data: Path, results: dict[str, float]) -> None:
     text = " ".join(words[start : start + 5000])
     model = CandidateExtractor.load(model_paths("de")[0])
     suggest(text, known=known, tagger=model)  # builds the automaton
-    for label, tagger in (("known names only", None), ("known names + model", model)):
-        times = []
+    # CPU time as well as the wall clock: on a shared machine the clock counts other
+    # programs too. Targets are judged on CPU time.
+    for label, tagger, sample in (
+        ("5,000 words, known names only", None, text),
+        ("5,000 words, known names + model", model, text),
+        ("800 words (a typical article), known names + model", model, text[: len(text) // 6]),
+    ):
+        wall, cpu = [], []
         for _ in range(7):
-            t0 = time.perf_counter()
-            found = suggest(text, known=known, tagger=tagger)
-            times.append(1000 * (time.perf_counter() - t0))
+            t0, c0 = time.perf_counter(), time.process_time()
+            suggest(sample, known=known, tagger=tagger)
+            wall.append(1000 * (time.perf_counter() - t0))
+            cpu.append(1000 * (time.process_time() - c0))
         print(
-            f"  5,000 words, 20,000 entities, {label}: median "
-            f"{statistics.median(times):.1f} ms, max {max(times):.1f} ms ({len(found)} shown)"
+            f"  {label}, 20,000 entities: median CPU {statistics.median(cpu):.1f} ms "
+            f"(wall {statistics.median(wall):.1f} ms)"
         )
-        results[f"speed_{label}"] = statistics.median(times)
-    results["speed_ms"] = results["speed_known names + model"]
-    short = " ".join(words[start : start + 800])
-    times = []
-    for _ in range(7):
-        t0 = time.perf_counter()
-        suggest(short, known=known, tagger=model)
-        times.append(1000 * (time.perf_counter() - t0))
+        results[label] = statistics.median(cpu)
+    results["speed_ms"] = results["5,000 words, known names + model"]
+    built = KnownEntities(
+        Entity(n, EntityKind.TOPIC, id=i + 1) for i, n in enumerate(names[:20000])
+    )
+    c0 = time.process_time()
+    built.find("x")  # the automaton is made on first use
     print(
-        f"  800 words (a typical article), known names + model: median "
-        f"{statistics.median(times):.1f} ms"
+        f"  making the automaton for 20,000 names: CPU {1000 * (time.process_time() - c0):.0f} ms"
     )
-    t0 = time.perf_counter()
-    KnownEntities(Entity(n, EntityKind.TOPIC, id=i + 1) for i, n in enumerate(names[:20000])).find(
-        "x"
-    )
-    print(f"  building the matcher for 20,000 entities: {1000 * (time.perf_counter() - t0):.0f} ms")
 
 
 def main() -> int:
