@@ -180,7 +180,9 @@ def _suggest(args: argparse.Namespace, rest: list[str]) -> int:
     ws = open_workspace(args)
     try:
         if args.jsonl is not None:
-            return _suggest_jsonl(ws, args.jsonl)
+            _suggest_jsonl(ws, args.jsonl)
+            _warn_model(ws.suggestions.model_problem)
+            return EXIT_OK
         if args.file is not None:
             text, lang = _read_markdown(args.file, args.lang)
             found = ws.suggestions.suggest_text(text, lang)
@@ -191,13 +193,17 @@ def _suggest(args: argparse.Namespace, rest: list[str]) -> int:
         problem = ws.suggestions.model_problem
     finally:
         ws.close()
-    if problem:
-        print(f"newsdesk: warning: {problem}; known names only", file=sys.stderr)
+    _warn_model(problem)
     if args.json:
         print_json({"id": key, "suggestions": [s.as_json() for s in found]})
     else:
         print("\n".join(_suggestion_lines(found)) or "no suggestions")
     return EXIT_OK
+
+
+def _warn_model(problem: str | None) -> None:
+    if problem:
+        print(f"newsdesk: warning: {problem}", file=sys.stderr)
 
 
 def _read_markdown(path: Path, lang: str | None) -> tuple[str, str]:
@@ -215,7 +221,7 @@ def _read_markdown(path: Path, lang: str | None) -> tuple[str, str]:
     return "\n\n".join(p for p in (title, body) if p), lang or str(meta.get("lang") or "de")
 
 
-def _suggest_jsonl(ws: Workspace, path: Path) -> int:
+def _suggest_jsonl(ws: Workspace, path: Path) -> None:
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
@@ -236,7 +242,6 @@ def _suggest_jsonl(ws: Workspace, path: Path) -> int:
             found = ws.suggestions.suggest_text(text, lang)
             out = {"id": record.get("id"), "suggestions": [s.as_json() for s in found]}
             print(json.dumps(out, ensure_ascii=False), flush=False)
-    return EXIT_OK
 
 
 def _retrain(args: argparse.Namespace) -> int:

@@ -114,3 +114,24 @@ def test_retrain_without_training_data_says_so(
 ) -> None:
     code, _, err = run(capsys, "--db", db, "tag", "retrain", "--data", str(tmp_path / "none"))
     assert code == 2 and "training data not found" in err
+
+
+def test_a_damaged_model_is_reported_and_known_names_still_come(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from editor.app.entities.suggestions import user_models_dir
+    from editor.core.entities.extractor import lexicon_path, model_paths
+
+    folder = user_models_dir()
+    folder.mkdir(parents=True)
+    model, manifest = model_paths("en", folder)
+    model.write_bytes(b"\x00" * 64)
+    manifest.write_text('{"sha256": "bad", "feature_version": 3}', encoding="utf-8")
+    lexicon_path("en", folder).write_bytes(b"")
+    run(capsys, "--db", db, "entities", "add", "Contoso", "--kind", "organisation")
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(json.dumps({"id": 1, "lang": "en", "text": "Contoso grew."}) + "\n")
+    code, out, err = run(capsys, "--db", db, "tag", "suggest", "--jsonl", str(lines))
+    assert code == 0
+    assert "Contoso" in {s["name"] for s in json.loads(out)["suggestions"]}
+    assert "damaged" in err and err.count("\n") == 1

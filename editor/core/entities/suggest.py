@@ -22,8 +22,9 @@ from editor.core.entities.text import Token, sentences
 DEFAULT_MIN_SCORE = 0.35
 NEW_NAME_CAP = 0.95
 # Kinds the model knows (its training data annotates them): when it ran and did not take
-# a known name of these kinds for a name here, the word is probably used otherwise
-# ("Bild" the picture, "Union" the union). Topics, products and events it cannot judge.
+# a known name of these kinds for a name here, the word may be used otherwise ("Bild"
+# the picture, "Union" the union): it is still shown, below the names the model agrees
+# on. Topics, products and events the model cannot judge.
 _MODEL_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE})
 
 
@@ -165,7 +166,7 @@ def _score(
         entity = known.by_id[tally.entity_id]
         confirmed = tally.confirmed or bool(tally.scores)
         doubted = model_ran and not confirmed and entity.kind in _MODEL_KINDS
-        base = min(1.0, ((0.3 if doubted else 0.75) + repeat) * entity.weight)
+        base = min(1.0, ((0.4 if doubted else 0.75) + repeat) * entity.weight)
         if confirmed:
             base = 1 - (1 - base) * 0.3  # the model took it for a name too
         reason = f"known: {_plural(entity.articles, 'article')}"
