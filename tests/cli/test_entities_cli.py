@@ -130,7 +130,10 @@ def test_a_damaged_model_is_reported_and_known_names_still_come(
     lexicon_path("en", folder).write_bytes(b"")
     run(capsys, "--db", db, "entities", "add", "Contoso", "--kind", "organisation")
     lines = tmp_path / "in.jsonl"
-    lines.write_text(json.dumps({"id": 1, "lang": "en", "text": "Contoso grew."}) + "\n")
+    lines.write_text(
+        json.dumps({"id": 1, "lang": "en", "text": "Contoso grew. Contoso hired. Contoso won."})
+        + "\n"
+    )
     code, out, err = run(capsys, "--db", db, "tag", "suggest", "--jsonl", str(lines))
     assert code == 0
     assert "Contoso" in {s["name"] for s in json.loads(out)["suggestions"]}

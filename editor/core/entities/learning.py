@@ -10,7 +10,12 @@ from __future__ import annotations
 
 
 def decision_weight(accepted: int, rejected: int) -> float:
-    """1 with no decisions; (accepted + 1) / (accepted + rejected + 1) otherwise."""
+    """1 with no decisions; (accepted + 1) / (accepted + 2 * rejected + 1) otherwise.
+
+    A rejection counts twice: one "no" takes a name to a third of its score, below the
+    threshold unless the model is sure of it; a name accepted three times and rejected
+    once keeps two thirds.
+    """
     if accepted < 0 or rejected < 0:
         raise ValueError("decision counts cannot be negative")
-    return (accepted + 1) / (accepted + rejected + 1)
+    return (accepted + 1) / (accepted + 2 * rejected + 1)
