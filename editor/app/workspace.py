@@ -19,6 +19,7 @@ from editor.store.database import Database, open_database
 # only the article list, and publishing or related links cost ~0.1 s to import.
 if TYPE_CHECKING:
     from editor.app.articles import ArticleService
+    from editor.app.entities import EntityService, SuggestionService
     from editor.app.publishing import PublishService
     from editor.app.related import RelatedService
     from editor.app.settings import SettingsService
@@ -80,6 +81,17 @@ class Workspace:
         from editor.app.settings import SettingsService
 
         return SettingsService(self)
+
+    def entities(self) -> EntityService:
+        from editor.app.entities import EntityService
+
+        return EntityService(self)
+
+    @cached_property
+    def suggestions(self) -> SuggestionService:
+        from editor.app.entities import SuggestionService
+
+        return SuggestionService(self)
 
     def has_started(self, service: str) -> bool:
         """Whether a service ("articles", "related", "publishing") was used yet (asking

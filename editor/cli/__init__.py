@@ -18,6 +18,8 @@
     newsdesk settings get [KEY]      the site's settings (name, base URL, languages …)
     newsdesk settings set KEY VALUE  change one (checked; one line on stderr when refused)
     newsdesk db info                 where the archive is, its schema, its counts
+    newsdesk entities list|add|merge people, organisations, places … (see cli/entities.py)
+    newsdesk tag ID NAME...          tag an article; tag suggest …; tag retrain
 
 ``--db URL`` (or ``NEWSDESK_DB``) picks the archive; a plain path is an SQLite
 file.  Only the standard library is imported at start, so ``--version`` and
@@ -38,7 +40,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from editor import __version__
-from editor.cli import articles, database, publishing, related, settings, translation
+from editor.cli import articles, database, entities, publishing, related, settings, translation
 from editor.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -65,6 +67,15 @@ __all__ = [
 
 # The order here is the order `newsdesk --help` lists the commands in.
 COMMAND_MODULES = (articles, publishing, related, translation, settings, database)
+COMMAND_MODULES = (
+    articles,
+    entities,
+    publishing,
+    related,
+    translation,
+    settings,
+    database,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ shows which segments fell behind. The translation memory holds confirmed and imp
 pairs per language pair; the glossary its terms and the do-not-translate names.
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 Create Date: 2026-12-03
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 
 
 revision: str = "0007"
-down_revision: str | None = "0004"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
