@@ -672,45 +672,67 @@ class RelatedService:
         """Add ``target_id`` to the end of the accepted list (also from "add by search")."""
         if target_id == article_id:
             raise ValueError("an article cannot be related to itself")
-        choices = [c for c in self.choices(article_id) if c.target_id != target_id]
-        position = sum(1 for c in choices if c.state is LinkState.ACCEPTED)
-        choices.append(RelatedChoice(target_id, LinkState.ACCEPTED, position, reasons=reasons))
-        self._save_choices(article_id, choices)
+
+        def change(choices: list[RelatedChoice]) -> list[RelatedChoice]:
+            kept = [c for c in choices if c.target_id != target_id]
+            position = sum(1 for c in kept if c.state is LinkState.ACCEPTED)
+            accepted = RelatedChoice(target_id, LinkState.ACCEPTED, position, reasons=reasons)
+            return [*kept, accepted]
+
+        self._change_choices(article_id, change)
 
     def reject(self, article_id: int, target_id: int) -> None:
-        choices = [c for c in self.choices(article_id) if c.target_id != target_id]
-        choices.append(RelatedChoice(target_id, LinkState.REJECTED))
-        self._save_choices(article_id, choices)
+        self._change_choices(
+            article_id,
+            lambda choices: [
+                *(c for c in choices if c.target_id != target_id),
+                RelatedChoice(target_id, LinkState.REJECTED),
+            ],
+        )
 
     def forget(self, article_id: int, target_id: int) -> None:
         """Drop a decision: the article may be suggested again at its natural rank."""
-        self._save_choices(
-            article_id, [c for c in self.choices(article_id) if c.target_id != target_id]
+        self._change_choices(
+            article_id, lambda choices: [c for c in choices if c.target_id != target_id]
         )
 
     def set_pinned(self, article_id: int, target_id: int, pinned: bool) -> None:
-        choices = [
-            replace(c, pinned=pinned) if c.target_id == target_id else c
-            for c in self.choices(article_id)
-        ]
-        self._save_choices(article_id, choices)
+        self._change_choices(
+            article_id,
+            lambda choices: [
+                replace(c, pinned=pinned) if c.target_id == target_id else c for c in choices
+            ],
+        )
 
     def reorder(self, article_id: int, ordered_ids: Sequence[int]) -> None:
         """Order the accepted links as ``ordered_ids``; ids not listed follow in their order."""
-        choices = self.choices(article_id)
-        accepted = {c.target_id: c for c in choices if c.state is LinkState.ACCEPTED}
-        order = [i for i in ordered_ids if i in accepted]
-        order += [i for i in accepted if i not in order]
-        rest = [c for c in choices if c.state is not LinkState.ACCEPTED]
-        self._save_choices(article_id, [accepted[i] for i in order] + rest)
 
-    def _save_choices(self, article_id: int, choices: list[RelatedChoice]) -> None:
-        # Pinned links stay on top; positions are renumbered in list order.
-        accepted = [c for c in choices if c.state is LinkState.ACCEPTED]
-        accepted.sort(key=lambda c: not c.pinned)
-        numbered = [replace(c, position=i) for i, c in enumerate(accepted)]
-        numbered += [c for c in choices if c.state is not LinkState.ACCEPTED]
+        def change(choices: list[RelatedChoice]) -> list[RelatedChoice]:
+            accepted = {c.target_id: c for c in choices if c.state is LinkState.ACCEPTED}
+            order = [i for i in ordered_ids if i in accepted]
+            order += [i for i in accepted if i not in order]
+            rest = [c for c in choices if c.state is not LinkState.ACCEPTED]
+            return [accepted[i] for i in order] + rest
+
+        self._change_choices(article_id, change)
+
+    def _change_choices(
+        self,
+        article_id: int,
+        change: Callable[[list[RelatedChoice]], list[RelatedChoice]],
+    ) -> None:
+        """Read every decision (those about trashed articles too: hidden from the editor,
+        they come back when the article is restored), change them and write them back,
+        in one write transaction so that two changes cannot overwrite each other.
+
+        Pinned links stay on top; positions are renumbered in list order.
+        """
         with self._db.session(write=True) as s:
+            choices = change(link_store.get_choices(s, article_id, include_trashed=True))
+            accepted = [c for c in choices if c.state is LinkState.ACCEPTED]
+            accepted.sort(key=lambda c: not c.pinned)
+            numbered = [replace(c, position=i) for i, c in enumerate(accepted)]
+            numbered += [c for c in choices if c.state is not LinkState.ACCEPTED]
             link_store.replace_choices(s, article_id, numbered)
         with self._pending_lock:
             self._fill_forget.add(article_id)  # rejections change what is suggested
