@@ -196,14 +196,20 @@ class SemanticVectors:
         return sorted(found, key=lambda hit: -hit[1])[:top]
 
     def save(self, path: str | Path) -> None:
-        ids, langs, hashes, rows = [], [], [], []
-        for doc_id, (lang, row) in self._where.items():
-            block = self._blocks[lang]
-            ids.append(doc_id)
-            langs.append(lang)
-            hashes.append(block.hashes[row])
-            rows.append(block.matrix[row])
-        matrix = np.array(rows, dtype="<f4").reshape(len(rows), self.dim)
+        self.write(Path(path), self.file_parts())
+
+    def file_parts(self) -> tuple[dict, list[array]]:
+        """What `write` puts in the file: a copy, so the vectors may change meanwhile."""
+        ids: list[str] = []
+        langs: list[str] = []
+        hashes: list[str] = []
+        values = array("f")
+        for lang, block in self._blocks.items():
+            rows = [row for row, doc_id in enumerate(block.ids) if doc_id is not None]
+            ids.extend(block.ids[row] or "" for row in rows)
+            langs.extend(lang for _ in rows)
+            hashes.extend(block.hashes[row] for row in rows)
+            values.frombytes(block.matrix[rows].astype("<f4").tobytes())
         header = {
             "kind": "semantic",
             "model": self.model,
@@ -212,9 +218,11 @@ class SemanticVectors:
             "langs": langs,
             "hashes": hashes,
         }
-        values = array("f")
-        values.frombytes(matrix.tobytes())
-        write_index_file(Path(path), header, [values])
+        return header, [values]
+
+    @staticmethod
+    def write(path: Path, parts: tuple[dict, list[array]]) -> None:
+        write_index_file(path, *parts)
 
     @classmethod
     def load(cls, path: str | Path) -> SemanticVectors:
