@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 
 from editor import __version__
 from editor.cli import articles, database, publishing, related, translation
+from editor.core import parallel
 from editor.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    parallel.prepare_process()  # first: before anything loads NumPy
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     try:
