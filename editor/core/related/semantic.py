@@ -18,12 +18,13 @@ import hashlib
 import logging
 import os
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+from editor.core import parallel
 from editor.core.related.model import RelatedDoc
 from editor.core.related.storage import IndexFileError, read_index_file, write_index_file
 from editor.core.text import strip_markdown
@@ -86,6 +87,25 @@ def load_embedder() -> Embedder | None:
     except (OSError, RuntimeError, ValueError) as error:
         log.warning("the multilingual embedding model did not load: %s", error)
     return None
+
+
+def embed_many(
+    embedder: Embedder, texts: Sequence[str], *, batch: int = 8, workers: int | None = None
+) -> Iterator[np.ndarray]:
+    """The vectors of `texts`, `batch` rows at a time, in order.
+
+    The model's engine runs on one core (so the process can still fork, and the window
+    keeps a core for the editor): where the process can fork (the command line), worker
+    processes inherit the loaded model and embed batches side by side, one per core
+    (`workers`: how many at most). Stopping the iteration early stops the workers.
+    """
+    chunks = parallel.split(texts, max(batch, 1))
+    count = min(parallel.worker_count(workers), len(chunks))
+    if count > 1 and parallel.can_fork():
+        yield from parallel.fork_map(embedder.embed, chunks, count)
+    else:
+        for chunk in chunks:
+            yield embedder.embed(chunk)
 
 
 def embedding_text(doc: RelatedDoc, words: int = EMBEDDED_WORDS) -> str:
