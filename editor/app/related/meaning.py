@@ -1,7 +1,7 @@
 """Meaning vectors of the archive's articles (optional: the ``embeddings`` extra, see
 :mod:`editor.core.related.semantic`): they bridge German and English.
 
-Embedding is slow (a quarter of a second an article on one core), so it never happens in
+Embedding is slow (about 0.15 s an article on one core), so it never happens in
 a build: the article asked about is embedded when its suggestions are asked for,
 ``embed_changed`` (now and then, in the background) embeds what was saved or imported,
 and ``embed_missing`` (``newsdesk related --embed``, or the palette command) the rest of
@@ -189,7 +189,7 @@ class MeaningVectors:
                     self._queue.discard(doc.id)
 
     def embed_query(self, article_id: int) -> None:
-        """Embed the article asked about when it has no current vector (~0.25 s)."""
+        """Embed the article asked about when it has no current vector (~0.15 s)."""
         index = self._keeper.current
         vectors = self._vectors
         if vectors is None or index is None or index.semantic is None:
