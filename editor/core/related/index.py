@@ -31,6 +31,7 @@ from pathlib import Path
 
 from editor.core.related.building import IndexBase
 from editor.core.related.config import NO_REASONS, RelatedConfig
+from editor.core.related.fusion import calibrate, scale_to_best
 from editor.core.related.model import PUBLISHED, RelatedDoc, Suggestion
 from editor.core.related.reasons import reasons_for
 from editor.core.related.storage import load_index, save_index
@@ -109,7 +110,7 @@ class RelatedIndex(IndexBase):
                         part.via = variant.docnum
                     scored[docnum] = part
         self._add_meaning(doc, query, scored, blocked, statuses)
-        final = self._normalise_per_language(scored)
+        final = self._normalise_per_language(scored, query.lang)
         self._spread_to_translations(final, scored, blocked, statuses)
         self._apply_recency_and_penalties(final, query, penalties)
         # Ties (each language's best is scaled to the same score) go to the stronger raw match.
@@ -362,24 +363,24 @@ class RelatedIndex(IndexBase):
                     translated[target_id] += weight / len(options)
         return translated
 
-    def _normalise_per_language(self, scored: dict[int, Scored]) -> dict[int, float]:
-        """Scale each language's scores so its best candidate competes with the other's.
+    def _normalise_per_language(
+        self, scored: dict[int, Scored], query_lang: str
+    ) -> dict[int, float]:
+        """Make the languages' scores comparable (see fusion.py).
 
         Candidates below `min_score` are dropped first, and the boost is capped
         (`max_language_boost`), so a language with only chance matches is not lifted up.
         """
-        floor = self.config.min_score
-        kept = {d: score for d, s in scored.items() if (score := combined(s, self.config)) >= floor}
-        best_by_lang: dict[str, float] = defaultdict(float)
-        for docnum, score in kept.items():
-            lang = self._entry(docnum).lang
-            best_by_lang[lang] = max(best_by_lang[lang], score)
-        overall = max(best_by_lang.values(), default=0.0)
-        factors = {
-            lang: min(overall / best, self.config.max_language_boost) if best > 0 else 0.0
-            for lang, best in best_by_lang.items()
+        config = self.config
+        kept = {
+            d: score
+            for d, s in scored.items()
+            if (score := combined(s, config)) >= config.min_score
         }
-        return {d: s * factors[self._entry(d).lang] for d, s in kept.items()}
+        lang_of = {d: self._entry(d).lang for d in kept}
+        if self.semantic is not None:
+            return calibrate(kept, lang_of, query_lang, config.max_language_boost)
+        return scale_to_best(kept, lang_of, config.max_language_boost)
 
     def _spread_to_translations(
         self,
