@@ -37,7 +37,6 @@ from collections.abc import Callable, Sequence
 
 from editor import __version__
 from editor.cli import articles, database, publishing, related, translation
-from editor.core import parallel
 from editor.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -48,6 +47,7 @@ from editor.cli.common import (
     open_workspace,
     report_error,
 )
+from editor.core import parallel
 
 __all__ = [
     "COMMAND_MODULES",
