@@ -24,7 +24,6 @@ import hashlib
 import json
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make `editor` and `tests` importable
@@ -106,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         print("10kgnad_test or wikigold_en not found in ../shared/data: nothing to measure")
         return 0
 
-    from editor.core.related import RelatedConfig, RelatedIndex
+    from editor.core.related import RelatedIndex
     from tests.benchmarks.bench_related_quality import tfidf_ranker
 
     docs, label = load()
@@ -121,15 +120,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'plain TF-IDF cosine':40s} P@5 {p5:.3f}  other language in top 5 {foreign:.3f}")
     vectors = vectors_for(docs, args.vectors_cache)
     index = RelatedIndex.build(docs)
-    runs = [("engine, words + word list", index.config, None)]
+    runs = [("engine, words + word list", None)]
     if vectors is not None:
-        runs.append(("engine + meaning vectors", index.config, vectors))
-    for name, config, semantic in runs:
-        index.config, index.semantic = config, semantic
+        runs.append(("engine + meaning vectors", vectors))
+    for name, semantic in runs:
+        index.semantic = semantic
         ranked = {q: [s.id for s in index.suggest(q, TOP, statuses=None)] for q in german}
         p5, foreign = precision(ranked, label)
         print(f"{name:40s} P@5 {p5:.3f}  other language in top 5 {foreign:.3f}")
-    _ = replace, RelatedConfig
     return 0
 
 
