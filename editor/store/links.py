@@ -12,14 +12,22 @@ from editor.store.batching import in_chunks
 from editor.store.models import Article, Publication, RelatedLink
 
 
-def get_choices(session: Session, article_id: int) -> list[RelatedChoice]:
-    """Accepted links in their order, then rejected ones."""
+def get_choices(
+    session: Session, article_id: int, *, include_trashed: bool = False
+) -> list[RelatedChoice]:
+    """Accepted links in their order, then rejected ones.
+
+    Links to articles in the trash are left out unless ``include_trashed``: whoever
+    rewrites the decisions (``replace_choices``) must read them all, or a restored
+    article would come back without its link."""
     stmt = (
         select(RelatedLink, Article.title, Article.language)
         .join(Article, Article.id == RelatedLink.target_id)
-        .where(RelatedLink.article_id == article_id, Article.deleted.is_(False))
+        .where(RelatedLink.article_id == article_id)
         .order_by(RelatedLink.state, RelatedLink.position)
     )
+    if not include_trashed:
+        stmt = stmt.where(Article.deleted.is_(False))
     return [
         RelatedChoice(
             target_id=link.target_id,
@@ -36,7 +44,8 @@ def get_choices(session: Session, article_id: int) -> list[RelatedChoice]:
 
 
 def replace_choices(session: Session, article_id: int, choices: Iterable[RelatedChoice]) -> None:
-    """Store the editor's decisions for an article, replacing the previous ones."""
+    """Store the editor's decisions for an article, replacing all previous ones (those
+    about trashed articles too: read them with ``get_choices(include_trashed=True)``)."""
     session.execute(delete(RelatedLink).where(RelatedLink.article_id == article_id))
     seen: set[int] = set()
     for choice in choices:

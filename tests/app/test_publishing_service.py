@@ -188,7 +188,7 @@ def test_a_full_publish_prepares_every_pages_suggestions_at_once(
     monkeypatch.setattr(workspace.related, "prepare_fill", recording)
     workspace.publishing.publish(None, site_dir, full_rebuild=True)
     assert announced == [sorted(ids)], "one call, for the pages without accepted links"
-    kept = workspace.related._loaded_fill()
+    kept = workspace.related.fill.kept()
     assert set(ids) <= kept.keys()
     page = (
         site_dir / workspace.publishing.publish([ids[1]], site_dir).manifest.article_pages[ids[1]]

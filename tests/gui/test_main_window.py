@@ -414,5 +414,5 @@ def test_saved_articles_get_meaning_vectors_now_and_then(qtbot, window):
     qtbot.waitUntil(lambda: not window._meaning_jobs.busy, timeout=20_000)
 
     assert ws.related.missing_vectors() == 0
-    assert ws.related._vectors_path().is_file()  # kept without closing the window
-    assert str(second.id) in ws.related._vectors
+    assert ws.related.files.vectors.is_file()  # kept without closing the window
+    assert str(second.id) in ws.related.meaning.vectors
