@@ -34,7 +34,7 @@ from typing import Any
 
 from editor.core import parallel
 from editor.core.publishing import feeds, layout, render
-from editor.core.publishing.checks import check_article
+from editor.core.publishing.checks import Problem, check_article
 from editor.core.publishing.errors import (
     ArticleRejectedError,
     DuplicatePathError,
@@ -54,6 +54,7 @@ from editor.core.publishing.writer import (
     STATE_FILE,
     FullBuild,
     IncrementalUpdate,
+    old_dir_for,
     output_lock,
     recover,
 )
@@ -123,7 +124,7 @@ def _validate(
     articles: Sequence[PublishedArticle],
     settings: SiteSettings,
     to_check: Collection[ArticleId] | None,
-) -> tuple[str, ...]:
+) -> tuple[Problem, ...]:
     """Raise on blocking problems of the articles in ``to_check`` (all when ``None``);
     return their warnings.  Unchanged articles passed these checks when they went out."""
     published = {a.id: a for a in articles}
@@ -134,7 +135,7 @@ def _validate(
     blocking = [problem for result in results for problem in result.blocking]
     if blocking:
         raise ArticleRejectedError(blocking)
-    return tuple(str(problem) for result in results for problem in result.warnings)
+    return tuple(problem for result in results for problem in result.warnings)
 
 
 # --- what the site consists of ----------------------------------------------------------------
@@ -473,7 +474,19 @@ def publish_site(
             f"Writing the site to {output} failed: {error.strerror or error}"
             + (f" ({error.filename})" if error.filename else "")
         ) from error
-    return dataclasses.replace(manifest, warnings=warnings + tuple(site.warnings))
+    return dataclasses.replace(
+        manifest,
+        warnings=tuple(str(problem) for problem in warnings) + tuple(site.warnings),
+        article_warnings=_by_article(warnings),
+    )
+
+
+def _by_article(problems: Iterable[Problem]) -> dict[ArticleId, tuple[str, ...]]:
+    found: dict[ArticleId, list[str]] = {}
+    for problem in problems:
+        if problem.article_id is not None:
+            found.setdefault(problem.article_id, []).append(str(problem))
+    return {article_id: tuple(messages) for article_id, messages in found.items()}
 
 
 def _manifest(
@@ -740,3 +753,31 @@ def _previewable(article: PublishedArticle) -> bool:
         layout.is_safe_slug(article.slug)
         and layout.LANG_PATTERN.fullmatch(article.lang) is not None
     )
+
+
+# --- what a site folder shows ---------------------------------------------------------------------
+
+
+def site_shows(output_dir: str | os.PathLike[str]) -> dict[ArticleId, tuple[str, str]] | None:
+    """What the site in ``output_dir`` shows: article id -> (signature, page path).
+
+    An interrupted run is finished or undone first (as any run would), so the answer
+    is what a reader sees.  ``None``: there is no usable site there.
+    """
+    output = Path(output_dir).expanduser().resolve()
+    if not output.is_dir() and not old_dir_for(output).exists():
+        return None
+    try:
+        with output_lock(output):
+            recover(output)
+    except OSError:
+        return None
+    state = _load_state(output)
+    if state is None:
+        return None
+    shown: dict[ArticleId, tuple[str, str]] = {}
+    for article_id in state.rows:
+        row = state.article(article_id)
+        if row is not None:
+            shown[article_id] = (row.signature, row.page)
+    return shown
