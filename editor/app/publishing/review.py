@@ -15,10 +15,9 @@ from editor.app.publishing.values import to_published
 from editor.core.article import Article
 from editor.core.publishing import CheckResult, PublishedArticle, SiteSettings, check_article
 from editor.core.publishing.checks import ARTICLE_CHECKS, TRANSLATION_CHECKS
-from editor.core.workflow import PUBLIC_STATUSES, Status
+from editor.core.workflow import PUBLIC_STATUSES
+from editor.core.workflow import PUBLISHABLE_STATUSES as PUBLISHABLE
 
-# Statuses from which a publish run puts an article on the site.
-PUBLISHABLE = frozenset({Status.READY, Status.PUBLISHED, Status.CORRECTED})
 # What an article must pass to go out: the site builder's checks and the editorial ones.
 GATE_CHECKS = (*ARTICLE_CHECKS, *TRANSLATION_CHECKS)
 CHECK_CHUNK = 50  # articles checked per reading of the site

@@ -496,7 +496,7 @@ def _stale(kept: tuple[int, tuple[int, ...], PublishedArticle] | None, article: 
 def _target(action: str, status: Status) -> Status | None:
     """Where ``action`` moves an article in ``status`` (None: it stays)."""
     if action == "publish":
-        return Status.PUBLISHED if status is Status.READY else None
+        return Status.PUBLISHED if status in (Status.READY, Status.UNPUBLISHED) else None
     target = ledger.ACTION_TARGET[action]
     return None if status is target else target
 
