@@ -12,7 +12,7 @@ import pytest
 from editor.app.changes import SitePublished, StatusMoved
 from editor.app.publishing import ledger
 from editor.app.publishing.service import SiteState
-from editor.core.publishing.publisher import site_shows
+from editor.core.publishing.state import site_shows
 from editor.core.workflow import Status
 
 

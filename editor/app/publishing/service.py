@@ -43,7 +43,8 @@ from editor.core.publishing import (
     publish_site,
     render_preview,
 )
-from editor.core.publishing.publisher import prepare_output_dir, site_shows
+from editor.core.publishing.publisher import prepare_output_dir
+from editor.core.publishing.state import site_shows
 from editor.core.workflow import PUBLIC_STATUSES, Status
 from editor.store import bulk
 from editor.store import links as link_store
