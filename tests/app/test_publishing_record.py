@@ -212,3 +212,27 @@ def test_checks_and_a_run_on_two_threads_agree(workspace: Any, site_dir: Path) -
     assert sorted(result.published) == sorted(ids)
     shown = site_shows(site_dir) or {}
     assert set(ids) <= shown.keys()
+
+
+def test_a_refresh_of_the_recent_posts_killed_while_applying_is_finished_and_said(
+    workspace: Any, site_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.core.publishing import writer
+
+    first = _article(workspace, "Erster Artikel")
+    workspace.publishing.publish([first], site_dir)
+    second = _article(workspace, "Zweiter Artikel")
+    workspace.publishing.publish([second], site_dir, defer_recent_posts=True)
+    page = site_dir / workspace.publishing.publications(first)[0].path
+    assert "Zweiter Artikel" not in page.read_text(encoding="utf-8"), "left for the refresh"
+
+    def killed(_output: Path) -> None:
+        raise Killed  # the journal is committed, not applied
+
+    with monkeypatch.context() as patch:
+        patch.setattr(writer, "_apply_journal", killed)
+        with pytest.raises(Killed):
+            workspace.publishing.refresh_recent_posts(site_dir)
+    message = workspace.publishing.repair()
+    assert message is not None and "recent posts" in message and "finished" in message
+    assert "Zweiter Artikel" in page.read_text(encoding="utf-8")

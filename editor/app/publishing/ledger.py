@@ -162,6 +162,10 @@ def reached(plan: Plan, shown: Mapping[int, tuple[str, str]] | None) -> bool:
 
 
 def describe_repair(plan: Plan, completed: bool) -> str:
+    if not plan.ids:
+        return f"An interrupted update of the recent posts in {plan.output} was " + (
+            "finished." if completed else "dropped; the next publish brings them up to date."
+        )
     count = len(plan.ids)
     noun = "article" if count == 1 else "articles"
     if completed:

@@ -393,7 +393,16 @@ class PublishService:
         """Bring every page's "Recent posts" up to date (after a deferring publish)."""
         output = Path(output_dir) if output_dir else self.output_dir()
         settings = self.site_settings()
-        return self._write(output, settings, self.site_articles(), [], full_rebuild=False)
+        # A plan without articles: a run killed while applying is finished by the next
+        # command, which says so, like any other.
+        ledger.write_plan(self._db, ledger.Plan("publish", output, datetime.now(UTC)))
+        try:
+            manifest = self._write(output, settings, self.site_articles(), [], full_rebuild=False)
+        except Exception:
+            ledger.drop_plan(self._db)  # failed before its commit: the site is as it was
+            raise
+        ledger.drop_plan(self._db)
+        return manifest
 
     def publications(self, article_id: int) -> list[PublicationRecord]:
         with self._db.session() as s:
@@ -423,7 +432,8 @@ class PublishService:
         recorded = ledger.record(self._db, plan, pages, self._ws.user)
         for old, article in recorded.moved:
             self._ws.changes.publish(StatusMoved(article.id, article, old, article.status))
-        self._ws.changes.publish(SitePublished(tuple(plan.ids), plan.action))
+        if plan.ids:
+            self._ws.changes.publish(SitePublished(tuple(plan.ids), plan.action))
 
     # ------------------------------------------------------------ helpers
 

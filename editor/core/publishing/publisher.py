@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
@@ -49,16 +50,19 @@ from editor.core.publishing.model import (
 from editor.core.publishing.site import Site, article_tags
 from editor.core.publishing.state import (
     State,
+    files_written_before,
     link_key,
     listing_key,
     load_state,
     new_state,
+    other_files,
     recent_keys,
     remember,
     settings_fingerprint,
     state_bytes,
 )
 from editor.core.publishing.writer import (
+    CONTROL_DIR,
     STATE_FILE,
     FullBuild,
     IncrementalUpdate,
@@ -111,10 +115,11 @@ def prepare_output_dir(
 
 
 def _refuse_foreign_folder(output: Path) -> None:
-    """A full build replaces the folder: never do that to a folder we did not make."""
+    """A first build would mix the site with what is there: refuse a folder that holds
+    anything but what an earlier (perhaps interrupted) run of ours left."""
     if not output.is_dir() or (output / STATE_FILE).is_file():
         return
-    if any(True for _ in output.iterdir()):
+    if any(entry.name != CONTROL_DIR for entry in output.iterdir()):
         raise OutputFolderError(
             f"The folder {output} already contains files that Newsdesk did not publish. "
             "Choose an empty folder (or the folder of an earlier publish)."
@@ -263,7 +268,7 @@ def publish_site(
             state = None if full_rebuild else load_state(output)
             if state is None or state.fingerprint != fingerprint:
                 warnings = _validate(articles, settings, None)
-                manifest = _full_build(site, output, fingerprint)
+                manifest = _full_build(site, output, fingerprint, files_written_before(output))
             else:
                 signatures = {i: a.signature for i, a in site.articles.items()}
                 changed = _changed_articles(site, state, set(changed_ids), signatures)
@@ -325,7 +330,24 @@ class _ArticleUrls(Mapping[ArticleId, str]):
         return len(self._site.page)
 
 
-def _full_build(site: Site, output: Path, fingerprint: str) -> PublishManifest:
+def _full_build(
+    site: Site, output: Path, fingerprint: str, written_before: set[str]
+) -> PublishManifest:
+    """Every file anew; of the files the last run wrote, those the site no longer has
+    are removed (and only those)."""
+    created = not output.exists()
+    output.mkdir(exist_ok=True)
+    try:
+        return _build_all(site, output, fingerprint, written_before)
+    except BaseException:
+        if created:  # a first build that failed leaves no folder behind
+            shutil.rmtree(output, ignore_errors=True)
+        raise
+
+
+def _build_all(
+    site: Site, output: Path, fingerprint: str, written_before: set[str]
+) -> PublishManifest:
     with FullBuild(output) as build:
         site.prepare_related(site.articles)
         work = list(SiteOutputs(site).all())
@@ -340,11 +362,11 @@ def _full_build(site: Site, output: Path, fingerprint: str) -> PublishManifest:
         else:
             _write_outputs(build, work)
         signatures = {i: a.signature for i, a in site.articles.items()}
-        state = new_state(site, fingerprint, signatures)
-        build.commit(state_bytes(state))
+        state = new_state(site, fingerprint, signatures, files=other_files(site, build.written))
+        removed = build.commit(state_bytes(state), written_before)
         written = build.written
     remember(output, state)
-    return _manifest(site, output, True, written, [])
+    return _manifest(site, output, True, written, removed)
 
 
 def _write_outputs(build: FullBuild, work: Sequence[tuple[str, Render]]) -> list[str]:
@@ -446,7 +468,8 @@ def _incremental(
         candidates |= _affected_by(site, state, article_id, linked_from)
     outputs = SiteOutputs(site)
     affected = {path: produce for path in candidates if (produce := outputs.get(path)) is not None}
-    removed = sorted(candidates - affected.keys())
+    # Files of the site's previous state that it no longer has (and that are there).
+    removed = sorted(p for p in candidates - affected.keys() if (output / p).is_file())
     written: list[str] = []
     # The other pages of a language whose newest articles changed get fresh recent posts:
     # now, or (deferred) by the next run, which the state tells that they are due.
@@ -469,7 +492,10 @@ def _incremental(
                 written.append(relative)
         for relative in removed:
             update.delete(relative)
-        after = new_state(site, fingerprint, signatures, previous=state, rendered=rerendered)
+        files = (state.files - set(removed)) | other_files(site, written)
+        after = new_state(
+            site, fingerprint, signatures, previous=state, rendered=rerendered, files=files
+        )
         if deferred:
             after.recent = {lang: "due" for lang in after.recent} | {
                 lang: key for lang, key in after.recent.items() if state.recent.get(lang) == key

@@ -24,7 +24,7 @@ from editor.core.publishing.site import Site, article_tags
 from editor.core.publishing.writer import STATE_FILE, old_dir_for, output_lock, recover
 
 # Bump when the layout or the state format changes: the next run rebuilds everything.
-STATE_FORMAT = 4  # 4: the recent posts of each language
+STATE_FORMAT = 5  # 4: the recent posts of each language; 5: the other files written
 
 
 # --- the state kept between runs ------------------------------------------------------------
@@ -67,8 +67,12 @@ class State:
         rows: dict[ArticleId, list[Any]],
         encoded: dict[ArticleId, str] | None = None,
         recent: dict[str, str] | None = None,
+        files: Collection[str] = (),
     ) -> None:
         self.fingerprint = fingerprint
+        # The files Newsdesk wrote besides the articles' pages and JSON files (those
+        # follow from the rows): listings, tag pages, feeds, sitemaps, static files.
+        self.files: frozenset[str] = frozenset(files)
         self.rows = rows  # as stored, to carry unchanged rows over
         # language -> what its pages' "Recent posts" showed (see recent_keys)
         self.recent: dict[str, str] = recent or {}
@@ -103,6 +107,15 @@ class State:
     def signature(self, article_id: ArticleId) -> str | None:
         row = self.rows.get(article_id)
         return row[1] if row is not None else None
+
+    def written_files(self) -> set[str]:
+        """Every file of the site this state describes: what Newsdesk wrote there."""
+        found = set(self.files)
+        for article_id in self.rows:
+            article = self.article(article_id)
+            if article is not None:
+                found |= {article.page, article.json}
+        return found
 
 
 def short_hash(*parts: object) -> str:
@@ -154,6 +167,7 @@ def new_state(
     *,
     previous: State | None = None,
     rendered: Collection[str] = (),
+    files: Collection[str] = (),
 ) -> State:
     """The state after this run; rows of untouched articles are carried over from
     ``previous`` (their pages were not rendered, so their links are as before)."""
@@ -173,7 +187,12 @@ def new_state(
         )
         text = previous.encoded.get(article_id) if untouched and previous is not None else None
         encoded[article_id] = text if text is not None else _encode_row(row)
-    return State(fingerprint, rows, encoded, recent_keys(site))
+    return State(fingerprint, rows, encoded, recent_keys(site), files)
+
+
+def other_files(site: Site, paths: Collection[str]) -> set[str]:
+    """Those of ``paths`` that are not an article's page or JSON file."""
+    return {p for p in paths if p not in site.page_owner and p not in site.json_owner}
 
 
 def _encode_row(row: list[Any]) -> str:
@@ -184,7 +203,13 @@ def state_bytes(state: State) -> bytes:
     """The state file: ``{"format": .., "fingerprint": .., "articles": [rows]}``, put
     together from the rows' JSON (a large site's rows are mostly unchanged)."""
     head = json.dumps(
-        {"format": STATE_FORMAT, "fingerprint": state.fingerprint, "recent": state.recent}
+        {
+            "format": STATE_FORMAT,
+            "fingerprint": state.fingerprint,
+            "recent": state.recent,
+            "files": sorted(state.files),
+        },
+        ensure_ascii=False,
     )
     rows = ",".join(state.encoded[article_id] for article_id in state.rows)
     return f'{head[:-1]},"articles":[{rows}]}}'.encode()
@@ -222,9 +247,29 @@ def load_state(output: Path) -> State | None:
         if document.get("format") != STATE_FORMAT:
             return None
         rows = {row[0]: row for row in document["articles"]}
-        return State(document["fingerprint"], rows, recent=dict(document["recent"]))
+        return State(
+            document["fingerprint"],
+            rows,
+            recent=dict(document["recent"]),
+            files=[str(f) for f in document["files"]],
+        )
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None  # no or unreadable state: rebuild everything
+
+
+def files_written_before(output: Path) -> set[str]:
+    """What Newsdesk wrote into ``output`` by the last run, as far as it can tell: all
+    files from a current state file; from an older one, the articles' pages and JSON
+    files (its rows have the same form); nothing when there is none."""
+    state = load_state(output)
+    if state is not None:
+        return state.written_files()
+    try:
+        document = json.loads((output / STATE_FILE).read_bytes())
+        rows = {row[0]: row for row in document["articles"]}
+        return State("", rows).written_files()
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return set()
 
 
 def recent_keys(site: Site) -> dict[str, str]:
