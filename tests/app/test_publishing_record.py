@@ -236,3 +236,26 @@ def test_a_refresh_of_the_recent_posts_killed_while_applying_is_finished_and_sai
     message = workspace.publishing.repair()
     assert message is not None and "recent posts" in message and "finished" in message
     assert "Zweiter Artikel" in page.read_text(encoding="utf-8")
+
+
+def test_a_run_warns_only_about_the_articles_asked_for(workspace: Any, site_dir: Path) -> None:
+    noisy = _article(workspace, "Ohne Autor", status=Status.PUBLISHED, author="")
+    asked = _article(workspace, "Kurz und gut")
+    # The first run is a full build: it checks every article on the site.
+    result = workspace.publishing.publish([asked], site_dir)
+    assert result.manifest.full_build
+    assert any(f"article {noisy}:" in w for w in result.manifest.warnings), "checked"
+    assert not any(f"article {noisy}:" in w for w in result.warnings), "not reported"
+    own = workspace.publishing.publish([noisy], site_dir)
+    assert any(f"article {noisy}:" in w for w in own.warnings)
+
+
+def test_the_site_speaks_every_language_of_the_archive_until_chosen(workspace: Any) -> None:
+    from editor.app.publishing import site_languages
+
+    assert site_languages(None, ["zh", "en"]) == ("de", "en", "zh")
+    assert site_languages(["en"], ["zh", "en"]) == ("en",)
+    _article(workspace, "深圳传感器", language="zh")
+    assert workspace.publishing.site_languages() == ("de", "en", "zh")
+    workspace.publishing.update_site_settings(languages=["en", "de"])
+    assert workspace.publishing.site_languages() == ("en", "de")
