@@ -15,8 +15,7 @@ from tests.xdisplay import x_environment, xvfb
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "newcomer.py"
 
-# Steps that fail on main for a reason another change of issue 10 fixes: the test
-# expects them to fail (and says so) until then; everything else must pass.
+
 def _phase(workdir: Path, phase: str, display: str) -> dict:
     done = subprocess.run(
         [sys.executable, str(SCRIPT), "--workdir", str(workdir), "--phase", phase],
