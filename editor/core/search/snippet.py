@@ -1,0 +1,158 @@
+"""The passage of a hit that shows why it matched, with the matches marked.
+
+Computed from the article's own text (umlauts, ß and case as written), the
+same way for every index backend: the query's tokens become one regular
+expression over :func:`~editor.core.search.text.match_fold` text, which has
+the same length as the original, so a match's offsets mark the original.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+from editor.core.search.query import SearchQuery, Term
+from editor.core.search.text import is_cjk, match_fold, token_pattern
+
+# About two lines of the result list.
+PASSAGE_CHARS = 200
+MARK_START = "<mark>"
+MARK_END = "</mark>"
+# Matches looked at for the best passage (a long body can match hundreds of times).
+MAX_SPANS = 200
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Pieces of text, every other one a match: ``(text, is_match)``."""
+
+    pieces: tuple[tuple[str, bool], ...]
+    clipped_start: bool = False
+    clipped_end: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.marked("", "", escape=False)
+
+    def marked(self, start: str = MARK_START, end: str = MARK_END, *, escape: bool = True) -> str:
+        """The passage with matches between ``start`` and ``end`` (HTML-escaped by default)."""
+        out = ["…" if self.clipped_start else ""]
+        for text, is_match in self.pieces:
+            shown = html.escape(text, quote=False) if escape else text
+            out.append(f"{start}{shown}{end}" if is_match else shown)
+        out.append("…" if self.clipped_end else "")
+        return "".join(out)
+
+    @property
+    def matches(self) -> list[str]:
+        return [text for text, is_match in self.pieces if is_match]
+
+
+def _term_pattern(tokens: Sequence[str], prefix: bool) -> str:
+    """A regex for a word or phrase; CJK pairs overlap, so each adds one character."""
+    out = []
+    last = len(tokens) - 1
+    for position, token in enumerate(tokens):
+        cjk = is_cjk(token)
+        if position > 0:
+            previous_cjk = is_cjk(tokens[position - 1])
+            if not (cjk and previous_cjk):
+                out.append(r"[\W_]*" if cjk or previous_cjk else r"[\W_]+")
+        if cjk:
+            overlapping = position < last and is_cjk(tokens[position + 1]) and len(token) > 1
+            out.append(token_pattern(token[0] if overlapping else token))
+            continue
+        before = position == 0 or not is_cjk(tokens[position - 1])
+        after = position == last or not is_cjk(tokens[position + 1])
+        pattern = token_pattern(token) + (r"\w*" if prefix and position == last else "")
+        out.append((r"\b" if before else "") + pattern + (r"\b" if after else ""))
+    return "".join(out)
+
+
+def matcher(query: SearchQuery) -> re.Pattern[str] | None:
+    """One regex for every positive term (and entity/author phrase) of ``query``."""
+    alternatives: list[str] = []
+    for term in query.positive:
+        alternatives.extend(_alternatives(term))
+    for phrase in (*query.filters.entities, *query.filters.authors):
+        alternatives.append(_term_pattern(phrase, False))
+    if not alternatives:
+        return None
+    # Longest first, so that a phrase wins over a word it contains.
+    ordered = sorted(dict.fromkeys(alternatives), key=len, reverse=True)
+    return re.compile("|".join(f"(?:{a})" for a in ordered))
+
+
+def _alternatives(term: Term) -> Iterable[str]:
+    yield _term_pattern(term.tokens, term.prefix)
+    if term.spelled:
+        yield _term_pattern(term.spelled, term.prefix)
+
+
+def passage(
+    fields: Sequence[str], pattern: re.Pattern[str] | None, width: int = PASSAGE_CHARS
+) -> Passage:
+    """The best passage from the first field with a match (body before teaser before title),
+    or the start of the first non-empty field when nothing matches."""
+    if pattern is not None:
+        for text in fields:
+            if not text:
+                continue
+            found = (m.span() for m in pattern.finditer(match_fold(text)) if m.end() > m.start())
+            spans = list(islice(found, MAX_SPANS))
+            if spans:
+                return _window(text, spans, width)
+    for text in fields:
+        if text.strip():
+            return _window(text, [], width)
+    return Passage(())
+
+
+def _window(text: str, spans: list[tuple[int, int]], width: int) -> Passage:
+    """The ``width`` characters holding the most distinct matches, cut at spaces."""
+    start = _best_start(text, spans, width)
+    end = min(len(text), start + width)
+    if start > 0:
+        space = text.find(" ", start, start + 30)
+        start = space + 1 if space != -1 else start
+    if end < len(text):
+        space = text.rfind(" ", max(start, end - 30), end)
+        end = space if space > start else end
+    pieces: list[tuple[str, bool]] = []
+    cursor = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        if s > cursor:
+            pieces.append((_flat(text[cursor:s]), False))
+        pieces.append((_flat(text[s:e]), True))
+        cursor = e
+    if cursor < end:
+        pieces.append((_flat(text[cursor:end]), False))
+    return Passage(tuple(pieces), clipped_start=start > 0, clipped_end=end < len(text))
+
+
+def _best_start(text: str, spans: list[tuple[int, int]], width: int) -> int:
+    if not spans:
+        return 0
+    best, best_score = spans[0][0], -1
+    for i, (s, _) in enumerate(spans):
+        seen = set()
+        for s2, e2 in spans[i:]:
+            if e2 > s + width:
+                break
+            seen.add(match_fold(text[s2:e2]))
+        if len(seen) > best_score:
+            best, best_score = s, len(seen)
+    # Some words before the first match, for context.
+    return max(0, best - width // 5)
+
+
+def _flat(text: str) -> str:
+    """Line breaks and runs of spaces as one space (a passage is one line)."""
+    return _SPACES.sub(" ", text)

@@ -1,0 +1,202 @@
+"""How text becomes search tokens: folding, word splitting, CJK bigrams.
+
+The index and the query go through the same functions, so what an editor types
+meets what was indexed:
+
+* case and accents are folded ("Müller" → ``muller``, "Café" → ``cafe``) and
+  ``ß`` becomes ``ss`` (Python's casefold), so "Muller" finds "Müller" and
+  "Strasse" finds "Straße";
+* German umlauts are also indexed spelled out ("Müller" adds ``mueller`` at
+  the end of the same field, so it weighs as much), so "Mueller" finds
+  "Müller" as well;
+* Chinese and Japanese have no spaces between words: a run of such characters
+  is indexed as overlapping pairs (人工智能 → 人工 工智 智能), and a query for a
+  run becomes the phrase of its pairs, which finds exactly that run.
+
+The tokens are plain strings of letters and digits (no punctuation, no
+underscore), joined by spaces: any full-text engine's simplest tokenizer
+(SQLite's ``ascii``, a PostgreSQL tsvector) keeps them as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Han, Hiragana, Katakana (and their extensions): written without spaces.
+# Hangul is not here: Korean separates words with spaces.
+_CJK_RANGES = (
+    "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff66-\uff9f\U00020000-\U0002fa1f"
+)
+CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
+_CJK_RUN = re.compile(f"[{_CJK_RANGES}]+")
+_SEPARATORS = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
+# Combining marks stripped after decomposition (the kana voicing marks, U+3099/309A,
+# are kept: が is not か).
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Longer words are cut (both in documents and queries, so they still meet): such
+# "words" are encoded data, and PostgreSQL refuses a tsquery word over 2 kB.
+MAX_TOKEN_CHARS = 64
+_LONG_WORD = re.compile(f"[^\\W_]{{{MAX_TOKEN_CHARS + 1},}}")
+_UMLAUT_WORD = re.compile(r"\w*[äöü]\w*")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def _latin_table() -> dict[int, str]:
+    """Latin letters with accents → their base letter, for the common case without NFKD."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = _MARKS.sub("", unicodedata.normalize("NFKD", char))
+        if base != char and base.isascii() and base:
+            table[code] = base
+    return table
+
+
+_LATIN = _latin_table()
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, ``ß`` as ``ss``: the form text is indexed in."""
+    folded = text.casefold().translate(_LATIN)
+    if folded.isascii():
+        return folded
+    decomposed = _MARKS.sub("", unicodedata.normalize("NFKD", folded))
+    return unicodedata.normalize("NFC", decomposed)
+
+
+def _cjk_split(word: str) -> list[str]:
+    """A word mixing scripts ("ai芯片") as tokens: the Latin parts whole, CJK runs as pairs."""
+    tokens: list[str] = []
+    start = 0
+    for run in _CJK_RUN.finditer(word):
+        if run.start() > start:
+            tokens.append(word[start : run.start()])
+        chars = run.group()
+        if len(chars) == 1:
+            tokens.append(chars)
+        else:
+            tokens.extend(chars[i : i + 2] for i in range(len(chars) - 1))
+        start = run.end()
+    if start < len(word):
+        tokens.append(word[start:])
+    return tokens
+
+
+def _folded(text: str) -> str:
+    folded = fold(text)
+    if _LONG_WORD.search(folded):
+        folded = _LONG_WORD.sub(lambda m: m.group()[:MAX_TOKEN_CHARS], folded)
+    return folded
+
+
+def tokens(text: str) -> list[str]:
+    """The search tokens of ``text``, in order (a query and a document alike)."""
+    folded = _folded(text)
+    words = _WORD.findall(folded)
+    if not CJK_CHAR.search(folded):
+        return words
+    result: list[str] = []
+    for word in words:
+        if CJK_CHAR.search(word):
+            result.extend(_cjk_split(word))
+        else:
+            result.append(word)
+    return result
+
+
+def token_text(text: str) -> str:
+    """``tokens(text)`` joined by spaces (faster when the text has no CJK)."""
+    folded = _folded(text)
+    if not CJK_CHAR.search(folded):
+        return _SEPARATORS.sub(" ", folded).strip()
+    return " ".join(tokens(text))
+
+
+def spelled_out(text: str) -> list[str]:
+    """Tokens of the words with umlauts written out (Müller → ``mueller``), once each."""
+    lowered = text.casefold()
+    if not any(u in lowered for u in "äöü"):
+        return []
+    seen: dict[str, None] = {}
+    for word in _UMLAUT_WORD.findall(lowered):
+        for token in tokens(word.translate(_UMLAUTS)):
+            seen.setdefault(token, None)
+    return list(seen)
+
+
+def is_cjk(token: str) -> bool:
+    return bool(CJK_CHAR.search(token))
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDoc:
+    """One article as the index holds it: each field as space-separated tokens,
+    followed by its umlaut words spelled out."""
+
+    id: int
+    title: str
+    teaser: str
+    body: str
+    tags: str
+    author: str
+
+
+def field_text(text: str) -> str:
+    """A field's tokens, then its umlaut words spelled out (single words, after the text:
+    a phrase never runs into them)."""
+    spelled = spelled_out(text)
+    tokens_ = token_text(text)
+    return f"{tokens_} {' '.join(spelled)}" if spelled else tokens_
+
+
+def index_doc(
+    article_id: int, *, title: str, teaser: str, body: str, author: str, tags: tuple[str, ...]
+) -> IndexDoc:
+    return IndexDoc(
+        id=article_id,
+        title=field_text(title),
+        teaser=field_text(teaser),
+        body=field_text(body),
+        tags=field_text(" ; ".join(tags)),
+        author=field_text(author),
+    )
+
+
+# ---------------------------------------------------------------- for highlighting
+
+
+def _char_table() -> dict[int, str]:
+    """One character for one: Latin accents dropped, ß kept (see match_fold); letters
+    that decompose to two (Ǆ → DZ) are left as they are."""
+    return {code: base.lower() for code, base in _LATIN.items() if len(base) == 1}
+
+
+_ONE_FOR_ONE = _char_table()
+
+
+def match_fold(text: str) -> str:
+    """``text`` lowered and without Latin accents, *the same length* as ``text``.
+
+    Highlighting finds matches in this and marks the same offsets in the
+    original; ``ß`` stays (a pattern matches it for ``ss``).
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower to two (İ): do it one by one
+        lowered = "".join(c.lower()[:1] or c for c in text)
+    return lowered.translate(_ONE_FOR_ONE)
+
+
+@lru_cache(maxsize=512)
+def token_pattern(token: str) -> str:
+    """A regex source matching ``token`` in :func:`match_fold` text."""
+    pattern = re.escape(token)
+    # "ss" may be written ß; a spelled-out umlaut (ue) may be ü, folded to u.
+    pattern = pattern.replace("ss", "(?:ss|ß)")
+    for pair, vowel in (("ae", "a"), ("oe", "o"), ("ue", "u")):
+        pattern = pattern.replace(pair, f"(?:{pair}|{vowel})")
+    return pattern
