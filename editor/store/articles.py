@@ -31,6 +31,14 @@ _SORT_COLUMNS = {
     "updated_at": Article.updated_at,
 }
 
+def _search_index() -> Any:
+    """The full-text index's write path, imported at the first write: opening the
+    archive and painting the list need none of it (start-up stays as fast)."""
+    from editor.store.search import sync
+
+    return sync
+
+
 # ---------------------------------------------------------------- conversions
 
 
@@ -218,7 +226,9 @@ def insert_article(session: Session, fields: Mapping[str, Any]) -> values.Articl
     session.flush()
     if "tags" in fields:
         _set_tags(session, row, fields["tags"])
-    return to_value(row)
+    article = to_value(row)
+    _search_index().index_articles(session, [article])
+    return article
 
 
 def update_article(
@@ -247,7 +257,10 @@ def update_article(
         session.flush()
     except StaleDataError as exc:
         raise ConflictError(f"“{row.title}” was changed elsewhere; reload it.") from exc
-    return to_value(row)
+    article = to_value(row)
+    if _search_index().INDEXED_FIELDS.intersection(changes):
+        _search_index().index_articles(session, [article])
+    return article
 
 
 def set_deleted(session: Session, article_id: int, deleted: bool) -> values.Article:
@@ -265,6 +278,7 @@ def purge_trash(session: Session) -> int:
         session.execute(delete(ArticleEntity).where(ArticleEntity.article_id.in_(ids)))
         session.execute(delete(Revision).where(Revision.article_id.in_(ids)))
         session.execute(delete(Article).where(Article.id.in_(ids)))
+        _search_index().remove_articles(session, ids)
     return len(ids)
 
 

@@ -25,6 +25,14 @@ from editor.store.models import Article, ArticleEntity, Base, Entity, Revision, 
 _TABLES = Base.metadata.tables
 
 
+def _search_index() -> Any:
+    """The full-text index's write path, imported at the first write: opening the
+    archive and painting the list need none of it (start-up stays as fast)."""
+    from editor.store.search import sync
+
+    return sync
+
+
 def find_for_import(
     session: Session, *, uuids: Collection[str], external_ids: Collection[str]
 ) -> list[values.Article]:
@@ -195,6 +203,13 @@ def insert_many(
     ]
     if links:
         session.execute(insert(_TABLES["article_entity"]), links)
+    _search_index().backend_for(session).put(
+        session,
+        [
+            _search_index().doc_of(_Fields(article_id, row), fields.get("tags", ()))
+            for article_id, row, fields in zip(ids, rows, articles, strict=True)
+        ],
+    )
     if revision_reason is not None:
         revisions = [
             {
@@ -262,6 +277,15 @@ def update_many(
     )
     session.execute(stmt, params)
     _replace_tags(session, [(c.id, ch["tags"]) for c, ch in updates if "tags" in ch])
+    changed = [
+        _search_index().doc_of(
+            _Fields(current.id, {k: p[f"new_{k}"] for k in ("title", "teaser", "body", "author")}),
+            changes.get("tags", current.tags),
+        )
+        for (current, changes), p in zip(updates, params, strict=True)
+        if _search_index().INDEXED_FIELDS.intersection(changes)
+    ]
+    _search_index().backend_for(session).put(session, changed)
     if revision_reason is not None:
         numbers = latest_revision_numbers(session, [current.id for current, _ in updates])
         revisions = [
@@ -277,6 +301,18 @@ def update_many(
             for p in params
         ]
         session.execute(insert(_TABLES["revision"]), revisions)
+
+
+class _Fields:
+    """An article's indexed fields from a row dict (what the index reads by attribute)."""
+
+    def __init__(self, article_id: int, row: Mapping[str, Any]) -> None:
+        self.id = article_id
+        self.title = row.get("title", "")
+        self.teaser = row.get("teaser", "")
+        self.body = row.get("body", "")
+        self.author = row.get("author", "")
+        self.tags: tuple[str, ...] = ()
 
 
 def _replace_tags(session: Session, tag_lists: Sequence[tuple[int, Sequence[str]]]) -> None:

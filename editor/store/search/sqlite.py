@@ -1,0 +1,147 @@
+"""The SQLite backend: an FTS5 table ``search_fts`` in the archive file.
+
+Its columns hold the tokens of :func:`editor.core.search.index_doc` (already
+folded, CJK already in pairs), so the simplest tokenizer, ``ascii``, takes
+them as they are.  The table keeps its own copy of those tokens because this
+SQLite (3.40) cannot delete from a content-less table; with 3.43's
+``contentless_delete`` the copy could go.  The rowid is the article id.
+
+Every token of the query is quoted, so nothing an editor types reaches FTS5 as
+syntax (``NEAR``, ``*``, ``:`` and quotes are words or nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import product
+
+from sqlalchemy import Float, column, literal, literal_column, select, table, text
+from sqlalchemy.exc import OperationalError
+
+from editor.core.search import IndexDoc, SearchQuery, Term
+from editor.store.models import Article
+from editor.store.search.sync import Executor, filter_conditions, newest_first
+
+TABLE = "search_fts"
+COLUMNS = ("title", "teaser", "body", "tags", "author")
+# bm25 weights in COLUMNS order: a word in the title counts ten times one in the body.
+WEIGHTS = (10.0, 4.0, 1.0, 6.0, 3.0)
+# Spellings of a phrase tried at most (ue/ü variants multiply).
+MAX_VARIANTS = 4
+
+_fts = table(TABLE, column("rowid"))
+_RANK = literal_column(f"bm25({TABLE}, {', '.join(str(w) for w in WEIGHTS)})", Float)
+_INSERT = text(
+    f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) "
+    f"VALUES (:id, {', '.join(':' + c for c in COLUMNS)})"
+)
+
+
+def _quoted(tokens: Sequence[str]) -> str:
+    return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+
+
+def _spellings(term: Term) -> list[tuple[str, ...]]:
+    """The token sequences that count as this term.
+
+    A word typed "Mueller" finds "Müller" through the spelled-out words at the
+    end of each field; a phrase cannot (they stand alone), so a phrase also
+    tries its ue/oe/ae words with the vowel alone, as "Müller" was folded.
+    """
+    forms = [term.tokens]
+    if term.spelled:
+        forms.append(term.spelled)
+    if term.is_phrase:
+        options = [
+            dict.fromkeys((t, t.replace("ue", "u").replace("oe", "o").replace("ae", "a"))).keys()
+            for t in term.tokens
+        ]
+        for variant in product(*options):
+            if len(forms) >= MAX_VARIANTS:
+                break
+            if variant not in forms:
+                forms.append(variant)
+    return forms
+
+
+def term_expression(term: Term) -> str:
+    star = "*" if term.prefix else ""
+    parts = [_quoted(form) + star for form in _spellings(term)]
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def match_expression(query: SearchQuery) -> tuple[str | None, str | None]:
+    """The FTS5 MATCH strings: what must match, and what must not."""
+    required = [term_expression(t) for t in query.positive]
+    required += [_quoted(phrase) for phrase in query.filters.entities]
+    required += ["{author} : " + _quoted(phrase) for phrase in query.filters.authors]
+    excluded = [term_expression(t) for t in query.negative]
+    positive = " AND ".join(required) if required else None
+    negative = " OR ".join(excluded) if excluded else None
+    return positive, negative
+
+
+class SqliteIndex:
+    name = "sqlite-fts5"
+
+    def put(self, db: Executor, docs: Sequence[IndexDoc]) -> None:
+        if not docs:
+            return
+        self.remove(db, [doc.id for doc in docs])
+        db.execute(
+            _INSERT,
+            [{"id": d.id, **{c: getattr(d, c) for c in COLUMNS}} for d in docs],
+        )
+
+    def remove(self, db: Executor, ids: Sequence[int]) -> None:
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            db.execute(_fts.delete().where(_fts.c.rowid.in_(chunk)))
+
+    def drop_missing(self, db: Executor) -> int:
+        orphans = select(_fts.c.rowid).where(
+            _fts.c.rowid.not_in(select(Article.id).scalar_subquery())
+        )
+        ids = list(db.execute(orphans).scalars())
+        self.remove(db, ids)
+        return len(ids)
+
+    def indexed_count(self, db: Executor) -> int:
+        return int(db.execute(text(f"SELECT count(*) FROM {TABLE}")).scalar_one())
+
+    def size_bytes(self, db: Executor) -> int | None:
+        try:
+            stmt = text("SELECT sum(pgsize) FROM dbstat WHERE name = :t OR name LIKE :shadow")
+            value = db.execute(stmt, {"t": TABLE, "shadow": f"{TABLE}_%"}).scalar_one()
+        except OperationalError:  # SQLite built without the dbstat table
+            return None
+        return int(value or 0)
+
+    def search(
+        self, db: Executor, query: SearchQuery, limit: int, offset: int = 0
+    ) -> list[tuple[int, float]]:
+        positive, negative = match_expression(query)
+        conditions = filter_conditions(query.filters)
+        if positive is None:
+            # Filters (and exclusions) only: the newest articles that pass.
+            stmt = select(Article.id, literal(0.0)).where(*conditions)
+            if negative is not None:
+                excluded = select(_fts.c.rowid).where(text(f"{TABLE} MATCH :neg"))
+                stmt = stmt.where(Article.id.not_in(excluded.scalar_subquery()))
+            stmt = stmt.order_by(newest_first(), Article.id.desc())
+            params = {"neg": negative}
+        else:
+            match = positive if negative is None else f"({positive}) NOT ({negative})"
+            # The FTS table first (CROSS JOIN keeps SQLite from starting at the article
+            # table's status or language index and probing the index per row).
+            stmt = (
+                select(Article.id, _RANK.label("rank"))
+                .select_from(_fts.join(Article, Article.id == _fts.c.rowid))
+                .where(text(f"{TABLE} MATCH :match"), *conditions)
+                .order_by(literal_column("rank"), Article.id)
+            )
+            params = {"match": match}
+        stmt = stmt.limit(limit).offset(offset)
+        rows = db.execute(stmt, params)
+        # bm25 is lower for better matches; the interface wants higher is better.
+        return [(int(article_id), -float(rank) if rank else 0.0) for article_id, rank in rows]
