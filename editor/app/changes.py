@@ -147,6 +147,13 @@ class SuggestionDecided(ArticleChange):
     accepted: bool
 
 
+@dataclass(frozen=True, slots=True)
+class SavedSearchesChanged(Change):
+    """The archive's saved searches were added to, replaced or removed (their names now)."""
+
+    names: tuple[str, ...]
+
+
 C = TypeVar("C", bound=Change)
 Listener = Callable[[Any], None]
 

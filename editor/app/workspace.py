@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from editor.app.translation.memory import MemoryService
     from editor.app.translation.mt import MachineTranslation
     from editor.app.translation.service import TranslationService
+    from editor.app.search import SearchService
 
 
 @dataclass
@@ -94,6 +95,12 @@ class Workspace:
         from editor.app.entities import SuggestionService
 
         return SuggestionService(self)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from editor.app.search import SearchService
+
+        return SearchService(self)
 
     def has_started(self, service: str) -> bool:
         """Whether a service ("articles", "related", "publishing") was used yet (asking
