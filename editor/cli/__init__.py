@@ -4,6 +4,9 @@
     newsdesk import PATH             JSON Lines file, Markdown file or folder of .md files
     newsdesk list [--status S] [--lang L] [--trash] [--json]
     newsdesk show ID [--json]        ID: number, uuid or external id
+    newsdesk search QUERY [--lang L] [--status S] [--limit N] [--json]
+    newsdesk search --queries FILE --json   one JSON line of hits per query line
+    newsdesk reindex                 rebuild the full-text search index
     newsdesk export --format jsonl|markdown --out PATH
     newsdesk samples                 load the sample archive
     newsdesk publish (ID... | --all) --out DIR [--full]
@@ -26,7 +29,7 @@ file.  Only the standard library is imported at start, so ``--version`` and
 ``--help`` answer at once; each command imports what it needs.
 
 Exit status: 0 success, 1 some records rejected (import) or nothing found
-(show), 2 an error that stopped the command (message on one line on stderr).
+(show, search), 2 an error that stopped the command (message on one line on stderr).
 
 Each concern has its module (``articles``, ``publishing``, ``related``,
 ``database``) with a ``register(subparsers)`` that adds its commands; a new
@@ -40,7 +43,16 @@ import sys
 from collections.abc import Callable, Sequence
 
 from editor import __version__
-from editor.cli import articles, database, entities, publishing, related, settings, translation
+from editor.cli import (
+    articles,
+    database,
+    entities,
+    publishing,
+    related,
+    search,
+    settings,
+    translation,
+)
 from editor.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -67,10 +79,10 @@ __all__ = [
 ]
 
 # The order here is the order `newsdesk --help` lists the commands in.
-COMMAND_MODULES = (articles, publishing, related, translation, settings, database)
 COMMAND_MODULES = (
     articles,
     entities,
+    search,
     publishing,
     related,
     translation,
