@@ -59,23 +59,26 @@ QUERIES = {
 }
 
 # Invented CJK sentences for the CJK share of the archive (common words only).
-_ZH = ["人工智能", "芯片", "公司", "发布", "市场", "数据中心", "云计算", "投资", "研究", "用户", "政府"]
-_JA = ["東京", "半導体メーカー", "発表", "市場", "人工知能", "企業", "投資", "研究", "新しい", "技術"]
+_ZH = "人工智能 芯片 公司 发布 市场 数据中心 云计算 投资 研究 用户 政府".split()
+_JA = "東京 半導体メーカー 発表 市場 人工知能 企業 投資 研究 新しい 技術".split()
 
 
 def _cjk_records(count: int, seed: int = 7) -> list[dict[str, object]]:
     rng = random.Random(seed)
     records = []
+
+    def sentence(words: list[str]) -> str:
+        return "".join(rng.choices(words, k=rng.randint(4, 9))) + "。"
+
     for i in range(count):
         words, lang = (_ZH, "zh") if i % 2 else (_JA, "ja")
-        sentence = lambda: "".join(rng.choices(words, k=rng.randint(4, 9))) + "。"  # noqa: E731
         records.append(
             {
                 "id": f"cjk-{i}",
                 "lang": lang,
-                "title": sentence(),
-                "teaser": sentence(),
-                "body": "\n\n".join("".join(sentence() for _ in range(6)) for _ in range(5)),
+                "title": sentence(words),
+                "teaser": sentence(words),
+                "body": "\n\n".join("".join(sentence(words) for _ in range(6)) for _ in range(5)),
                 "status": "published",
                 "published_at": "2026-03-01T10:00:00Z",
             }
@@ -149,13 +152,13 @@ def bench_speed(n: int, runs: int, rebuild: bool) -> None:
     theirs: dict[str, list[float]] = {}
     counts: dict[str, int] = {}
     flat = [(kind, q) for kind, qs in QUERIES.items() for q in qs]
-    for kind, q in flat:  # warm the page cache
+    for _kind, q in flat:  # warm the page cache
         counts[q] = len(ws.search.search(q, limit=LIMIT))
         match = _raw_match(q)
         if match:
             raw.execute(raw_sql, (match,)).fetchall()
     for _ in range(runs):
-        for kind, q in flat:
+        for _kind, q in flat:
             start = time.perf_counter()
             ws.search.search(q, limit=LIMIT)
             ours.setdefault(q, []).append(time.perf_counter() - start)
