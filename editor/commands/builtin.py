@@ -420,8 +420,18 @@ def _view_commands() -> list[Command]:
         palette=False,
         overrides_text_fields=True,
     )
+    search = Command(
+        id="view.search",
+        title="Search Articles",
+        category="View",
+        handler=lambda ctx: ctx.window.toggle_panel("search"),
+        shortcuts=("Ctrl+Shift+F",),
+        keywords=("full text", "suchen", "archive", "saved searches"),
+        overrides_text_fields=True,
+    )
     return [
         palette,
+        search,
         _panel_command(
             "preview",
             "Preview",

@@ -70,6 +70,8 @@ from editor.ui.article_list import (
 from editor.ui.events import EventBridge
 from editor.ui.icons import app_icon
 from editor.ui.metadata import MetadataPanel
+from editor.ui.runner import Runner
+from editor.ui.search import SavedSearchList, SearchPanel
 from editor.ui.sidebar import Sidebar
 from editor.ui.status_bar import MainStatusBar
 
@@ -205,6 +207,18 @@ class MainWindow(QMainWindow):
         from editor.ui.settings import apply_personal
 
         apply_personal(self)  # name as author, editor font, theme, own shortcuts
+        self._attach_search(workspace)
+
+    def _attach_search(self, workspace: Workspace) -> None:
+        self.runner = self.__dict__.get("runner") or Runner(self)  # the window's one runner
+        self.search_panel.attach(workspace, self.runner)
+        self.saved_searches.attach(workspace, self.runner)
+        self.bridge.changed.connect(self.saved_searches.on_change)
+        self.search_panel.article_chosen.connect(self.open_article)
+        self.search_panel.results_shown.connect(
+            lambda _n: self.list_view.setHidden(bool(self.search_panel.field.text().strip()))
+        )
+        self.saved_searches.query_chosen.connect(self.search_panel.run_query)
 
     # ================================================================ a snapshot start
 
@@ -305,6 +319,9 @@ class MainWindow(QMainWindow):
         list_layout.addWidget(self.trash_bar)
         list_layout.addWidget(self.list_view)
         self.list_panel = list_panel
+        self.search_panel, self.saved_searches = SearchPanel(), SavedSearchList()
+        list_layout.insertWidget(0, self.search_panel, 0)
+        self.sidebar.layout().addWidget(self.saved_searches)
 
         self.editor = ArticleEditor(highlight=self.ws is not None)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main_splitter")
@@ -468,6 +485,8 @@ class MainWindow(QMainWindow):
                 self.related_dock.raise_()  # it may share a tab with Metadata
             else:
                 self.related_dock.hide()
+        elif name == "search":
+            self.search_panel.focus()
         elif name == "page":
             showing = self.panel_visible("page")
             self.editor.tabs.setCurrentIndex(WRITE_TAB if showing else PAGE_TAB)
@@ -1122,6 +1141,7 @@ class MainWindow(QMainWindow):
         self._meaning_timer.stop()
         if self._meaning_jobs is not None:
             self._meaning_jobs.shutdown()
+        self.runner.shutdown(5000)
         self.bridge.close()
         super().closeEvent(event)
 
