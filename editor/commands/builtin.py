@@ -429,9 +429,17 @@ def _view_commands() -> list[Command]:
         keywords=("full text", "suchen", "archive", "saved searches"),
         overrides_text_fields=True,
     )
+    reindex = Command(
+        id="view.search_reindex",
+        title="Rebuild Search Index",
+        category="View",
+        handler=lambda ctx: ctx.window.rebuild_search_index(),
+        keywords=("reindex", "full text", "suchindex"),
+    )
     return [
         palette,
         search,
+        reindex,
         _panel_command(
             "preview",
             "Preview",

@@ -71,7 +71,7 @@ from editor.ui.events import EventBridge
 from editor.ui.icons import app_icon
 from editor.ui.metadata import MetadataPanel
 from editor.ui.runner import Runner
-from editor.ui.search import SavedSearchList, SearchPanel
+from editor.ui.search import SavedSearchList, SearchPanel, rebuild_with_progress
 from editor.ui.sidebar import Sidebar
 from editor.ui.status_bar import MainStatusBar
 
@@ -900,6 +900,10 @@ class MainWindow(QMainWindow):
         from editor.ui.desktop import open_tool
 
         open_tool(self, name)
+
+    def rebuild_search_index(self) -> None:
+        if self.ws is not None:
+            rebuild_with_progress(self, self.ws, self.runner, self.show_message)
 
     def compute_meaning_vectors(self) -> None:
         """Embed the articles without meaning vectors on a worker, with cancellable progress.

@@ -81,3 +81,15 @@ def test_saved_searches_appear_in_the_sidebar_and_run(qtbot, make_window, db_pat
     saved.forget("Chips")
     qtbot.waitUntil(lambda: saved.names() == [], timeout=5000)
     assert saved.isHidden()
+
+
+def test_rebuild_command_reindexes_with_a_progress_dialog(
+    qtbot, make_window, db_path: Path
+) -> None:
+    _seed(db_path)
+    window = make_window()
+    messages: list[str] = []
+    window.show_message = lambda text, error=False: messages.append(text)  # type: ignore[method-assign]
+    window.registry.run("view.search_reindex", window.command_context)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert messages == ["Search index rebuilt: 3 articles."]
