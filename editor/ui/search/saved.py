@@ -56,9 +56,11 @@ class SavedSearchList(QWidget):
     def reload(self) -> None:
         if self._ws is None or self._runner is None:
             return
-        search = self._ws.search
+        workspace = self._ws
+        # ws.search is first touched on the worker: the search modules load off the GUI
+        # thread (this runs while the window starts).
         self._runner.run(
-            query("Read saved searches", plain(search.saved), key="search.saved"),
+            query("Read saved searches", lambda _c: workspace.search.saved(), key="search.saved"),
             on_done=self._fill,
             owner=self,
         )
