@@ -22,11 +22,11 @@ if TYPE_CHECKING:
     from editor.app.entities import EntityService, SuggestionService
     from editor.app.publishing import PublishService
     from editor.app.related import RelatedService
+    from editor.app.search import SearchService
     from editor.app.settings import SettingsService
     from editor.app.translation.memory import MemoryService
     from editor.app.translation.mt import MachineTranslation
     from editor.app.translation.service import TranslationService
-    from editor.app.search import SearchService
 
 
 @dataclass

@@ -31,6 +31,7 @@ _SORT_COLUMNS = {
     "updated_at": Article.updated_at,
 }
 
+
 def _search_index() -> Any:
     """The full-text index's write path, imported at the first write: opening the
     archive and painting the list need none of it (start-up stays as fast)."""
