@@ -254,3 +254,21 @@ def test_saved_searches_live_in_the_archive(ws: Workspace) -> None:
     assert heard[-1].names == ("KI auf Deutsch",)
     with pytest.raises(ValueError):
         ws.search.save("  ", "x")
+
+
+def test_sqlite_ranks_the_newest_matches_first_and_widens_for_filters(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if ws.db.engine.dialect.name != "sqlite":
+        pytest.skip("the ranking window is SQLite's")
+    from editor.store.search import sqlite as backend
+
+    oldest = _create(ws, language="en", title="Chip chip chip", body="chip")
+    newer = [_create(ws, language="de", title="Bericht", body=f"ein chip {i}") for i in range(4)]
+    monkeypatch.setattr(backend, "WINDOWS", (2, None))
+    # Only the two newest matches are ranked: the title hit is older than the window.
+    assert set(_ids(ws, "chip", limit=2)) == set(newer[-2:])
+    # A filter that leaves the window short of hits widens it to everything.
+    assert _ids(ws, "chip lang:en", limit=2) == [oldest]
+    monkeypatch.setattr(backend, "WINDOWS", (None,))
+    assert _ids(ws, "chip", limit=1) == [oldest]

@@ -22,7 +22,7 @@ PASSAGE_CHARS = 200
 MARK_START = "<mark>"
 MARK_END = "</mark>"
 # Matches looked at for the best passage (a long body can match hundreds of times).
-MAX_SPANS = 200
+MAX_SPANS = 60
 _SPACES = re.compile(r"\s+")
 
 
@@ -102,19 +102,23 @@ def passage(
         for text in fields:
             if not text:
                 continue
-            found = (m.span() for m in pattern.finditer(match_fold(text)) if m.end() > m.start())
-            spans = list(islice(found, MAX_SPANS))
-            if spans:
-                return _window(text, spans, width)
+            found = (m for m in pattern.finditer(match_fold(text)) if m.end() > m.start())
+            matches = list(islice(found, MAX_SPANS))
+            if matches:
+                spans = [m.span() for m in matches]
+                keys = [m.group() for m in matches]
+                return _window(text, spans, width, keys)
     for text in fields:
         if text.strip():
             return _window(text, [], width)
     return Passage(())
 
 
-def _window(text: str, spans: list[tuple[int, int]], width: int) -> Passage:
+def _window(
+    text: str, spans: list[tuple[int, int]], width: int, keys: list[str] | None = None
+) -> Passage:
     """The ``width`` characters holding the most distinct matches, cut at spaces."""
-    start = _best_start(text, spans, width)
+    start = _best_start(spans, keys or [], width)
     end = min(len(text), start + width)
     if start > 0:
         space = text.find(" ", start, start + 30)
@@ -137,16 +141,17 @@ def _window(text: str, spans: list[tuple[int, int]], width: int) -> Passage:
     return Passage(tuple(pieces), clipped_start=start > 0, clipped_end=end < len(text))
 
 
-def _best_start(text: str, spans: list[tuple[int, int]], width: int) -> int:
+def _best_start(spans: list[tuple[int, int]], keys: list[str], width: int) -> int:
+    """Where the window with the most distinct matched words (``keys``, folded) begins."""
     if not spans:
         return 0
     best, best_score = spans[0][0], -1
     for i, (s, _) in enumerate(spans):
         seen = set()
-        for s2, e2 in spans[i:]:
+        for (_s2, e2), key in zip(spans[i:], keys[i:], strict=True):
             if e2 > s + width:
                 break
-            seen.add(match_fold(text[s2:e2]))
+            seen.add(key)
         if len(seen) > best_score:
             best, best_score = s, len(seen)
     # Some words before the first match, for context.
