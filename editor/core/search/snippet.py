@@ -23,6 +23,8 @@ MARK_START = "<mark>"
 MARK_END = "</mark>"
 # Matches looked at for the best passage (a long body can match hundreds of times).
 MAX_SPANS = 60
+# Matches are looked for in the start of a field first (bodies run to many kB).
+HEAD_CHARS = 3000
 _SPACES = re.compile(r"\s+")
 
 
@@ -102,8 +104,9 @@ def passage(
         for text in fields:
             if not text:
                 continue
-            found = (m for m in pattern.finditer(match_fold(text)) if m.end() > m.start())
-            matches = list(islice(found, MAX_SPANS))
+            matches = _matches(text[:HEAD_CHARS], pattern)
+            if not matches and len(text) > HEAD_CHARS:
+                matches = _matches(text, pattern)
             if matches:
                 spans = [m.span() for m in matches]
                 keys = [m.group() for m in matches]
@@ -112,6 +115,11 @@ def passage(
         if text.strip():
             return _window(text, [], width)
     return Passage(())
+
+
+def _matches(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    found = (m for m in pattern.finditer(match_fold(text)) if m.end() > m.start())
+    return list(islice(found, MAX_SPANS))
 
 
 def _window(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from editor.core.search import fold, index_doc, tokens
-from editor.core.search.text import match_fold, spelled_out
+from editor.core.search.text import match_fold, spelled_out, token_pattern
 
 
 def test_case_accents_and_sharp_s_fold() -> None:
@@ -33,4 +33,15 @@ def test_punctuation_and_underscores_split() -> None:
 def test_match_fold_keeps_length() -> None:
     for text in ("Straße", "İstanbul", "ÄÖÜ äöü ß", "人工智能", "Ǆemal"):
         assert len(match_fold(text)) == len(text)
-    assert match_fold("Müller") == "muller"
+    assert match_fold("MÜLLER") == "müller"
+
+
+def test_token_patterns_accept_accents_sharp_s_and_spelled_out_umlauts() -> None:
+    import re
+
+    def matches(token: str, text: str) -> bool:
+        return re.fullmatch(token_pattern(token), match_fold(text)) is not None
+
+    assert matches("muller", "Müller") and matches("mueller", "Müller")
+    assert matches("mueller", "Mueller") and matches("strasse", "Straße")
+    assert matches("cafe", "Café") and not matches("muller", "Möller")
