@@ -150,18 +150,23 @@ def _window(
 
 
 def _best_start(spans: list[tuple[int, int]], keys: list[str], width: int) -> int:
-    """Where the window with the most distinct matched words (``keys``, folded) begins."""
+    """Where the window with the most distinct matched words (``keys``, folded) begins
+    (one pass: the window's end moves on as its start does)."""
     if not spans:
         return 0
-    best, best_score = spans[0][0], -1
-    for i, (s, _) in enumerate(spans):
-        seen = set()
-        for (_s2, e2), key in zip(spans[i:], keys[i:], strict=True):
-            if e2 > s + width:
-                break
-            seen.add(key)
-        if len(seen) > best_score:
-            best, best_score = s, len(seen)
+    best, best_score = spans[0][0], 0
+    counts: dict[str, int] = {}
+    end = 0
+    for i, (start, _) in enumerate(spans):
+        end = max(end, i)
+        while end < len(spans) and (end == i or spans[end][1] <= start + width):
+            counts[keys[end]] = counts.get(keys[end], 0) + 1
+            end += 1
+        if len(counts) > best_score:
+            best, best_score = start, len(counts)
+        counts[keys[i]] -= 1
+        if not counts[keys[i]]:
+            del counts[keys[i]]
     # Some words before the first match, for context.
     return max(0, best - width // 5)
 
