@@ -41,8 +41,7 @@ _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20
 # Longer words are cut (both in documents and queries, so they still meet): such
 # "words" are encoded data, and PostgreSQL refuses a tsquery word over 2 kB.
 MAX_TOKEN_CHARS = 64
-_LONG_WORD = re.compile(f"[^\\W_]{{{MAX_TOKEN_CHARS + 1},}}")
-_UMLAUT_WORD = re.compile(r"\w*[äöü]\w*")
+_UMLAUT_WORD = re.compile(r"\b\w*?[äöü]\w*")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
@@ -88,34 +87,41 @@ def _cjk_split(word: str) -> list[str]:
     return tokens
 
 
-def _folded(text: str) -> str:
-    folded = fold(text)
-    if _LONG_WORD.search(folded):
-        folded = _LONG_WORD.sub(lambda m: m.group()[:MAX_TOKEN_CHARS], folded)
-    return folded
+def _has_cjk(text: str) -> bool:
+    # max() scans in C; only text with a character from U+3040 up needs the regex.
+    return bool(text) and max(text) >= "\u3040" and CJK_CHAR.search(text) is not None
+
+
+def _cut_long(words: list[str]) -> list[str]:
+    if words and max(map(len, words)) > MAX_TOKEN_CHARS:
+        return [word[:MAX_TOKEN_CHARS] for word in words]
+    return words
 
 
 def tokens(text: str) -> list[str]:
     """The search tokens of ``text``, in order (a query and a document alike)."""
-    folded = _folded(text)
-    words = _WORD.findall(folded)
-    if not CJK_CHAR.search(folded):
+    folded = fold(text)
+    words = _cut_long(_WORD.findall(folded))
+    if not _has_cjk(folded):
         return words
     result: list[str] = []
     for word in words:
-        if CJK_CHAR.search(word):
+        if _has_cjk(word):
             result.extend(_cjk_split(word))
         else:
             result.append(word)
-    return result
+    return _cut_long(result)
 
 
 def token_text(text: str) -> str:
     """``tokens(text)`` joined by spaces (faster when the text has no CJK)."""
-    folded = _folded(text)
-    if not CJK_CHAR.search(folded):
-        return _SEPARATORS.sub(" ", folded).strip()
-    return " ".join(tokens(text))
+    folded = fold(text)
+    if _has_cjk(folded):
+        return " ".join(tokens(text))
+    joined = _SEPARATORS.sub(" ", folded).strip()
+    if len(joined) > MAX_TOKEN_CHARS and max(map(len, joined.split())) > MAX_TOKEN_CHARS:
+        return " ".join(_cut_long(joined.split()))
+    return joined
 
 
 def spelled_out(text: str) -> list[str]:
@@ -123,15 +129,15 @@ def spelled_out(text: str) -> list[str]:
     lowered = text.casefold()
     if not any(u in lowered for u in "äöü"):
         return []
-    seen: dict[str, None] = {}
-    for word in _UMLAUT_WORD.findall(lowered):
-        for token in tokens(word.translate(_UMLAUTS)):
-            seen.setdefault(token, None)
-    return list(seen)
+    words = dict.fromkeys(_UMLAUT_WORD.findall(lowered))
+    spelled = fold(" ".join(words).translate(_UMLAUTS))
+    if _has_cjk(spelled):
+        return list(dict.fromkeys(tokens(spelled)))
+    return list(dict.fromkeys(_cut_long(_WORD.findall(spelled))))
 
 
 def is_cjk(token: str) -> bool:
-    return bool(CJK_CHAR.search(token))
+    return _has_cjk(token)
 
 
 @dataclass(frozen=True, slots=True)
