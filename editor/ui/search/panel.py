@@ -52,10 +52,13 @@ class SearchPanel(QWidget):
         self._asked = ""  # the query whose answer is awaited
         self.field = QLineEdit(objectName="search_field", clearButtonEnabled=True)
         self.field.setPlaceholderText('Search articles…  "phrase"  Nvid*  -word  lang:de')
+        self.field.setAccessibleName("Search articles")
         self.save_button = QToolButton(objectName="search_save", text="Save")
         self.save_button.setToolTip("Keep this search in the sidebar")
+        self.save_button.setAccessibleName("Save search")
         self.save_button.setEnabled(False)
         self.results = QListWidget(objectName="search_results")
+        self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)
         self.results.hide()
         self.note = QLabel(objectName="search_note")

@@ -33,6 +33,7 @@ class SavedSearchList(QWidget):
         self._runner: Runner | None = None
         self.heading = QLabel("Saved searches", objectName="sidebar_heading")
         self.list = QListWidget(objectName="saved_search_list")
+        self.list.setAccessibleName("Saved searches")
         self.list.setFrameShape(QListWidget.Shape.NoFrame)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout = QVBoxLayout(self)
