@@ -17,6 +17,7 @@ from collections.abc import Callable
 from editor import __version__
 from editor.commands.context import CommandContext
 from editor.commands.registry import Command, CommandDisabledError, CommandRegistry
+from editor.commands.related import compute_meaning_vectors, rebuild_related_index
 from editor.core.article import Article, ListQuery
 from editor.core.workflow import Status, allowed_transitions
 from editor.store.errors import NotFoundError
@@ -415,7 +416,7 @@ def _publishing_commands() -> list[Command]:
             title="Rebuild Related-Links Index",
             category="Publish",
             menu="Workflow",
-            handler=lambda ctx: ctx.window.rebuild_related_index(),
+            handler=rebuild_related_index,
             keywords=("reindex", "suggestions", "index"),
         ),
         Command(
@@ -423,7 +424,7 @@ def _publishing_commands() -> list[Command]:
             title="Compute Meaning Vectors for Related Links",
             category="Publish",
             menu="Workflow",
-            handler=lambda ctx: ctx.window.compute_meaning_vectors(),
+            handler=compute_meaning_vectors,
             keywords=("embeddings", "multilingual", "across languages", "sprachübergreifend"),
         ),
     ]

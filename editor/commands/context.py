@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
+    from editor.app.operations import Operation
     from editor.app.workspace import Workspace
+
+T = TypeVar("T")
 
 
 class WindowActions(Protocol):
@@ -56,16 +59,23 @@ class WindowActions(Protocol):
         """Open the publish dialog for these articles (None: everything ready)."""
         ...
 
-    def rebuild_related_index(self) -> None:
-        """Rebuild the related-links index with visible, cancellable progress."""
+    def run_operation(
+        self,
+        operation: Operation[T],
+        *,
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        progress: str | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> None:
+        """Run ``operation`` off the GUI thread (writes one after another); the outcome
+        comes to ``on_done``/``on_error`` later, on the GUI thread.  An error without
+        ``on_error`` is shown in the status bar.  ``progress``: the title of a
+        cancellable progress dialog, for long work (``on_cancelled`` hears a Cancel).
+
+        This is how handlers do anything slow or writing; a new feature adds an
+        operation, not a method here."""
         ...
-
-    def compute_meaning_vectors(self) -> None:
-        """Embed the articles that lack meaning vectors, with cancellable progress."""
-        ...
-
-
-T = TypeVar("T")
 
 
 @dataclass

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -50,7 +50,6 @@ from editor.app.changes import (
     ArticleSaved,
     ArticleTrashed,
     Change,
-    RevisionCreated,
     StatusMoved,
     TrashEmptied,
 )
@@ -69,22 +68,26 @@ from editor.ui.article_list import (
 from editor.ui.events import EventBridge
 from editor.ui.icons import app_icon
 from editor.ui.metadata import MetadataPanel
+from editor.ui.panels.base import PanelServices
+from editor.ui.panels.catalog import builtin_panels
+from editor.ui.panels.manager import PanelManager
+from editor.ui.runner import Runner
 from editor.ui.sidebar import Sidebar
 from editor.ui.status_bar import MainStatusBar
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
+    from editor.app.operations import Operation
     from editor.app.workspace import Workspace
     from editor.commands.registry import CommandRegistry
     from editor.store.snapshot import Snapshot
-    from editor.ui.background import BackgroundJobs
     from editor.ui.find_replace import FindReplaceBar
-    from editor.ui.history import HistoryPanel
-    from editor.ui.page_preview import PagePreview
     from editor.ui.palette import CommandPalette
+    from editor.ui.panels.history import HistoryPanel
+    from editor.ui.panels.related import RelatedPanel
     from editor.ui.preview import PreviewPane
-    from editor.ui.related_panel import RelatedPanel
+    from editor.ui.runner import Ticket
 
 T = TypeVar("T")
 
@@ -136,14 +139,13 @@ class MainWindow(QMainWindow):
         self.open_failed = False  # a fast start's archive could not be opened after all
         self._article: Article | None = None
         self._selecting = False  # the window itself moves the list's selection
-        self._history: HistoryPanel | None = None
         self._preview: PreviewPane | None = None
         self._find_bar: FindReplaceBar | None = None
         self._palette: CommandPalette | None = None
         self._publish_dialog: QWidget | None = None
-        self._page_preview: PagePreview | None = None
-        self._reindex: QWidget | None = None  # progress dialog of a running related-links job
-        self._related: RelatedPanel | None = None
+        self._long_job: Ticket[Any] | None = None  # the one behind a progress dialog
+        # The one runner of work off the GUI thread, for the window and its panels.
+        self.runner = Runner(self)
         self._distraction_free_state: dict[str, Any] | None = None
 
         self.setObjectName("main_window")
@@ -182,6 +184,7 @@ class MainWindow(QMainWindow):
         self.ws = workspace
         self.editor.attach_highlighter()
         self.bridge = EventBridge(workspace.changes, self)
+        self.panels.attach(PanelServices(workspace, self.runner, self.bridge))
         idle, longest = self._autosave_delays
         self.autosave = AutosaveWriter(
             workspace.articles,
@@ -232,8 +235,6 @@ class MainWindow(QMainWindow):
             self.open_article(picked)  # a row clicked before the archive was open
         else:
             self._restore_last_article(shown=preview)
-        if not self.related_dock.isHidden():
-            self._ensure_related()  # restored visible before there was an archive to read
         if self.editor.current_tab() != WRITE_TAB:
             self._on_editor_tab_shown(self.editor.current_tab())  # a tab picked meanwhile
         QTimer.singleShot(0, self._load_counts_once)
@@ -309,13 +310,11 @@ class MainWindow(QMainWindow):
         self.metadata_dock = QDockWidget("Metadata", self, objectName="metadata_dock")
         self.metadata_dock.setWidget(self.metadata)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.metadata_dock)
-        # Related links: built the first time the dock is shown (it reads the archive).
-        self.related_dock = QDockWidget("Related links", self, objectName="related_dock")
-        self.related_dock.setWidget(QWidget(objectName="related_placeholder"))
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.related_dock)
-        self.tabifyDockWidget(self.metadata_dock, self.related_dock)
-        self.metadata_dock.raise_()
-        self.related_dock.hide()
+        # Panels that follow the article: each built the first time it is shown.
+        self.panels = PanelManager(self, self.editor)
+        for spec in builtin_panels(self.editor):
+            self.panels.add(spec, beside=self.metadata_dock)
+        self.related_dock = self.panels.dock("related")
 
         self.toolbar = QToolBar("Main", self, objectName="main_toolbar", movable=False)
         self.addToolBar(self.toolbar)
@@ -337,7 +336,7 @@ class MainWindow(QMainWindow):
         self._meaning_timer = QTimer(self, interval=MEANING_EVERY_MS)
         self._meaning_timer.timeout.connect(self._on_meaning_timer_timeout)
         self._meaning_timer.start()
-        self._meaning_jobs: BackgroundJobs | None = None
+        self._meaning_run: Ticket[Any] | None = None
 
     def _connect(self) -> None:
         self.bridge.changed.connect(self._on_bridge_changed)
@@ -354,7 +353,8 @@ class MainWindow(QMainWindow):
         self.metadata.status_requested.connect(self._on_metadata_status_requested)
         self.trash_bar.restore.clicked.connect(self._on_trash_bar_restore_clicked)
         self.trash_bar.empty.clicked.connect(self._on_trash_bar_empty_clicked)
-        self.related_dock.visibilityChanged.connect(self._on_related_dock_visibilityChanged)
+        self.panels.panel_built.connect(self._on_panels_panel_built)
+        self.runner.failed.connect(self._on_runner_failed)
 
     def _install_commands(self) -> None:
         """Menus, toolbar and shortcuts from the command registry (editor/ui/actions.py)."""
@@ -430,9 +430,11 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def toggle_panel(self, name: str) -> None:
-        if name in ("preview", "history"):
-            tab = PREVIEW_TAB if name == "preview" else HISTORY_TAB
-            self.editor.tabs.setCurrentIndex(WRITE_TAB if self.panel_visible(name) else tab)
+        if name in self.panels:
+            self.panels.toggle(name)
+        elif name == "preview":
+            showing = self.panel_visible("preview")
+            self.editor.tabs.setCurrentIndex(WRITE_TAB if showing else PREVIEW_TAB)
         elif name == "metadata":
             if self.metadata_dock.isHidden():
                 self.metadata_dock.show()
@@ -449,39 +451,50 @@ class MainWindow(QMainWindow):
             self._toggle_palette()
         elif name == "find":
             self.show_find()
-        elif name == "related":
-            if self.related_dock.isHidden():
-                self.related_dock.show()
-                self.related_dock.raise_()  # it may share a tab with Metadata
-            else:
-                self.related_dock.hide()
-        elif name == "page":
-            showing = self.panel_visible("page")
-            self.editor.tabs.setCurrentIndex(WRITE_TAB if showing else PAGE_TAB)
         else:
             raise ValueError(f"no panel {name!r}")
         self.refresh_actions()
 
     def panel_visible(self, name: str) -> bool:
-        if name == "preview":
-            return self.editor.current_tab() == PREVIEW_TAB
-        if name == "history":
-            return self.editor.current_tab() == HISTORY_TAB
-        if name == "metadata":
-            return not self.metadata_dock.isHidden()
-        if name == "sidebar":
-            return not self.list_panel.isHidden()
-        if name == "distraction_free":
-            return self._distraction_free_state is not None
-        if name == "palette":
-            return self._palette is not None and self._palette.isVisible()
-        if name == "find":
-            return self._find_bar is not None and not self._find_bar.isHidden()
-        if name == "related":
-            return not self.related_dock.isHidden()
-        if name == "page":
-            return self.editor.current_tab() == PAGE_TAB
-        return False
+        if name in self.panels:
+            return self.panels.visible(name)
+        visible = {
+            "preview": lambda: self.editor.current_tab() == PREVIEW_TAB,
+            "metadata": lambda: not self.metadata_dock.isHidden(),
+            "sidebar": lambda: not self.list_panel.isHidden(),
+            "distraction_free": lambda: self._distraction_free_state is not None,
+            "palette": lambda: self._palette is not None and self._palette.isVisible(),
+            "find": lambda: self._find_bar is not None and not self._find_bar.isHidden(),
+        }.get(name)
+        return visible is not None and visible()
+
+    def run_operation(
+        self,
+        operation: Operation[T],
+        *,
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        progress: str | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> None:
+        """Run ``operation`` on the window's runner (see WindowActions)."""
+        if progress is None:
+            self.runner.run(operation, on_done=on_done, on_error=on_error)
+            return
+        if self._long_job is not None and not self._long_job.finished:
+            self.show_message(f"Wait for “{self._long_job.label}” to end first.", error=True)
+            return
+        from editor.ui.progress import run_with_progress
+
+        self._long_job = run_with_progress(
+            self.runner,
+            operation,
+            self,
+            title=progress,
+            on_done=on_done,
+            on_error=on_error,
+            on_cancelled=on_cancelled,
+        )
 
     def flush_autosave(self) -> bool:
         """Write pending edits now; False (and a message) if they could not be written."""
@@ -534,13 +547,9 @@ class MainWindow(QMainWindow):
         self.status.save_state.reset(article.updated_at if article else None)
         self.status.show_language(article.language if article else None)
         self._on_stats_timer_timeout()
-        if self._history is not None:
-            self._history.show_article(article.id if article else None)
         if self._preview is not None and self.panel_visible("preview"):
             self._update_preview()
-        for panel in (self._page_preview, self._related):
-            if panel is not None:
-                panel.set_article(article.id if article else None)
+        self.panels.show_article(article.id if article else None)
         self._select_in_list(article.id if article else None)
         self._remember_article()
         self._update_title()
@@ -571,23 +580,13 @@ class MainWindow(QMainWindow):
 
     # ================================================================ lazy panels
 
-    def _ensure_history(self) -> HistoryPanel:
-        if self._history is None:
-            from editor.ui.history import HistoryPanel, article_text
-
-            panel = HistoryPanel(
-                self.ws.articles,
-                lambda: article_text(
-                    self.editor.title.text(),
-                    self.editor.teaser.toPlainText(),
-                    self.editor.body.toPlainText(),
-                ),
+    def _on_panels_panel_built(self, name: str, panel: QWidget) -> None:
+        if name == "history":
+            cast("HistoryPanel", panel).restore_requested.connect(
+                self._on_history_restore_requested
             )
-            panel.restore_requested.connect(self._on_history_restore_requested)
-            self.editor.set_tab_widget(HISTORY_TAB, panel)
-            self._history = panel
-            panel.show_article(self.current_article_id())
-        return self._history
+        elif name == "related":
+            cast("RelatedPanel", panel).open_article_requested.connect(self.open_article)
 
     def _ensure_preview(self) -> PreviewPane:
         if self._preview is None:
@@ -602,31 +601,6 @@ class MainWindow(QMainWindow):
         pane.set_markdown(self.editor.body.toPlainText() if self._article is not None else "")
         if now:
             pane.render_now()
-
-    def _ensure_page_preview(self) -> PagePreview:
-        if self._page_preview is None:
-            from editor.ui.page_preview import PagePreview
-
-            self._page_preview = PagePreview(self.ws, events=self.bridge)
-            self.editor.set_tab_widget(PAGE_TAB, self._page_preview)
-            self._page_preview.set_article(self.current_article_id())
-        return self._page_preview
-
-    def _ensure_related(self) -> RelatedPanel:
-        if self._related is None:
-            from editor.ui.related_panel import RelatedPanel
-
-            self._related = RelatedPanel(self.ws, events=self.bridge)
-            self._related.open_article_requested.connect(self.open_article)
-            old = self.related_dock.widget()
-            self.related_dock.setWidget(self._related)
-            old.deleteLater()
-            self._related.set_article(self.current_article_id())
-        return self._related
-
-    def _on_related_dock_visibilityChanged(self, visible: bool) -> None:
-        if visible:
-            self._ensure_related()
 
     def _ensure_find_bar(self) -> FindReplaceBar:
         if self._find_bar is None:
@@ -799,12 +773,8 @@ class MainWindow(QMainWindow):
         self.status.show_stats(text_stats(self.editor.body.toPlainText()))
 
     def _on_editor_tab_shown(self, index: int) -> None:
-        if index == HISTORY_TAB:
-            self._ensure_history()
-        elif index == PREVIEW_TAB:
+        if index == PREVIEW_TAB:
             self._update_preview(now=True)
-        elif index == PAGE_TAB:
-            self._ensure_page_preview()
         self.refresh_actions()
 
     def _on_history_restore_requested(self, article_id: int, revision_id: int) -> None:
@@ -828,107 +798,30 @@ class MainWindow(QMainWindow):
         self._publish_dialog = dialog
         dialog.open()
 
-    def rebuild_related_index(self) -> None:
-        """Rebuild the related-links index on a worker, with a cancellable progress dialog."""
-        from editor.core.related import BuildCancelled
-
-        if self.ws is None:
-            return
-        related = self.ws.related
-
-        def ended(outcome: object) -> tuple[str, bool]:
-            if isinstance(outcome, BuildCancelled):
-                return "Rebuilding the related-links index was cancelled.", False
-            if isinstance(outcome, Exception):
-                return f"The related-links index was not rebuilt: {outcome}", True
-            return f"Related-links index rebuilt: {outcome} articles.", False
-
-        self._run_related_job(
-            "Building the related-links index…",
-            lambda progress, cancelled: related.rebuild(progress, cancelled),
-            ended,
-        )
-
-    def compute_meaning_vectors(self) -> None:
-        """Embed the articles without meaning vectors on a worker, with cancellable progress.
-
-        Slow (a quarter of a second an article), so it runs only when asked; what was
-        embedded before a cancel is kept, and the next run goes on from there.
-        """
-        if self.ws is None:
-            return
-        related = self.ws.related
-        if not related.has_meaning_model:
-            self.show_message(
-                "No multilingual model is installed: pip install 'newsdesk[embeddings]'.",
-                error=True,
-            )
-            return
-
-        def ended(outcome: object) -> tuple[str, bool]:
-            if isinstance(outcome, Exception):
-                return f"Meaning vectors were not computed: {outcome}", True
-            return f"Meaning vectors computed for {outcome} articles.", False
-
-        # embed_missing keeps the vectors itself (the index needs no saving for them).
-        self._run_related_job("Computing meaning vectors…", related.embed_missing, ended)
-
-    def _run_related_job(
-        self,
-        label: str,
-        work: Callable[[Callable[[int, int], None], Callable[[], bool]], object],
-        ended: Callable[[object], tuple[str, bool]],
-    ) -> None:
-        """Run one long related-links job at a time on a worker, behind a progress dialog
-        whose Cancel the job sees; `ended(outcome)` gives the status message (and whether
-        it is an error) for the result or the exception."""
-        from PySide6.QtWidgets import QProgressDialog
-
-        from editor.ui.background import BackgroundJobs
-
-        if self._reindex is not None:
-            return
-        dialog = QProgressDialog(label, "Cancel", 0, 0, self)
-        dialog.setWindowTitle("Related links")
-        dialog.setMinimumDuration(300)
-        jobs = BackgroundJobs(dialog)
-        self._reindex = dialog
-
-        def on_progress(_token: object, done: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-
-        def on_end(_token: object, outcome: object) -> None:
-            self._reindex = None
-            dialog.close()
-            dialog.deleteLater()
-            message, error = ended(outcome)
-            self.show_message(message, error=error)
-
-        jobs.progress.connect(on_progress)
-        jobs.finished.connect(on_end)
-        jobs.failed.connect(on_end)
-        dialog.canceled.connect(jobs.cancel)
-        jobs.submit("related", lambda progress: work(progress, jobs.is_cancelled))
-
     def _on_meaning_timer_timeout(self) -> None:
-        """Give saved and imported articles their meaning vectors, on a worker.
+        """Give saved and imported articles their meaning vectors, on the runner.
 
         Only once the related-links index is in use (nothing is loaded for it otherwise)
         and only with the optional model; one run at a time, a few dozen articles each.
         """
-        from editor.ui.background import BackgroundJobs
-
         ws = self.ws
-        if ws is None or self._reindex is not None or not ws.has_started("related"):
+        if ws is None or not ws.has_started("related") or not ws.related.is_built:
             return
-        related = ws.related
-        if not related.is_built:
+        running = (self._long_job, self._meaning_run)
+        if any(ticket is not None and not ticket.finished for ticket in running):
             return
-        if self._meaning_jobs is None:
-            self._meaning_jobs = BackgroundJobs(self)
-        if not self._meaning_jobs.busy:
-            self._meaning_jobs.submit("meaning", lambda _progress: related.embed_changed())
+        from editor.app.operations import plain, query
+
+        self._meaning_run = self.runner.run(
+            query("Computing meaning vectors", plain(ws.related.embed_changed))
+        )
+
+    def _on_runner_failed(self, label: str, error: BaseException) -> None:
+        """An operation failed and nobody else said so: the status bar does."""
+        if isinstance(error, ConflictError):
+            self._offer_reload(str(error))
+        else:
+            self.show_message(f"{label} failed: {_describe(error)}", error=True)
 
     def _on_leave_action_triggered(self) -> None:
         self.set_distraction_free(False)
@@ -945,12 +838,6 @@ class MainWindow(QMainWindow):
             )
             if concerns_open:
                 self._reload_current()
-        elif isinstance(change, RevisionCreated):
-            self._on_revision_created(change.article_id)
-
-    def _on_revision_created(self, article_id: int | None) -> None:
-        if self._history is not None and article_id == self.current_article_id():
-            self._history.refresh()
 
     def _on_article_saved(self, article: Article) -> None:
         # The change carries the saved article: nothing is read again here.
@@ -1083,12 +970,9 @@ class MainWindow(QMainWindow):
         if not self.autosave.close(timeout=10.0) and not self._confirm_losing_changes():
             event.ignore()
             return
-        for panel in (self._page_preview, self._related):
-            if panel is not None:
-                panel.shutdown()  # waits for their worker threads
         self._meaning_timer.stop()
-        if self._meaning_jobs is not None:
-            self._meaning_jobs.shutdown()
+        self.panels.shutdown()
+        self.runner.shutdown()  # cancels what runs and waits for it
         self.bridge.close()
         super().closeEvent(event)
 

@@ -273,10 +273,13 @@ def test_publish_opens_the_publish_dialog_for_the_ready_article(qtbot, window):
 
 
 def test_page_tab_shows_the_published_page_of_the_open_article(qtbot, window):
+    from editor.core.related.dictionary import load_dictionary
+
+    load_dictionary()  # parsed once per run, and slowly: not inside the timed wait
     article = window.ws.articles.create(title="Seitenvorschau", body="Ein **Text**.")
     window.open_article(article.id)
     window.editor.show_tab("page")
-    page = window._page_preview
+    page = window.panels.built("page")
     assert page is not None
     qtbot.waitUntil(lambda: "Seitenvorschau" in page.browser.toPlainText(), timeout=10_000)
     other = window.ws.articles.create(title="Andere Seite")
@@ -287,12 +290,12 @@ def test_page_tab_shows_the_published_page_of_the_open_article(qtbot, window):
 def test_related_dock_is_built_when_first_shown_and_follows_the_article(qtbot, window):
     article = window.ws.articles.create(title="Halbleiter", body="Chips und Fabriken.")
     window.open_article(article.id)
-    assert window._related is None  # nothing read before it is wanted
+    assert window.panels.built("related") is None  # nothing read before it is wanted
     window.related_dock.show()
     window.related_dock.raise_()
-    qtbot.waitUntil(lambda: window._related is not None, timeout=2000)
-    assert window.related_dock.widget() is window._related
-    assert window._related._article_id == article.id
+    qtbot.waitUntil(lambda: window.panels.built("related") is not None, timeout=2000)
+    assert window.related_dock.widget() is window.panels.built("related")
+    assert window.panels.built("related").article_id == article.id
 
 
 def test_view_commands_toggle_panels_and_their_menu_checks(qtbot, window):
@@ -310,7 +313,7 @@ def test_view_commands_toggle_panels_and_their_menu_checks(qtbot, window):
 
     new_article(window)
     window.actions_by_id["view.history"].trigger()
-    assert window.panel_visible("history") and window._history is not None
+    assert window.panel_visible("history") and window.panels.built("history") is not None
     window.actions_by_id["view.history"].trigger()
     assert window.editor.current_tab() == 0  # back to Write
 
@@ -364,8 +367,8 @@ def test_related_and_page_panels_are_commands(qtbot, window):
     window.open_article(article.id)
     window.actions_by_id["view.related"].trigger()
     assert window.panel_visible("related")
-    qtbot.waitUntil(lambda: window._related is not None, timeout=5_000)
-    assert window.related_dock.widget() is window._related
+    qtbot.waitUntil(lambda: window.panels.built("related") is not None, timeout=5_000)
+    assert window.related_dock.widget() is window.panels.built("related")
     window.actions_by_id["view.related"].trigger()
     assert not window.panel_visible("related")
     window.actions_by_id["view.page"].trigger()
@@ -376,7 +379,7 @@ def test_rebuilding_the_related_index_reports_how_many(qtbot, window):
     for title in ("Eins", "Zwei", "Drei"):
         window.ws.articles.create(title=title, body="Text über OpenAI.")
     window.actions_by_id["related.rebuild"].trigger()
-    qtbot.waitUntil(lambda: window._reindex is None, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
     assert window.status.currentMessage() == "Related-links index rebuilt: 3 articles."
     assert [s.id for s in window.ws.related.suggest(window.ws.articles.list()[0].id, 5)] == []
 
@@ -391,7 +394,7 @@ def test_meaning_vectors_need_a_model_and_are_computed_on_a_worker(qtbot, window
 
     window.ws.related.set_embedder(ConceptEmbedder())
     window.actions_by_id["related.embed"].trigger()
-    qtbot.waitUntil(lambda: window._reindex is None, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
     assert window.status.currentMessage() == "Meaning vectors computed for 3 articles."
     assert window.ws.related.missing_vectors() == 0
 
@@ -401,7 +404,7 @@ def test_saved_articles_get_meaning_vectors_now_and_then(qtbot, window):
 
     ws = window.ws
     window._on_meaning_timer_timeout()  # related links never used: nothing starts
-    assert window._meaning_jobs is None and not ws.has_started("related")
+    assert window._meaning_run is None and not ws.has_started("related")
 
     first = ws.articles.create(title="Rakete explodiert", body="Text.")
     ws.related.set_embedder(ConceptEmbedder())
@@ -411,7 +414,8 @@ def test_saved_articles_get_meaning_vectors_now_and_then(qtbot, window):
     assert ws.related.missing_vectors() == 2
 
     window._on_meaning_timer_timeout()  # what the 30-second timer calls
-    qtbot.waitUntil(lambda: not window._meaning_jobs.busy, timeout=20_000)
+    assert window._meaning_run is not None
+    qtbot.waitUntil(lambda: window._meaning_run.finished, timeout=20_000)
 
     assert ws.related.missing_vectors() == 0
     assert ws.related._vectors_path().is_file()  # kept without closing the window

@@ -84,9 +84,10 @@ def test_history_lists_revisions_diffs_and_restores(qtbot, window):
     window.flush_autosave()
 
     window.editor.tabs.setCurrentIndex(HISTORY_TAB)
-    history = window._history
+    history = window.panels.built("history")
     assert history is not None
-    assert history.revision_count() == 1
+    qtbot.waitUntil(lambda: history.revision_count() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: "erste Fassung" in history.diff.toPlainText(), timeout=2000)
     assert "erste Fassung" in history.diff.toPlainText()
     assert "zweite Fassung" in history.diff.toPlainText()
 
