@@ -53,6 +53,7 @@ from editor.app.changes import (
     StatusMoved,
     TrashEmptied,
 )
+from editor.app.operations import change, plain
 from editor.core.article import Article
 from editor.core.workflow import Status
 from editor.store.errors import ConflictError, NotFoundError
@@ -712,21 +713,27 @@ class MainWindow(QMainWindow):
 
     def _on_trash_bar_restore_clicked(self) -> None:
         article_id = self._selected_list_id()
-        if article_id is None:
+        if article_id is None or self.ws is None:
             self.show_message("Pick an article in the trash to restore.")
             return
-        if self._attempt(self.ws.articles.restore, article_id) is not None:
-            self.show_message("Restored from the trash.")
+        articles = self.ws.articles
+        self.runner.run(
+            change("Restoring the article", plain(lambda: articles.restore(article_id))),
+            on_done=lambda _article: self.show_message("Restored from the trash."),
+        )
 
     def _on_trash_bar_empty_clicked(self) -> None:
         count = self.list_model.total
         noun = "article" if count == 1 else "articles"
-        if count and self.confirm(
-            f"Delete the {count} {noun} in the trash for good? This cannot be undone."
-        ):
-            removed = self._attempt(self.ws.articles.empty_trash)
-            if removed is not None:
-                self.show_message(f"Deleted {removed} {noun} for good.")
+        if self.ws is None or not count:
+            return
+        if self.confirm(f"Delete the {count} {noun} in the trash for good? This cannot be undone."):
+            self.runner.run(
+                change("Emptying the trash", plain(self.ws.articles.empty_trash)),
+                on_done=lambda removed: self.show_message(
+                    f"Deleted {removed} {'article' if removed == 1 else 'articles'} for good."
+                ),
+            )
 
     def _selected_list_id(self) -> int | None:
         index = self.list_view.currentIndex()
@@ -778,14 +785,24 @@ class MainWindow(QMainWindow):
         self.refresh_actions()
 
     def _on_history_restore_requested(self, article_id: int, revision_id: int) -> None:
-        if not self.flush_autosave():
+        if not self.flush_autosave() or self.ws is None:
             return
-        article = self._attempt(self.ws.articles.restore_revision, article_id, revision_id)
-        if article is not None and self._article is not None and self._article.id == article_id:
-            self._article = article
-            self.editor.replace_text(article)
-            self.metadata.show_saved(article)
+        articles = self.ws.articles
+
+        def restored(article: Article) -> None:
+            if self._article is not None and self._article.id == article_id:
+                self._article = article
+                self.editor.replace_text(article)  # undoable in the field like any edit
+                self.metadata.show_saved(article)
             self.show_message("Revision restored; the text before it is kept as a revision too.")
+
+        self.runner.run(
+            change(
+                "Restoring the revision",
+                plain(lambda: articles.restore_revision(article_id, revision_id)),
+            ),
+            on_done=restored,
+        )
 
     def show_publish_dialog(self, article_ids: list[int] | None) -> None:
         """The publish dialog (checks, then the run, on worker threads); None: all ready."""
@@ -828,16 +845,18 @@ class MainWindow(QMainWindow):
 
     # ================================================================ slots: workspace events
 
-    def _on_bridge_changed(self, change: Change) -> None:
-        if isinstance(change, ArticleSaved):
-            self._on_article_saved(change.article)
-        elif isinstance(change, LIST_CHANGES):
+    def _on_bridge_changed(self, notice: Change) -> None:
+        if isinstance(notice, ArticleSaved):
+            self._on_article_saved(notice.article)
+        elif isinstance(notice, LIST_CHANGES):
             self._refresh_timer.start()
-            concerns_open = self._article is not None and (
-                change.touches(self._article.id) or isinstance(change, TrashEmptied)
-            )
-            if concerns_open:
-                self._reload_current()
+            if self._article is None:
+                return
+            if isinstance(notice, TrashEmptied):
+                if self._article.deleted:  # it was in the trash: it is gone now
+                    self._show_article(None)
+            elif notice.touches(self._article.id):
+                self._follow_current(getattr(notice, "article", None))
 
     def _on_article_saved(self, article: Article) -> None:
         # The change carries the saved article: nothing is read again here.
@@ -856,14 +875,11 @@ class MainWindow(QMainWindow):
             self.metadata.show_saved(article)
             self._update_title()
 
-    def _reload_current(self) -> None:
-        """The open article changed status, went to the trash or came back from it."""
-        assert self._article is not None
-        try:
-            article = self.ws.articles.get(self._article.id)
-        except NotFoundError:  # the trash was emptied
-            self._show_article(None)
-            return
+    def _follow_current(self, article: Article | None) -> None:
+        """The open article changed status, went to the trash or came back from it;
+        ``article`` is its saved state, carried by the change (nothing is read again)."""
+        if article is None or self._article is None or article.version < self._article.version:
+            return  # a notice that arrives after a newer one was shown
         if article.deleted != self._article.deleted:
             self._show_article(article, cursor=self.editor.cursor_position())
         else:

@@ -12,12 +12,13 @@ from editor.core.workflow import Status
 from editor.store.errors import ConflictError
 from editor.ui.main_window import MainWindow
 
-from .helpers import type_text
+from .helpers import settle, type_text
 
 
 def new_article(window: MainWindow) -> int:
     """Create an article the way the editor does (the New command) and return its id."""
     window.registry.run("article.new", window.command_context)
+    settle(window)  # the article is created off the GUI thread, then opened
     article_id = window.current_article_id()
     assert article_id is not None
     return article_id
@@ -213,6 +214,7 @@ def test_delete_key_edits_text_in_the_body_and_trashes_only_from_the_list(qtbot,
     window.list_view.setFocus()
     qtbot.waitUntil(window.list_view.hasFocus, timeout=1000)
     qtbot.keyClick(window.list_view, Qt.Key.Key_Delete)
+    settle(window)
     assert window.ws.articles.get(article_id).deleted
     assert window.ws.articles.get(article_id).body == "abc"
 

@@ -184,3 +184,22 @@ def test_view_commands_toggle_and_report_their_panel(registry, ctx, window) -> N
     assert preview.checked(ctx)
     registry.run("view.palette", ctx)
     assert "palette" in window.panels
+
+
+def test_writing_commands_hand_their_writes_to_the_window_as_operations(
+    registry, ctx, workspace, window
+) -> None:
+    article = workspace.articles.create(title="Operations")
+    window.article_id = article.id
+    registry.run("article.save", ctx)
+    registry.run("article.delete", ctx)
+    registry.run("trash.restore", ctx)
+    registry.run("article.duplicate", ctx)
+    registry.run("article.new", ctx)
+    assert window.operations == [
+        "Saving a revision",
+        "Moving the article to the trash",
+        "Restoring the article",
+        "Duplicating the article",
+        "Creating an article",
+    ]
