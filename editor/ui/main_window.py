@@ -19,27 +19,16 @@ row picked meanwhile is applied once the archive is open.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
     QMainWindow,
-    QMenu,
-    QPlainTextEdit,
-    QPushButton,
     QSplitter,
-    QTableView,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -57,24 +46,21 @@ from editor.app.operations import change, plain
 from editor.core.article import Article
 from editor.core.workflow import Status
 from editor.store.errors import ConflictError, NotFoundError
+from editor.ui import dialogs
 from editor.ui.article_editor import HISTORY_TAB, PAGE_TAB, PREVIEW_TAB, WRITE_TAB, ArticleEditor
-from editor.ui.article_list import (
-    ARTICLE_ID_ROLE,
-    AUTHOR,
-    LANGUAGE,
-    STATUS,
-    UPDATED,
-    ArticleListModel,
-)
+from editor.ui.browser import ArticleBrowser
+from editor.ui.distraction_free import DistractionFree
 from editor.ui.events import EventBridge
+from editor.ui.first_paint import AfterFirstPaint, CommandPlaces, style_named_widgets
 from editor.ui.icons import app_icon
 from editor.ui.metadata import MetadataPanel
 from editor.ui.panels.base import PanelServices
 from editor.ui.panels.catalog import builtin_panels
 from editor.ui.panels.manager import PanelManager
-from editor.ui.runner import Runner
-from editor.ui.sidebar import Sidebar
 from editor.ui.status_bar import MainStatusBar
+from editor.ui.text_tools import TextTools
+from editor.ui.window_memory import WindowMemory
+from editor.ui.work import WindowWork
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -83,22 +69,15 @@ if TYPE_CHECKING:
     from editor.app.workspace import Workspace
     from editor.commands.registry import CommandRegistry
     from editor.store.snapshot import Snapshot
-    from editor.ui.find_replace import FindReplaceBar
     from editor.ui.palette import CommandPalette
     from editor.ui.panels.history import HistoryPanel
     from editor.ui.panels.related import RelatedPanel
-    from editor.ui.preview import PreviewPane
-    from editor.ui.runner import Ticket
 
 T = TypeVar("T")
 
 STATS_DELAY_MS = 300  # word count after typing pauses, not on every key
-FILTER_DELAY_MS = 250  # the quick filter queries after typing pauses
-REFRESH_DELAY_MS = 150  # bursts of events (an import) refresh the list once
 COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
 OPEN_AT_THE_LATEST_MS = 1000  # a snapshot start opens the archive even if never painted
-# How often saved and imported articles get their meaning vectors (with the optional model).
-MEANING_EVERY_MS = 30_000
 # editor.commands.builtin.MENU_ORDER, without importing the commands before the first paint.
 MENU_TITLES = ("File", "Edit", "View", "Workflow", "Help")
 # Changes after which the list is read again (saves update their row in place).
@@ -131,47 +110,40 @@ class MainWindow(QMainWindow):
             raise ValueError("a window needs a workspace or a snapshot of the archive")
         self.ws: Workspace | None = workspace
         self.settings = settings if settings is not None else QSettings()
-        self._settings_group = (
-            "archives/" + hashlib.sha1(url.encode(), usedforsecurity=False).hexdigest()[:16]
-        )
+        self.memory = WindowMemory(self.settings, url)
         self._registry_wanted = registry
         self._autosave_delays = autosave_delays or (1.0, 1.5)
         self._closing = False
         self.open_failed = False  # a fast start's archive could not be opened after all
         self._article: Article | None = None
-        self._selecting = False  # the window itself moves the list's selection
-        self._preview: PreviewPane | None = None
-        self._find_bar: FindReplaceBar | None = None
         self._palette: CommandPalette | None = None
         self._publish_dialog: QWidget | None = None
-        self._long_job: Ticket[Any] | None = None  # the one behind a progress dialog
         # The one runner of work off the GUI thread, for the window and its panels.
-        self.runner = Runner(self)
-        self._distraction_free_state: dict[str, Any] | None = None
+        self.work = WindowWork(self, show_message=self.show_message, on_failed=self._on_failed)
+        self.runner = self.work.runner
 
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
         self._build_widgets(description)
         self._build_timers()
-        self._counts_loaded = False
         self._open_workspace: Callable[[], Workspace | None] | None = None
         self._filter_action: QAction | None = None
-        self._menu_placeholders: list[QMenu] = []
+        self._places: CommandPlaces | None = None
         if workspace is not None:
             self._attach(workspace)
             self.list_model.reload()
             # The sidebar's counts scan the whole archive: fill them in just after
             # the first paint rather than making the window wait for them.
-            self.installEventFilter(self)
-            QTimer.singleShot(COUNTS_AT_THE_LATEST_MS, self._load_counts_once)
-            self._restore_window_state()
+            AfterFirstPaint(self, self.browser.load_counts_once, COUNTS_AT_THE_LATEST_MS)
+            self.memory.restore_window(self)
             self._restore_last_article()
         else:
             assert snapshot is not None
-            self._style_named_widgets(first_paint_style)
-            self._hold_command_places()
+            style_named_widgets(self, first_paint_style)
+            self._places = CommandPlaces(self, MENU_TITLES, self.toolbar)
+            self._filter_action = self._places.hold_widget(self.quick_filter)
             self.list_model.show_rows(snapshot.rows)
-            self._restore_window_state()
+            self.memory.restore_window(self)
             self._preview_last_article(snapshot)
         self._update_title()
 
@@ -183,6 +155,7 @@ class MainWindow(QMainWindow):
     def _attach(self, workspace: Workspace) -> None:
         """Everything that needs the open archive: autosave, events, commands, the slots."""
         self.ws = workspace
+        self.work.attach(workspace)
         self.editor.attach_highlighter()
         self.bridge = EventBridge(workspace.changes, self)
         self.panels.attach(PanelServices(workspace, self.runner, self.bridge))
@@ -197,7 +170,11 @@ class MainWindow(QMainWindow):
         registry = self._registry_wanted
         self.registry = registry if registry is not None else _builtin_registry()
         self._install_commands()
-        self.list_model.set_service(workspace.articles)
+        self.browser.attach(
+            workspace.articles,
+            self._attempt,
+            (lambda: self.run_command("trash.restore"), lambda: self.run_command("trash.empty")),
+        )
 
     # ================================================================ a snapshot start
 
@@ -206,8 +183,7 @@ class MainWindow(QMainWindow):
         never does) and attach what it returns; None means it failed and told the user:
         the window closes."""
         self._open_workspace = open_workspace
-        self.installEventFilter(self)
-        QTimer.singleShot(OPEN_AT_THE_LATEST_MS, self._open_workspace_once)
+        AfterFirstPaint(self, self._open_workspace_once, OPEN_AT_THE_LATEST_MS)
 
     def _open_workspace_once(self) -> None:
         opener, self._open_workspace = self._open_workspace, None
@@ -230,45 +206,23 @@ class MainWindow(QMainWindow):
         preview = self._article
         self._article = None
         self._attach(workspace)
-        picked = self._selected_list_id()
-        self._apply_choices_made_meanwhile()
+        picked = self.browser.selected_id()
+        self.browser.apply_choices_made_meanwhile()
         if picked is not None and (preview is None or picked != preview.id):
             self.open_article(picked)  # a row clicked before the archive was open
         else:
             self._restore_last_article(shown=preview)
         if self.editor.current_tab() != WRITE_TAB:
             self._on_editor_tab_shown(self.editor.current_tab())  # a tab picked meanwhile
-        QTimer.singleShot(0, self._load_counts_once)
+        QTimer.singleShot(0, self.browser.load_counts_once)
         self.refresh_actions()
         self._update_title()
-
-    def _apply_choices_made_meanwhile(self) -> None:
-        """A pile, language or quick-filter text chosen before the archive was open."""
-        default = {"status": None, "trashed": False, "language": None}
-        if self.sidebar.list_filter() != default or self.quick_filter.text().strip():
-            self._apply_list_filter()
-
-    def _hold_command_places(self) -> None:
-        """Menu titles (disabled) and the filter field in their places before there are
-        commands, so that nothing moves when the real menus and toolbar come."""
-        for title in MENU_TITLES:
-            menu = self.menuBar().addMenu(f"&{title}")
-            menu.setEnabled(False)
-            self._menu_placeholders.append(menu)
-        self._filter_action = self.toolbar.addWidget(self.quick_filter)
-
-    def _style_named_widgets(self, qss: str) -> None:
-        """``qss`` on each widget of this window that one of its ``Class#name`` selectors names."""
-        for name in dict.fromkeys(re.findall(r"[A-Za-z]\w*#([A-Za-z_]\w*)", qss)):
-            widget = self.findChild(QWidget, name)
-            if widget is not None:
-                widget.setStyleSheet(qss)
 
     def _preview_last_article(self, snapshot: Snapshot) -> None:
         """The article open last time, read-only until the archive is open."""
         from editor.store.snapshot import read_article
 
-        article_id, cursor, _tab = self._remembered_article()
+        article_id, cursor, _tab = self.memory.article()
         article = read_article(snapshot, article_id) if article_id else None
         if article is None:
             self.editor.set_read_only(True)
@@ -280,24 +234,20 @@ class MainWindow(QMainWindow):
         self.metadata.setEnabled(False)
         self.status.save_state.reset(article.updated_at)
         self.status.show_language(article.language)
-        self._select_in_list(article.id)
+        self.browser.select(article.id)
 
     # ================================================================ building
 
     def _build_widgets(self, description: str) -> None:
-        self.sidebar = Sidebar()
-        self.list_model = ArticleListModel(None, self)  # the service comes with _attach
-        self.list_view = _article_table(self.list_model)
-        self.trash_bar = _TrashBar()
-        self.trash_bar.hide()
-        list_panel = QWidget(objectName="list_panel")
-        list_layout = QVBoxLayout(list_panel)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.trash_bar)
-        list_layout.addWidget(self.list_view)
-        self.list_panel = list_panel
+        self.browser = ArticleBrowser(self)
+        # The browser's widgets, by the names the rest of the window (and tests) use.
+        self.sidebar, self.list_panel = self.browser.sidebar, self.browser.panel
+        self.list_model, self.list_view = self.browser.model, self.browser.view
+        self.trash_bar, self.quick_filter = self.browser.trash_bar, self.browser.quick_filter
+        list_panel = self.list_panel
 
         self.editor = ArticleEditor(highlight=self.ws is not None)
+        self.text_tools = TextTools(self.editor)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main_splitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(list_panel)
@@ -319,43 +269,31 @@ class MainWindow(QMainWindow):
 
         self.toolbar = QToolBar("Main", self, objectName="main_toolbar", movable=False)
         self.addToolBar(self.toolbar)
-        self.quick_filter = QLineEdit(objectName="quick_filter", clearButtonEnabled=True)
-        self.quick_filter.setPlaceholderText("Filter articles…")
-        self.quick_filter.setMaximumWidth(280)
 
+        self.distraction_free = DistractionFree(
+            self,
+            self.editor,
+            [self.sidebar, self.list_panel, self.toolbar, self.metadata_dock],
+            self._on_distraction_free_changed,
+        )
         self.status = MainStatusBar(description, self)
         self.setStatusBar(self.status)
         self.resize(1280, 800)
 
     def _build_timers(self) -> None:
-        self._stats_timer = _single_shot(self, STATS_DELAY_MS, self._on_stats_timer_timeout)
-        self._filter_timer = _single_shot(self, FILTER_DELAY_MS, self._on_filter_timer_timeout)
-        self._refresh_timer = _single_shot(self, REFRESH_DELAY_MS, self._on_refresh_timer_timeout)
-        self._clock_timer = QTimer(self, interval=60_000)  # "2 min" ages in the list
-        self._clock_timer.timeout.connect(self.list_model.refresh_times)
-        self._clock_timer.start()
-        self._meaning_timer = QTimer(self, interval=MEANING_EVERY_MS)
-        self._meaning_timer.timeout.connect(self._on_meaning_timer_timeout)
-        self._meaning_timer.start()
-        self._meaning_run: Ticket[Any] | None = None
+        self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
+        self._stats_timer.timeout.connect(self._on_stats_timer_timeout)
 
     def _connect(self) -> None:
         self.bridge.changed.connect(self._on_bridge_changed)
         self.bridge.save_reported.connect(self._on_bridge_save_reported)
-        self.sidebar.filter_changed.connect(self._on_sidebar_filter_changed)
-        self.list_view.selectionModel().currentRowChanged.connect(
-            self._on_list_selection_currentRowChanged
-        )
-        self.list_model.modelReset.connect(self._on_list_model_modelReset)
-        self.quick_filter.textChanged.connect(self._on_quick_filter_textChanged)
+        self.browser.article_picked.connect(self.open_article)
+        self.browser.refreshed.connect(self.refresh_actions)
         self.editor.edited.connect(self._on_editor_edited)
         self.editor.tab_shown.connect(self._on_editor_tab_shown)
         self.metadata.edited.connect(self._on_metadata_edited)
         self.metadata.status_requested.connect(self._on_metadata_status_requested)
-        self.trash_bar.restore.clicked.connect(self._on_trash_bar_restore_clicked)
-        self.trash_bar.empty.clicked.connect(self._on_trash_bar_empty_clicked)
         self.panels.panel_built.connect(self._on_panels_panel_built)
-        self.runner.failed.connect(self._on_runner_failed)
 
     def _install_commands(self) -> None:
         """Menus, toolbar and shortcuts from the command registry (editor/ui/actions.py)."""
@@ -366,14 +304,12 @@ class MainWindow(QMainWindow):
 
         self.command_context = CommandContext(self.ws, self)
         self.actions_by_id = actions.build_actions(self.registry, self.command_context, self)
-        for placeholder in self._menu_placeholders:
-            self.menuBar().removeAction(placeholder.menuAction())
-            placeholder.deleteLater()
-        self._menu_placeholders = []
-        menus = actions.populate_menus(
+        if self._places is not None:
+            self._places.release()
+        # Every menu entry, Publish and Related Links too, comes from the registry.
+        actions.populate_menus(
             self.menuBar(), self.registry, self.actions_by_id, self.command_context
         )
-        del menus  # every menu entry, Publish and Related Links too, comes from the registry
         actions.populate_toolbar(self.toolbar, self.registry, self.actions_by_id)
         self.toolbar.addSeparator()
         if self._filter_action is None:
@@ -387,6 +323,12 @@ class MainWindow(QMainWindow):
         leave.triggered.connect(self._on_leave_action_triggered)
         self.addAction(leave)
         self.leave_action = leave
+
+    def run_command(self, command_id: str) -> None:
+        """Run a command as its action would (a failure is shown, not raised), even if
+        its action was not yet refreshed to enabled."""
+        self.registry.execute(command_id, self.command_context)
+        self.refresh_actions()
 
     def refresh_actions(self) -> None:
         """Enable/check the actions for what is open now (Qt ignores disabled shortcuts)."""
@@ -406,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int) -> None:
         if self._article is not None and self._article.id == article_id:
-            self._select_in_list(article_id)
+            self.browser.select(article_id)
             return
         self.flush_autosave()
         article = self._attempt(self.ws.articles.get, article_id)
@@ -419,16 +361,7 @@ class MainWindow(QMainWindow):
         self.status.show_message(text, error=error)
 
     def confirm(self, question: str) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            self,
-            "Newsdesk",
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return dialogs.confirm(self, question)
 
     def toggle_panel(self, name: str) -> None:
         if name in self.panels:
@@ -447,7 +380,7 @@ class MainWindow(QMainWindow):
             self.sidebar.setVisible(visible)
             self.list_panel.setVisible(visible)
         elif name == "distraction_free":
-            self.set_distraction_free(self._distraction_free_state is None)
+            self.set_distraction_free(not self.panel_visible("distraction_free"))
         elif name == "palette":
             self._toggle_palette()
         elif name == "find":
@@ -460,12 +393,12 @@ class MainWindow(QMainWindow):
         if name in self.panels:
             return self.panels.visible(name)
         visible = {
-            "preview": lambda: self.editor.current_tab() == PREVIEW_TAB,
+            "preview": self.text_tools.preview_visible,
             "metadata": lambda: not self.metadata_dock.isHidden(),
             "sidebar": lambda: not self.list_panel.isHidden(),
-            "distraction_free": lambda: self._distraction_free_state is not None,
+            "distraction_free": lambda: self.distraction_free.active,
             "palette": lambda: self._palette is not None and self._palette.isVisible(),
-            "find": lambda: self._find_bar is not None and not self._find_bar.isHidden(),
+            "find": self.text_tools.find_visible,
         }.get(name)
         return visible is not None and visible()
 
@@ -478,22 +411,11 @@ class MainWindow(QMainWindow):
         progress: str | None = None,
         on_cancelled: Callable[[], None] | None = None,
     ) -> None:
-        """Run ``operation`` on the window's runner (see WindowActions)."""
-        if progress is None:
-            self.runner.run(operation, on_done=on_done, on_error=on_error)
-            return
-        if self._long_job is not None and not self._long_job.finished:
-            self.show_message(f"Wait for “{self._long_job.label}” to end first.", error=True)
-            return
-        from editor.ui.progress import run_with_progress
-
-        self._long_job = run_with_progress(
-            self.runner,
+        self.work.run(
             operation,
-            self,
-            title=progress,
             on_done=on_done,
             on_error=on_error,
+            progress=progress,
             on_cancelled=on_cancelled,
         )
 
@@ -513,25 +435,13 @@ class MainWindow(QMainWindow):
         self.close()
 
     def undo(self) -> None:
-        widget = self._focused_text_widget()
-        if widget is not None:
-            widget.undo()
+        self.text_tools.undo()
 
     def redo(self) -> None:
-        widget = self._focused_text_widget()
-        if widget is not None:
-            widget.redo()
+        self.text_tools.redo()
 
     def show_find(self, replace: bool = False) -> None:
-        """The find bar on the focused text field (the body unless the teaser has focus)."""
-        bar = self._ensure_find_bar()
-        if self._focused_text_widget() is self.editor.teaser:
-            target = self.editor.teaser
-        else:
-            target = self.editor.body
-            self.editor.show_tab("write")
-        bar.set_editor(target)
-        bar.open(replace=replace)
+        self.text_tools.show_find(replace)
 
     # ================================================================ showing an article
 
@@ -548,36 +458,19 @@ class MainWindow(QMainWindow):
         self.status.save_state.reset(article.updated_at if article else None)
         self.status.show_language(article.language if article else None)
         self._on_stats_timer_timeout()
-        if self._preview is not None and self.panel_visible("preview"):
+        if self.text_tools.preview is not None and self.text_tools.preview_visible():
             self._update_preview()
         self.panels.show_article(article.id if article else None)
-        self._select_in_list(article.id if article else None)
-        self._remember_article()
+        self.browser.select(article.id if article else None)
+        self.memory.remember_article(self.current_article_id())
         self._update_title()
         self.refresh_actions()
-
-    def _select_in_list(self, article_id: int | None) -> None:
-        row = self.list_model.row_of(article_id) if article_id is not None else None
-        self._selecting = True
-        try:
-            if row is None:
-                self.list_view.clearSelection()
-                self.list_view.selectionModel().clearCurrentIndex()
-            else:
-                self.list_view.selectRow(row)
-                self.list_view.scrollTo(self.list_model.index(row, 0))
-        finally:
-            self._selecting = False
 
     def _update_title(self) -> None:
         if self._article is None:
             self.setWindowTitle("Newsdesk")
         else:
             self.setWindowTitle(f"{self._article.title or 'Untitled'} — Newsdesk")
-
-    def _focused_text_widget(self) -> QLineEdit | QPlainTextEdit | None:
-        widget = self.focusWidget()
-        return widget if isinstance(widget, QLineEdit | QPlainTextEdit) else None
 
     # ================================================================ lazy panels
 
@@ -589,28 +482,9 @@ class MainWindow(QMainWindow):
         elif name == "related":
             cast("RelatedPanel", panel).open_article_requested.connect(self.open_article)
 
-    def _ensure_preview(self) -> PreviewPane:
-        if self._preview is None:
-            from editor.ui.preview import PreviewPane
-
-            self._preview = PreviewPane()
-            self.editor.set_tab_widget(PREVIEW_TAB, self._preview)
-        return self._preview
-
     def _update_preview(self, *, now: bool = False) -> None:
-        pane = self._ensure_preview()
-        pane.set_markdown(self.editor.body.toPlainText() if self._article is not None else "")
-        if now:
-            pane.render_now()
-
-    def _ensure_find_bar(self) -> FindReplaceBar:
-        if self._find_bar is None:
-            from editor.ui.find_replace import FindReplaceBar
-
-            self._find_bar = FindReplaceBar(self.editor.body)
-            self._find_bar.setObjectName("find_bar")
-            self.editor.add_bottom_widget(self._find_bar)
-        return self._find_bar
+        body = self.editor.body.toPlainText() if self._article is not None else ""
+        self.text_tools.update_preview(body, now=now)
 
     def _toggle_palette(self) -> None:
         if self._palette is None:
@@ -626,119 +500,15 @@ class MainWindow(QMainWindow):
     # ================================================================ distraction-free
 
     def set_distraction_free(self, on: bool) -> None:
-        if on == (self._distraction_free_state is not None):
-            return
-        widgets = [self.sidebar, self.list_panel, self.toolbar, self.metadata_dock]
+        self.distraction_free.set(on)
+
+    def _on_distraction_free_changed(self, on: bool) -> None:
         if on:
-            self._distraction_free_state = {
-                "visible": {w: not w.isHidden() for w in widgets},
-                "maximized": self.isMaximized(),
-                "menubar": not self.menuBar().isHidden(),
-            }
-            for widget in widgets:
-                widget.hide()
-            self.menuBar().hide()
-            self.editor.show_tab("write")
-            self.showFullScreen()
-            self.editor.body.setFocus()
             self.show_message("Distraction-free mode: press Esc to leave.")
-        else:
-            state = self._distraction_free_state or {}
-            self._distraction_free_state = None
-            for widget, visible in state.get("visible", {}).items():
-                widget.setVisible(visible)
-            self.menuBar().setVisible(state.get("menubar", True))
-            self.showMaximized() if state.get("maximized") else self.showNormal()
         self.leave_action.setEnabled(on)
         self.refresh_actions()
 
     # ================================================================ sidebar and list
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The window's own first paint: its children (the list) paint in the same pass,
-        # so a zero timer started here runs once the whole window is on screen.  (Not
-        # the list's viewport: wrapping it for Python costs ~10 ms before that paint.)
-        if event.type() == QEvent.Type.Paint and watched is self:
-            self.removeEventFilter(self)
-            if self.ws is None:
-                QTimer.singleShot(0, self._open_workspace_once)
-            else:
-                QTimer.singleShot(0, self._load_counts_once)
-        return super().eventFilter(watched, event)
-
-    def _load_counts_once(self) -> None:
-        if not self._counts_loaded and self.ws is not None:
-            self._counts_loaded = True
-            self._refresh_counts()
-
-    def _refresh_counts(self) -> None:
-        counts = self._attempt(self.ws.articles.counts_by_status)
-        languages = self._attempt(self.ws.articles.languages)
-        if counts is not None and languages is not None:
-            self.sidebar.set_counts(counts, languages)
-
-    def _apply_list_filter(self) -> None:
-        query = dict(self.sidebar.list_filter(), text=self.quick_filter.text().strip())
-        self.trash_bar.setVisible(query["trashed"])
-        self._attempt(self.list_model.set_filter, **query)
-        self.trash_bar.update_count(self.list_model.total)
-
-    # ================================================================ slots: list, sidebar, filter
-
-    def _on_sidebar_filter_changed(self) -> None:
-        self._apply_list_filter()
-
-    def _on_quick_filter_textChanged(self, _text: str) -> None:
-        self._filter_timer.start()
-
-    def _on_filter_timer_timeout(self) -> None:
-        self._apply_list_filter()
-
-    def _on_list_selection_currentRowChanged(self, current: QModelIndex, _previous: Any) -> None:
-        if self._selecting or not current.isValid():
-            return
-        article_id = current.data(ARTICLE_ID_ROLE)
-        if article_id is not None:
-            self.open_article(int(article_id))
-
-    def _on_list_model_modelReset(self) -> None:
-        if self._article is not None:
-            self._select_in_list(self._article.id)
-        self.trash_bar.update_count(self.list_model.total)
-
-    def _on_refresh_timer_timeout(self) -> None:
-        self._attempt(self.list_model.reload, keep_loaded=True)
-        self._refresh_counts()
-        self.refresh_actions()
-
-    def _on_trash_bar_restore_clicked(self) -> None:
-        article_id = self._selected_list_id()
-        if article_id is None or self.ws is None:
-            self.show_message("Pick an article in the trash to restore.")
-            return
-        articles = self.ws.articles
-        self.runner.run(
-            change("Restoring the article", plain(lambda: articles.restore(article_id))),
-            on_done=lambda _article: self.show_message("Restored from the trash."),
-        )
-
-    def _on_trash_bar_empty_clicked(self) -> None:
-        count = self.list_model.total
-        noun = "article" if count == 1 else "articles"
-        if self.ws is None or not count:
-            return
-        if self.confirm(f"Delete the {count} {noun} in the trash for good? This cannot be undone."):
-            self.runner.run(
-                change("Emptying the trash", plain(self.ws.articles.empty_trash)),
-                on_done=lambda removed: self.show_message(
-                    f"Deleted {removed} {'article' if removed == 1 else 'articles'} for good."
-                ),
-            )
-
-    def _selected_list_id(self) -> int | None:
-        index = self.list_view.currentIndex()
-        value = index.data(ARTICLE_ID_ROLE) if index.isValid() else None
-        return int(value) if value is not None else self.current_article_id()
 
     # ================================================================ slots: editing
 
@@ -750,7 +520,7 @@ class MainWindow(QMainWindow):
             self.metadata.follow_title(changes["title"])
         if "body" in changes:
             self._stats_timer.start()
-            if self._preview is not None and self.panel_visible("preview"):
+            if self.text_tools.preview is not None and self.text_tools.preview_visible():
                 self._update_preview()
 
     def _on_metadata_edited(self, changes: dict[str, Any]) -> None:
@@ -815,25 +585,7 @@ class MainWindow(QMainWindow):
         self._publish_dialog = dialog
         dialog.open()
 
-    def _on_meaning_timer_timeout(self) -> None:
-        """Give saved and imported articles their meaning vectors, on the runner.
-
-        Only once the related-links index is in use (nothing is loaded for it otherwise)
-        and only with the optional model; one run at a time, a few dozen articles each.
-        """
-        ws = self.ws
-        if ws is None or not ws.has_started("related") or not ws.related.is_built:
-            return
-        running = (self._long_job, self._meaning_run)
-        if any(ticket is not None and not ticket.finished for ticket in running):
-            return
-        from editor.app.operations import plain, query
-
-        self._meaning_run = self.runner.run(
-            query("Computing meaning vectors", plain(ws.related.embed_changed))
-        )
-
-    def _on_runner_failed(self, label: str, error: BaseException) -> None:
+    def _on_failed(self, label: str, error: BaseException) -> None:
         """An operation failed and nobody else said so: the status bar does."""
         if isinstance(error, ConflictError):
             self._offer_reload(str(error))
@@ -849,7 +601,7 @@ class MainWindow(QMainWindow):
         if isinstance(notice, ArticleSaved):
             self._on_article_saved(notice.article)
         elif isinstance(notice, LIST_CHANGES):
-            self._refresh_timer.start()
+            self.browser.refresh_soon()
             if self._article is None:
                 return
             if isinstance(notice, TrashEmptied):
@@ -865,7 +617,7 @@ class MainWindow(QMainWindow):
         old = self.list_model.summary(row) if row is not None else None
         self.list_model.replace_summary(article.summary())
         if old is not None and old.language != article.language:
-            self._refresh_counts()
+            self.browser.refresh_counts()
         if self._article is not None and self._article.id == article_id:
             if article.version < self._article.version:
                 # A save announced from the autosave thread can arrive after a
@@ -906,57 +658,17 @@ class MainWindow(QMainWindow):
         return None
 
     def _offer_reload(self, message: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.warning(
-            self,
-            "Changed elsewhere",
-            f"{message}\n\nReload the article from the archive?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes and self._article is not None:
+        if dialogs.reload_after_conflict(self, message) and self._article is not None:
             article_id = self._article.id
             self._article = None
             self.open_article(article_id)
 
     # ================================================================ remembering
 
-    def _remember_article(self) -> None:
-        self.settings.beginGroup(self._settings_group)
-        self.settings.setValue("article_id", self.current_article_id() or 0)
-        self.settings.endGroup()
-
-    def _remember_state(self) -> None:
-        self.settings.beginGroup(self._settings_group)
-        self.settings.setValue("article_id", self.current_article_id() or 0)
-        self.settings.setValue("cursor", self.editor.cursor_position())
-        self.settings.setValue("tab", self.editor.current_tab())
-        self.settings.endGroup()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.sync()
-
-    def _restore_window_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-
-    def _remembered_article(self) -> tuple[int, int, int]:
-        """The article open at the last close, its cursor position and editor tab."""
-        self.settings.beginGroup(self._settings_group)
-        article_id = _int(self.settings.value("article_id", 0))
-        cursor = _int(self.settings.value("cursor", 0))
-        tab = _int(self.settings.value("tab", WRITE_TAB))
-        self.settings.endGroup()
-        return article_id, cursor, tab
-
     def _restore_last_article(self, *, shown: Article | None = None) -> None:
         """Open the article of the last session; ``shown``: its snapshot already on screen."""
         assert self.ws is not None
-        article_id, cursor, tab = self._remembered_article()
+        article_id, cursor, tab = self.memory.article()
         if not article_id:
             return
         try:
@@ -983,81 +695,21 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._remember_state()
-        if not self.autosave.close(timeout=10.0) and not self._confirm_losing_changes():
+        if not self.autosave.close(timeout=10.0) and not dialogs.lose_unsaved_changes(self):
             event.ignore()
             return
-        self._meaning_timer.stop()
         self.panels.shutdown()
-        self.runner.shutdown()  # cancels what runs and waits for it
+        self.work.shutdown()  # cancels what runs and waits for it
         self.bridge.close()
         super().closeEvent(event)
 
-    def _confirm_losing_changes(self) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        return (
-            QMessageBox.warning(
-                self,
-                "Not saved",
-                "Some changes could not be written to the archive. Close anyway and lose them?",
-                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            == QMessageBox.StandardButton.Close
-        )
+    def _remember_state(self) -> None:
+        editor = self.editor
+        article_id = self.current_article_id()
+        self.memory.remember(self, article_id, editor.cursor_position(), editor.current_tab())
 
 
 # ==================================================================== helpers
-
-
-class _TrashBar(QWidget):
-    """Shown above the list while the trash is shown."""
-
-    def __init__(self) -> None:
-        super().__init__(objectName="trash_bar")
-        self.restore = QPushButton("Restore", objectName="trash_restore")
-        self.empty = QPushButton("Empty Trash…", objectName="trash_empty")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addStretch(1)
-        layout.addWidget(self.restore)
-        layout.addWidget(self.empty)
-
-    def update_count(self, count: int) -> None:
-        self.empty.setEnabled(count > 0)
-        self.restore.setEnabled(count > 0)
-
-
-def _article_table(model: ArticleListModel) -> QTableView:
-    view = QTableView(objectName="article_list")
-    view.setAccessibleName("Articles")
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    # Fixed starting widths: sizing to contents would ask for every cell of the page.
-    metrics = view.fontMetrics()
-    samples = {LANGUAGE: ("Lang.", 20), STATUS: ("Unpublished", 40), AUTHOR: ("Firstname L.", 16)}
-    samples[UPDATED] = ("yesterday", 16)
-    for column, (sample, margin) in samples.items():  # margin: sort arrow, status icon
-        header.resizeSection(column, metrics.horizontalAdvance(sample) + margin)
-    header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
-    view.setSortingEnabled(True)
-    return view
-
-
-def _single_shot(parent: QWidget, ms: int, slot: Callable[[], None]) -> QTimer:
-    timer = QTimer(parent, singleShot=True, interval=ms)
-    timer.timeout.connect(slot)
-    return timer
 
 
 def _builtin_registry() -> CommandRegistry:
@@ -1072,10 +724,3 @@ def _builtin_registry() -> CommandRegistry:
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text[:1].upper() + text[1:]
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0

@@ -224,7 +224,7 @@ def test_preview_tab_renders_the_body(qtbot, window):
     type_text(window.editor.body, "# Überschrift\n\nText mit **fett**.")
     window.toggle_panel("preview")
     assert window.panel_visible("preview")
-    pane = window._preview
+    pane = window.text_tools.preview
     assert pane is not None
     assert "<h1>Überschrift</h1>" in pane.rendered_html()
     assert "<strong>fett</strong>" in pane.rendered_html()
@@ -237,7 +237,7 @@ def test_find_command_opens_the_find_bar_on_the_body(qtbot, window):
     type_text(window.editor.body, "eins zwei eins")
     window.registry.run("edit.find", window.command_context)
     assert window.panel_visible("find")
-    bar = window._find_bar
+    bar = window.text_tools.find_bar
     assert bar is not None and bar.editor() is window.editor.body
     type_text(bar.find_edit, "eins")
     qtbot.waitUntil(lambda: bar.match_count() == 2, timeout=2000)
@@ -405,8 +405,8 @@ def test_saved_articles_get_meaning_vectors_now_and_then(qtbot, window):
     from tests.unit.related.concepts import ConceptEmbedder
 
     ws = window.ws
-    window._on_meaning_timer_timeout()  # related links never used: nothing starts
-    assert window._meaning_run is None and not ws.has_started("related")
+    window.work.embed_changed()  # related links never used: nothing starts
+    assert window.work.meaning_run is None and not ws.has_started("related")
 
     first = ws.articles.create(title="Rakete explodiert", body="Text.")
     ws.related.set_embedder(ConceptEmbedder())
@@ -415,9 +415,9 @@ def test_saved_articles_get_meaning_vectors_now_and_then(qtbot, window):
     ws.articles.update(first.id, {"title": "Rakete startet"})
     assert ws.related.missing_vectors() == 2
 
-    window._on_meaning_timer_timeout()  # what the 30-second timer calls
-    assert window._meaning_run is not None
-    qtbot.waitUntil(lambda: window._meaning_run.finished, timeout=20_000)
+    window.work.embed_changed()  # what the 30-second timer calls
+    assert window.work.meaning_run is not None
+    qtbot.waitUntil(lambda: window.work.meaning_run.finished, timeout=20_000)
 
     assert ws.related.missing_vectors() == 0
     assert ws.related._vectors_path().is_file()  # kept without closing the window
