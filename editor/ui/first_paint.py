@@ -1,13 +1,33 @@
-"""Helpers for a window that paints first and does the rest right after."""
+"""A window that paints first and does the rest right after.
+
+A fast start builds the window from a :class:`~editor.store.snapshot.Snapshot`
+(the list's first page, read without SQLAlchemy) with no workspace yet: it
+paints read-only, and :class:`SnapshotStart` opens the archive right after the
+first paint and hands it to the window, which builds the menus and connects the
+editing paths.  Until then nothing can be typed into the article (its fields
+are read-only), and a filter, sort or row picked meanwhile is applied once the
+archive is open.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+
+if TYPE_CHECKING:
+    from editor.app.workspace import Workspace
+    from editor.core.article import Article
+    from editor.store.snapshot import Snapshot
+    from editor.ui.main_window import MainWindow
+
+OPEN_AT_THE_LATEST_MS = 1000  # a snapshot start opens the archive even if never painted
+# editor.commands.builtin.MENU_ORDER, without importing the commands before the first paint.
+MENU_TITLES = ("File", "Edit", "View", "Workflow", "Help")
 
 
 class AfterFirstPaint(QObject):
@@ -68,3 +88,58 @@ def style_named_widgets(root: QWidget, qss: str) -> None:
         widget = root.findChild(QWidget, name)
         if widget is not None:
             widget.setStyleSheet(qss)
+
+
+class SnapshotStart:
+    """The window's first moments on a snapshot, until the archive is open."""
+
+    def __init__(self, window: MainWindow, snapshot: Snapshot, first_paint_style: str) -> None:
+        self._window = window
+        style_named_widgets(window, first_paint_style)
+        self.places = CommandPlaces(window, MENU_TITLES, window.toolbar)
+        self.filter_action = self.places.hold_widget(window.quick_filter)
+        window.list_model.show_rows(snapshot.rows)
+        window.memory.restore_window(window)
+        self.shown = self._show_last_article(snapshot)
+        self._opener: Callable[[], Workspace | None] | None = None
+        self.closing = False  # the window was closed before the archive was open
+
+    def _show_last_article(self, snapshot: Snapshot) -> Article | None:
+        """The article open last time, read-only until the archive is open."""
+        from editor.store.snapshot import read_article
+
+        window = self._window
+        article_id, cursor, _tab = window.memory.article()
+        article = read_article(snapshot, article_id) if article_id else None
+        window.editor.set_read_only(True)
+        if article is not None:
+            window.editor.show_article(article, cursor=cursor)
+            window.editor.set_read_only(True)
+            window.metadata.show_article(article)
+            window.metadata.setEnabled(False)
+            window.status.save_state.reset(article.updated_at)
+            window.status.show_language(article.language)
+            window.browser.select(article.id)
+        return article
+
+    def open_after_first_paint(self, opener: Callable[[], Workspace | None]) -> None:
+        """Call ``opener`` once the window has painted (or after a second if it never
+        does) and attach what it returns; None means it failed and told the user: the
+        window closes."""
+        self._opener = opener
+        AfterFirstPaint(self._window, self._open_once, OPEN_AT_THE_LATEST_MS)
+
+    def _open_once(self) -> None:
+        opener, self._opener = self._opener, None
+        window = self._window
+        if opener is None or self.closing or window.ws is not None:
+            return
+        workspace = opener()
+        if workspace is None:
+            window.open_failed = True
+            self.closing = True
+            window.close()
+        elif self.closing:
+            workspace.close()  # the window was closed while the archive opened
+        else:
+            window.attach_workspace(workspace)

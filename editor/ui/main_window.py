@@ -1,20 +1,16 @@
 """The main window: sidebar | article list | editor, metadata dock, status bar.
 
-The window is thin: it shows what the workspace's use cases return and hands
-every edit to the :class:`~editor.app.autosave.AutosaveWriter`; it never writes
-on the keystroke path.  Workspace events (which may arrive on worker threads)
-reach it through :class:`~editor.ui.events.EventBridge` on the GUI thread.
+The window is thin: it lays out its parts (the article browser, the editor,
+the metadata dock, the article panels) and wires them.  It shows what the
+workspace's use cases return and hands every edit to the
+:class:`~editor.app.autosave.AutosaveWriter`; it never writes on the keystroke
+path, and other writes are operations on its one runner.  Change notices (which
+may arrive on worker threads) reach it through
+:class:`~editor.ui.events.EventBridge` on the GUI thread.
 
 It implements :class:`editor.commands.context.WindowActions`, so the built-in
-commands (menus, toolbar, shortcuts, palette) drive it.
-
-A fast start builds the window from a :class:`~editor.store.snapshot.Snapshot`
-(the list's first page, read without SQLAlchemy) with no workspace yet: it
-paints read-only, and :meth:`MainWindow.open_after_first_paint` opens the
-archive right after the first paint and hands it to :meth:`attach_workspace`,
-which builds the menus and connects the editing paths.  Until then nothing can
-be typed into the article (its fields are read-only), and a filter, sort or
-row picked meanwhile is applied once the archive is open.
+commands (menus, toolbar, shortcuts, palette) drive it.  A fast start paints it
+from a snapshot before the archive is open (:mod:`editor.ui.first_paint`).
 """
 
 from __future__ import annotations
@@ -42,7 +38,6 @@ from editor.app.changes import (
     StatusMoved,
     TrashEmptied,
 )
-from editor.app.operations import change, plain
 from editor.core.article import Article
 from editor.core.workflow import Status
 from editor.store.errors import ConflictError, NotFoundError
@@ -51,7 +46,7 @@ from editor.ui.article_editor import HISTORY_TAB, PAGE_TAB, PREVIEW_TAB, WRITE_T
 from editor.ui.browser import ArticleBrowser
 from editor.ui.distraction_free import DistractionFree
 from editor.ui.events import EventBridge
-from editor.ui.first_paint import AfterFirstPaint, CommandPlaces, style_named_widgets
+from editor.ui.first_paint import AfterFirstPaint, SnapshotStart
 from editor.ui.icons import app_icon
 from editor.ui.metadata import MetadataPanel
 from editor.ui.panels.base import PanelServices
@@ -63,8 +58,6 @@ from editor.ui.window_memory import WindowMemory
 from editor.ui.work import WindowWork
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
-
     from editor.app.operations import Operation
     from editor.app.workspace import Workspace
     from editor.commands.registry import CommandRegistry
@@ -77,9 +70,6 @@ T = TypeVar("T")
 
 STATS_DELAY_MS = 300  # word count after typing pauses, not on every key
 COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
-OPEN_AT_THE_LATEST_MS = 1000  # a snapshot start opens the archive even if never painted
-# editor.commands.builtin.MENU_ORDER, without importing the commands before the first paint.
-MENU_TITLES = ("File", "Edit", "View", "Workflow", "Help")
 # Changes after which the list is read again (saves update their row in place).
 LIST_CHANGES = (ArticleCreated, ArticleTrashed, ArticleRestored, StatusMoved, TrashEmptied)
 
@@ -113,7 +103,6 @@ class MainWindow(QMainWindow):
         self.memory = WindowMemory(self.settings, url)
         self._registry_wanted = registry
         self._autosave_delays = autosave_delays or (1.0, 1.5)
-        self._closing = False
         self.open_failed = False  # a fast start's archive could not be opened after all
         self._article: Article | None = None
         self._palette: CommandPalette | None = None
@@ -126,9 +115,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._build_widgets(description)
         self._build_timers()
-        self._open_workspace: Callable[[], Workspace | None] | None = None
-        self._filter_action: QAction | None = None
-        self._places: CommandPlaces | None = None
+        self._snapshot_start: SnapshotStart | None = None
         if workspace is not None:
             self._attach(workspace)
             self.list_model.reload()
@@ -139,12 +126,8 @@ class MainWindow(QMainWindow):
             self._restore_last_article()
         else:
             assert snapshot is not None
-            style_named_widgets(self, first_paint_style)
-            self._places = CommandPlaces(self, MENU_TITLES, self.toolbar)
-            self._filter_action = self._places.hold_widget(self.quick_filter)
-            self.list_model.show_rows(snapshot.rows)
-            self.memory.restore_window(self)
-            self._preview_last_article(snapshot)
+            self._snapshot_start = SnapshotStart(self, snapshot, first_paint_style)
+            self._article = self._snapshot_start.shown
         self._update_title()
 
     @property
@@ -158,7 +141,9 @@ class MainWindow(QMainWindow):
         self.work.attach(workspace)
         self.editor.attach_highlighter()
         self.bridge = EventBridge(workspace.changes, self)
-        self.panels.attach(PanelServices(workspace, self.runner, self.bridge))
+        self.panels.attach(
+            PanelServices(workspace, self.runner, self.bridge, flush=self.flush_autosave)
+        )
         idle, longest = self._autosave_delays
         self.autosave = AutosaveWriter(
             workspace.articles,
@@ -179,25 +164,10 @@ class MainWindow(QMainWindow):
     # ================================================================ a snapshot start
 
     def open_after_first_paint(self, open_workspace: Callable[[], Workspace | None]) -> None:
-        """Call ``open_workspace`` once the window has painted (or after a second if it
-        never does) and attach what it returns; None means it failed and told the user:
-        the window closes."""
-        self._open_workspace = open_workspace
-        AfterFirstPaint(self, self._open_workspace_once, OPEN_AT_THE_LATEST_MS)
-
-    def _open_workspace_once(self) -> None:
-        opener, self._open_workspace = self._open_workspace, None
-        if opener is None or self._closing or self.ws is not None:
-            return
-        workspace = opener()
-        if workspace is None:
-            self.open_failed = True
-            self._closing = True
-            self.close()
-        elif self._closing:
-            workspace.close()  # the window was closed while the archive opened
-        else:
-            self.attach_workspace(workspace)
+        """A snapshot start: open the archive once the window has painted (see
+        :class:`~editor.ui.first_paint.SnapshotStart`)."""
+        assert self._snapshot_start is not None, "the window did not start from a snapshot"
+        self._snapshot_start.open_after_first_paint(open_workspace)
 
     def attach_workspace(self, workspace: Workspace) -> None:
         """Switch a snapshot-started window to the open archive, keeping what was done."""
@@ -217,24 +187,6 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.browser.load_counts_once)
         self.refresh_actions()
         self._update_title()
-
-    def _preview_last_article(self, snapshot: Snapshot) -> None:
-        """The article open last time, read-only until the archive is open."""
-        from editor.store.snapshot import read_article
-
-        article_id, cursor, _tab = self.memory.article()
-        article = read_article(snapshot, article_id) if article_id else None
-        if article is None:
-            self.editor.set_read_only(True)
-            return
-        self._article = article
-        self.editor.show_article(article, cursor=cursor)
-        self.editor.set_read_only(True)
-        self.metadata.show_article(article)
-        self.metadata.setEnabled(False)
-        self.status.save_state.reset(article.updated_at)
-        self.status.show_language(article.language)
-        self.browser.select(article.id)
 
     # ================================================================ building
 
@@ -265,6 +217,7 @@ class MainWindow(QMainWindow):
         self.panels = PanelManager(self, self.editor)
         for spec in builtin_panels(self.editor):
             self.panels.add(spec, beside=self.metadata_dock)
+        self.panels.add_dock("metadata", self.metadata_dock)
         self.related_dock = self.panels.dock("related")
 
         self.toolbar = QToolBar("Main", self, objectName="main_toolbar", movable=False)
@@ -276,6 +229,7 @@ class MainWindow(QMainWindow):
             [self.sidebar, self.list_panel, self.toolbar, self.metadata_dock],
             self._on_distraction_free_changed,
         )
+        self._build_views()
         self.status = MainStatusBar(description, self)
         self.setStatusBar(self.status)
         self.resize(1280, 800)
@@ -297,32 +251,20 @@ class MainWindow(QMainWindow):
 
     def _install_commands(self) -> None:
         """Menus, toolbar and shortcuts from the command registry (editor/ui/actions.py)."""
-        from PySide6.QtGui import QAction, QKeySequence
-
         from editor.commands.context import CommandContext
         from editor.ui import actions
 
-        self.command_context = CommandContext(self.ws, self)
-        self.actions_by_id = actions.build_actions(self.registry, self.command_context, self)
-        if self._places is not None:
-            self._places.release()
-        # Every menu entry, Publish and Related Links too, comes from the registry.
-        actions.populate_menus(
-            self.menuBar(), self.registry, self.actions_by_id, self.command_context
+        held = None
+        if self._snapshot_start is not None:
+            self._snapshot_start.places.release()
+            held = self._snapshot_start.filter_action
+        self.command_context = ctx = CommandContext(self.ws, self)
+        self.actions_by_id = actions.install_window_commands(
+            self, self.registry, ctx, self.toolbar, self.quick_filter, held
         )
-        actions.populate_toolbar(self.toolbar, self.registry, self.actions_by_id)
-        self.toolbar.addSeparator()
-        if self._filter_action is None:
-            self._filter_action = self.toolbar.addWidget(self.quick_filter)
-        else:  # it held its place before the commands came: it goes after them
-            self.toolbar.removeAction(self._filter_action)
-            self.toolbar.addAction(self._filter_action)
-        leave = QAction("Leave Distraction-Free Mode", self, objectName="leave_distraction_free")
-        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        leave.setEnabled(False)
-        leave.triggered.connect(self._on_leave_action_triggered)
-        self.addAction(leave)
-        self.leave_action = leave
+        self.leave_action = actions.escape_action(
+            self, "Leave Distraction-Free Mode", lambda: self.set_distraction_free(False)
+        )
 
     def run_command(self, command_id: str) -> None:
         """Run a command as its action would (a failure is shown, not raised), even if
@@ -366,25 +308,8 @@ class MainWindow(QMainWindow):
     def toggle_panel(self, name: str) -> None:
         if name in self.panels:
             self.panels.toggle(name)
-        elif name == "preview":
-            showing = self.panel_visible("preview")
-            self.editor.tabs.setCurrentIndex(WRITE_TAB if showing else PREVIEW_TAB)
-        elif name == "metadata":
-            if self.metadata_dock.isHidden():
-                self.metadata_dock.show()
-                self.metadata_dock.raise_()  # it may share a tab with Related links
-            else:
-                self.metadata_dock.hide()
-        elif name == "sidebar":
-            visible = self.list_panel.isHidden()
-            self.sidebar.setVisible(visible)
-            self.list_panel.setVisible(visible)
-        elif name == "distraction_free":
-            self.set_distraction_free(not self.panel_visible("distraction_free"))
-        elif name == "palette":
-            self._toggle_palette()
-        elif name == "find":
-            self.show_find()
+        elif name in self._views:
+            self._views[name][0]()
         else:
             raise ValueError(f"no panel {name!r}")
         self.refresh_actions()
@@ -392,32 +317,33 @@ class MainWindow(QMainWindow):
     def panel_visible(self, name: str) -> bool:
         if name in self.panels:
             return self.panels.visible(name)
-        visible = {
-            "preview": self.text_tools.preview_visible,
-            "metadata": lambda: not self.metadata_dock.isHidden(),
-            "sidebar": lambda: not self.list_panel.isHidden(),
-            "distraction_free": lambda: self.distraction_free.active,
-            "palette": lambda: self._palette is not None and self._palette.isVisible(),
-            "find": self.text_tools.find_visible,
-        }.get(name)
-        return visible is not None and visible()
+        return name in self._views and self._views[name][1]()
 
-    def run_operation(
-        self,
-        operation: Operation[T],
-        *,
-        on_done: Callable[[T], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        progress: str | None = None,
-        on_cancelled: Callable[[], None] | None = None,
-    ) -> None:
-        self.work.run(
-            operation,
-            on_done=on_done,
-            on_error=on_error,
-            progress=progress,
-            on_cancelled=on_cancelled,
-        )
+    def _build_views(self) -> None:
+        """The views that are not article panels: name -> (toggle, is it visible)."""
+        tools, free = self.text_tools, self.distraction_free
+
+        def preview() -> None:
+            self.editor.tabs.setCurrentIndex(WRITE_TAB if tools.preview_visible() else PREVIEW_TAB)
+
+        def sidebar() -> None:
+            visible = self.list_panel.isHidden()
+            self.sidebar.setVisible(visible)
+            self.list_panel.setVisible(visible)
+
+        self._views: dict[str, tuple[Callable[[], None], Callable[[], bool]]] = {
+            "preview": (preview, tools.preview_visible),
+            "sidebar": (sidebar, lambda: not self.list_panel.isHidden()),
+            "distraction_free": (lambda: free.set(not free.active), lambda: free.active),
+            "palette": (
+                self._toggle_palette,
+                lambda: bool(self._palette and self._palette.isVisible()),
+            ),
+            "find": (self.show_find, tools.find_visible),
+        }
+
+    def run_operation(self, operation: Operation[T], **options: Any) -> None:
+        self.work.run(operation, **options)
 
     def flush_autosave(self) -> bool:
         """Write pending edits now; False (and a message) if they could not be written."""
@@ -476,8 +402,8 @@ class MainWindow(QMainWindow):
 
     def _on_panels_panel_built(self, name: str, panel: QWidget) -> None:
         if name == "history":
-            cast("HistoryPanel", panel).restore_requested.connect(
-                self._on_history_restore_requested
+            cast("HistoryPanel", panel).revision_restored.connect(
+                self._on_history_revision_restored
             )
         elif name == "related":
             cast("RelatedPanel", panel).open_article_requested.connect(self.open_article)
@@ -507,8 +433,6 @@ class MainWindow(QMainWindow):
             self.show_message("Distraction-free mode: press Esc to leave.")
         self.leave_action.setEnabled(on)
         self.refresh_actions()
-
-    # ================================================================ sidebar and list
 
     # ================================================================ slots: editing
 
@@ -554,25 +478,12 @@ class MainWindow(QMainWindow):
             self._update_preview(now=True)
         self.refresh_actions()
 
-    def _on_history_restore_requested(self, article_id: int, revision_id: int) -> None:
-        if not self.flush_autosave() or self.ws is None:
-            return
-        articles = self.ws.articles
-
-        def restored(article: Article) -> None:
-            if self._article is not None and self._article.id == article_id:
-                self._article = article
-                self.editor.replace_text(article)  # undoable in the field like any edit
-                self.metadata.show_saved(article)
-            self.show_message("Revision restored; the text before it is kept as a revision too.")
-
-        self.runner.run(
-            change(
-                "Restoring the revision",
-                plain(lambda: articles.restore_revision(article_id, revision_id)),
-            ),
-            on_done=restored,
-        )
+    def _on_history_revision_restored(self, article: Article) -> None:
+        if self._article is not None and self._article.id == article.id:
+            self._article = article
+            self.editor.replace_text(article)  # undoable in the field like any edit
+            self.metadata.show_saved(article)
+        self.show_message("Revision restored; the text before it is kept as a revision too.")
 
     def show_publish_dialog(self, article_ids: list[int] | None) -> None:
         """The publish dialog (checks, then the run, on worker threads); None: all ready."""
@@ -591,9 +502,6 @@ class MainWindow(QMainWindow):
             self._offer_reload(str(error))
         else:
             self.show_message(f"{label} failed: {_describe(error)}", error=True)
-
-    def _on_leave_action_triggered(self) -> None:
-        self.set_distraction_free(False)
 
     # ================================================================ slots: workspace events
 
@@ -690,7 +598,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.set_distraction_free(False)  # the next start shows the normal window
         if self.ws is None:  # closed before the archive was open: nothing to save
-            self._closing = True
+            if self._snapshot_start is not None:
+                self._snapshot_start.closing = True
             self._remember_state()
             super().closeEvent(event)
             return

@@ -36,6 +36,9 @@ class PanelServices:
     workspace: Workspace
     runner: Runner
     bridge: EventBridge
+    # Writes the edits still waiting for autosave; False if they could not be written
+    # (a panel that writes to the article calls it first, and stops on False).
+    flush: Callable[[], bool] = lambda: True
 
 
 class ArticlePanel(QWidget):

@@ -3,8 +3,8 @@
 Imported only when the tab is first shown (difflib and the panel are not part
 of start-up).  The revisions and the revision compared are read on the
 window's runner; the diff follows the text as it is saved.  Restoring is the
-window's job (the editor's text is replaced with what the use case returns);
-the panel only asks for it.
+panel's (a change on the runner); the window puts the restored text into the
+editor, where it can be undone like any edit.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def diff_html(old: str, new: str) -> str:
 
 
 class HistoryPanel(ArticlePanel):
-    restore_requested = Signal(int, int)  # article id, revision id
+    revision_restored = Signal(object)  # the Article, with the restored text
     revisions_shown = Signal(int)  # the article whose revisions are now listed
 
     def __init__(
@@ -210,6 +210,17 @@ class HistoryPanel(ArticlePanel):
             self.diff.setHtml(diff_html(read[1], self._current_text()))
 
     def _on_restore_button_clicked(self) -> None:
-        revision_id = self.selected_revision_id()
-        if self.article_id is not None and revision_id is not None:
-            self.restore_requested.emit(self.article_id, revision_id)
+        self.restore_selected()
+
+    def restore_selected(self) -> None:
+        """Restore the selected revision (on the runner, after the pending edits are
+        written); the use case keeps the text before it as a revision too."""
+        article_id, revision_id = self.article_id, self.selected_revision_id()
+        if article_id is None or revision_id is None or not self.services.flush():
+            return
+        articles = self.ws.articles
+        self.run_change(
+            "Restoring the revision",
+            lambda: articles.restore_revision(article_id, revision_id),
+            self.revision_restored.emit,
+        )

@@ -49,6 +49,7 @@ class PanelManager(QObject):
         self._editor = editor
         self._specs: dict[str, PanelSpec] = {}
         self._docks: dict[str, QDockWidget] = {}
+        self._plain: dict[str, QDockWidget] = {}
         self._panels: dict[str, ArticlePanel] = {}
         self._services: PanelServices | None = None
         self._article_id: int | None = None
@@ -69,11 +70,15 @@ class PanelManager(QObject):
         dock.visibilityChanged.connect(lambda shown, name=spec.name: self._on_shown(name, shown))
         self._docks[spec.name] = dock
 
+    def add_dock(self, name: str, dock: QDockWidget) -> None:
+        """A dock of the window's own (not an article panel), shown and hidden by name."""
+        self._plain[name] = dock
+
     def dock(self, name: str) -> QDockWidget:
         return self._docks[name]
 
     def __contains__(self, name: object) -> bool:
-        return name in self._specs
+        return name in self._specs or name in self._plain
 
     # ------------------------------------------------------------ the archive is open
 
@@ -115,11 +120,11 @@ class PanelManager(QObject):
             panel.show_article(article_id)
 
     def toggle(self, name: str) -> None:
-        spec = self._specs[name]
-        if spec.place == TAB:
+        spec = self._specs.get(name)
+        if spec is not None and spec.place == TAB:
             self._editor.tabs.setCurrentIndex(WRITE_TAB if self.visible(name) else spec.tab)
             return
-        dock = self._docks[name]
+        dock = self._docks.get(name) or self._plain[name]
         if dock.isHidden():
             dock.show()
             dock.raise_()  # it may share a tab with another dock
@@ -127,10 +132,10 @@ class PanelManager(QObject):
             dock.hide()
 
     def visible(self, name: str) -> bool:
-        spec = self._specs[name]
-        if spec.place == TAB:
+        spec = self._specs.get(name)
+        if spec is not None and spec.place == TAB:
             return self._editor.current_tab() == spec.tab
-        return not self._docks[name].isHidden()
+        return not (self._docks.get(name) or self._plain[name]).isHidden()
 
     def shutdown(self) -> None:
         for panel in self._panels.values():
