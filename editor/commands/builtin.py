@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from editor import __version__
+from editor.app.errors import NotFoundError
 from editor.app.operations import change, plain
 from editor.commands.context import CommandContext
 from editor.commands.registry import Command, CommandDisabledError, CommandRegistry
 from editor.commands.related import compute_meaning_vectors, rebuild_related_index
 from editor.core.article import Article, ListQuery
 from editor.core.workflow import Status, allowed_transitions
-from editor.store.errors import NotFoundError
 
 DEFAULT_LANGUAGE = "de"
 

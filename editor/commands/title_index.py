@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process, utils
 
 from editor.app.changes import Change, LinksDecided, RevisionCreated
+from editor.app.errors import NotFoundError
 from editor.app.operations import ForegroundRunner, Operation, plain, query
 from editor.core.article import ArticleSummary, ListQuery
-from editor.store.errors import NotFoundError
 
 if TYPE_CHECKING:
     from editor.app.articles import ArticleService

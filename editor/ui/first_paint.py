@@ -20,9 +20,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
 if TYPE_CHECKING:
+    from editor.app.snapshot import Snapshot
     from editor.app.workspace import Workspace
     from editor.core.article import Article
-    from editor.store.snapshot import Snapshot
     from editor.ui.main_window import MainWindow
 
 OPEN_AT_THE_LATEST_MS = 1000  # a snapshot start opens the archive even if never painted
@@ -106,7 +106,7 @@ class SnapshotStart:
 
     def _show_last_article(self, snapshot: Snapshot) -> Article | None:
         """The article open last time, read-only until the archive is open."""
-        from editor.store.snapshot import read_article
+        from editor.app.snapshot import read_article
 
         window = self._window
         article_id, cursor, _tab = window.memory.article()

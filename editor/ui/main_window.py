@@ -38,9 +38,9 @@ from editor.app.changes import (
     StatusMoved,
     TrashEmptied,
 )
+from editor.app.errors import ConflictError, NotFoundError
 from editor.core.article import Article
 from editor.core.workflow import Status
-from editor.store.errors import ConflictError, NotFoundError
 from editor.ui import dialogs
 from editor.ui.article_editor import HISTORY_TAB, PAGE_TAB, PREVIEW_TAB, WRITE_TAB, ArticleEditor
 from editor.ui.browser import ArticleBrowser
@@ -59,9 +59,9 @@ from editor.ui.work import WindowWork
 
 if TYPE_CHECKING:
     from editor.app.operations import Operation
+    from editor.app.snapshot import Snapshot
     from editor.app.workspace import Workspace
     from editor.commands.registry import CommandRegistry
-    from editor.store.snapshot import Snapshot
     from editor.ui.palette import CommandPalette
     from editor.ui.panels.history import HistoryPanel
     from editor.ui.panels.related import RelatedPanel

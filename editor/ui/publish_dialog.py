@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.app.errors import NotFoundError
 from editor.app.publishing import PUBLISHABLE, PublishResult
 from editor.core.article import ListQuery
 from editor.core.publishing import CheckResult, PublishError
 from editor.core.workflow import Status
-from editor.store.errors import NotFoundError
 from editor.ui.background import BackgroundJobs, Progress
 
 if TYPE_CHECKING:
