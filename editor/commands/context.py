@@ -1,8 +1,11 @@
 """What a command handler may use: the workspace, and a window behind an interface.
 
-The main window implements :class:`WindowActions`; tests pass a fake.  Handlers
-call the workspace's use cases for anything that changes data, and the window
-only for what is inherently visual (open an article, show a panel, ask).
+The main window implements :class:`WindowActions`; tests pass a fake
+(:class:`~editor.commands.testing.RecordingWindow`).  Handlers read through the
+workspace's use cases, hand anything that writes or takes long to
+:meth:`WindowActions.run_operation` (the window's runner, off the GUI thread),
+and ask the window only for what is inherently visual (open an article, show a
+panel, ask).  A new feature adds operations and panels, not methods here.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ class WindowActions(Protocol):
     def confirm(self, question: str) -> bool: ...
 
     def toggle_panel(self, name: str) -> None:
-        """Show or hide a panel: "preview", "history", "metadata", "sidebar", "palette",
-        "find", "distraction_free"."""
+        """Show or hide a panel by name: the article panels ("history", "related",
+        "page", …), "preview", "metadata", "sidebar", "palette", "find",
+        "distraction_free"."""
         ...
 
     def panel_visible(self, name: str) -> bool: ...

@@ -80,19 +80,6 @@ class CommandRegistry:
         self._commands[command.id] = command
         return command
 
-    def command(
-        self, id: str, title: str, category: str, **options: Any
-    ) -> Callable[[Handler], Handler]:
-        """Decorator: register the decorated function as the handler of a command."""
-
-        def decorate(handler: Handler) -> Handler:
-            self.register(
-                Command(id=id, title=title, category=category, handler=handler, **options)
-            )
-            return handler
-
-        return decorate
-
     def by_shortcut(self, shortcuts: tuple[str, ...]) -> Command | None:
         """The command already bound to any of ``shortcuts`` ("Shift+Ctrl+P" is "Ctrl+Shift+P")."""
         wanted = {normalize_shortcut(s) for s in shortcuts}

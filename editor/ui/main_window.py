@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.memory = WindowMemory(self.settings, url)
         self._registry_wanted = registry
-        self._autosave_delays = autosave_delays or (1.0, 1.5)
+        self._autosave_delays = autosave_delays  # None: the writer's own (the README's)
         self.open_failed = False  # a fast start's archive could not be opened after all
         self._article: Article | None = None
         self._palette: CommandPalette | None = None
@@ -144,12 +144,11 @@ class MainWindow(QMainWindow):
         self.panels.attach(
             PanelServices(workspace, self.runner, self.bridge, flush=self.flush_autosave)
         )
-        idle, longest = self._autosave_delays
+        delays: dict[str, float] = {}
+        if self._autosave_delays is not None:  # tests wait milliseconds, not seconds
+            delays = dict(zip(("idle_delay", "max_delay"), self._autosave_delays, strict=True))
         self.autosave = AutosaveWriter(
-            workspace.articles,
-            idle_delay=idle,
-            max_delay=longest,
-            on_state=self.bridge.forward_save_report,
+            workspace.articles, on_state=self.bridge.forward_save_report, **delays
         )
         self._connect()
         registry = self._registry_wanted

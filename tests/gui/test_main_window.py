@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from editor.app.workspace import Workspace
 from editor.core.workflow import Status
 from editor.store.errors import ConflictError
 from editor.ui.main_window import MainWindow
@@ -422,3 +423,19 @@ def test_saved_articles_get_meaning_vectors_now_and_then(qtbot, window):
     assert ws.related.missing_vectors() == 0
     assert ws.related._vectors_path().is_file()  # kept without closing the window
     assert str(second.id) in ws.related._vectors
+
+
+def test_the_window_saves_at_least_every_second_while_typing_as_the_readme_says(
+    qtbot, db_path, settings
+):
+    from editor.app import autosave
+
+    ws = Workspace.open(str(db_path), user="tester")
+    window = MainWindow(ws, settings=settings)  # the delays a user gets
+    qtbot.addWidget(window)
+    try:
+        assert window.autosave._max == autosave.MAX_DELAY <= 1.0
+        assert window.autosave._idle == autosave.IDLE_DELAY <= 1.0
+    finally:
+        window.close()
+        ws.close()
