@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from editor.ui.article_editor import HISTORY_TAB
@@ -160,3 +161,19 @@ def test_a_write_failing_on_the_worker_is_shown_in_the_status_bar(qtbot, window,
     settle(window)
     assert window.status.currentMessage() == "Saving a revision failed: The disk is full"
     assert "#b3261e" in window.status.styleSheet(), "shown as an error"
+
+
+def test_the_history_diff_follows_the_text_as_it_is_saved(qtbot, window):
+    new_article(window)
+    type_text(window.editor.body, "erste Fassung")
+    window.actions_by_id["article.save"].trigger()
+    settle(window)
+    window.editor.tabs.setCurrentIndex(HISTORY_TAB)
+    history = window.panels.built("history")
+    qtbot.waitUntil(lambda: history.revision_count() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: "same as this revision" in history.diff.toPlainText(), timeout=2000)
+
+    window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(window.editor.body, " und mehr")
+    window.flush_autosave()  # the save notice reaches the panel
+    qtbot.waitUntil(lambda: "und mehr" in history.diff.toPlainText(), timeout=2000)
