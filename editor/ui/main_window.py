@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.app.autosave import AutosaveWriter, SaveReport, SaveState
 from editor.app.changes import (
     ArticleCreated,
     ArticleRestored,
@@ -45,6 +44,7 @@ from editor.ui import dialogs
 from editor.ui.article_editor import HISTORY_TAB, PAGE_TAB, PREVIEW_TAB, WRITE_TAB, ArticleEditor
 from editor.ui.browser import ArticleBrowser
 from editor.ui.distraction_free import DistractionFree
+from editor.ui.editing import EditSession
 from editor.ui.events import EventBridge
 from editor.ui.first_paint import AfterFirstPaint, SnapshotStart
 from editor.ui.icons import app_icon
@@ -68,7 +68,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-STATS_DELAY_MS = 300  # word count after typing pauses, not on every key
 COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
 # Changes after which the list is read again (saves update their row in place).
 LIST_CHANGES = (ArticleCreated, ArticleTrashed, ArticleRestored, StatusMoved, TrashEmptied)
@@ -114,7 +113,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
         self._build_widgets(description)
-        self._build_timers()
         self._snapshot_start: SnapshotStart | None = None
         if workspace is not None:
             self._attach(workspace)
@@ -144,12 +142,15 @@ class MainWindow(QMainWindow):
         self.panels.attach(
             PanelServices(workspace, self.runner, self.bridge, flush=self.flush_autosave)
         )
-        delays: dict[str, float] = {}
-        if self._autosave_delays is not None:  # tests wait milliseconds, not seconds
-            delays = dict(zip(("idle_delay", "max_delay"), self._autosave_delays, strict=True))
-        self.autosave = AutosaveWriter(
-            workspace.articles, on_state=self.bridge.forward_save_report, **delays
+        self.editing = EditSession(
+            self,
+            workspace,
+            self.bridge,
+            self.status,
+            current=lambda: (self.current_article_id(), self.editor.body.toPlainText()),
+            delays=self._autosave_delays,
         )
+        self.autosave = self.editing.autosave
         self._connect()
         registry = self._registry_wanted
         self.registry = registry if registry is not None else _builtin_registry()
@@ -233,13 +234,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.resize(1280, 800)
 
-    def _build_timers(self) -> None:
-        self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
-        self._stats_timer.timeout.connect(self._on_stats_timer_timeout)
-
     def _connect(self) -> None:
         self.bridge.changed.connect(self._on_bridge_changed)
-        self.bridge.save_reported.connect(self._on_bridge_save_reported)
         self.browser.article_picked.connect(self.open_article)
         self.browser.refreshed.connect(self.refresh_actions)
         self.editor.edited.connect(self._on_editor_edited)
@@ -346,15 +342,7 @@ class MainWindow(QMainWindow):
 
     def flush_autosave(self) -> bool:
         """Write pending edits now; False (and a message) if they could not be written."""
-        if self.ws is None:
-            return True  # nothing can have been typed yet
-        saved = self.autosave.flush(timeout=5.0)
-        if not saved:
-            self.show_message(
-                "Some changes are not saved yet — your text is kept here and saving is retried.",
-                error=True,
-            )
-        return saved
+        return self.ws is None or self.editing.flush()  # nothing typed before the archive
 
     def quit(self) -> None:
         self.close()
@@ -382,8 +370,8 @@ class MainWindow(QMainWindow):
         self.metadata.show_article(article)
         self.status.save_state.reset(article.updated_at if article else None)
         self.status.show_language(article.language if article else None)
-        self._on_stats_timer_timeout()
-        if self.text_tools.preview is not None and self.text_tools.preview_visible():
+        self.editing.count_words()
+        if self.text_tools.preview_shown():
             self._update_preview()
         self.panels.show_article(article.id if article else None)
         self.browser.select(article.id if article else None)
@@ -438,18 +426,16 @@ class MainWindow(QMainWindow):
     def _on_editor_edited(self, changes: dict[str, Any]) -> None:
         if self._article is None or self._article.deleted:
             return
-        self.autosave.submit(self._article.id, changes)
+        self.editing.submit(self._article.id, changes)
         if "title" in changes:
             self.metadata.follow_title(changes["title"])
-        if "body" in changes:
-            self._stats_timer.start()
-            if self.text_tools.preview is not None and self.text_tools.preview_visible():
-                self._update_preview()
+        if "body" in changes and self.text_tools.preview_shown():
+            self._update_preview()
 
     def _on_metadata_edited(self, changes: dict[str, Any]) -> None:
         if self._article is None or self._article.deleted:
             return
-        self.autosave.submit(self._article.id, changes)
+        self.editing.submit(self._article.id, changes)
         if "language" in changes:
             self.status.show_language(changes["language"])
 
@@ -463,14 +449,6 @@ class MainWindow(QMainWindow):
             self.metadata.show_article(article)
             self.refresh_actions()
             self.show_message(f"Status: {target.label} (a revision was kept).")
-
-    def _on_stats_timer_timeout(self) -> None:
-        if self._article is None:
-            self.status.show_stats(None)
-            return
-        from editor.core.text import text_stats  # not needed for the first paint
-
-        self.status.show_stats(text_stats(self.editor.body.toPlainText()))
 
     def _on_editor_tab_shown(self, index: int) -> None:
         if index == PREVIEW_TAB:
@@ -546,12 +524,6 @@ class MainWindow(QMainWindow):
             self.metadata.show_article(article)
             self.refresh_actions()
 
-    def _on_bridge_save_reported(self, report: SaveReport) -> None:
-        if self._article is not None and report.article_id == self._article.id:
-            self.status.save_state.report(report)
-        elif report.state is SaveState.FAILED:
-            self.show_message(f"Another article is not saved yet: {report.message}", error=True)
-
     # ================================================================ errors
 
     def _attempt(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
@@ -603,7 +575,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._remember_state()
-        if not self.autosave.close(timeout=10.0) and not dialogs.lose_unsaved_changes(self):
+        if not self.editing.close(timeout=10.0) and not dialogs.lose_unsaved_changes(self):
             event.ignore()
             return
         self.panels.shutdown()

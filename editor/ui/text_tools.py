@@ -56,6 +56,10 @@ class TextTools:
     def preview_visible(self) -> bool:
         return self._editor.current_tab() == PREVIEW_TAB
 
+    def preview_shown(self) -> bool:
+        """The Preview tab is built and on screen (so it follows the typing)."""
+        return self.preview is not None and self.preview_visible()
+
     def update_preview(self, markdown: str, *, now: bool = False) -> None:
         """Render ``markdown`` in the Preview tab (after a pause, or ``now``)."""
         if self.preview is None:
