@@ -431,3 +431,19 @@ def test_a_decision_that_cannot_be_stored_is_shown(
     _stored(qtbot, panel)
     assert panel.status_label.text() == "Could not change the related links: the article is gone"
     assert archive["chips_en"] in panel.suggestion_model.ids(), "nothing was decided"
+
+
+def test_accepting_leaves_no_other_suggestion_selected(
+    qtbot: Any, workspace: Any, archive: dict, make_panel: PanelFactory
+):
+    panel = make_panel()
+    _loaded(qtbot, panel, archive["chips"])
+    assert len(panel.suggestion_model.ids()) >= 2
+    _select(panel.suggestion_view, panel.suggestion_model.ids()[0])
+    press(panel.suggestion_view, Qt.Key.Key_Return)
+    _stored(qtbot, panel)
+    assert not panel.suggestion_view.currentIndex().isValid()
+    assert not panel.accept_button.isEnabled()
+    press(panel.suggestion_view, Qt.Key.Key_Return)  # again: nothing is accepted
+    _stored(qtbot, panel)
+    assert len(_accepted_ids(workspace, archive["chips"])) == 1

@@ -344,7 +344,10 @@ class RelatedPanel(ArticlePanel):
         related = self.ws.related
 
         def accepted() -> None:
+            # No other suggestion takes its place under the cursor: Enter pressed
+            # again must not accept a link the editor has not looked at.
             self.suggestion_model.remove_id(target_id)
+            self.suggestion_view.selectionModel().clear()
             self._select_id(self.accepted_view, target_id)
 
         return self._decide(
