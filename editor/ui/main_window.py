@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
+    QLineEdit,
     QMainWindow,
     QSplitter,
     QToolBar,
@@ -453,7 +455,21 @@ class MainWindow(QMainWindow):
     def _on_editor_tab_shown(self, index: int) -> None:
         if index == PREVIEW_TAB:
             self._update_preview(now=True)
+        self._keep_focus_in_editor()
         self.refresh_actions()
+
+    def _keep_focus_in_editor(self) -> None:
+        """Qt hands the focus of a page it hides to the next field of the focus chain
+        (the slug, its text selected, so the next key would overwrite it): it goes to
+        the page now shown instead."""
+        focused = QApplication.focusWidget()
+        if focused is None or focused is self.editor or self.editor.isAncestorOf(focused):
+            return
+        if isinstance(focused, QLineEdit):
+            focused.deselect()
+        page = self.editor.tabs.currentWidget()
+        no_focus = page.focusPolicy() == Qt.FocusPolicy.NoFocus
+        (self.editor.tabs.tabBar() if no_focus else page).setFocus()
 
     def _on_history_revision_restored(self, article: Article) -> None:
         if self._article is not None and self._article.id == article.id:

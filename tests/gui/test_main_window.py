@@ -439,3 +439,19 @@ def test_the_window_saves_at_least_every_second_while_typing_as_the_readme_says(
     finally:
         window.close()
         ws.close()
+
+
+def test_switching_to_the_preview_keeps_the_focus_out_of_the_slug(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from editor.ui.article_editor import PREVIEW_TAB
+
+    new_article(window)
+    type_text(window.editor.title, "Titel")
+    window.editor.body.setFocus()
+    qtbot.waitUntil(window.editor.body.hasFocus, timeout=1000)
+    window.editor.tabs.setCurrentIndex(PREVIEW_TAB)
+    qtbot.wait(20)
+    assert QApplication.focusWidget() is not window.metadata.slug
+    assert not window.metadata.slug.hasSelectedText(), "the next key would overwrite it"
+    assert window.metadata.slug.text() == "titel"
