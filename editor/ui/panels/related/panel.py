@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
-    QMenu,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -44,7 +43,6 @@ from editor.app.changes import (
     StatusMoved,
 )
 from editor.app.operations import OperationContext, plain, query
-from editor.core.article import ListQuery
 from editor.ui.panels.base import ArticlePanel, PanelServices
 from editor.ui.panels.related.models import (
     ARTICLE_ID_ROLE,
@@ -53,7 +51,16 @@ from editor.ui.panels.related.models import (
     RelatedRow,
 )
 from editor.ui.panels.related.search import AddBySearch
-from editor.ui.panels.related.widgets import KeyActions, heading, list_view, row
+from editor.ui.panels.related.widgets import (
+    KeyActions,
+    MenuEntry,
+    current_id,
+    heading,
+    list_view,
+    row,
+    select_id,
+    show_menu,
+)
 
 if TYPE_CHECKING:
     from editor.app.related import RelatedSuggestion
@@ -61,7 +68,6 @@ if TYPE_CHECKING:
 
 SAVE_REFRESH_MS = 1500  # suggestions follow an edit once the editor pauses
 DECISION_REFRESH_MS = 200  # after accept/reject, fill the freed slot soon
-SEARCH_LIMIT = 20
 SUGGESTION_COUNT = 8
 
 # Events about other articles that can change what is suggested.
@@ -133,7 +139,7 @@ class RelatedPanel(ArticlePanel):
         self.accept_button.clicked.connect(self.accept_current)
         self.reject_button.clicked.connect(self.reject_current)
 
-        self.search_field = AddBySearch(self._find)
+        self.search_field = AddBySearch(self.ws.articles, self._find)
         self.search_field.picked.connect(self.accept)
         self.completer = self.search_field.popup_completer
 
@@ -406,21 +412,9 @@ class RelatedPanel(ArticlePanel):
     # ---------------------------------------------------------------- add by search
 
     def _find(self, text: str) -> None:
-        if self.article_id is None:
-            return
-        excluded = {self.article_id, *self.accepted_model.ids()}
-        articles = self.ws.articles
-        wanted = ListQuery(text=text, limit=SEARCH_LIMIT + len(excluded))
-
-        def show(found: list[Any]) -> None:
-            rows = [
-                RelatedRow(a.id, a.title, a.language, reasons=a.status.label)
-                for a in found
-                if a.id not in excluded
-            ]
-            self.search_field.show_results(rows[:SEARCH_LIMIT])
-
-        self.run_query("search", "Searching titles", plain(lambda: articles.list(wanted)), show)
+        if self.article_id is not None:
+            excluded = {self.article_id, *self.accepted_model.ids()}
+            self.run_query("search", "Searching titles", *self.search_field.search(text, excluded))
 
     def search_results(self) -> list[RelatedRow]:
         """What "Add by search…" currently offers."""
@@ -438,15 +432,15 @@ class RelatedPanel(ArticlePanel):
 
     def _suggestion_menu(self, pos: QPoint) -> None:
         index = self.suggestion_view.indexAt(pos)
-        if not index.isValid():
-            return
-        self.suggestion_view.setCurrentIndex(index)
-        menu = QMenu(self)
-        menu.addAction("Accept\tEnter", self.accept_current)
-        menu.addAction("Reject\tDel", self.reject_current)
-        menu.addSeparator()
-        menu.addAction("Open", lambda: self._open_index(index))
-        menu.exec(self.suggestion_view.viewport().mapToGlobal(pos))
+        if index.isValid():
+            self.suggestion_view.setCurrentIndex(index)
+            entries: list[MenuEntry] = [
+                ("Accept\tEnter", self.accept_current),
+                ("Reject\tDel", self.reject_current),
+                None,
+                ("Open", lambda: self._open_index(index)),
+            ]
+            show_menu(self.suggestion_view, pos, entries)
 
     def _accepted_menu(self, pos: QPoint) -> None:
         index = self.accepted_view.indexAt(pos)
@@ -454,16 +448,16 @@ class RelatedPanel(ArticlePanel):
         if row is None:
             return
         self.accepted_view.setCurrentIndex(index)
-        menu = QMenu(self)
-        menu.addAction("Move up\tCtrl+Up", lambda: self.move_current(-1))
-        menu.addAction("Move down\tCtrl+Down", lambda: self.move_current(1))
-        menu.addAction(
-            "Unpin" if row.pinned else "Pin", lambda: self.set_current_pinned(not row.pinned)
-        )
-        menu.addAction("Remove\tDel", self.remove_current)
-        menu.addSeparator()
-        menu.addAction("Open", lambda: self._open_index(index))
-        menu.exec(self.accepted_view.viewport().mapToGlobal(pos))
+        pin = "Unpin" if row.pinned else "Pin"
+        entries: list[MenuEntry] = [
+            ("Move up\tCtrl+Up", lambda: self.move_current(-1)),
+            ("Move down\tCtrl+Down", lambda: self.move_current(1)),
+            (pin, lambda: self.set_current_pinned(not row.pinned)),
+            ("Remove\tDel", self.remove_current),
+            None,
+            ("Open", lambda: self._open_index(index)),
+        ]
+        show_menu(self.accepted_view, pos, entries)
 
     def _show_article_state(self) -> None:
         has_article = self.article_id is not None
@@ -488,15 +482,8 @@ class RelatedPanel(ArticlePanel):
         self.reject_button.setEnabled(suggestion is not None)
 
     def _current_id(self, view: QListView) -> int | None:
-        model = view.model()
-        assert isinstance(model, RelatedListModel)
-        row = model.row_at(view.currentIndex())
-        return row.id if row else None
+        return current_id(view)
 
     def _select_id(self, view: QListView, article_id: int | None) -> None:
-        model = view.model()
-        assert isinstance(model, RelatedListModel)
-        row = model.row_of(article_id) if article_id is not None else -1
-        if row >= 0:
-            view.setCurrentIndex(model.index(row))
+        select_id(view, article_id)
         self._update_buttons()

@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from editor.app.operations import OperationContext, plain
+from editor.core.article import ListQuery
 from editor.ui.panels.related.models import ARTICLE_ID_ROLE, CompletionModel, RelatedRow
 
+if TYPE_CHECKING:
+    from editor.app.articles import ArticleService
+
 SEARCH_DELAY_MS = 200  # the archive is asked once typing pauses
+SEARCH_LIMIT = 20
 
 
 class AddBySearch(QLineEdit):
-    """Asks ``find(text)`` once typing pauses (the panel runs it on the runner and
-    hands the rows to :meth:`show_results`); ``picked(id)`` when one is chosen."""
+    """Asks ``find(text)`` once typing pauses (the panel runs :meth:`search` on its
+    runner); ``picked(id)`` when one is chosen."""
 
     picked = Signal(int)
 
-    def __init__(self, find: Callable[[str], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        articles: ArticleService,
+        find: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent, objectName="related_search", clearButtonEnabled=True)
+        self._articles = articles
         self.setPlaceholderText("Add by search…")
         self.setToolTip("Type part of a title, then pick the article to link")
         self._find = find
@@ -30,6 +43,23 @@ class AddBySearch(QLineEdit):
         self.model = CompletionModel(self)
         self.popup_completer = _completer(self, self.model)
         self.popup_completer.activated[QModelIndex].connect(self._pick_completion)
+
+    def search(
+        self, text: str, excluded: set[int]
+    ) -> tuple[Callable[[OperationContext], list[Any]], Callable[[list[Any]], None]]:
+        """The read for ``text`` and what shows its answer, leaving out ``excluded``."""
+        articles = self._articles
+        wanted = ListQuery(text=text, limit=SEARCH_LIMIT + len(excluded))
+
+        def show(found: list[Any]) -> None:
+            rows = [
+                RelatedRow(a.id, a.title, a.language, reasons=a.status.label)
+                for a in found
+                if a.id not in excluded
+            ]
+            self.show_results(rows[:SEARCH_LIMIT])
+
+        return plain(lambda: articles.list(wanted)), show
 
     def results(self) -> list[RelatedRow]:
         return self.model.rows

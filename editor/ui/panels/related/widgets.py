@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QWidget
 
 from editor.ui.panels.related.delegate import RelatedRowDelegate
+from editor.ui.panels.related.models import RelatedListModel
+
+# A context menu entry (title, action), or None for a separator.
+MenuEntry = tuple[str, Callable[[], object]] | None
 
 
 class KeyActions(QObject):
@@ -60,3 +64,31 @@ def row(*widgets: QWidget) -> QHBoxLayout:
         layout.addWidget(widget)
     layout.addStretch(1)
     return layout
+
+
+def show_menu(view: QListView, pos: QPoint, entries: list[MenuEntry]) -> None:
+    """A context menu at ``pos`` of ``view``."""
+    menu = QMenu(view)
+    for entry in entries:
+        if entry is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(*entry)
+    menu.exec(view.viewport().mapToGlobal(pos))
+
+
+def current_id(view: QListView) -> int | None:
+    """The article of the view's current row."""
+    model = view.model()
+    assert isinstance(model, RelatedListModel)
+    row = model.row_at(view.currentIndex())
+    return row.id if row else None
+
+
+def select_id(view: QListView, article_id: int | None) -> None:
+    """Make the row of ``article_id`` current (if it is there)."""
+    model = view.model()
+    assert isinstance(model, RelatedListModel)
+    row = model.row_of(article_id) if article_id is not None else -1
+    if row >= 0:
+        view.setCurrentIndex(model.index(row))
