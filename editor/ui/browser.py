@@ -24,6 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.app.changes import (
+    ArticleCreated,
+    ArticleRestored,
+    ArticleSaved,
+    ArticleTrashed,
+    Change,
+    StatusMoved,
+    TrashEmptied,
+)
 from editor.ui.article_list import (
     ARTICLE_ID_ROLE,
     AUTHOR,
@@ -36,11 +45,14 @@ from editor.ui.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from editor.app.articles import ArticleService
+    from editor.ui.events import EventBridge
 
 FILTER_DELAY_MS = 250  # the quick filter queries after typing pauses
 REFRESH_DELAY_MS = 150  # bursts of events (an import) refresh the list once
 CLOCK_MS = 60_000  # "2 min" ages in the list
 
+# Changes after which the list is read again (saves update their row in place).
+LIST_CHANGES = (ArticleCreated, ArticleTrashed, ArticleRestored, StatusMoved, TrashEmptied)
 # Runs a use case and reports what went wrong instead of raising (None on failure).
 Attempt = Callable[..., Any]
 
@@ -113,6 +125,21 @@ class ArticleBrowser(QObject):
         restore, empty = trash_commands
         self.trash_bar.restore.clicked.connect(restore)
         self.trash_bar.empty.clicked.connect(empty)
+
+    def follow(self, bridge: EventBridge) -> None:
+        """Keep the list and the counts up to date with the change notices."""
+        bridge.changed.connect(self._on_change)
+
+    def _on_change(self, notice: Change) -> None:
+        if isinstance(notice, ArticleSaved):
+            # The notice carries the saved article: its row is updated, nothing read.
+            row = self.model.row_of(notice.article_id)
+            old = self.model.summary(row) if row is not None else None
+            self.model.replace_summary(notice.article.summary())
+            if old is not None and old.language != notice.article.language:
+                self.refresh_counts()
+        elif isinstance(notice, LIST_CHANGES):
+            self.refresh_soon()
 
     # ------------------------------------------------------------ the list
 

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from editor.app.changes import (
-    ArticleCreated,
     ArticleRestored,
     ArticleSaved,
     ArticleTrashed,
@@ -71,8 +70,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
-# Changes after which the list is read again (saves update their row in place).
-LIST_CHANGES = (ArticleCreated, ArticleTrashed, ArticleRestored, StatusMoved, TrashEmptied)
 
 
 class MainWindow(QMainWindow):
@@ -238,6 +235,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.bridge.changed.connect(self._on_bridge_changed)
+        self.browser.follow(self.bridge)
         self.browser.article_picked.connect(self.open_article)
         self.browser.refreshed.connect(self.refresh_actions)
         self.editor.edited.connect(self._on_editor_edited)
@@ -499,39 +497,29 @@ class MainWindow(QMainWindow):
     # ================================================================ slots: workspace events
 
     def _on_bridge_changed(self, notice: Change) -> None:
-        if isinstance(notice, ArticleSaved):
-            self._on_article_saved(notice.article)
-        elif isinstance(notice, LIST_CHANGES):
-            self.browser.refresh_soon()
-            if self._article is None:
-                return
-            if isinstance(notice, TrashEmptied):
-                if self._article.deleted:  # it was in the trash: it is gone now
-                    self._show_article(None)
-            elif notice.touches(self._article.id):
-                self._follow_current(getattr(notice, "article", None))
+        """The open article changed (the browser follows the list on its own)."""
+        current = self._article
+        if current is None:
+            return
+        if isinstance(notice, TrashEmptied):
+            if current.deleted:  # it was in the trash: it is gone now
+                self._show_article(None)
+        elif not notice.touches(current.id):
+            return
+        elif isinstance(notice, ArticleSaved):
+            if notice.article.version >= current.version:
+                # (A save announced from the autosave thread can arrive after a newer
+                # change, a trash or a status move, was shown: the newer is kept.)
+                self._article = notice.article
+                self.metadata.show_saved(notice.article)
+                self._update_title()
+        elif isinstance(notice, ArticleTrashed | ArticleRestored | StatusMoved):
+            self._follow_current(notice.article)
 
-    def _on_article_saved(self, article: Article) -> None:
-        # The change carries the saved article: nothing is read again here.
-        article_id = article.id
-        row = self.list_model.row_of(article_id)
-        old = self.list_model.summary(row) if row is not None else None
-        self.list_model.replace_summary(article.summary())
-        if old is not None and old.language != article.language:
-            self.browser.refresh_counts()
-        if self._article is not None and self._article.id == article_id:
-            if article.version < self._article.version:
-                # A save announced from the autosave thread can arrive after a
-                # newer change (a trash, a status move) was shown: keep the newer.
-                return
-            self._article = article
-            self.metadata.show_saved(article)
-            self._update_title()
-
-    def _follow_current(self, article: Article | None) -> None:
+    def _follow_current(self, article: Article) -> None:
         """The open article changed status, went to the trash or came back from it;
         ``article`` is its saved state, carried by the change (nothing is read again)."""
-        if article is None or self._article is None or article.version < self._article.version:
+        if self._article is None or article.version < self._article.version:
             return  # a notice that arrives after a newer one was shown
         if article.deleted != self._article.deleted:
             self._show_article(article, cursor=self.editor.cursor_position())
