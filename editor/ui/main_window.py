@@ -8,8 +8,9 @@ path, and other writes are operations on its one runner.  Change notices (which
 may arrive on worker threads) reach it through
 :class:`~editor.ui.events.EventBridge` on the GUI thread.
 
-It implements :class:`editor.commands.context.WindowActions`, so the built-in
-commands (menus, toolbar, shortcuts, palette) drive it.  A fast start paints it
+It implements :class:`editor.commands.context.WindowActions` (through
+:class:`~editor.ui.command_surface.CommandSurface`), so the built-in commands
+(menus, toolbar, shortcuts, palette) drive it.  A fast start paints it
 from a snapshot before the archive is open (:mod:`editor.ui.first_paint`).
 """
 
@@ -44,6 +45,7 @@ from editor.core.workflow import Status
 from editor.ui import dialogs
 from editor.ui.article_editor import HISTORY_TAB, PAGE_TAB, PREVIEW_TAB, WRITE_TAB, ArticleEditor
 from editor.ui.browser import ArticleBrowser
+from editor.ui.command_surface import CommandSurface
 from editor.ui.distraction_free import DistractionFree
 from editor.ui.editing import EditSession
 from editor.ui.events import EventBridge
@@ -59,7 +61,6 @@ from editor.ui.window_memory import WindowMemory
 from editor.ui.work import WindowWork
 
 if TYPE_CHECKING:
-    from editor.app.operations import Operation
     from editor.app.snapshot import Snapshot
     from editor.app.workspace import Workspace
     from editor.commands.registry import CommandRegistry
@@ -72,7 +73,7 @@ T = TypeVar("T")
 COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
 
 
-class MainWindow(QMainWindow):
+class MainWindow(CommandSurface, QMainWindow):
     def __init__(
         self,
         workspace: Workspace | None,
@@ -244,44 +245,7 @@ class MainWindow(QMainWindow):
         self.metadata.status_requested.connect(self._on_metadata_status_requested)
         self.panels.panel_built.connect(self._on_panels_panel_built)
 
-    def _install_commands(self) -> None:
-        """Menus, toolbar and shortcuts from the command registry (editor/ui/actions.py)."""
-        from editor.commands.context import CommandContext
-        from editor.ui import actions
-
-        held = None
-        if self._snapshot_start is not None:
-            self._snapshot_start.places.release()
-            held = self._snapshot_start.filter_action
-        self.command_context = ctx = CommandContext(self.ws, self)
-        self.actions_by_id = actions.install_window_commands(
-            self, self.registry, ctx, self.toolbar, self.quick_filter, held
-        )
-        self.leave_action = actions.escape_action(
-            self, "Leave Distraction-Free Mode", lambda: self.set_distraction_free(False)
-        )
-
-    def run_command(self, command_id: str) -> None:
-        """Run a command as its action would (a failure is shown, not raised), even if
-        its action was not yet refreshed to enabled."""
-        self.registry.execute(command_id, self.command_context)
-        self.refresh_actions()
-
-    def refresh_actions(self) -> None:
-        """Enable/check the actions for what is open now (Qt ignores disabled shortcuts)."""
-        if self.ws is None:
-            return  # no actions yet: they are built with the open archive
-        from editor.ui.actions import refresh_actions
-
-        refresh_actions(self.registry, self.command_context, self.actions_by_id)
-
     # ================================================================ WindowActions
-
-    def current_article_id(self) -> int | None:
-        return self._article.id if self._article is not None else None
-
-    def current_article(self) -> Article | None:
-        return self._article
 
     def open_article(self, article_id: int) -> None:
         if self._article is not None and self._article.id == article_id:
@@ -293,68 +257,6 @@ class MainWindow(QMainWindow):
             self._show_article(article)
             if not article.title and not article.deleted:
                 self.editor.title.setFocus()  # a new article: start with its title
-
-    def show_message(self, text: str, *, error: bool = False) -> None:
-        self.status.show_message(text, error=error)
-
-    def confirm(self, question: str) -> bool:
-        return dialogs.confirm(self, question)
-
-    def toggle_panel(self, name: str) -> None:
-        if name in self.panels:
-            self.panels.toggle(name)
-        elif name in self._views:
-            self._views[name][0]()
-        else:
-            raise ValueError(f"no panel {name!r}")
-        self.refresh_actions()
-
-    def panel_visible(self, name: str) -> bool:
-        if name in self.panels:
-            return self.panels.visible(name)
-        return name in self._views and self._views[name][1]()
-
-    def _build_views(self) -> None:
-        """The views that are not article panels: name -> (toggle, is it visible)."""
-        tools, free = self.text_tools, self.distraction_free
-
-        def preview() -> None:
-            self.editor.tabs.setCurrentIndex(WRITE_TAB if tools.preview_visible() else PREVIEW_TAB)
-
-        def sidebar() -> None:
-            visible = self.list_panel.isHidden()
-            self.sidebar.setVisible(visible)
-            self.list_panel.setVisible(visible)
-
-        self._views: dict[str, tuple[Callable[[], None], Callable[[], bool]]] = {
-            "preview": (preview, tools.preview_visible),
-            "sidebar": (sidebar, lambda: not self.list_panel.isHidden()),
-            "distraction_free": (lambda: free.set(not free.active), lambda: free.active),
-            "palette": (
-                self._toggle_palette,
-                lambda: bool(self._palette and self._palette.isVisible()),
-            ),
-            "find": (self.show_find, tools.find_visible),
-        }
-
-    def run_operation(self, operation: Operation[T], **options: Any) -> None:
-        self.work.run(operation, **options)
-
-    def flush_autosave(self) -> bool:
-        """Write pending edits now; False (and a message) if they could not be written."""
-        return self.ws is None or self.editing.flush()  # nothing typed before the archive
-
-    def quit(self) -> None:
-        self.close()
-
-    def undo(self) -> None:
-        self.text_tools.undo()
-
-    def redo(self) -> None:
-        self.text_tools.redo()
-
-    def show_find(self, replace: bool = False) -> None:
-        self.text_tools.show_find(replace)
 
     # ================================================================ showing an article
 
@@ -398,17 +300,6 @@ class MainWindow(QMainWindow):
     def _update_preview(self, *, now: bool = False) -> None:
         body = self.editor.body.toPlainText() if self._article is not None else ""
         self.text_tools.update_preview(body, now=now)
-
-    def _toggle_palette(self) -> None:
-        if self._palette is None:
-            from editor.ui.palette import CommandPalette
-
-            self._palette = CommandPalette(self.registry, self.command_context, self)
-            self._palette.commandExecuted.connect(self._on_palette_commandExecuted)
-        self._palette.toggle()
-
-    def _on_palette_commandExecuted(self, _command_id: str) -> None:
-        self.refresh_actions()
 
     # ================================================================ distraction-free
 
