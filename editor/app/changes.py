@@ -120,6 +120,33 @@ class SitePublished(Change):
         return self.ids
 
 
+@dataclass(frozen=True, slots=True)
+class SettingsChanged(Change):
+    """Site settings stored in the archive changed (``keys``: "site.base_url", …)."""
+
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntitiesChanged(Change):
+    """Entities were added, edited, renamed, merged or deleted (``ids``: those touched);
+    ``articles``: the articles whose tags changed with them (a merge or a delete)."""
+
+    ids: tuple[int, ...]
+    articles: tuple[int, ...] = ()
+
+    def article_ids(self) -> Sequence[int]:
+        return self.articles
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionDecided(ArticleChange):
+    """The editor accepted or rejected an entity suggestion for the article."""
+
+    name: str
+    accepted: bool
+
+
 C = TypeVar("C", bound=Change)
 Listener = Callable[[Any], None]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.core.article import Article
+from editor.core.entities.model import Entity, EntityKind
 from editor.core.importing import (
     export_mapping,
     markdown_file_name,
@@ -23,6 +24,7 @@ from editor.core.importing import (
     to_markdown,
 )
 from editor.store import articles as store
+from editor.store import entities as entity_store
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -39,7 +41,20 @@ class ExportTargetError(Exception):
     """The output path cannot be used (exists and is not empty, not writable …)."""
 
 
-def export_record(article: Article) -> dict[str, Any]:
+def export_tag(entity: Entity) -> str | dict[str, str]:
+    """A plain topic as its name; anything more as {name, kind, wikidata} (as imported)."""
+    if entity.kind is EntityKind.TOPIC and not entity.wikidata:
+        return entity.name
+    tag = {"name": entity.name, "kind": entity.kind.value}
+    if entity.wikidata:
+        tag["wikidata"] = entity.wikidata
+    return tag
+
+
+def export_record(article: Article, entities: list[Entity] | None = None) -> dict[str, Any]:
+    tags: list[str | dict[str, str]] = (
+        list(article.tags) if entities is None else [export_tag(e) for e in entities]
+    )
     return export_mapping(
         external_id=article.external_id,
         uuid=article.uuid,
@@ -50,7 +65,7 @@ def export_record(article: Article) -> dict[str, Any]:
         author=article.author,
         status=article.status,
         published_at=article.published_at,
-        tags=article.tags,
+        tags=tags,
         group_id=article.group_id,
         slug=article.slug,
     )
@@ -78,9 +93,22 @@ class ExportService:
         except OSError as exc:
             raise ExportTargetError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
 
-    def _articles(self, include_trash: bool) -> Iterator[Article]:
+    def _records(self, include_trash: bool) -> Iterator[dict[str, Any]]:
+        """Export records, the entities of 500 articles read at a time."""
         with self._ws.db.session() as s:
-            yield from store.iter_articles(s, include_deleted=include_trash)
+            batch: list[Article] = []
+            for article in store.iter_articles(s, include_deleted=include_trash):
+                batch.append(article)
+                if len(batch) == 500:
+                    yield from self._with_entities(s, batch)
+                    batch = []
+            yield from self._with_entities(s, batch)
+
+    @staticmethod
+    def _with_entities(s: Any, batch: list[Article]) -> Iterator[dict[str, Any]]:
+        entities = entity_store.entities_of_articles(s, [a.id for a in batch])
+        for article in batch:
+            yield export_record(article, entities.get(article.id, []))
 
     def _jsonl(self, out: Path, include_trash: bool, progress: Progress | None) -> int:
         if out.is_dir():
@@ -93,8 +121,8 @@ class ExportService:
         count = 0
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                for article in self._articles(include_trash):
-                    fh.write(to_json_line(export_record(article)))
+                for record in self._records(include_trash):
+                    fh.write(to_json_line(record))
                     count += 1
                     if progress and count % 500 == 0:
                         progress(count)
@@ -122,8 +150,7 @@ class ExportService:
             file.unlink()
         taken: set[str] = set()
         count = 0
-        for article in self._articles(include_trash):
-            record = export_record(article)
+        for record in self._records(include_trash):
             path = out / markdown_file_name(record, taken)
             path.write_text(to_markdown(record), encoding="utf-8", newline="\n")
             count += 1

@@ -269,7 +269,7 @@ class _ChunkWriter:
             "group_id": record.group_id,
             "slug": self._claim_slug(record.language, wanted),
             "slug_locked": locked,
-            "tags": list(record.tags),
+            "tags": _tag_items(record),
         }
 
     def _changes(self, current: Article, record: ArticleRecord) -> dict[str, Any]:
@@ -292,7 +292,7 @@ class _ChunkWriter:
         if "status" in changes:
             changes["status"] = record.status.value
         if "tags" in changes:
-            changes["tags"] = list(record.tags)
+            changes["tags"] = _tag_items(record)
         changes.update(self._slug_change(current, record))
         return changes
 
@@ -338,3 +338,9 @@ def _match(
             f"id {record.external_id!r} and uuid {record.uuid!r} belong to two different articles"
         )
     return by_own_uuid or by_id
+
+
+def _tag_items(record: ArticleRecord) -> list[Any]:
+    """Tag names, with the kind and Wikidata id a file gave for a name the archive lacks."""
+    specs = {spec.name: spec for spec in record.tag_specs}
+    return [specs.get(name, name) for name in record.tags]

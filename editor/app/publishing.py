@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from editor.app import config
 from editor.app.changes import SitePublished
+from editor.app.settings import SITE_DEFAULTS, site_config
 from editor.core.article import Article
 from editor.core.links import PublicationRecord
 from editor.core.publishing import (
@@ -35,6 +36,7 @@ from editor.store import articles as article_store
 from editor.store import bulk
 from editor.store import links as link_store
 from editor.store.errors import NotFoundError
+from editor.store.translation import queries as translation_store
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -43,16 +45,7 @@ if TYPE_CHECKING:
 SETTING_SITE = "publishing.site"
 SETTING_OUTPUT = "publishing.output_dir"
 
-DEFAULT_SITE: dict[str, Any] = {
-    "site_name": "Newsdesk",
-    "base_url": "https://example.org/",
-    "languages": ["de", "en"],
-    "fill_related_with_suggestions": True,
-    "related_count": 5,
-    "recent_count": 5,
-    "template_override_dir": None,
-    "footer_text": "",
-}
+DEFAULT_SITE = SITE_DEFAULTS  # the site settings and their defaults: editor/app/settings.py
 PUBLISHABLE = frozenset({Status.READY, Status.PUBLISHED, Status.CORRECTED})
 
 
@@ -90,20 +83,7 @@ class PublishService:
     # ------------------------------------------------------------ settings
 
     def site_settings(self) -> SiteSettings:
-        with self._db.session() as s:
-            stored = article_store.get_setting(s, SETTING_SITE, {}) or {}
-        values = {**DEFAULT_SITE, **stored}
-        override = values.get("template_override_dir")
-        return SiteSettings(
-            site_name=str(values["site_name"]),
-            base_url=str(values["base_url"]),
-            languages=tuple(values["languages"]),
-            fill_related_with_suggestions=bool(values["fill_related_with_suggestions"]),
-            related_count=int(values["related_count"]),
-            recent_count=int(values["recent_count"]),
-            template_override_dir=Path(override) if override else None,
-            footer_text=str(values["footer_text"]),
-        )
+        return site_config(self._ws)
 
     def update_site_settings(self, **changes: Any) -> SiteSettings:
         unknown = set(changes) - set(DEFAULT_SITE)
@@ -197,8 +177,8 @@ class PublishService:
 
     def _translations(self, articles: Iterable[Article]) -> _Translations:
         """Each grouped article's other language versions (live, any status), and the one
-        it was translated from: the group's first version, as the articles do not record
-        their source yet (the first one written is the usual one)."""
+        it was translated from: the source recorded by "Translate to…", or for a version
+        made elsewhere (an import) the group's first one (the usual source)."""
         by_group: dict[str, list[Article]] = {}
         for a in articles:
             if a.group_id:
@@ -208,13 +188,20 @@ class PublishService:
             return found
         with self._db.session() as s:
             members = bulk.live_articles_in_groups(s, by_group)
+            recorded = translation_store.sources_of(
+                s, [a.id for grouped in by_group.values() for a in grouped]
+            )
         for group, grouped in by_group.items():
             values = members.get(group, [])
             first = min(values, key=_creation_order, default=None)
             for article in grouped:
                 others = [m for m in values if m.id != article.id]
                 found.others[article.id] = [self._to_published(m, ()) for m in others]
-                if first is not None and first.id != article.id:
+                source = recorded.get(article.id)
+                if source is not None:  # recorded: no guess, even when it was trashed
+                    if any(m.id == source for m in others):
+                        found.sources[article.id] = source
+                elif first is not None and first.id != article.id:
                     found.sources[article.id] = first.id
         return found
 

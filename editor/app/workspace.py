@@ -19,8 +19,13 @@ from editor.store.database import Database, open_database
 # only the article list, and publishing or related links cost ~0.1 s to import.
 if TYPE_CHECKING:
     from editor.app.articles import ArticleService
+    from editor.app.entities import EntityService, SuggestionService
     from editor.app.publishing import PublishService
     from editor.app.related import RelatedService
+    from editor.app.settings import SettingsService
+    from editor.app.translation.memory import MemoryService
+    from editor.app.translation.mt import MachineTranslation
+    from editor.app.translation.service import TranslationService
 
 
 @dataclass
@@ -51,6 +56,44 @@ class Workspace:
         from editor.app.publishing import PublishService
 
         return PublishService(self)
+
+    @cached_property
+    def translation(self) -> TranslationService:
+        from editor.app.translation.service import TranslationService
+
+        return TranslationService(self)
+
+    @cached_property
+    def memory(self) -> MemoryService:
+        """The translation memory and glossary."""
+        from editor.app.translation.memory import MemoryService
+
+        return MemoryService(self)
+
+    @cached_property
+    def machine_translation(self) -> MachineTranslation:
+        """Optional machine translation (nothing is sent anywhere until configured)."""
+        from editor.app.translation.mt import MachineTranslation
+
+        return MachineTranslation(self)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        from editor.app.settings import SettingsService
+
+        return SettingsService(self)
+
+    @cached_property
+    def entities(self) -> EntityService:
+        from editor.app.entities import EntityService
+
+        return EntityService(self)
+
+    @cached_property
+    def suggestions(self) -> SuggestionService:
+        from editor.app.entities import SuggestionService
+
+        return SuggestionService(self)
 
     def schema_revision(self) -> str | None:
         """The migration the archive is at (None for an empty one)."""

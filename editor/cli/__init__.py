@@ -10,7 +10,16 @@
     newsdesk related ID [--top N] [--json]
     newsdesk related --all [--top N] --json
     newsdesk related --embed         meaning vectors for the whole archive (optional model)
+    newsdesk translate ID --to LANG  the linked version in another language
+    newsdesk translation status ID   its segments and what fell behind the source
+    newsdesk tm import|export|lookup the translation memory (TMX)
+    newsdesk xliff export|import     XLIFF 1.2 for outside translators
+    newsdesk lang detect TEXT        language identification
+    newsdesk settings get [KEY]      the site's settings (name, base URL, languages …)
+    newsdesk settings set KEY VALUE  change one (checked; one line on stderr when refused)
     newsdesk db info                 where the archive is, its schema, its counts
+    newsdesk entities list|add|merge people, organisations, places … (see cli/entities.py)
+    newsdesk tag ID NAME...          tag an article; tag suggest …; tag retrain
 
 ``--db URL`` (or ``NEWSDESK_DB``) picks the archive; a plain path is an SQLite
 file.  Only the standard library is imported at start, so ``--version`` and
@@ -31,7 +40,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from editor import __version__
-from editor.cli import articles, database, publishing, related
+from editor.cli import articles, database, entities, publishing, related, settings, translation
 from editor.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -57,7 +66,16 @@ __all__ = [
 ]
 
 # The order here is the order `newsdesk --help` lists the commands in.
-COMMAND_MODULES = (articles, publishing, related, database)
+COMMAND_MODULES = (articles, publishing, related, translation, settings, database)
+COMMAND_MODULES = (
+    articles,
+    entities,
+    publishing,
+    related,
+    translation,
+    settings,
+    database,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the archive: an SQLite file path or a database URL "
         "(default: $NEWSDESK_DB, else newsdesk.sqlite in your data folder)",
     )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the window, then quit as soon as it is ready (checks that it starts)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -84,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     try:
         if handler is None:
-            return run_gui(args.db)
+            return run_gui(args.db, smoke=args.smoke)
         return handler(args)
     except CommandError as exc:
         report_error(str(exc))
@@ -104,9 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def run_gui(db_url: str | None) -> int:
+def run_gui(db_url: str | None, *, smoke: bool = False) -> int:
     try:
         from editor.ui.app import run
     except ImportError as exc:
         raise CommandError(f"the editor window cannot start: {exc}") from exc
-    return run(db_url)
+    return run(db_url, smoke=True) if smoke else run(db_url)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from editor import __version__
 from editor.app.errors import NotFoundError
 from editor.app.operations import change, plain
 from editor.commands.context import CommandContext
@@ -22,8 +21,6 @@ from editor.commands.registry import Command, CommandDisabledError, CommandRegis
 from editor.commands.related import compute_meaning_vectors, rebuild_related_index
 from editor.core.article import Article, ListQuery
 from editor.core.workflow import Status, allowed_transitions
-
-DEFAULT_LANGUAGE = "de"
 
 # Top-level menus in the order the menu bar shows them.
 MENU_ORDER = ("File", "Edit", "View", "Workflow", "Help")
@@ -34,6 +31,8 @@ def register_builtin(registry: CommandRegistry) -> None:
     for command in _article_commands():
         registry.register(command)
     for command in _trash_commands():
+        registry.register(command)
+    for command in _archive_commands():
         registry.register(command)
     registry.register(
         Command(
@@ -49,23 +48,39 @@ def register_builtin(registry: CommandRegistry) -> None:
     )
     for command in _edit_commands():
         registry.register(command)
+    registry.register(
+        Command(
+            id="app.settings",
+            title="Settings…",
+            category="Settings",
+            menu="Edit",
+            handler=lambda ctx: ctx.window.open_tool("settings"),
+            shortcuts=("Ctrl+,",),
+            icon="preferences-system",
+            keywords=(
+                "preferences",
+                "options",
+                "configure",
+                "einstellungen",
+                "site name",
+                "base url",
+                "languages",
+                "author name",
+                "font",
+                "theme",
+                "dark",
+                "keyboard shortcuts",
+            ),
+        )
+    )
     for command in _view_commands():
         registry.register(command)
     for command in _workflow_commands():
         registry.register(command)
     for command in _publishing_commands():
         registry.register(command)
-    registry.register(
-        Command(
-            id="help.about",
-            title="About Newsdesk",
-            category="Help",
-            handler=lambda ctx: ctx.window.show_message(
-                f"Newsdesk {__version__}: an editorial workstation for multilingual news."
-            ),
-            keywords=("version",),
-        )
-    )
+    for command in _help_commands():
+        registry.register(command)
 
 
 # ---------------------------------------------------------------- helpers
@@ -104,12 +119,14 @@ def _has_trashed_article(ctx: CommandContext) -> bool:
 
 
 def default_language(ctx: CommandContext) -> str:
-    """The language for a new article: the open article's, else the last edited one's."""
+    """The language for a new article: the open article's when the site publishes in it,
+    else the site's setting for new articles (never the language last edited in, which
+    after the samples was Chinese)."""
+    values = ctx.workspace.settings.values()
     article = current_article(ctx)
-    if article is not None:
-        return article.language
-    latest = ctx.workspace.articles.list(ListQuery(limit=1))
-    return latest[0].language if latest else DEFAULT_LANGUAGE
+    if article is not None and article.language in values["site.languages"]:
+        return str(article.language)
+    return str(values["site.default_language"])
 
 
 def _display_title(article: Article) -> str:
@@ -280,6 +297,77 @@ def _trash_commands() -> list[Command]:
             enabled=lambda ctx: _trash_count(ctx) > 0,
             icon="user-trash-full",
             keywords=("purge", "delete forever"),
+        ),
+    ]
+
+
+# ---------------------------------------------------------------- File: the archive
+
+
+def _tool(name: str) -> Callable[[CommandContext], None]:
+    return lambda ctx: ctx.window.open_tool(name)
+
+
+def _archive_commands() -> list[Command]:
+    return [
+        Command(
+            id="archive.import",
+            title="Import Articles…",
+            category="Archive",
+            menu="File",
+            handler=_tool("import"),
+            shortcuts=("Ctrl+Shift+I",),
+            icon="document-import",
+            keywords=("jsonl", "json lines", "markdown", "load", "importieren"),
+        ),
+        Command(
+            id="archive.export",
+            title="Export Articles…",
+            category="Archive",
+            menu="File",
+            handler=_tool("export"),
+            shortcuts=("Ctrl+Shift+E",),
+            icon="document-export",
+            keywords=("jsonl", "markdown", "backup", "save all", "exportieren"),
+        ),
+        Command(
+            id="archive.samples",
+            title="Load Sample Articles",
+            category="Archive",
+            menu="File",
+            handler=_tool("samples"),
+            keywords=("samples", "examples", "demo", "try", "beispiele"),
+        ),
+    ]
+
+
+# ---------------------------------------------------------------- Help
+
+
+def _help_commands() -> list[Command]:
+    return [
+        Command(
+            id="help.shortcuts",
+            title="Keyboard Shortcuts",
+            category="Help",
+            handler=_tool("shortcuts"),
+            shortcuts=("Ctrl+/",),
+            keywords=("keys", "keyboard", "hotkeys", "tastenkürzel"),
+        ),
+        Command(
+            id="help.manual",
+            title="Newsdesk Help",
+            category="Help",
+            handler=_tool("help"),
+            shortcuts=("F1",),
+            keywords=("manual", "readme", "documentation", "online help", "hilfe"),
+        ),
+        Command(
+            id="help.about",
+            title="About Newsdesk",
+            category="Help",
+            handler=_tool("about"),
+            keywords=("version", "licence", "license", "credits"),
         ),
     ]
 

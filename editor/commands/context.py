@@ -81,6 +81,11 @@ class WindowActions(Protocol):
         operation, not a method here."""
         ...
 
+    def open_tool(self, name: str) -> None:
+        """Open a window-level tool: "settings", "import", "export", "samples",
+        "shortcuts" (the list of keyboard shortcuts), "help" (the manual), "about"."""
+        ...
+
 
 @dataclass
 class CommandContext:

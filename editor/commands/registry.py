@@ -9,8 +9,9 @@ interface, so that handlers can be tested without widgets.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,7 @@ RECENT_LIMIT = 20
 class CommandRegistry:
     _commands: dict[str, Command] = field(default_factory=dict)
     _recent: list[str] = field(default_factory=list)
+    _builtin_shortcuts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def register(self, command: Command) -> Command:
         if command.id in self._commands:
@@ -79,6 +81,40 @@ class CommandRegistry:
             raise ValueError(f"{command.id} and {clash.id} share a shortcut")
         self._commands[command.id] = command
         return command
+
+    def builtin_shortcuts(self, command_id: str) -> tuple[str, ...]:
+        """The shortcuts ``command_id`` was registered with (before any rebinding)."""
+        command = self.get(command_id)
+        return self._builtin_shortcuts.get(command_id, command.shortcuts)
+
+    def clashes(self, chosen: Mapping[str, tuple[str, ...]]) -> list[tuple[str, str, str]]:
+        """(shortcut, command, command) for every key sequence two commands would share
+        if ``chosen`` (command id -> shortcuts) replaced their built-in ones."""
+        taken: dict[str, str] = {}
+        found: list[tuple[str, str, str]] = []
+        for command in self._commands.values():
+            shortcuts = chosen.get(command.id, self.builtin_shortcuts(command.id))
+            for shortcut in shortcuts:
+                key = normalize_shortcut(shortcut)
+                if key in taken and taken[key] != command.id:
+                    found.append((shortcut, taken[key], command.id))
+                taken.setdefault(key, command.id)
+        return found
+
+    def rebind(self, chosen: Mapping[str, tuple[str, ...]]) -> None:
+        """Give commands the person's shortcuts (command id -> shortcuts; others get their
+        built-in ones back).  Unknown ids are ignored (a command that went away); a
+        clash raises ValueError and changes nothing."""
+        known = {cid: tuple(s) for cid, s in chosen.items() if cid in self._commands}
+        clashes = self.clashes(known)
+        if clashes:
+            shortcut, first, second = clashes[0]
+            raise ValueError(f"{shortcut} is bound to both {first} and {second}")
+        for command_id, command in list(self._commands.items()):
+            builtin = self._builtin_shortcuts.setdefault(command_id, command.shortcuts)
+            wanted = known.get(command_id, builtin)
+            if wanted != command.shortcuts:
+                self._commands[command_id] = dataclasses.replace(command, shortcuts=wanted)
 
     def by_shortcut(self, shortcuts: tuple[str, ...]) -> Command | None:
         """The command already bound to any of ``shortcuts`` ("Shift+Ctrl+P" is "Ctrl+Shift+P")."""

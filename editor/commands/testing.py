@@ -89,6 +89,9 @@ class RecordingWindow:
         if on_done is not None:
             on_done(result)
 
+    def open_tool(self, name: str) -> None:
+        self.calls.append(f"tool {name}")
+
     @property
     def errors(self) -> list[str]:
         return [text for text, error in self.messages if error]

@@ -21,13 +21,14 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 import yaml
 
+from editor.core.entities.model import Entity, EntityError, make_entity
 from editor.core.languages import normalize_language
 from editor.core.workflow import Status, parse_status
 
@@ -53,6 +54,8 @@ class ArticleRecord:
     status: Status = Status.DRAFT
     published_at: datetime | None = None
     tags: tuple[str, ...] = ()
+    # Tags given as {name, kind, wikidata}: what a new entity of that name is made of.
+    tag_specs: tuple[Entity, ...] = ()
     group_id: str | None = None
     uuid: str | None = None
     slug: str | None = None
@@ -126,10 +129,22 @@ def _external_id(data: Mapping[str, Any], default: str | None) -> str | None:
     return text
 
 
+# A record without a language gets the one its text reads as, among these, when the text
+# is long enough to tell (identify_language: lingua, checked by langdetect on short text).
+DETECT_AMONG = ("de", "en", "fr", "es", "it", "nl", "pt", "pl")
+DETECT_MIN_CHARS = 40
+
+
 def _language(data: Mapping[str, Any]) -> str:
     value = data.get("lang", data.get("language"))
     if value is None or value == "":
-        raise RecordError("missing lang (an ISO 639-1 code such as 'de' or 'en')")
+        detected = _detected_language(data)
+        if detected is None:
+            raise RecordError(
+                "missing lang (an ISO 639-1 code such as 'de' or 'en'), and the text is "
+                "too short to tell its language"
+            )
+        return detected
     if not isinstance(value, str):
         raise RecordError(f"lang must be a code such as 'de', not {_kind(value)}")
     try:
@@ -172,22 +187,44 @@ def parse_datetime(value: Any) -> datetime | None:
     return moment.astimezone(UTC)
 
 
-def _tags(data: Mapping[str, Any]) -> tuple[str, ...]:
+def _tag_spec(item: Mapping[str, Any]) -> Entity:
+    unknown = set(item) - {"name", "kind", "wikidata"}
+    if unknown:
+        raise RecordError(f"a tag has unknown fields: {', '.join(sorted(map(str, unknown)))}")
+    name, kind, wikidata = item.get("name"), item.get("kind") or "topic", item.get("wikidata")
+    if not isinstance(name, str) or not isinstance(kind, str):
+        raise RecordError("a tag object needs a name (and a kind) as text")
+    if wikidata is not None and not isinstance(wikidata, str):
+        raise RecordError(f"a tag's wikidata must be text like Q42, not {_kind(wikidata)}")
+    try:
+        return make_entity(name, kind, wikidata=wikidata)
+    except EntityError as exc:
+        raise RecordError(f"tag: {exc}") from None
+
+
+def _tags(data: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[Entity, ...]]:
+    """Tag names, and the entities given as objects ({name, kind, wikidata})."""
     value = data.get("tags")
     if value is None:
-        return ()
+        return (), ()
     if not isinstance(value, list):
         raise RecordError(f"tags must be a list of names, not {_kind(value)}")
     names: list[str] = []
+    specs: list[Entity] = []
     for item in value:
-        if isinstance(item, bool) or not isinstance(item, str | int | float):
-            raise RecordError(f"tags must be names, not {_kind(item)}")
-        name = " ".join(str(item).split())
+        if isinstance(item, Mapping):
+            spec = _tag_spec(item)
+            specs.append(spec)
+            name = spec.name
+        elif isinstance(item, bool) or not isinstance(item, str | int | float):
+            raise RecordError(f"tags must be names or {{name, kind}} objects, not {_kind(item)}")
+        else:
+            name = " ".join(str(item).split())
         if len(name) > MAX_TAG:
             raise RecordError(f"tag longer than {MAX_TAG} characters: {name[:30]!r}…")
         if name and name not in names:
             names.append(name)
-    return tuple(names)
+    return tuple(names), tuple(specs)
 
 
 def group_id_for(value: Any) -> str | None:
@@ -222,6 +259,17 @@ def _slug(data: Mapping[str, Any]) -> str | None:
     return value
 
 
+def _detected_language(data: Mapping[str, Any]) -> str | None:
+    from editor.core.langcheck import identify_language
+
+    parts = [data.get(key) for key in ("title", "teaser", "body")]
+    text = "\n\n".join(p for p in parts if isinstance(p, str))
+    if len(text.strip()) < DETECT_MIN_CHARS:
+        return None
+    found = identify_language(text, DETECT_AMONG)
+    return found.lang if found is not None else None
+
+
 def record_from_mapping(
     data: Any, *, where: str, default_id: str | None = None, body: str | None = None
 ) -> ArticleRecord:
@@ -232,6 +280,7 @@ def record_from_mapping(
     if len(author) > MAX_AUTHOR:
         raise RecordError(f"author longer than {MAX_AUTHOR} characters")
     fields = {"body": body} if body is not None else data
+    tags, tag_specs = _tags(data)
     return ArticleRecord(
         where=where,
         external_id=_external_id(data, default_id),
@@ -242,7 +291,8 @@ def record_from_mapping(
         author=author,
         status=_status(data),
         published_at=parse_datetime(data.get("published_at")),
-        tags=_tags(data),
+        tags=tags,
+        tag_specs=tag_specs,
         group_id=group_id_for(data.get("group")),
         uuid=_uuid(data),
         slug=_slug(data),
@@ -359,7 +409,7 @@ def export_mapping(
     author: str,
     status: Status,
     published_at: datetime | None,
-    tags: tuple[str, ...],
+    tags: Sequence[str | Mapping[str, str]],
     group_id: str | None,
     slug: str,
 ) -> dict[str, Any]:

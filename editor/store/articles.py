@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from editor.core import article as values
+from editor.core.entities.model import Entity as EntityValue
 from editor.core.workflow import Status
 from editor.store.batching import in_chunks
+from editor.store.entities import entity_ids_for_names
 from editor.store.errors import ConflictError, NotFoundError
-from editor.store.models import Article, ArticleTag, Base, Revision, Setting, Tag, utcnow
+from editor.store.models import Article, ArticleEntity, Base, Entity, Revision, Setting, utcnow
 
 _SORT_COLUMNS = {
     "title": Article.title,
@@ -260,30 +262,23 @@ def purge_trash(session: Session) -> int:
     """Delete trashed articles for good (with their revisions and tag links)."""
     ids = list(session.execute(select(Article.id).where(Article.deleted.is_(True))).scalars())
     if ids:
-        session.execute(delete(ArticleTag).where(ArticleTag.article_id.in_(ids)))
+        session.execute(delete(ArticleEntity).where(ArticleEntity.article_id.in_(ids)))
         session.execute(delete(Revision).where(Revision.article_id.in_(ids)))
         session.execute(delete(Article).where(Article.id.in_(ids)))
     return len(ids)
 
 
-def _set_tags(session: Session, row: Article, names: Iterable[str]) -> None:
-    wanted: list[str] = []
-    for name in names:
-        clean = " ".join(str(name).split())
-        if clean and clean not in wanted:
-            wanted.append(clean)
-    existing = {
-        tag.name: tag for tag in session.execute(select(Tag).where(Tag.name.in_(wanted))).scalars()
+def _set_tags(session: Session, row: Article, names: Iterable[Any]) -> None:
+    """Tag the article with entities by name (or entity spec), creating missing ones."""
+    items = [n if isinstance(n, EntityValue) else " ".join(str(n).split()) for n in names]
+    ids = entity_ids_for_names(session, [i for i in items if i])
+    wanted = list(
+        dict.fromkeys(ids[i.name if isinstance(i, EntityValue) else i] for i in items if i)
+    )
+    by_id = {
+        e.id: e for e in session.execute(select(Entity).where(Entity.id.in_(wanted))).scalars()
     }
-    tags = []
-    for name in wanted:
-        tag = existing.get(name)
-        if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-            existing[name] = tag
-        tags.append(tag)
-    row.tags = tags
+    row.tags = [by_id[i] for i in wanted]
     store_tag_order(session, [row])
 
 
@@ -296,10 +291,10 @@ def store_tag_order(session: Session, rows: Iterable[Article]) -> None:
         for position, tag in enumerate(row.tags)
     ]
     if params:
-        links = Base.metadata.tables["article_tag"]  # Core: one executemany, no ORM bookkeeping
+        links = Base.metadata.tables["article_entity"]  # Core: one executemany, no ORM bookkeeping
         session.execute(
             update(links)
-            .where(links.c.article_id == bindparam("a"), links.c.tag_id == bindparam("t"))
+            .where(links.c.article_id == bindparam("a"), links.c.entity_id == bindparam("t"))
             .values(position=bindparam("p")),
             params,
         )

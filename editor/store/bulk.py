@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from editor.core import article as values
 from editor.store.articles import latest_revision_numbers, to_value
 from editor.store.batching import in_chunks
-from editor.store.models import Article, ArticleTag, Base, Revision, Tag, new_uuid, utcnow
+from editor.store.entities import entity_ids_for_names
+from editor.store.models import Article, ArticleEntity, Base, Entity, Revision, new_uuid, utcnow
 
 # Plain tables, for Core inserts (typed as Table, unlike ``Model.__table__``).
 _TABLES = Base.metadata.tables
@@ -48,10 +49,10 @@ def _tags_of(session: Session, article_ids: Sequence[int]) -> dict[int, tuple[st
     found: dict[int, list[str]] = {}
     for chunk in in_chunks(article_ids):
         stmt = (
-            select(ArticleTag.article_id, Tag.name)
-            .join(Tag, Tag.id == ArticleTag.tag_id)
-            .where(ArticleTag.article_id.in_(chunk))
-            .order_by(ArticleTag.article_id, ArticleTag.position)
+            select(ArticleEntity.article_id, Entity.name)
+            .join(Entity, Entity.id == ArticleEntity.entity_id)
+            .where(ArticleEntity.article_id.in_(chunk))
+            .order_by(ArticleEntity.article_id, ArticleEntity.position)
         )
         for article_id, name in session.execute(stmt):
             found.setdefault(article_id, []).append(name)
@@ -146,21 +147,6 @@ def uuids_in_use(session: Session, uuids: Collection[str]) -> set[str]:
     return taken
 
 
-def _tag_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
-    """Ids of the tags called ``names``, inserting the missing ones."""
-    wanted = sorted(set(names))
-    ids: dict[str, int] = {}
-    for chunk in in_chunks(wanted):
-        ids.update(
-            (n, i) for n, i in session.execute(select(Tag.name, Tag.id).where(Tag.name.in_(chunk)))
-        )
-    missing = [{"name": name} for name in wanted if name not in ids]
-    if missing:
-        stmt = insert(Tag).returning(Tag.name, Tag.id)
-        ids.update((n, i) for n, i in session.execute(stmt, missing))
-    return ids
-
-
 _SNAPSHOT_FIELDS = ("title", "teaser", "body", "slug", "language", "status")
 
 
@@ -199,14 +185,16 @@ def insert_many(
     id_by_uuid = {uuid: id_ for uuid, id_ in session.execute(stmt, rows)}
     ids = [id_by_uuid[row["uuid"]] for row in rows]
 
-    tag_ids = _tag_ids(session, (n for fields in articles for n in fields.get("tags", ())))
+    tag_ids = entity_ids_for_names(
+        session, (n for fields in articles for n in fields.get("tags", ()))
+    )
     links = [
-        {"article_id": article_id, "tag_id": tag_ids[name], "position": position}
+        link
         for article_id, fields in zip(ids, articles, strict=True)
-        for position, name in enumerate(fields.get("tags", ()))
+        for link in _links(article_id, fields.get("tags", ()), tag_ids)
     ]
     if links:
-        session.execute(insert(_TABLES["article_tag"]), links)
+        session.execute(insert(_TABLES["article_entity"]), links)
     if revision_reason is not None:
         revisions = [
             {
@@ -294,17 +282,22 @@ def update_many(
 def _replace_tags(session: Session, tag_lists: Sequence[tuple[int, Sequence[str]]]) -> None:
     if not tag_lists:
         return
-    links = _TABLES["article_tag"]
+    links = _TABLES["article_entity"]
     for chunk in in_chunks([article_id for article_id, _ in tag_lists]):
         session.execute(delete(links).where(links.c.article_id.in_(chunk)))
-    tag_ids = _tag_ids(session, (name for _, names in tag_lists for name in names))
-    rows = [
-        {"article_id": article_id, "tag_id": tag_ids[name], "position": position}
-        for article_id, names in tag_lists
-        for position, name in enumerate(names)
-    ]
+    tag_ids = entity_ids_for_names(session, (name for _, names in tag_lists for name in names))
+    rows = [link for article_id, names in tag_lists for link in _links(article_id, names, tag_ids)]
     if rows:
         session.execute(insert(links), rows)
+
+
+def _links(article_id: int, items: Iterable[Any], ids: Mapping[str, int]) -> list[dict[str, int]]:
+    """Link rows in tag order; two names of one entity ("Munich", "München") link once."""
+    entity_ids = dict.fromkeys(ids[getattr(item, "name", item)] for item in items)
+    return [
+        {"article_id": article_id, "entity_id": entity_id, "position": position}
+        for position, entity_id in enumerate(entity_ids)
+    ]
 
 
 def count_articles(session: Session, *, include_deleted: bool = True) -> int:
@@ -319,4 +312,4 @@ def count_revisions(session: Session) -> int:
 
 
 def count_tags(session: Session) -> int:
-    return int(session.execute(select(func.count(Tag.id))).scalar_one())
+    return int(session.execute(select(func.count(Entity.id))).scalar_one())

@@ -108,9 +108,10 @@ class Article(Base):
     revisions: Mapped[list[Revision]] = relationship(
         back_populates="article", cascade="all, delete-orphan", order_by="Revision.number"
     )
-    # In the order the editor gave them (the first tag is the main topic).
-    tags: Mapped[list[Tag]] = relationship(
-        secondary="article_tag", back_populates="articles", order_by="ArticleTag.position"
+    # The entities it is tagged with, in the order the editor gave them (the first is
+    # the main topic); ``tags`` for the publisher, which reads their names.
+    tags: Mapped[list[Entity]] = relationship(
+        secondary="article_entity", back_populates="articles", order_by="ArticleEntity.position"
     )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
@@ -140,25 +141,79 @@ class Revision(Base):
     article: Mapped[Article] = relationship(back_populates="revisions")
 
 
-class Tag(Base):
-    """A plain tag name (entity tagging builds on these later)."""
+class Entity(Base):
+    """A person, organisation, product, place, topic or event articles are tagged with.
 
-    __tablename__ = "tag"
+    Today's plain tags became entities of kind "topic" (migration 0006).  ``name`` is the
+    canonical name; other names (aliases, and labels per language) are ``EntityName`` rows.
+    """
+
+    __tablename__ = "entity"
+    __table_args__ = (Index("ix_entity_kind_name", "kind", "name"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    # The name case-folded: how a name typed or imported finds its entity.
+    key: Mapped[str] = mapped_column(String(200), index=True)
+    # person | organisation | product | place | topic | event
+    kind: Mapped[str] = mapped_column(String(20), default="topic")
+    description: Mapped[str] = mapped_column(Text, default="")
+    wikidata: Mapped[str | None] = mapped_column(String(20), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    articles: Mapped[list[Article]] = relationship(secondary="article_tag", back_populates="tags")
+    articles: Mapped[list[Article]] = relationship(
+        secondary="article_entity", back_populates="tags", viewonly=True
+    )
+    names: Mapped[list[EntityName]] = relationship(
+        back_populates="entity", cascade="all, delete-orphan", order_by="EntityName.id"
+    )
 
 
-class ArticleTag(Base):
-    __tablename__ = "article_tag"
+class EntityName(Base):
+    """Another name of an entity: an alias (``lang`` empty) or its label in a language.
+
+    ``key`` is the name in the form names are compared in (case-folded); no key may
+    belong to two entities (the store checks it against canonical names too).
+    """
+
+    __tablename__ = "entity_name"
+    __table_args__ = (UniqueConstraint("entity_id", "lang", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    key: Mapped[str] = mapped_column(String(200), index=True)
+    lang: Mapped[str] = mapped_column(String(16), default="")
+
+    entity: Mapped[Entity] = relationship(back_populates="names")
+
+
+class ArticleEntity(Base):
+    __tablename__ = "article_entity"
 
     article_id: Mapped[int] = mapped_column(
         ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
     )
-    tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entity.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class NameDecision(Base):
+    """Editors' decisions on a suggested name: per article for rejections (a rejected
+    suggestion does not come back for that article), and counted per name for learning."""
+
+    __tablename__ = "name_decision"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="topic")
+    accepted: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Setting(Base):
@@ -207,3 +262,8 @@ class Publication(Base):
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     output_dir: Mapped[str] = mapped_column(Text)
     path: Mapped[str] = mapped_column(Text)  # the page, relative to output_dir
+
+
+# The translation tables live in their own module; importing it here registers them in
+# Base.metadata wherever the schema is looked at (migrations, `alembic check`).
+from editor.store.translation import models as _translation_models  # noqa: E402, F401

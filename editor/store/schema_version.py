@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # The newest revision in db/migrations/versions (update with every new migration;
 # tests/store/test_schema_head.py fails until it matches).
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0007"
 
 # Written into the SQLite header (PRAGMA application_id) so that a Newsdesk file
 # can be told from any other SQLite file without reading its tables: "NWSD".

@@ -47,8 +47,8 @@ _ARTICLE = (
     "FROM article WHERE id = ?"
 )
 _TAGS = (
-    "SELECT tag.name FROM article_tag JOIN tag ON tag.id = article_tag.tag_id "
-    "WHERE article_tag.article_id = ? ORDER BY article_tag.position"
+    "SELECT entity.name FROM article_entity JOIN entity ON entity.id = article_entity.entity_id "
+    "WHERE article_entity.article_id = ? ORDER BY article_entity.position"
 )
 
 

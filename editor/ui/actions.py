@@ -100,16 +100,33 @@ def _make_action(command: Command, parent: QWidget) -> QAction:
     action = QAction(command.title, parent)
     action.setObjectName(f"action_{command.id.replace('.', '_')}")
     action.setProperty(COMMAND_ID_PROPERTY, command.id)
-    action.setShortcuts([QKeySequence(s) for s in command.shortcuts])
     action.setIcon(command_icon(command.icon))
     action.setCheckable(command.checkable)
+    show_shortcuts(action, command)
+    return action
+
+
+def show_shortcuts(action: QAction, command: Command) -> None:
+    """The command's shortcuts on its action, and the first one in its tooltip."""
+    action.setShortcuts([QKeySequence(s) for s in command.shortcuts])
     tip = command.title.rstrip("…")
     if command.shortcut:
         native = QKeySequence(command.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
         tip = f"{tip} ({native})"
     action.setToolTip(tip)
     action.setStatusTip(tip)
-    return action
+
+
+def rebind_shortcuts(
+    registry: CommandRegistry, actions: dict[str, QAction], chosen: dict[str, tuple[str, ...]]
+) -> None:
+    """Give the commands the person's shortcuts (``CommandRegistry.rebind``) and their
+    actions the same; a clash raises ValueError and changes nothing."""
+    registry.rebind(chosen)
+    for command in registry:
+        action = actions.get(command.id)
+        if action is not None:
+            show_shortcuts(action, command)
 
 
 def _trigger(

@@ -34,15 +34,30 @@ if TYPE_CHECKING:
 APP_NAME = "Newsdesk"
 ORG_NAME = "Newsdesk"
 ORG_DOMAIN = "newsdesk.invalid"
+# The reverse-DNS id of the desktop entry, the AppStream metadata and the icon
+# (packaging/linux/): desktops match the running window to its entry by it.
+DESKTOP_ID = "org.newsdesk.Newsdesk"
 EXIT_CANNOT_OPEN = 2
 
 
-def run(db_url: str | None = None) -> int:
-    """Open the archive at ``db_url`` (or the default one) in a window; the exit code."""
+def run(db_url: str | None = None, *, smoke: bool = False) -> int:
+    """Open the archive at ``db_url`` (or the default one) in a window; the exit code.
+
+    ``smoke``: open the window on the archive (no samples offered), then quit as
+    soon as it is ready: proof that the program starts, for tests and packagers.
+    """
+    from editor.ui.platform_check import check_display_libraries
+
+    problem = check_display_libraries()
+    if problem is not None:  # Qt would abort with a message naming the wrong package
+        print(problem, file=sys.stderr)
+        return EXIT_CANNOT_OPEN
     app = application()
-    window = start(db_url)
+    window = start(db_url, offer=not smoke)
     if window is None:
         return EXIT_CANNOT_OPEN
+    if smoke:
+        _quit_when_ready(window)
     previous_hook = sys.excepthook
     sys.excepthook = _reporting_hook(window, previous_hook)
     try:
@@ -54,6 +69,19 @@ def run(db_url: str | None = None) -> int:
     if window.ws is not None:  # None: closed before the archive was open
         window.ws.close()
     return code
+
+
+def _quit_when_ready(window: MainWindow) -> None:
+    from PySide6.QtCore import QTimer
+
+    def check() -> None:
+        if window.is_ready and window.isVisible():
+            timer.stop()
+            window.close()
+
+    timer = QTimer(window, interval=50)
+    timer.timeout.connect(check)
+    timer.start()
 
 
 def _reporting_hook(window: MainWindow, previous: Any) -> Any:
@@ -75,7 +103,7 @@ def application() -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("newsdesk")
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(app_icon())
     return app
 
@@ -101,7 +129,9 @@ def apply_style() -> None:
             app.setStyleSheet(qss)
 
 
-def start(db_url: str | None, *, settings: QSettings | None = None) -> MainWindow | None:
+def start(
+    db_url: str | None, *, settings: QSettings | None = None, offer: bool = True
+) -> MainWindow | None:
     """Open the archive and show the main window; None (after telling the user) if it can't.
 
     The window may come back before the archive is open (a fast start:
@@ -114,7 +144,8 @@ def start(db_url: str | None, *, settings: QSettings | None = None) -> MainWindo
     workspace = open_workspace(db_url)
     if workspace is None:
         return None
-    offer_samples(workspace)
+    if offer:
+        offer_samples(workspace)
     from editor.ui.main_window import MainWindow
 
     window = MainWindow(workspace, settings=settings)

@@ -28,6 +28,7 @@ from editor.app.changes import (
     ArticleCreated,
     ArticleRestored,
     ArticleSaved,
+    ArticlesImported,
     ArticleTrashed,
     Change,
     StatusMoved,
@@ -52,7 +53,14 @@ REFRESH_DELAY_MS = 150  # bursts of events (an import) refresh the list once
 CLOCK_MS = 60_000  # "2 min" ages in the list
 
 # Changes after which the list is read again (saves update their row in place).
-LIST_CHANGES = (ArticleCreated, ArticleTrashed, ArticleRestored, StatusMoved, TrashEmptied)
+LIST_CHANGES = (
+    ArticleCreated,
+    ArticleTrashed,
+    ArticleRestored,
+    StatusMoved,
+    TrashEmptied,
+    ArticlesImported,
+)
 # Runs a use case and reports what went wrong instead of raising (None on failure).
 Attempt = Callable[..., Any]
 
@@ -91,7 +99,9 @@ class ArticleBrowser(QObject):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.trash_bar)
         layout.addWidget(self.view)
-        self.quick_filter = QLineEdit(objectName="quick_filter", clearButtonEnabled=True)
+        self.quick_filter = QLineEdit(
+            objectName="quick_filter", clearButtonEnabled=True, accessibleName="Filter articles"
+        )
         self.quick_filter.setPlaceholderText("Filter articles…")
         self.quick_filter.setMaximumWidth(280)
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)

@@ -150,6 +150,12 @@ class CommandSurface:
         """Write pending edits now; False (and a message) if they could not be written."""
         return self.ws is None or self.editing.flush()  # nothing typed before the archive
 
+    def open_tool(self, name: str) -> None:
+        """Settings, import, export, samples, shortcuts, help, about (editor/ui/desktop)."""
+        from editor.ui.desktop import open_tool
+
+        open_tool(self, name)  # type: ignore[arg-type]  # the MainWindow this is part of
+
     def quit(self) -> None:
         self.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
 from editor.core.resources import resource_path
@@ -21,5 +22,11 @@ def status_icon(status: Status) -> QIcon:
     return icon(f"status/{status.icon}")
 
 
+@cache
 def app_icon() -> QIcon:
-    return icon("newsdesk")
+    """The application icon: its PNG sizes (resources/icons/hicolor), else the SVG."""
+    result = QIcon()
+    for png in sorted(resource_path("icons", "hicolor").glob("*x*/apps/*.png")):
+        side = int(png.parent.parent.name.split("x")[0])
+        result.addFile(str(png), QSize(side, side))
+    return result if not result.isNull() else icon("newsdesk")

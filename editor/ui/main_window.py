@@ -160,6 +160,9 @@ class MainWindow(CommandSurface, QMainWindow):
             self._attempt,
             (lambda: self.run_command("trash.restore"), lambda: self.run_command("trash.empty")),
         )
+        from editor.ui.settings import apply_personal
+
+        apply_personal(self)  # name as author, editor font, theme, own shortcuts
 
     # ================================================================ a snapshot start
 

@@ -47,15 +47,15 @@ class MetadataPanel(QWidget):
         self._loading = False
         self._slug_locked = False
         self._shown_tags: list[str] = []
-        self.slug = QLineEdit(objectName="slug_edit")
+        self.slug = QLineEdit(objectName="slug_edit", accessibleName="Slug")
         self.slug.setPlaceholderText("derived from the title")
         self.slug.setToolTip("The address of the article. Follows the title until you edit it.")
-        self.author = QLineEdit(objectName="author_edit")
-        self.language = QComboBox(objectName="language_combo")
+        self.author = QLineEdit(objectName="author_edit", accessibleName="Author")
+        self.language = QComboBox(objectName="language_combo", accessibleName="Language")
         for code in language_choices():
             self.language.addItem(f"{code} — {LANGUAGE_NAMES[code]}", code)
-        self.status = QComboBox(objectName="status_combo")
-        self.tags = QLineEdit(objectName="tags_edit")
+        self.status = QComboBox(objectName="status_combo", accessibleName="Status")
+        self.tags = QLineEdit(objectName="tags_edit", accessibleName="Tags")
         self.tags.setPlaceholderText("comma-separated, e.g. Halbleiter, KI")
         self.info = QLabel(objectName="metadata_info", wordWrap=True)
 

@@ -43,8 +43,8 @@ class Sidebar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.piles = QListWidget(objectName="sidebar_piles")
-        self.languages = QListWidget(objectName="sidebar_languages")
+        self.piles = QListWidget(objectName="sidebar_piles", accessibleName="Article piles")
+        self.languages = QListWidget(objectName="sidebar_languages", accessibleName="Languages")
         for widget in (self.piles, self.languages):
             widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             widget.setFrameShape(QListWidget.Shape.NoFrame)

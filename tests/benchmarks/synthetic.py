@@ -611,10 +611,11 @@ def build_database(path: str | Path, n: int, seed: int = DEFAULT_SEED) -> Path:
     """
     from sqlalchemy import insert
 
+    from editor.core.entities.model import name_key
     from editor.core.importing import group_id_for
     from editor.core.slugs import slugify, unique_slug
     from editor.store.database import open_database, sqlite_url
-    from editor.store.models import Article, ArticleTag, Tag
+    from editor.store.models import Article, ArticleEntity, Entity
 
     path = Path(path)
     for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
@@ -640,13 +641,16 @@ def build_database(path: str | Path, n: int, seed: int = DEFAULT_SEED) -> Path:
                 for position, name in enumerate(record["tags"]):
                     if name not in tag_ids:
                         tag_ids[name] = len(tag_ids) + 1
-                        conn.execute(insert(Tag), [{"id": tag_ids[name], "name": name}])
+                        conn.execute(
+                            insert(Entity),
+                            [{"id": tag_ids[name], "name": name, "key": name_key(name)}],
+                        )
                     links.append(
-                        {"article_id": number, "tag_id": tag_ids[name], "position": position}
+                        {"article_id": number, "entity_id": tag_ids[name], "position": position}
                     )
                 if len(articles) >= BATCH:
-                    _flush(conn, insert(Article), articles, insert(ArticleTag), links)
-            _flush(conn, insert(Article), articles, insert(ArticleTag), links)
+                    _flush(conn, insert(Article), articles, insert(ArticleEntity), links)
+            _flush(conn, insert(Article), articles, insert(ArticleEntity), links)
             conn.exec_driver_sql("ANALYZE")
             conn.commit()
             raw.execute("PRAGMA journal_mode = WAL")

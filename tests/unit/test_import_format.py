@@ -15,6 +15,7 @@ from editor.core.importing import (
     normalize_body,
     parse_jsonl,
     parse_markdown,
+    record_from_mapping,
     split_front_matter,
     to_markdown,
 )
@@ -54,6 +55,18 @@ def test_a_full_record_is_read_and_normalised() -> None:
     assert record.where == "line 1"
 
 
+def test_tags_may_be_objects_with_a_kind_and_a_wikidata_id() -> None:
+    record = record_from_mapping(
+        json.loads(
+            _line(tags=["KI", {"name": "Siemens", "kind": "organisation", "wikidata": "Q81230"}])
+        ),
+        where="line 1",
+    )
+    assert record.tags == ("KI", "Siemens")
+    [spec] = record.tag_specs
+    assert (spec.name, spec.kind.value, spec.wikidata) == ("Siemens", "organisation", "Q81230")
+
+
 def test_defaults_for_optional_fields() -> None:
     [record] = parse_jsonl(_line()).records
     assert record.status is Status.DRAFT
@@ -76,7 +89,11 @@ def test_defaults_for_optional_fields() -> None:
         (_line(published_at="gestern"), "bad date 'gestern'"),
         (_line(published_at=20260301), "published_at must be an ISO 8601 date"),
         (_line(tags="KI, Chips"), "tags must be a list"),
-        (_line(tags=[{"name": "KI"}]), "tags must be names"),
+        (_line(tags=[["KI"]]), "tags must be names or"),
+        (_line(tags=[{"label": "KI"}]), "a tag has unknown fields: label"),
+        (_line(tags=[{"name": "KI", "kind": "company"}]), "unknown entity kind"),
+        (_line(tags=[{"name": "Berlin", "wikidata": "Berlin"}]), "not a Wikidata item id"),
+        (_line(tags=[{"name": ""}]), "tag: name is empty"),
         (_line(title=["a"]), "title must be text"),
         (_line(id={"x": 1}), "id must be text or a number"),
         (_line(uuid="not-a-uuid"), "is not a UUID"),
@@ -210,3 +227,15 @@ def test_markdown_file_names_are_safe_and_unique() -> None:
     assert markdown_file_name({"id": "A/B"}, taken) == "A_B.md"
     assert markdown_file_name({"id": "a_b"}, taken) == "a_b-2.md"  # same name on macOS/Windows
     assert markdown_file_name({"id": "..."}, taken) == "article.md"
+
+
+def test_a_record_without_lang_gets_the_language_its_text_reads_as() -> None:
+    english = _line(
+        lang=None,
+        title="Chip maker raises its forecast",
+        body="The company expects sales to grow faster than analysts had thought this year.",
+    )
+    [record] = parse_jsonl(english).records
+    assert record.language == "en"
+    german = _line(lang=None, body="Der Hersteller erwartet in diesem Jahr deutlich mehr Umsatz.")
+    assert parse_jsonl(german).records[0].language == "de"

@@ -22,6 +22,7 @@ def test_every_command_is_complete(registry) -> None:
         assert command.id.split(".")[0] in {
             "article",
             "trash",
+            "archive",
             "app",
             "edit",
             "view",
@@ -33,6 +34,24 @@ def test_every_command_is_complete(registry) -> None:
     assert registry.get("article.new").shortcuts == ("Ctrl+N",)
     assert set(registry.get("view.palette").shortcuts) == {"Ctrl+K", "Ctrl+Shift+P"}
     assert registry.get("view.distraction_free").shortcuts == ("F11",)
+    assert registry.get("app.settings").shortcuts == ("Ctrl+,",)
+
+
+@pytest.mark.parametrize(
+    ("command_id", "tool"),
+    [
+        ("app.settings", "settings"),
+        ("archive.import", "import"),
+        ("archive.export", "export"),
+        ("archive.samples", "samples"),
+        ("help.shortcuts", "shortcuts"),
+        ("help.manual", "help"),
+        ("help.about", "about"),
+    ],
+)
+def test_window_tools_are_commands(registry, ctx, window, command_id: str, tool: str) -> None:
+    registry.run(command_id, ctx)
+    assert window.calls == [f"tool {tool}"]
 
 
 def test_new_article_creates_a_row_and_opens_it(registry, ctx, workspace, window) -> None:
@@ -203,3 +222,24 @@ def test_writing_commands_hand_their_writes_to_the_window_as_operations(
         "Duplicating the article",
         "Creating an article",
     ]
+
+
+def test_new_article_starts_in_the_sites_language_for_new_articles(
+    registry, ctx, workspace, window
+) -> None:
+    workspace.articles.create(language="zh", title="样本")  # the last edited, like the samples
+    registry.run("article.new", ctx)
+    assert workspace.articles.get(window.opened[-1]).language == "de"
+    workspace.settings.set("site.default_language", "en")
+    window.article_id = None
+    registry.run("article.new", ctx)
+    assert workspace.articles.get(window.opened[-1]).language == "en"
+
+
+def test_an_open_article_in_a_language_the_site_lacks_does_not_pass_it_on(
+    registry, ctx, workspace, window
+) -> None:
+    chinese = workspace.articles.create(language="zh", title="样本")
+    window.article_id = chinese.id
+    registry.run("article.new", ctx)
+    assert workspace.articles.get(window.opened[-1]).language == "de"

@@ -94,3 +94,29 @@ def test_recent_is_most_recent_first_and_bounded(ctx) -> None:
 def test_unknown_command() -> None:
     with pytest.raises(KeyError, match="no command"):
         CommandRegistry().get("nope")
+
+
+def test_rebinding_gives_own_shortcuts_and_back() -> None:
+    registry = CommandRegistry()
+    registry.register(make("a.new", ("Ctrl+N",)))
+    registry.register(make("a.open", ("Ctrl+O",)))
+    registry.rebind({"a.new": ("Ctrl+Alt+N",), "gone.command": ("F5",)})
+    assert registry.get("a.new").shortcuts == ("Ctrl+Alt+N",)
+    assert registry.builtin_shortcuts("a.new") == ("Ctrl+N",)
+    assert registry.get("a.open").shortcuts == ("Ctrl+O",)
+    registry.rebind({})
+    assert registry.get("a.new").shortcuts == ("Ctrl+N",)
+
+
+def test_a_clashing_rebinding_changes_nothing() -> None:
+    registry = CommandRegistry()
+    registry.register(make("a.new", ("Ctrl+N",)))
+    registry.register(make("a.open", ("Ctrl+O",)))
+    assert registry.clashes({"a.open": ("Shift+Ctrl+N",)}) == []
+    assert registry.clashes({"a.open": ("ctrl+n",)}) == [("ctrl+n", "a.new", "a.open")]
+    with pytest.raises(ValueError, match="bound to both"):
+        registry.rebind({"a.open": ("ctrl+n",)})
+    assert registry.get("a.open").shortcuts == ("Ctrl+O",)
+    # Swapping two shortcuts at once is no clash.
+    registry.rebind({"a.new": ("Ctrl+O",), "a.open": ("Ctrl+N",)})
+    assert registry.get("a.open").shortcuts == ("Ctrl+N",)

@@ -31,7 +31,12 @@ class AddBySearch(QLineEdit):
         find: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, objectName="related_search", clearButtonEnabled=True)
+        super().__init__(
+            parent,
+            objectName="related_search",
+            clearButtonEnabled=True,
+            accessibleName="Search the archive for a link",
+        )
         self._articles = articles
         self.setPlaceholderText("Add by search…")
         self.setToolTip("Type part of a title, then pick the article to link")

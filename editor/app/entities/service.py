@@ -1,0 +1,136 @@
+"""Managing entities: list, add, edit, rename, merge, delete; tagging articles.
+
+Each method is one short transaction; a refused change (a name another entity goes
+by, an invalid Wikidata id) raises EntityError before anything is written.  Changes
+are announced on the workspace's change bus (:class:`EntitiesChanged`, and
+:class:`ArticleSaved` for tagging) so that the suggestion matcher and open views follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from editor.app.changes import EntitiesChanged
+from editor.core.entities.model import Entity, make_entity
+from editor.store import articles as article_store
+from editor.store import entities as store
+
+if TYPE_CHECKING:
+    from editor.app.workspace import Workspace
+
+
+class EntityService:
+    def __init__(self, workspace: Workspace) -> None:
+        self._ws = workspace
+        self._db = workspace.db
+
+    def _changed(self, *ids: int | None, articles: tuple[int, ...] = ()) -> None:
+        self._ws.changes.publish(EntitiesChanged(tuple(i for i in ids if i is not None), articles))
+
+    # ------------------------------------------------------------ reading
+
+    def list(self, *, kind: str | None = None, search: str = "") -> list[Entity]:
+        with self._db.session() as s:
+            return store.list_entities(s, kind=kind, search=search)
+
+    def get(self, entity_id: int) -> Entity:
+        with self._db.session() as s:
+            return store.get_entity(s, entity_id)
+
+    def find(self, text: str) -> Entity:
+        """By id, name, alias or label."""
+        with self._db.session() as s:
+            return store.find_entity(s, text)
+
+    def of_article(self, article_id: int) -> list[Entity]:
+        with self._db.session() as s:
+            article_store.get_article(s, article_id)  # NotFoundError for a wrong id
+            return store.article_entities(s, article_id)
+
+    def count_articles(self, entity_id: int) -> int:
+        """How many articles a delete would touch (shown before deleting)."""
+        with self._db.session() as s:
+            return store.count_articles(s, entity_id)
+
+    # ------------------------------------------------------------ writing
+
+    def add(
+        self,
+        name: str,
+        kind: str = "topic",
+        *,
+        aliases: Sequence[str] = (),
+        labels: dict[str, str] | None = None,
+        description: str = "",
+        wikidata: str | None = None,
+    ) -> Entity:
+        entity = make_entity(
+            name,
+            kind,
+            aliases=list(aliases),
+            labels=labels,
+            description=description,
+            wikidata=wikidata,
+        )
+        with self._db.session(write=True) as s:
+            added = store.add_entity(s, entity)
+        self._changed(added.id)
+        return added
+
+    def update(self, entity: Entity) -> Entity:
+        """Save an edited entity (validated again: it may come straight from a form)."""
+        checked = make_entity(
+            entity.name,
+            entity.kind,
+            aliases=list(entity.aliases),
+            labels=entity.labels,
+            description=entity.description,
+            wikidata=entity.wikidata,
+            id=entity.id,
+        )
+        with self._db.session(write=True) as s:
+            saved = store.update_entity(s, checked)
+        self._changed(saved.id)
+        return saved
+
+    def rename(self, entity_id: int, new_name: str) -> Entity:
+        with self._db.session(write=True) as s:
+            renamed = store.rename_entity(s, entity_id, new_name)
+        self._changed(entity_id)
+        return renamed
+
+    def merge(self, source_id: int, target_id: int) -> Entity:
+        """``source`` goes into ``target``: taggings move, its names become aliases."""
+        with self._db.session(write=True) as s:
+            articles = tuple(store.article_ids_of(s, source_id))
+            merged = store.merge_entities(s, source_id, target_id)
+        self._changed(source_id, target_id, articles=articles)
+        return merged
+
+    def delete(self, entity_id: int) -> int:
+        """Delete; returns how many articles lost the entity."""
+        with self._db.session(write=True) as s:
+            articles = tuple(store.article_ids_of(s, entity_id))
+            count = store.delete_entity(s, entity_id)
+        self._changed(entity_id, articles=articles)
+        return count
+
+    # ------------------------------------------------------------ tagging
+
+    def tag(self, article_id: int, names: Sequence[str | Entity]) -> list[Entity]:
+        """Add entities (by name, alias, label or spec) after the article's own tags.
+
+        Unknown names become entities (kind "topic" unless a spec says otherwise).
+        """
+        current = self._ws.articles.get(article_id)
+        wanted = [*current.tags, *names]
+        self._ws.articles.update(article_id, {"tags": wanted})
+        tagged = self.of_article(article_id)
+        self._changed(*(e.id for e in tagged))
+        return tagged
+
+    def untag(self, article_id: int, entity_id: int) -> list[Entity]:
+        remaining = [e.name for e in self.of_article(article_id) if e.id != entity_id]
+        self._ws.articles.update(article_id, {"tags": remaining})
+        return self.of_article(article_id)

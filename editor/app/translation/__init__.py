@@ -1,0 +1,1 @@
+"""Translating articles: linked versions, segments, memory, files, machine translation."""

@@ -1,0 +1,208 @@
+"""The features a token is tagged by, one string each (python-crfsuite's cheapest form).
+
+Shared by the training script and the tagger: a model only works with the features it
+was trained on, so :data:`FEATURE_VERSION` is stored with the model and checked on load.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+
+FEATURE_VERSION = 3
+
+_UPPER = re.compile(r"[^\W\d_]", re.UNICODE)
+_RUNS = re.compile(r"(.)\1+")
+
+
+def shape(word: str) -> str:
+    """ "Baden-Württemberg" → "Xx-Xx", "BMW" → "X", "iPhone" → "xXx", "2024" → "d"."""
+    chars = []
+    for ch in word:
+        if ch.isdigit():
+            chars.append("d")
+        elif ch.isalpha():
+            chars.append("X" if ch.isupper() else "x")
+        else:
+            chars.append(ch)
+    return _RUNS.sub(r"\1", "".join(chars))
+
+
+def _word_features(prefix: str, word: str) -> list[str]:
+    low = word.lower()
+    return [f"{prefix}w={low}", f"{prefix}s={shape(word)}"]
+
+
+def build_lexicon(
+    sentences: Iterable[tuple[Sequence[str], Sequence[str]]], min_count: int = 2
+) -> dict[str, str]:
+    """What the training data says about each word it saw often enough.
+
+    For a word: the class it most often belonged to and how often (in quarters), e.g.
+    "PER4" for a word that was nearly always part of a person's name, "O0" for one that
+    never was.  A word seen capitalised and in lower case is marked "lc" too: in German
+    a capitalised adjective or verb begins a sentence, it is no name.
+    """
+    totals: Counter[str] = Counter()
+    classes: dict[str, Counter[str]] = defaultdict(Counter)
+    lower: set[str] = set()
+    for tokens, tags in sentences:
+        for word, tag in zip(tokens, tags, strict=True):
+            totals[word] += 1
+            if tag != "O":
+                classes[word][tag[2:]] += 1
+            if word.islower():
+                lower.add(word)
+    lexicon: dict[str, str] = {}
+    for word, total in totals.items():
+        if total < min_count:
+            continue
+        counts = classes.get(word)
+        if counts:
+            cls, n = counts.most_common(1)[0]
+            value = f"{cls}{round(4 * n / total)}"
+        else:
+            value = "O0"
+        if word[:1].isupper() and word.lower() in lower:
+            value += " lc"
+        lexicon[word] = value
+    return lexicon
+
+
+MAX_NAME_TOKENS = 5
+
+
+def build_gazetteer(
+    sentences: Iterable[tuple[Sequence[str], Sequence[str]]], min_count: int = 1
+) -> dict[str, str]:
+    """The names annotated in training data, as space-joined tokens → their usual class."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for tokens, tags in sentences:
+        start, cls = -1, ""
+        for i, tag in enumerate([*tags, "O"]):
+            if start >= 0 and not (tag.startswith("I-") and tag[2:] == cls):
+                if i - start <= MAX_NAME_TOKENS:
+                    counts[" ".join(tokens[start:i])][cls] += 1
+                start = -1
+            if tag.startswith("B-") or (tag.startswith("I-") and start < 0):
+                start, cls = i, tag[2:]
+    return {
+        name: c.most_common(1)[0][0] for name, c in counts.items() if sum(c.values()) >= min_count
+    }
+
+
+_FIRSTS: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}
+
+
+def _first_words(gazetteer: Mapping[str, str]) -> frozenset[str]:
+    """The words names of the gazetteer begin with (kept per gazetteer object)."""
+    kept = _FIRSTS.get(id(gazetteer))
+    if kept is None or kept[0] is not gazetteer:
+        kept = (gazetteer, frozenset(name.split(" ", 1)[0] for name in gazetteer))
+        _FIRSTS[id(gazetteer)] = kept
+    return kept[1]
+
+
+def gazetteer_marks(tokens: Sequence[str], gazetteer: Mapping[str, str]) -> list[str]:
+    """B-/I-class for tokens inside a known name (longest first, left to right), else ""."""
+    marks = [""] * len(tokens)
+    i, n = 0, len(tokens)
+    firsts = _first_words(gazetteer)
+    while i < n:
+        if tokens[i] not in firsts:
+            i += 1
+            continue
+        for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+            cls = gazetteer.get(" ".join(tokens[i : i + length]))
+            if cls is not None:
+                marks[i] = f"B-{cls}"
+                for j in range(i + 1, i + length):
+                    marks[j] = f"I-{cls}"
+                i += length
+                break
+        else:
+            i += 1
+    return marks
+
+
+@lru_cache(maxsize=200_000)
+def _own(word: str) -> tuple[str, str, tuple[str, ...]]:
+    """What a word says by itself (cached: news repeats its words): lower, shape, features."""
+    low = word.lower()
+    feats = [
+        "b",
+        f"w={low}",
+        f"s={shape(word)}",
+        f"p2={low[:2]}",
+        f"p3={low[:3]}",
+        f"p4={low[:4]}",
+        f"x1={low[-1:]}",
+        f"x2={low[-2:]}",
+        f"x3={low[-3:]}",
+        f"x4={low[-4:]}",
+        f"x5={low[-5:]}",
+        f"len={min(len(word), 10)}",
+    ]
+    if word[:1].isupper():
+        feats.append("title")
+    if word.isupper() and len(word) > 1:
+        feats.append("upper")
+    if "-" in word:
+        feats.append("hyphen")
+        feats.append(f"hx={low.rsplit('-', 1)[-1][-4:]}")
+    return low, shape(word), tuple(feats)
+
+
+def token_features(
+    tokens: Sequence[str],
+    lexicon: Mapping[str, str] | None = None,
+    gazetteer: Mapping[str, str] | None = None,
+) -> list[list[str]]:
+    """One feature list per token of a sentence."""
+    marks = gazetteer_marks(tokens, gazetteer) if gazetteer else None
+    own = [_own(t) for t in tokens]
+    lows = [o[0] for o in own]
+    shapes = [o[1] for o in own]
+    lex = [(lexicon.get(t, "unseen") if lexicon is not None else "") for t in tokens]
+    n = len(tokens)
+    out: list[list[str]] = []
+    for i, word in enumerate(tokens):
+        low = lows[i]
+        feats = list(own[i][2])
+        if marks is not None:
+            feats.append(f"gz={marks[i] or 'O'}")
+            if i > 0:
+                feats.append(f"-1gz={marks[i - 1] or 'O'}")
+            if i < n - 1:
+                feats.append(f"+1gz={marks[i + 1] or 'O'}")
+        if lexicon is not None:
+            for part in lex[i].split():
+                feats.append(f"lex={part}")
+            if i > 0:
+                feats.append(f"-1lex={lex[i - 1].split()[0]}")
+            if i < n - 1:
+                feats.append(f"+1lex={lex[i + 1].split()[0]}")
+        if i == 0:
+            if word[:1].isupper():
+                feats.append("title-first")
+            feats.append("BOS")
+        else:
+            feats.append(f"-1w={lows[i - 1]}")
+            feats.append(f"-1s={shapes[i - 1]}")
+            feats.append(f"-1w|w={lows[i - 1]}|{low}")
+            if i > 1:
+                feats.append(f"-2w={lows[i - 2]}")
+                feats.append(f"-2s|-1s={shapes[i - 2]}|{shapes[i - 1]}")
+        if i == n - 1:
+            feats.append("EOS")
+        else:
+            feats.append(f"+1w={lows[i + 1]}")
+            feats.append(f"+1s={shapes[i + 1]}")
+            feats.append(f"w|+1w={low}|{lows[i + 1]}")
+            if i < n - 2:
+                feats.append(f"+2w={lows[i + 2]}")
+                feats.append(f"+1s|+2s={shapes[i + 1]}|{shapes[i + 2]}")
+        out.append(feats)
+    return out

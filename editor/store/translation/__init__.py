@@ -1,0 +1,1 @@
+"""Translation in the store: links, segment pairs, translation memory, glossary."""

@@ -1,0 +1,186 @@
+"""Entity use cases: the manager, tagging, suggestions that learn, import and export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from editor.app.changes import EntitiesChanged
+from editor.app.entities.suggestions import suggest_operation
+from editor.app.exporting import ExportService
+from editor.app.importing import ImportService
+from editor.app.operations import ForegroundRunner
+from editor.app.workspace import Workspace
+from editor.core.entities.model import EntityError
+from editor.store.errors import NotFoundError
+
+BODY = (
+    "Siemens und Bosch investieren in München. Die Siemens AG nannte keine Zahlen. "
+    "Auch Bosch wollte sich nicht äußern."
+)
+
+
+def test_add_list_merge_and_delete(workspace: Workspace) -> None:
+    ws = workspace
+    ws.entities.add("München", "place", labels={"en": "Munich"}, wikidata="Q1726")
+    minga = ws.entities.add("Minga", "place")
+    article = ws.articles.create(title="Wiesn", body="In Minga.", tags=["Minga"])
+    munich = ws.entities.find("munich")
+    assert munich.name == "München" and munich.wikidata == "Q1726"
+    assert minga.id is not None and munich.id is not None
+    merged = ws.entities.merge(minga.id, munich.id)
+    assert merged.aliases == ("Minga",) and merged.articles == 1
+    assert ws.articles.get(article.id).tags == ("München",)
+    assert [e.name for e in ws.entities.list(kind="place")] == ["München"]
+    assert ws.entities.count_articles(munich.id) == 1
+    assert ws.entities.delete(munich.id) == 1
+    assert ws.articles.get(article.id).tags == ()
+    with pytest.raises(NotFoundError):
+        ws.entities.find("München")
+
+
+def test_bad_input_is_refused_and_nothing_is_written(workspace: Workspace) -> None:
+    ws = workspace
+    ws.entities.add("Apple", "organisation", aliases=["Apple Inc."])
+    for call in (
+        lambda: ws.entities.add("", "person"),
+        lambda: ws.entities.add("n" * 1000, "person"),
+        lambda: ws.entities.add("Apple Records", "organisation", aliases=["Apple Inc."]),
+        lambda: ws.entities.add("Berlin", "place", wikidata="Berlin"),
+        lambda: ws.entities.add("Berlin", "city"),
+    ):
+        with pytest.raises(EntityError):
+            call()
+    assert [e.name for e in ws.entities.list()] == ["Apple"]
+
+
+def test_tagging_by_name_alias_or_spec(workspace: Workspace) -> None:
+    ws = workspace
+    ws.entities.add("Meta Platforms", "organisation", aliases=["Facebook"])
+    article = ws.articles.create(title="Neu", body=BODY, tags=["KI"])
+    tagged = ws.entities.tag(article.id, ["Facebook", "Chips"])
+    assert [(e.name, e.kind.value) for e in tagged] == [
+        ("KI", "topic"),
+        ("Meta Platforms", "organisation"),
+        ("Chips", "topic"),
+    ]
+
+
+def test_known_entities_are_suggested_with_their_reason(workspace: Workspace) -> None:
+    ws = workspace
+    ws.entities.add("Siemens", "organisation", aliases=["Siemens AG"])
+    ws.entities.add("München", "place")
+    ws.articles.create(title="Alt", body="x", tags=["Siemens"])
+    article = ws.articles.create(title="Neu", body=BODY)
+    steps: list[tuple[int, int]] = []
+    found = ws.suggestions.suggest_for_article(
+        article.id, progress=lambda d, t: steps.append((d, t))
+    )
+    by_name = {s.name: s for s in found}
+    assert by_name["Siemens"].count == 2  # "Siemens" and the alias "Siemens AG"
+    assert by_name["Siemens"].reason == "known: 1 article"
+    assert by_name["Siemens"].kind.value == "organisation"
+    assert by_name["München"].reason == "known: 0 articles"
+    assert steps[-1] == (2, 2)  # progress was reported to the end
+    assert ws.suggestions.suggest_for_article(article.id, cancelled=lambda: True) == []
+
+
+def test_suggestions_run_as_a_query_operation(workspace: Workspace) -> None:
+    workspace.entities.add("Bosch", "organisation")
+    article = workspace.articles.create(title="Bosch", body=BODY)
+    operation = suggest_operation(workspace, article.id)
+    assert not operation.writes and operation.key == ("entity-suggestions",)
+    found = ForegroundRunner().run(operation)
+    assert [(s.name, s.count) for s in found if s.name == "Bosch"] == [("Bosch", 3)]
+
+
+def test_entity_changes_are_announced_with_the_articles_they_touch(
+    workspace: Workspace,
+) -> None:
+    heard: list[EntitiesChanged] = []
+    workspace.changes.subscribe(EntitiesChanged, heard.append)
+    article = workspace.articles.create(title="x", body="y", tags=["Alt"])
+    old = workspace.entities.find("Alt")
+    new = workspace.entities.add("Neu", "topic")
+    assert old.id is not None and new.id is not None
+    workspace.entities.merge(old.id, new.id)
+    assert heard[-1] == EntitiesChanged((old.id, new.id), (article.id,))
+    assert heard[-1].touches(article.id)
+
+
+def test_accepting_tags_and_teaches_rejecting_hides_for_the_article(
+    workspace: Workspace,
+) -> None:
+    ws = workspace
+    ws.entities.add("Bosch", "organisation")
+    ws.entities.add("Sonntag", "topic")
+    first = ws.articles.create(title="Eins", body="Bosch am Sonntag. " + BODY)
+    second = ws.articles.create(title="Zwei", body="Bosch am Sonntag.")
+    ws.suggestions.accept(first.id, "Bosch", "organisation")
+    ws.suggestions.reject(first.id, "Sonntag")
+    assert ws.articles.get(first.id).tags == ("Bosch",)
+    names = {s.name for s in ws.suggestions.suggest_for_article(first.id)}
+    assert "Bosch" not in names  # tagged already
+    assert "Sonntag" not in names  # rejected for this article
+    # Elsewhere a rejected name weighs less: one "no" halves its weight.
+    other = {
+        s.name: s.score
+        for s in ws.suggestions.suggest_for_article(
+            second.id,
+        )
+    }
+    assert "Sonntag" not in other or other["Sonntag"] < other["Bosch"]
+    # An accepted new name becomes a known entity of its kind.
+    ws.suggestions.accept(second.id, "Robert Bosch Stiftung", "organisation")
+    assert ws.entities.find("robert bosch stiftung").kind.value == "organisation"
+
+
+def test_import_and_export_tags_as_names_or_objects(workspace: Workspace, tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    records = [
+        {
+            "id": "a1",
+            "lang": "de",
+            "title": "Titel",
+            "body": "Text",
+            "tags": [
+                "KI",
+                {"name": "Siemens", "kind": "organisation", "wikidata": "Q81230"},
+                {"name": "Olaf Scholz", "kind": "person"},
+            ],
+        }
+    ]
+    source.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    report = ImportService(workspace).import_path(source)
+    assert report.ok, report.summary()
+    assert workspace.entities.find("Siemens").wikidata == "Q81230"
+    assert workspace.entities.find("Olaf Scholz").kind.value == "person"
+    out = tmp_path / "out.jsonl"
+    ExportService(workspace).export("jsonl", out)
+    [line] = out.read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["tags"] == records[0]["tags"]
+    # Importing the export again changes nothing.
+    again = ImportService(workspace).import_path(out)
+    assert again.ok and len(workspace.entities.list()) == 3
+
+
+def test_a_damaged_model_leaves_known_names_working(workspace: Workspace, tmp_path: Path) -> None:
+    from editor.app.entities.suggestions import SuggestionService
+    from editor.core.entities.extractor import lexicon_path, model_paths
+
+    models = tmp_path / "models"
+    models.mkdir()
+    model, manifest = model_paths("de", models)
+    model.write_bytes(b"not a model at all")
+    manifest.write_text('{"sha256": "0", "feature_version": 3}', encoding="utf-8")
+    lexicon_path("de", models).write_bytes(b"")
+    # A retrained model that was damaged: the problem is told, the shipped model (if
+    # any) or the known names alone still suggest.
+    fresh = SuggestionService(workspace, models_dir=models)
+    fresh.tagger("de")
+    assert fresh.model_problem is not None and "damaged" in fresh.model_problem
+    workspace.entities.add("Bosch", "organisation")
+    found = fresh.suggest_text("Bosch baut.", "de")
+    assert [s.name for s in found][:1] == ["Bosch"]

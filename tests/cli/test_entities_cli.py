@@ -1,0 +1,140 @@
+"""``newsdesk entities`` and ``newsdesk tag``, run in-process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from editor.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(db_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    source = db_path.parent / "in.jsonl"
+    source.write_text(
+        json.dumps(
+            {
+                "id": "n1",
+                "lang": "de",
+                "title": "Siemens baut in München",
+                "body": "Die Siemens AG investiert in München. Siemens nannte keine Summe.",
+                "tags": ["Industrie"],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    assert main(["--db", str(db_path), "import", str(source), "-q"]) == 0
+    capsys.readouterr()
+    return str(db_path)
+
+
+def test_add_list_and_merge(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "--db", db, "entities", "add", "München", "--kind", "place",
+        "--label", "en=Munich", "--alias", "Muenchen", "--wikidata", "Q1726", "--json",
+    )  # fmt: skip
+    assert code == 0
+    added = json.loads(out)
+    assert added["labels"] == {"en": "Munich"} and added["wikidata"] == "Q1726"
+    run(capsys, "--db", db, "entities", "add", "Minga", "--kind", "place")
+    code, out, _ = run(capsys, "--db", db, "tag", "n1", "Minga", "Siemens", "--json")
+    assert [t["name"] for t in json.loads(out)["tags"]] == ["Industrie", "Minga", "Siemens"]
+    code, out, _ = run(capsys, "--db", db, "entities", "merge", "Minga", "Munich", "--json")
+    merged = json.loads(out)
+    assert code == 0 and merged["name"] == "München" and "Minga" in merged["aliases"]
+    code, out, _ = run(capsys, "--db", db, "entities", "list", "--kind", "place", "--json")
+    assert [(e["name"], e["articles"]) for e in json.loads(out)] == [("München", 1)]
+    code, out, _ = run(capsys, "--db", db, "entities", "list")
+    assert "Industrie" in out and "München" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("entities", "add", "", "--kind", "person"), "name is empty"),
+        (("entities", "add", "x" * 1000, "--kind", "person"), "at most 200"),
+        (("entities", "add", "Berlin", "--kind", "place", "--wikidata", "B1"), "Wikidata"),
+        (("entities", "add", "Berlin", "--kind", "place", "--label", "Berlin"), "LANG=TEXT"),
+        (("entities", "add", "Industrie", "--kind", "topic"), "already belongs"),
+        (("entities", "merge", "Industrie", "Nichts"), "no entity called 'Nichts'"),
+        (("tag", "n1"), "name the tags"),
+        (("tag", "suggest"), "needs one of"),
+        (("tag", "suggest", "--jsonl", "missing.jsonl"), "cannot read"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr(
+    db: str, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
+) -> None:
+    code, out, err = run(capsys, "--db", db, *args)
+    assert code != 0 and out == ""
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_suggest_for_an_article_a_file_and_jsonl(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run(capsys, "--db", db, "entities", "add", "Siemens", "--kind", "organisation",
+        "--alias", "Siemens AG")  # fmt: skip
+    code, out, _ = run(capsys, "--db", db, "tag", "suggest", "n1", "--json")
+    found = {s["name"]: s for s in json.loads(out)["suggestions"]}
+    assert code == 0
+    assert found["Siemens"]["kind"] == "organisation"
+    assert found["Siemens"]["reason"] == "known: 0 articles"
+    assert 0.9 < found["Siemens"]["score"] <= 1  # known, and the model agrees
+    md = tmp_path / "a.md"
+    md.write_text("---\ntitle: Siemens\nlang: de\n---\nSiemens AG wächst.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", db, "tag", "suggest", "--file", str(md))
+    assert code == 0 and "Siemens" in out and "known" in out
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(
+        json.dumps({"id": "x", "lang": "de", "text": "Siemens und Siemens AG."})
+        + "\n"
+        + json.dumps({"id": 7, "lang": "en", "text": "Nothing here."})
+        + "\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--db", db, "tag", "suggest", "--jsonl", str(lines))
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["id"] == "x" and "Siemens" in {s["name"] for s in first["suggestions"]}
+    assert set(first["suggestions"][0]) == {"name", "kind", "score", "reason"}
+    assert second == {"id": 7, "suggestions": []}
+
+
+def test_retrain_without_training_data_says_so(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "--db", db, "tag", "retrain", "--data", str(tmp_path / "none"))
+    assert code == 2 and "training data not found" in err
+
+
+def test_a_damaged_model_is_reported_and_known_names_still_come(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from editor.app.entities.suggestions import user_models_dir
+    from editor.core.entities.extractor import lexicon_path, model_paths
+
+    folder = user_models_dir()
+    folder.mkdir(parents=True)
+    model, manifest = model_paths("en", folder)
+    model.write_bytes(b"\x00" * 64)
+    manifest.write_text('{"sha256": "bad", "feature_version": 3}', encoding="utf-8")
+    lexicon_path("en", folder).write_bytes(b"")
+    run(capsys, "--db", db, "entities", "add", "Contoso", "--kind", "organisation")
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(
+        json.dumps({"id": 1, "lang": "en", "text": "Contoso grew. Contoso hired. Contoso won."})
+        + "\n"
+    )
+    code, out, err = run(capsys, "--db", db, "tag", "suggest", "--jsonl", str(lines))
+    assert code == 0
+    assert "Contoso" in {s["name"] for s in json.loads(out)["suggestions"]}
+    assert "damaged" in err and err.count("\n") == 1

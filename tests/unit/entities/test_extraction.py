@@ -1,0 +1,123 @@
+"""New names found by the shipped models (German, English); a damaged model is refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from editor.core.entities.english import CapitalisedNames
+from editor.core.entities.extractor import (
+    CandidateExtractor,
+    ModelError,
+    decode_spans,
+    lexicon_path,
+    model_paths,
+)
+from editor.core.entities.model import Entity, EntityKind
+from editor.core.entities.suggest import KnownEntities, suggest
+from editor.core.entities.text import sentences, tokenize
+
+# Written for these tests (no third-party text).
+GERMAN = (
+    "Die Bundesregierung in Berlin hat am Montag neue Regeln für Halbleiter beschlossen. "
+    "Wirtschaftsminister Robert Habeck sagte, Infineon und Bosch würden in Dresden neue "
+    "Fabriken bauen. Auch die Europäische Union unterstützt die Pläne."
+)
+ENGLISH = (
+    "Microsoft said on Tuesday that Satya Nadella will visit London next week. "
+    "The company plans a new data centre near Manchester with the British government."
+)
+
+
+def _names(text: str, lang: str) -> dict[str, EntityKind]:
+    model = CandidateExtractor.load(model_paths(lang)[0])
+    return {c.name: c.kind for c in model.extract(text)}
+
+
+def test_german_names_are_found_with_their_kinds() -> None:
+    found = _names(GERMAN, "de")
+    assert found.get("Berlin") is EntityKind.PLACE
+    assert found.get("Robert Habeck") is EntityKind.PERSON
+    assert found.get("Dresden") is EntityKind.PLACE
+    assert {"Infineon", "Bosch"} <= set(found)
+    # Capitalised nouns are no names: German capitalises every noun.
+    assert not {"Bundesregierung", "Montag", "Regeln", "Halbleiter", "Fabriken"} & set(found)
+
+
+def test_english_names_are_found() -> None:
+    found = _names(ENGLISH, "en")
+    assert {"Satya Nadella", "London"} <= set(found)
+    assert not {"The", "Tuesday"} & set(found)
+
+
+def test_english_capitalisation_fallback_skips_common_words() -> None:
+    tagger = CapitalisedNames(frozenset({"the", "company", "said"}))
+    tokens = [t.text for t in tokenize("The company said Bank of England and NASA agreed.")]
+    spans = tagger.tag(tokens)
+    assert [" ".join(tokens[s.start : s.end]) for s in spans] == ["Bank of England", "NASA"]
+
+
+def test_spans_are_decoded_from_iob_tags_with_their_mean_score() -> None:
+    spans = decode_spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG"], [0.9, 0.7, 1, 0.5, 0.6])
+    assert [(s.start, s.end, s.label) for s in spans] == [
+        (0, 2, "PER"),
+        (3, 4, "LOC"),
+        (4, 5, "ORG"),
+    ]
+    assert spans[0].score == pytest.approx(0.8)
+
+
+def test_sentences_keep_offsets_into_the_text() -> None:
+    text = "Er kam am 23. April zu Dr. Weber nach Köln. Dann ging er.\n\n华为公司发布了手机。"
+    found = sentences(text)
+    assert len(found) == 3
+    assert found[0][-2].text == "Köln"
+    assert [t.text for t in found[0]][:5] == ["Er", "kam", "am", "23.", "April"]
+    assert all(text[t.start : t.end] == t.text for s in found for t in s)
+
+
+def _copy_model(tmp_path: Path, lang: str = "de") -> Path:
+    for source in (*model_paths(lang), lexicon_path(lang)):
+        shutil.copy(source, tmp_path / source.name)
+    return model_paths(lang, tmp_path)[0]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "manifest", "lexicon", "missing"])
+def test_a_damaged_model_is_refused_with_a_message(tmp_path: Path, damage: str) -> None:
+    path = _copy_model(tmp_path)
+    if damage == "truncate":
+        path.write_bytes(path.read_bytes()[:1000])
+    elif damage == "flip":
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        path.write_bytes(bytes(data))
+    elif damage == "manifest":
+        path.with_suffix(".json").write_text("{not json", encoding="utf-8")
+    elif damage == "lexicon":
+        lexicon_path("de", tmp_path).write_bytes(b"\x1f\x8b broken")
+    else:
+        path.unlink()
+    with pytest.raises(ModelError, match="entity model"):
+        CandidateExtractor.load(path)
+
+
+def test_suggestions_from_known_names_work_without_a_model() -> None:
+    known = KnownEntities([Entity("Infineon", EntityKind.ORGANISATION, id=1, articles=4)])
+    [only] = suggest(GERMAN, known=known, tagger=None)
+    assert (only.name, only.reason, only.count) == ("Infineon", "known: 4 articles", 1)
+
+
+def test_known_and_new_names_are_merged_and_rejections_respected() -> None:
+    model = CandidateExtractor.load(model_paths("de")[0])
+    known = KnownEntities([Entity("Bosch", EntityKind.ORGANISATION, id=1, articles=2)])
+    found = {s.name: s for s in suggest(GERMAN, known=known, tagger=model)}
+    assert found["Bosch"].reason == "known: 2 articles" and found["Bosch"].entity_id == 1
+    assert found["Robert Habeck"].reason == "new name, 1 mention"
+    assert found["Robert Habeck"].kind is EntityKind.PERSON
+    assert found["Bosch"].score > 0.8  # known and also found by the model
+    hidden = suggest(GERMAN, known=known, tagger=model, rejected={"robert habeck"}, tagged={1})
+    assert not {"Robert Habeck", "Bosch"} & {s.name for s in hidden}
+    weighed = suggest(GERMAN, known=known, tagger=model, name_weights={"dresden": 0.3})
+    assert "Dresden" not in {s.name for s in weighed}
