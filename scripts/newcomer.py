@@ -242,7 +242,7 @@ class Newcomer:
         dialog = self.window._publish_dialog
         if not self.day.check("publish dialog open", dialog is not None and enabled):
             return
-        wait_until(lambda: not dialog.jobs.busy, 60)
+        wait_until(lambda: not dialog.runner.busy, 60)
         self.shot("publish-checks")
         checks = [dialog.check_for(i) for i in _listed_ids(dialog)]
         blocked = [f"{c.title}: {'; '.join(c.blocking)}" for c in checks if c and not c.can_publish]

@@ -51,6 +51,7 @@ from editor.cli.common import (
     open_workspace,
     report_error,
 )
+from editor.core import parallel
 
 __all__ = [
     "COMMAND_MODULES",
@@ -103,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    parallel.prepare_process()  # first: before anything loads NumPy
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     try:

@@ -49,7 +49,21 @@ def known_error(exc: Exception) -> str | None:
 def open_workspace(args: argparse.Namespace) -> Workspace:
     from editor.app.workspace import Workspace
 
-    return Workspace.open(args.db, user=_user_name())
+    workspace = Workspace.open(args.db, user=_user_name())
+    _repair_publishing(workspace)
+    return workspace
+
+
+def _repair_publishing(workspace: Workspace) -> None:
+    """A publish run killed between writing the site and recording it is finished (or
+    dropped) by the next command, which says so on stderr."""
+    from editor.app.publishing.ledger import pending_plan
+
+    if pending_plan(workspace.db) is None:  # the usual case: one quick read
+        return
+    message = workspace.publishing.repair()
+    if message:
+        print(f"newsdesk: note: {message}", file=sys.stderr)
 
 
 def _user_name() -> str:

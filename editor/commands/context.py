@@ -59,8 +59,9 @@ class WindowActions(Protocol):
         its selection; ``replace=True`` also shows the replace row."""
         ...
 
-    def show_publish_dialog(self, article_ids: list[int] | None) -> None:
-        """Open the publish dialog for these articles (None: everything ready)."""
+    def show_publish_dialog(self, article_ids: list[int] | None, action: str = "publish") -> None:
+        """Open the publish dialog for these articles (None: everything ready); ``action``:
+        publish, correct or unpublish (each writes or removes pages with the status)."""
         ...
 
     def run_operation(

@@ -64,8 +64,10 @@ class RecordingWindow:
     def show_find(self, replace: bool = False) -> None:
         self.calls.append("replace" if replace else "find")
 
-    def show_publish_dialog(self, article_ids: list[int] | None) -> None:
-        self.calls.append(f"publish {article_ids}")
+    def show_publish_dialog(self, article_ids: list[int] | None, action: str = "publish") -> None:
+        self.calls.append(
+            f"publish {article_ids}" if action == "publish" else f"{action} {article_ids}"
+        )
 
     def run_operation(
         self,

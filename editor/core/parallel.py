@@ -34,6 +34,17 @@ _job: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 _parent_pid: int | None = None  # the process that started them
 
 
+def prepare_process() -> None:
+    """Keep this process able to fork: call at program start, before NumPy is imported.
+
+    NumPy's OpenBLAS starts an idle thread per core when it is loaded, and a process with
+    threads must not fork (see above); the related-links engine uses NumPy but no BLAS
+    routine. The setting is the process's, so the program's entry makes it (the command
+    line's ``main``, a benchmark script), not a module that happens to import NumPy.
+    """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def can_fork() -> bool:
     """Whether worker processes can inherit this process's memory safely here."""
     return (

@@ -71,6 +71,9 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 
 # Statuses whose articles are on the public site.
 PUBLIC_STATUSES = frozenset({Status.PUBLISHED, Status.CORRECTED})
+# Statuses from which a publish run puts an article on the site (or keeps it there):
+# ready ones and unpublished ones go (back) online, public ones are republished.
+PUBLISHABLE_STATUSES = frozenset({Status.READY, Status.UNPUBLISHED, *PUBLIC_STATUSES})
 
 
 class TransitionError(ValueError):

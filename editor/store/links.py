@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from editor.core.links import LinkState, PublicationRecord, RelatedChoice
@@ -12,14 +13,22 @@ from editor.store.batching import in_chunks
 from editor.store.models import Article, Publication, RelatedLink
 
 
-def get_choices(session: Session, article_id: int) -> list[RelatedChoice]:
-    """Accepted links in their order, then rejected ones."""
+def get_choices(
+    session: Session, article_id: int, *, include_trashed: bool = False
+) -> list[RelatedChoice]:
+    """Accepted links in their order, then rejected ones.
+
+    Links to articles in the trash are left out unless ``include_trashed``: whoever
+    rewrites the decisions (``replace_choices``) must read them all, or a restored
+    article would come back without its link."""
     stmt = (
         select(RelatedLink, Article.title, Article.language)
         .join(Article, Article.id == RelatedLink.target_id)
-        .where(RelatedLink.article_id == article_id, Article.deleted.is_(False))
+        .where(RelatedLink.article_id == article_id)
         .order_by(RelatedLink.state, RelatedLink.position)
     )
+    if not include_trashed:
+        stmt = stmt.where(Article.deleted.is_(False))
     return [
         RelatedChoice(
             target_id=link.target_id,
@@ -36,7 +45,8 @@ def get_choices(session: Session, article_id: int) -> list[RelatedChoice]:
 
 
 def replace_choices(session: Session, article_id: int, choices: Iterable[RelatedChoice]) -> None:
-    """Store the editor's decisions for an article, replacing the previous ones."""
+    """Store the editor's decisions for an article, replacing all previous ones (those
+    about trashed articles too: read them with ``get_choices(include_trashed=True)``)."""
     session.execute(delete(RelatedLink).where(RelatedLink.article_id == article_id))
     seen: set[int] = set()
     for choice in choices:
@@ -133,3 +143,35 @@ def list_publications(session: Session, article_id: int) -> list[PublicationReco
         )
         for p in session.execute(stmt).scalars()
     ]
+
+
+# Actions after which the site shows the article (an unpublish takes it off).
+_ON_SITE_ACTIONS = ("publish", "correct")
+
+
+def publication_times(
+    session: Session, article_ids: Iterable[int] | None = None
+) -> dict[int, tuple[datetime, datetime]]:
+    """For each article that went on the site: when it first did and when it last did.
+
+    ``None``: of every article, in one query (a first run of a whole site)."""
+    columns = (
+        Publication.article_id,
+        func.min(Publication.published_at),
+        func.max(Publication.published_at),
+    )
+    on_site = Publication.action.in_(_ON_SITE_ACTIONS)
+    if article_ids is None:
+        statements = [select(*columns).where(on_site).group_by(Publication.article_id)]
+    else:
+        statements = [
+            select(*columns)
+            .where(on_site, Publication.article_id.in_(chunk))
+            .group_by(Publication.article_id)
+            for chunk in in_chunks(article_ids)
+        ]
+    result: dict[int, tuple[datetime, datetime]] = {}
+    for stmt in statements:
+        for article_id, first, last in session.execute(stmt):
+            result[article_id] = (first, last)
+    return result

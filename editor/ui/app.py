@@ -191,10 +191,29 @@ def open_workspace(db_url: str | None) -> Workspace | None:
     from editor.app.workspace import Workspace
 
     try:
-        return Workspace.open(db_url, user=os_user_name())
+        workspace = Workspace.open(db_url, user=os_user_name())
     except StoreError as exc:
         QMessageBox.critical(None, "Cannot open the archive", str(exc))
         return None
+    _repair_publishing(workspace)
+    return workspace
+
+
+def _repair_publishing(workspace: Workspace) -> None:
+    """A publish run killed between writing the site and recording it is finished (or
+    dropped) at the next start, which says so (rare: one quick read otherwise)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.app.publishing.ledger import pending_plan
+
+    if pending_plan(workspace.db) is None:
+        return
+    try:
+        message = workspace.publishing.repair()
+    except Exception as exc:  # the archive stays usable; the next run tries again
+        message = f"An interrupted publish run could not be finished yet: {exc}"
+    if message:
+        QMessageBox.information(None, "Publishing", message)
 
 
 def offer_samples(workspace: Workspace) -> bool:

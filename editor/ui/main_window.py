@@ -337,6 +337,15 @@ class MainWindow(CommandSurface, QMainWindow):
         if self._article is None:
             return
         self.flush_autosave()
+        from editor.commands.builtin import SITE_ACTIONS
+
+        if target in SITE_ACTIONS:
+            # The site changes with these moves: the publish dialog checks, writes or
+            # removes the pages, then records the status; until then the box shows
+            # the status the article has.
+            self.metadata.show_article(self._article)
+            self.show_publish_dialog([self._article.id], SITE_ACTIONS[target])
+            return
         article = self._attempt(self.ws.articles.change_status, self._article.id, target)
         if article is not None:
             self._article = article
@@ -370,13 +379,18 @@ class MainWindow(CommandSurface, QMainWindow):
             self.metadata.show_saved(article)
         self.show_message("Revision restored; the text before it is kept as a revision too.")
 
-    def show_publish_dialog(self, article_ids: list[int] | None) -> None:
-        """The publish dialog (checks, then the run, on worker threads); None: all ready."""
+    def show_publish_dialog(self, article_ids: list[int] | None, action: str = "publish") -> None:
+        """The publish dialog (checks, then the run, on the window's runner); None: all
+        ready; ``action``: publish, correct or unpublish."""
         from editor.ui.publish_dialog import PublishDialog
+        from editor.ui.runner import Runner
 
         if self.ws is None:
             return
-        dialog = PublishDialog(self.ws, article_ids, self)
+        runner = getattr(self, "runner", None)  # the window's one runner
+        if runner is None:
+            runner = self.runner = Runner(self)
+        dialog = PublishDialog(self.ws, article_ids, self, runner=runner, action=action)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._publish_dialog = dialog
         dialog.open()

@@ -1,9 +1,12 @@
 """The Publish dialog: check the chosen articles, publish those that may go, show the outcome.
 
-For the given articles (or every ready one) it runs the publishing checks on
-a worker thread: blocking problems (red) keep an article back, warnings
-(amber) are for information; the editor can also untick an article.  The
-run itself also happens on a worker thread.  It cannot be stopped part-way
+The one place a status change that touches the site is started from the window
+(the Publish… and Update commands, Mark as Corrected, Unpublish, the status box):
+for the given articles (or every ready one) it runs the checks as a query on the
+window's runner: blocking problems (red) keep an article back, warnings (amber)
+are for information; the editor can also untick an article.  The rules are the
+app's (``editor.app.publishing.review``).  The run itself is a change operation
+on the same runner.  It cannot be stopped part-way
 (a half-written site is worse than a finished run), and the dialog says so
 instead of pretending: Cancel during a run closes the dialog when it ends.
 Errors (a folder that cannot be used, a template that fails) are shown in the
@@ -12,8 +15,7 @@ dialog.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,13 +36,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
-from editor.app.errors import NotFoundError
-from editor.app.publishing import PUBLISHABLE, PublishResult
-from editor.core.article import ListQuery
-from editor.core.publishing import CheckResult, PublishError
-from editor.core.workflow import Status
-from editor.ui.background import BackgroundJobs, Progress
+from editor.app.publishing import ArticleCheck, PublishResult
+from editor.app.publishing import operations as publishing_ops
+from editor.core.publishing import PublishError
+from editor.ui.runner import Runner, Ticket
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -48,88 +49,47 @@ if TYPE_CHECKING:
 BLOCKING_COLOUR = QColor("#c5221f")
 WARNING_COLOUR = QColor("#b06000")
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CHECKS, PUBLISH = "checks", "publish"  # the two kinds of worker job
-CHECK_CHUNK = 50  # articles checked per reading of the site
 CANNOT_STOP = (
     "A publish run cannot be stopped part-way: that would leave the site half-written. "
     "It finishes the current run; then this window closes."
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleCheck:
-    """What the dialog shows for one article before publishing."""
-
-    id: int
-    title: str
-    status_label: str
-    blocking: tuple[str, ...]
-    warnings: tuple[str, ...]
-
-    @property
-    def can_publish(self) -> bool:
-        return not self.blocking
-
-
-def check_articles(
-    workspace: Workspace,
-    article_ids: Sequence[int] | None,
-    progress: Progress | None = None,
-    is_cancelled: Callable[[], bool] | None = None,
-) -> list[ArticleCheck]:
-    """The checks for ``article_ids`` (None: every ready article), for a worker thread."""
-    if article_ids is None:
-        ready = workspace.articles.list(ListQuery(status=Status.READY, order_by="title"))
-        article_ids = [a.id for a in ready]
-    results: list[ArticleCheck] = []
-    # A chunk at a time: one reading of the site per chunk, progress in between.
-    for start in range(0, len(article_ids), CHECK_CHUNK):
-        if is_cancelled is not None and is_cancelled():
-            break  # the dialog is closing
-        chunk = article_ids[start : start + CHECK_CHUNK]
-        checked = workspace.publishing.check_many(chunk)
-        results.extend(_check_one(workspace, i, checked.get(i)) for i in chunk)
-        if progress is not None:
-            progress(len(results), len(article_ids))
-    return results
-
-
-def _check_one(workspace: Workspace, article_id: int, result: CheckResult | None) -> ArticleCheck:
-    try:
-        article = workspace.articles.get(article_id)
-    except NotFoundError:
-        result = None
-    if result is None:
-        return ArticleCheck(
-            article_id, f"Article {article_id}", "gone", ("It no longer exists.",), ()
-        )
-    blocking = [p.message for p in result.blocking]
-    if article.deleted:
-        blocking.insert(0, "It is in the trash.")
-    elif article.status not in PUBLISHABLE:
-        blocking.insert(0, f"It is {article.status.label.lower()}, not ready.")
-    return ArticleCheck(
-        article.id,
-        article.title or "(untitled)",
-        article.status.label,
-        tuple(blocking),
-        tuple(p.message for p in result.warnings),
-    )
+# What the dialog says and does for each action.
+TEXTS = {  # title, button, result ({count} {noun} {folder}), refused prefix
+    "publish": ("Publish", "Publish", "Published {count} {noun} to {folder}.", "Not published"),
+    "correct": (
+        "Publish Correction",
+        "Publish Correction",
+        "Published the correction of {count} {noun} to {folder}.",
+        "Not corrected",
+    ),
+    "unpublish": (
+        "Unpublish",
+        "Unpublish",
+        "Took {count} {noun} off the site in {folder}.",
+        "Not unpublished",
+    ),
+}
 
 
 class PublishDialog(QDialog):
-    """Publish ``article_ids`` (None: everything ready); see the module docstring."""
+    """Publish, correct or unpublish ``article_ids`` (None: everything ready); see the
+    module docstring.  The work runs on the window's ``runner``."""
 
-    published = Signal(list)  # the ids that went out, after a successful run
+    published = Signal(list)  # the ids that went out (or came off), after a successful run
 
     def __init__(
         self,
         workspace: Workspace,
         article_ids: Sequence[int] | None = None,
         parent: QWidget | None = None,
+        *,
+        runner: Runner | None = None,
+        action: str = "publish",
     ) -> None:
         super().__init__(parent)
         self.ws = workspace
+        self.action = action
+        self._texts = TEXTS[action]
         self._article_ids = list(article_ids) if article_ids is not None else None
         self._checks: dict[int, ArticleCheck] = {}
         self._running = False
@@ -137,13 +97,13 @@ class PublishDialog(QDialog):
         self._output: Path | None = None
         self.result: PublishResult | None = None
         self.setObjectName("publish_dialog")
-        self.setWindowTitle("Publish")
+        self.setWindowTitle(self._texts[0])
         self.resize(640, 520)
 
-        self.jobs = BackgroundJobs(self)
-        self.jobs.finished.connect(self._on_job_finished)
-        self.jobs.failed.connect(self._on_job_failed)
-        self.jobs.progress.connect(self._on_progress)
+        # The window's one runner; a dialog opened on its own (tests, scripts) has its own.
+        self.runner = runner if runner is not None else Runner(self)
+        self._owns_runner = runner is None
+        self._review: Ticket[list[ArticleCheck]] | None = None
         self._build()
         self._start_checks()
 
@@ -187,7 +147,7 @@ class PublishDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.publish_button = self.buttons.addButton(
-            "Publish", QDialogButtonBox.ButtonRole.AcceptRole
+            self._texts[1], QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.publish_button.clicked.connect(self.start_publishing)
@@ -214,10 +174,15 @@ class PublishDialog(QDialog):
             self.intro_label.setText("Publish every article that is ready.")
         else:
             noun = "article" if len(ids) == 1 else "articles"
-            self.intro_label.setText(f"Publish {len(ids)} {noun}.")
+            self.intro_label.setText(f"{self._texts[1]}: {len(ids)} {noun}.")
         self._set_busy("Checking the articles…")
-        ws, is_cancelled = self.ws, self.jobs.is_cancelled
-        self.jobs.submit(CHECKS, lambda progress: check_articles(ws, ids, progress, is_cancelled))
+        self._review = self.runner.run(
+            publishing_ops.review(self.ws, ids, self.action),
+            on_done=self._show_checks,
+            on_error=self._on_checks_failed,
+            on_progress=self._on_progress,
+            owner=self,
+        )
 
     def _show_checks(self, checks: list[ArticleCheck]) -> None:
         self._checks = {c.id: c for c in checks}
@@ -268,18 +233,10 @@ class PublishDialog(QDialog):
         self._show_error("")
         self._output = folder
         self._set_running(True)
-        noun = "article" if len(ids) == 1 else "articles"
-        self._set_busy(f"Publishing {len(ids)} {noun} to {folder}…")
-        publishing = self.ws.publishing
-
-        def publish(_progress: Progress) -> PublishResult:
-            # The articles go online first; the other pages' recent posts follow.
-            result = publishing.publish(ids, folder, defer_recent_posts=True)
-            if result.manifest.recent_posts_due:
-                publishing.refresh_recent_posts(folder)
-            return result
-
-        self.jobs.submit(PUBLISH, publish)
+        operation = publishing_ops.run(self.ws, self.action, ids, folder, online_first=True)
+        self._set_busy(f"{operation.label} ({folder})…")
+        # Not owned by the dialog: a run that was started is reported even if it closes.
+        self.runner.run(operation, on_done=self._on_run_done, on_error=self._on_run_failed)
 
     def _folder(self) -> Path | None:
         text = self.folder_edit.text().strip()
@@ -296,8 +253,11 @@ class PublishDialog(QDialog):
         self.result = result
         count = len(result.published)
         noun = "article" if count == 1 else "articles"
+        done, refused = self._texts[2], self._texts[3]
         self.result_label.setText(
-            f"Published {count} {noun} to {folder}." if count else "Nothing was published."
+            done.format(count=count, noun=noun, folder=folder)
+            if count
+            else f"{refused}: nothing changed."
         )
         self.result_tree.clear()
         for article_id in result.published:
@@ -306,7 +266,7 @@ class PublishDialog(QDialog):
             item.setData(0, ARTICLE_ID_ROLE, article_id)
             self.result_tree.addTopLevelItem(item)
         for article_id, reasons in result.refused.items():
-            item = _coloured(f"Not published: {self._title(article_id)}", BLOCKING_COLOUR)
+            item = _coloured(f"{refused}: {self._title(article_id)}", BLOCKING_COLOUR)
             item.addChildren([_coloured(reason, BLOCKING_COLOUR) for reason in reasons])
             self.result_tree.addTopLevelItem(item)
         for warning in result.warnings:
@@ -335,14 +295,16 @@ class PublishDialog(QDialog):
 
     # ---------------------------------------------------------------- worker outcomes
 
-    def _on_job_finished(self, kind: object, result: object) -> None:
-        if kind == CHECKS:
-            assert isinstance(result, list)
-            self._show_checks(result)
-            return
-        assert isinstance(result, PublishResult) and self._output is not None
+    def _on_checks_failed(self, error: BaseException) -> None:
+        self._set_idle("")
+        self._show_error(f"The articles could not be checked: {error}")
+
+    def _on_run_done(self, result: PublishResult) -> None:
+        assert self._output is not None
+        if not Shiboken.isValid(self):
+            return  # closed meanwhile (the window hears of the run from the change bus)
         self._set_running(False)
-        if self._output != self.ws.publishing.output_dir():
+        if self.action == "publish" and self._output != self.ws.publishing.output_dir():
             self.ws.publishing.set_output_dir(self._output)  # a folder that worked is kept
         self._set_idle("")
         self._show_result(result, self._output)
@@ -352,10 +314,8 @@ class PublishDialog(QDialog):
         if self._close_when_done:
             self.accept()
 
-    def _on_job_failed(self, kind: object, error: object) -> None:
-        if kind == CHECKS:
-            self._set_idle("")
-            self._show_error(f"The articles could not be checked: {error}")
+    def _on_run_failed(self, error: BaseException) -> None:
+        if not Shiboken.isValid(self):
             return
         self._set_running(False)
         self._close_when_done = False  # the editor must see why it failed
@@ -363,9 +323,9 @@ class PublishDialog(QDialog):
         if isinstance(error, PublishError):
             self._show_error(str(error))
         else:
-            self._show_error(f"Publishing failed: {error}")
+            self._show_error(f"{self._texts[0]} failed: {error}")
 
-    def _on_progress(self, kind: object, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int) -> None:
         if total > 0:
             self.busy_bar.setRange(0, total)
             self.busy_bar.setValue(done)
@@ -413,7 +373,7 @@ class PublishDialog(QDialog):
             self.close_button.setEnabled(False)
             self.status_label.setText(CANNOT_STOP)
             return
-        self.jobs.shutdown()  # the checks stop between two articles
+        self._stop_checks()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -421,8 +381,15 @@ class PublishDialog(QDialog):
             event.ignore()
             self.done(QDialog.DialogCode.Rejected)
             return
-        self.jobs.shutdown()
+        self._stop_checks()
         super().closeEvent(event)
+
+    def _stop_checks(self) -> None:
+        """The checks stop between two chunks; a dialog's own runner is shut down."""
+        if self._review is not None:
+            self._review.cancel()
+        if self._owns_runner:
+            self.runner.shutdown()
 
 
 def _check_item(check: ArticleCheck) -> QTreeWidgetItem:

@@ -114,12 +114,20 @@ def test_accepted_related_links_reach_the_page(workspace: Any, site_dir: Path) -
     assert "Wetterbericht aus Wien" in html
 
 
-def test_output_inside_the_archive_folder_is_refused(workspace: Any, db_path: Path) -> None:
+def test_output_holding_the_archive_file_is_refused(workspace: Any, db_path: Path) -> None:
     aid = _article(workspace, "Artikel")
     with pytest.raises(OutputFolderError, match="overlaps"):
-        workspace.publishing.publish([aid], db_path.parent / "site")
-    assert not (db_path.parent / "site").exists()
+        workspace.publishing.publish([aid], db_path.parent)
     assert workspace.articles.get(aid).status is Status.READY, "nothing changed"
+
+
+def test_a_site_folder_beside_the_archive_file_is_fine(workspace: Any, db_path: Path) -> None:
+    # ~/work/news.sqlite and ~/work/site: the site folder holds none of the archive.
+    aid = _article(workspace, "Artikel")
+    result = workspace.publishing.publish([aid], db_path.parent / "site")
+    assert result.published == [aid]
+    assert (db_path.parent / "site" / result.manifest.article_pages[aid]).is_file()
+    assert db_path.is_file()
 
 
 def test_output_that_is_a_file_is_refused(workspace: Any, tmp_path_factory: Any) -> None:
@@ -173,10 +181,15 @@ def test_a_full_publish_prepares_every_pages_suggestions_at_once(
     workspace: Any, site_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ids = [
-        _article(workspace, f"Chipfabrik Nummer {n}", body=f"Halbleiter Wafer Fabrik {n}.")
+        _article(
+            workspace,
+            f"Chipfabrik Nummer {n}",
+            body=f"Halbleiter Wafer Fabrik {n}.",
+            status=Status.PUBLISHED,  # a status move would drop the lists (it changes them)
+        )
         for n in range(4)
     ]
-    accepted = _article(workspace, "Mit Links", body="Halbleiter Wafer.")
+    accepted = _article(workspace, "Mit Links", body="Halbleiter Wafer.", status=Status.PUBLISHED)
     workspace.related.accept(accepted, ids[0])
     announced: list[list[int]] = []
     real = workspace.related.prepare_fill
@@ -188,7 +201,7 @@ def test_a_full_publish_prepares_every_pages_suggestions_at_once(
     monkeypatch.setattr(workspace.related, "prepare_fill", recording)
     workspace.publishing.publish(None, site_dir, full_rebuild=True)
     assert announced == [sorted(ids)], "one call, for the pages without accepted links"
-    kept = workspace.related._loaded_fill()
+    kept = workspace.related.fill.kept()
     assert set(ids) <= kept.keys()
     page = (
         site_dir / workspace.publishing.publish([ids[1]], site_dir).manifest.article_pages[ids[1]]
@@ -202,7 +215,7 @@ def test_trashed_articles_are_refused(workspace: Any, site_dir: Path) -> None:
     workspace.articles.trash(gone)
     result = workspace.publishing.publish([gone], site_dir)
     assert result.published == []
-    assert "it is in the trash" in result.refused[gone]
+    assert "It is in the trash." in result.refused[gone]
 
 
 def test_check_many_reads_the_site_once_and_agrees_with_check(

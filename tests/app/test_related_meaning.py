@@ -83,9 +83,8 @@ def test_vectors_are_kept_for_the_next_start_and_follow_edits(
 ) -> None:
     related = workspace.related
     related.set_embedder(CountingEmbedder())
-    related.embed_missing()
-    related.save_index()
-    assert related._vectors_path().exists()
+    related.embed_missing()  # keeps the vectors itself
+    assert related.files.vectors.exists()
 
     # Another program run on the same archive: the vectors are read, not computed again.
     from editor.app.related import RelatedService
@@ -110,14 +109,14 @@ def test_vectors_are_kept_for_the_next_start_and_follow_edits(
 
     workspace.articles.trash(stories["cake"])
     again.suggest(stories["rakete"])
-    assert str(stories["cake"]) not in again._vectors
+    assert str(stories["cake"]) not in again.meaning.vectors
 
 
 def test_a_damaged_vectors_file_starts_afresh(workspace: Any, stories: dict[str, int]) -> None:
     related = workspace.related
     related.set_embedder(CountingEmbedder())
-    related._ready_index()
-    path = related._vectors_path()
+    related.keeper.ready()
+    path = related.files.vectors
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"not vectors at all")
 
@@ -132,7 +131,7 @@ def test_a_damaged_vectors_file_starts_afresh(workspace: Any, stories: dict[str,
 def test_cancelling_keeps_what_was_embedded(
     workspace: Any, stories: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("editor.app.related.EMBED_BATCH", 2)
+    monkeypatch.setattr("editor.app.related.meaning.EMBED_BATCH", 2)
     related = workspace.related
     related.set_embedder(CountingEmbedder())
     total = len(workspace.articles.list())
@@ -165,7 +164,7 @@ def test_saved_and_imported_articles_are_embedded_by_embed_changed(
         "Raumfahrt: Rakete startet. Der Start gelingt.",
         "Rocket cake from the oven. Bake the cake in the oven.",
     ]
-    assert related.missing_vectors() == 0 and str(new) in related._vectors
+    assert related.missing_vectors() == 0 and str(new) in related.meaning.vectors
     assert related.embed_changed() == 0  # nothing left
     # Kept for the next run of the program without asking.
     from editor.app.related import RelatedService
@@ -181,7 +180,7 @@ def test_a_backlog_is_saved_when_worked_off_not_on_every_run(
     related = workspace.related
     related.set_embedder(CountingEmbedder())
     related.embed_missing()
-    path = related._vectors_path()
+    path = related.files.vectors
     saved = path.stat().st_ino  # each save replaces the file: a new inode
     for n in range(3):
         _publish(workspace, f"Neue Meldung {n}", "Die Rakete startet.", "de")

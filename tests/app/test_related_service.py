@@ -233,7 +233,7 @@ def test_fill_lists_are_written_in_bulk_unless_forced(workspace: Any, archive: d
 
     related = workspace.related
     related.suggest_ids(archive["funding"], 5)
-    path = related._fill_path()
+    path = related.files.fill
     related.save_fill(force=False)
     assert not path.exists(), "one changed list is not worth rewriting the file"
     related.save_fill()
@@ -249,7 +249,7 @@ def test_saving_an_article_does_not_wait_for_a_running_index_build(
 
     related = workspace.related
     related.suggest(archive["funding"])
-    related._lock.acquire()  # as a long build or index save holds it
+    related.keeper.lock.acquire()  # as a query or a swap holds it
     try:
         done = threading.Event()
 
@@ -262,7 +262,7 @@ def test_saving_an_article_does_not_wait_for_a_running_index_build(
         assert done.wait(5), "the save waited for the related-links index"
         assert time.monotonic() - started < 5
     finally:
-        related._lock.release()
+        related.keeper.lock.release()
     assert archive["weather"] in [s.id for s in related.suggest(archive["funding"], top=10)]
 
 
@@ -286,5 +286,5 @@ def test_prepare_fill_computes_the_lists_of_many_articles_at_once(
     assert archive["funding2"] in prepared
     assert archive["draft"] not in prepared
     # The same answer as asking for that article alone (where its rejection counts).
-    related._loaded_fill().clear()
+    related.fill.kept().clear()
     assert related.suggest_ids(archive["funding"], 5) == prepared

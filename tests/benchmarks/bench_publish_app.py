@@ -46,6 +46,9 @@ def _timed(label: str, action):  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
+    from editor.core import parallel
+
+    parallel.prepare_process()  # a program entry: before anything loads NumPy
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=11)

@@ -41,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from editor.core.related import RelatedConfig, RelatedDoc, RelatedIndex
 from editor.core.related.dictionary import load_dictionary
 from editor.core.related.semantic import (
+    EMBEDDED_WORDS,
     SemanticVectors,
     embedding_text,
     load_embedder,
@@ -100,12 +101,12 @@ def evaluate(
     }
 
 
-def embed_all(docs: list[RelatedDoc]) -> SemanticVectors | None:
+def embed_all(docs: list[RelatedDoc], words: int = EMBEDDED_WORDS) -> SemanticVectors | None:
     embedder = load_embedder()
     if embedder is None:
         return None
     vectors = SemanticVectors(embedder.dim, embedder.name)
-    texts = [embedding_text(d) for d in docs]
+    texts = [embedding_text(d, words) for d in docs]
     started = time.perf_counter()
     rows = embedder.embed(texts)
     seconds = time.perf_counter() - started
@@ -120,10 +121,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--sweep", action="store_true", help="try other meaning weights too")
+    parser.add_argument(
+        "--words", type=int, default=EMBEDDED_WORDS, help="words of the body embedded"
+    )
     args = parser.parse_args()
     docs, story_of, family_of = load_articles(args.data)
     print(f"{len(docs)} articles, {len(set(story_of.values()))} stories")
-    vectors = embed_all(docs)
+    vectors = embed_all(docs, args.words)
     has_dictionary = load_dictionary(RelatedConfig().dictionary_path) is not None
     words = RelatedConfig(use_dictionary=False, max_language_boost=1.0)
     runs: list[tuple[str, RelatedConfig, bool, bool]] = [

@@ -130,3 +130,32 @@ def test_related_embed_fills_the_archive_once(
 
     code, out, _ = run(capsys, "--db", archive, "related", "--embed")
     assert code == 0 and out.strip() == "embedded 0 articles"  # kept in the data folder
+
+
+def test_related_embed_interrupted_keeps_what_was_done_and_goes_on_next_time(
+    archive: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.unit.related.concepts import ConceptEmbedder
+
+    class Interrupted(ConceptEmbedder):
+        """Ctrl+C while the second batch is embedded."""
+
+        calls = 0
+
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            Interrupted.calls += 1
+            if Interrupted.calls == 2:
+                raise KeyboardInterrupt
+            return super().embed(texts)
+
+    monkeypatch.setenv("NEWSDESK_MEANING_VECTORS", "1")
+    monkeypatch.setattr("editor.app.related.meaning.EMBED_BATCH", 1)
+    monkeypatch.setattr("editor.core.parallel.can_fork", lambda: False)  # batches in order
+    monkeypatch.setattr("editor.app.related.meaning.load_embedder", Interrupted)
+    code, _, err = run(capsys, "--db", archive, "related", "--embed")
+    assert code == 130 and "interrupted: 1 articles embedded" in err
+
+    monkeypatch.setattr("editor.app.related.meaning.load_embedder", ConceptEmbedder)
+    code, out, err = run(capsys, "--db", archive, "related", "--embed", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"embedded": len(RECORDS) - 1}, "the first one was kept"

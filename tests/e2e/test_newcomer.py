@@ -10,19 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.xdisplay import x_environment, xvfb
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "newcomer.py"
-
-# Steps that fail on main for a reason another change of issue 10 fixes: the test
-# expects them to fail (and says so) until then; everything else must pass.
-KNOWN = {
-    "no ready article is refused": "issue 10 §4: the Chinese sample is refused "
-    "('The site is not published in zh'); the publish change makes the samples publishable",
-}
 
 
 def _phase(workdir: Path, phase: str, display: str) -> dict:
@@ -53,10 +44,6 @@ def test_a_newcomers_first_day_on_a_real_display(tmp_path: Path) -> None:
     steps = [(f"{r['phase']}: {s['name']}", s) for r in (first, again) for s in r["steps"]]
     assert any(name.endswith("on a real X display") and s["ok"] for name, s in steps)
     failed = {name: s["detail"] for name, s in steps if not s["ok"]}
-    unexpected = {n: d for n, d in failed.items() if n.split(": ", 1)[1] not in KNOWN}
-    assert unexpected == {}
+    assert failed == {}
     assert len(first["shots"]) >= 5 and all(Path(p).is_file() for p in first["shots"])
     assert again["shots"]
-    if failed:
-        reasons = {KNOWN[n.split(": ", 1)[1]] for n in failed}
-        pytest.xfail("; ".join(sorted(reasons)) + f" — {failed}")

@@ -104,17 +104,17 @@ def test_triggering_runs_the_command(setup, workspace) -> None:
 
 def test_enabled_state_follows_the_article(setup, workspace) -> None:
     assert not setup.actions["article.save"].isEnabled()
-    assert not setup.actions["workflow.publish"].isEnabled()
-    article = workspace.articles.create(title="Fertig", status=Status.READY)
+    assert not setup.actions["publish.article"].isEnabled()
+    article = workspace.articles.create(title="Fertig", status=Status.IN_REVIEW)
     setup.window.article_id = article.id
     refresh_actions(setup.registry, setup.ctx, setup.actions)
     assert setup.actions["article.save"].isEnabled()
-    assert setup.actions["workflow.publish"].isEnabled()
-    setup.actions["workflow.publish"].trigger()
-    assert workspace.articles.get(article.id).status is Status.PUBLISHED
-    # Actions refresh after a command ran: publishing again is not offered.
-    assert not setup.actions["workflow.publish"].isEnabled()
-    assert setup.actions["workflow.unpublish"].isEnabled()
+    assert not setup.actions["publish.article"].isEnabled()
+    setup.actions["workflow.mark_ready"].trigger()
+    assert workspace.articles.get(article.id).status is Status.READY
+    # Actions refresh after a command ran: marking ready again is not offered.
+    assert not setup.actions["workflow.mark_ready"].isEnabled()
+    assert setup.actions["publish.article"].isEnabled()
 
 
 def test_checkable_actions_mirror_the_panels(setup) -> None:

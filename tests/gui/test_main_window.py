@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -269,10 +270,34 @@ def test_publish_opens_the_publish_dialog_for_the_ready_article(qtbot, window):
     window.actions_by_id["publish.article"].trigger()
     dialog = window._publish_dialog
     assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(lambda: not dialog.jobs.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=10_000)
     assert dialog.check_for(article.id) is not None
     dialog.reject()
     assert window.ws.articles.get(article.id).status is Status.READY  # nothing published
+
+
+@pytest.mark.parametrize(
+    ("start", "target", "action"),
+    [
+        (Status.READY, Status.PUBLISHED, "publish"),
+        (Status.PUBLISHED, Status.CORRECTED, "correct"),
+        (Status.PUBLISHED, Status.UNPUBLISHED, "unpublish"),
+    ],
+)
+def test_the_status_box_changes_the_site_through_the_publish_dialog(
+    qtbot, window, start, target, action
+):
+    article = window.ws.articles.create(title="Fertig", body="Text.", status=start)
+    window.open_article(article.id)
+    window._on_metadata_status_requested(target)
+    dialog = window._publish_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.action == action
+    assert dialog.runner is window.runner, "the window's one runner"
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=10_000)
+    # Nothing moved yet: the status is recorded with the pages, by the dialog's run.
+    assert window.ws.articles.get(article.id).status is start
+    dialog.reject()
 
 
 def test_page_tab_shows_the_published_page_of_the_open_article(qtbot, window):
@@ -360,7 +385,7 @@ def test_publish_everything_ready_opens_the_dialog_for_all(qtbot, window):
     window.actions_by_id["publish.ready"].trigger()
     dialog = window._publish_dialog
     assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(lambda: not dialog.jobs.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=10_000)
     assert dialog.check_for(ready.id) is not None
     dialog.reject()
 
@@ -421,8 +446,8 @@ def test_saved_articles_get_meaning_vectors_now_and_then(qtbot, window):
     qtbot.waitUntil(lambda: window.work.meaning_run.finished, timeout=20_000)
 
     assert ws.related.missing_vectors() == 0
-    assert ws.related._vectors_path().is_file()  # kept without closing the window
-    assert str(second.id) in ws.related._vectors
+    assert ws.related.files.vectors.is_file()  # kept without closing the window
+    assert str(second.id) in ws.related.meaning.vectors
 
 
 def test_the_window_saves_at_least_every_second_while_typing_as_the_readme_says(

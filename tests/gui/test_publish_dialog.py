@@ -25,7 +25,6 @@ def _bilingual_dictionary() -> None:
 
 @pytest.fixture
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # Not under tmp_path: the publisher refuses folders next to the archive.
     return tmp_path_factory.mktemp("site") / "out"
 
 
@@ -33,17 +32,17 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def make_dialog(qtbot: Any, workspace: Any) -> Iterator[DialogFactory]:
     dialogs: list[PublishDialog] = []
 
-    def make(article_ids: list[int] | None = None) -> PublishDialog:
-        dialog = PublishDialog(workspace, article_ids)
+    def make(article_ids: list[int] | None = None, **kw: Any) -> PublishDialog:
+        dialog = PublishDialog(workspace, article_ids, **kw)
         qtbot.addWidget(dialog)
         dialog.show()
         dialogs.append(dialog)
-        qtbot.waitUntil(lambda: not dialog.jobs.busy, timeout=10_000)  # the checks are done
+        qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=10_000)  # the checks are done
         return dialog
 
     yield make
     for dialog in dialogs:
-        dialog.jobs.shutdown()
+        dialog.runner.shutdown()
 
 
 def _article(ws: Any, title: str, status: Status = Status.READY, **kw: Any) -> int:
@@ -252,3 +251,56 @@ def test_translation_checks_block_and_warn_in_the_dialog(
     assert _item(dialog, copy).checkState(0) == Qt.CheckState.Unchecked
     assert _item(dialog, source).checkState(0) == Qt.CheckState.Checked
     assert dialog.selected_ids() == [source]
+
+
+def test_the_checks_read_the_articles_once_not_one_by_one(
+    workspace: Any, make_dialog: DialogFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.store import bulk
+
+    ids = [_article(workspace, f"Meldung {n}") for n in range(12)]
+    reads: list[int] = []
+    real = bulk.articles_by_id
+
+    def counting(session: Any, article_ids: Any) -> Any:
+        reads.append(len(list(article_ids)))
+        return real(session, article_ids)
+
+    monkeypatch.setattr(bulk, "articles_by_id", counting)
+    monkeypatch.setattr(
+        workspace.articles, "get", lambda *_a: pytest.fail("one article read at a time (N+1)")
+    )
+    dialog = make_dialog(ids)
+    assert sorted(dialog.selected_ids()) == sorted(ids)
+    assert reads == [12], "one query for the chunk"
+
+
+def test_unpublish_through_the_dialog_removes_the_page_on_the_shared_runner(
+    qtbot: Any, workspace: Any, make_dialog: DialogFactory, site_dir: Path
+) -> None:
+    from editor.ui.runner import Runner
+
+    aid = _article(workspace, "Geht offline")
+    page = site_dir / workspace.publishing.publish([aid], site_dir).manifest.article_pages[aid]
+    assert page.is_file()
+    runner = Runner()
+    dialog = make_dialog([aid], runner=runner, action="unpublish")
+    assert dialog.publish_button.text() == "Unpublish"
+    assert dialog.check_for(aid) is not None and dialog.check_for(aid).can_publish
+    dialog.folder_edit.setText(str(site_dir))
+    with qtbot.waitSignal(dialog.published, timeout=20_000) as blocker:
+        qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [[aid]]
+    assert not page.exists()
+    assert workspace.articles.get(aid).status is Status.UNPUBLISHED
+    runner.shutdown()
+
+
+def test_unpublishing_a_draft_is_refused_in_the_dialog(
+    workspace: Any, make_dialog: DialogFactory
+) -> None:
+    draft = _article(workspace, "Nie veröffentlicht", status=Status.DRAFT)
+    dialog = make_dialog([draft], action="unpublish")
+    check = dialog.check_for(draft)
+    assert check is not None and check.blocking == ("It is draft, not on the site.",)
+    assert not dialog.publish_button.isEnabled()

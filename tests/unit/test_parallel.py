@@ -88,16 +88,30 @@ def test_the_kernel_counts_this_process_threads() -> None:
         other.join()
 
 
-def test_loading_the_related_links_engine_leaves_the_process_able_to_fork() -> None:
+def test_a_program_that_loads_the_related_links_engine_can_still_fork() -> None:
     # NumPy's BLAS would start idle threads at import, and publishing would quietly
-    # stop using worker processes (seen: a full publish took twice as long).
+    # stop using worker processes (seen: a full publish took twice as long). The program's
+    # entry (the command line's main) prepares the process; importing the engine alone
+    # changes nothing in it.
     probe = (
-        "import editor.core.related.index, editor.core.publishing\n"
+        "import os\n"
         "from editor.core import parallel\n"
+        "import editor.core.related.index\n"
+        "print('OPENBLAS_NUM_THREADS' in os.environ)\n"
+        "parallel.prepare_process()\n"
+        "import editor.core.publishing\n"
         "print(parallel.can_fork(), parallel._os_thread_count())\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
     out = subprocess.run(
         [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
     )
-    assert out.stdout.split() == ["True", "1"]
+    assert out.stdout.split()[0] == "False", "importing the engine left the environment alone"
+    fresh = probe.replace("import editor.core.related.index\n", "", 1).replace(
+        "parallel.prepare_process()\n",
+        "parallel.prepare_process()\nimport editor.core.related.index\n",
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", fresh], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split()[1:] == ["True", "1"]

@@ -180,11 +180,8 @@ class TranslationService:
     # ------------------------------------------------------------ language detection
 
     def site_languages(self) -> tuple[str, ...]:
-        from editor.app.publishing import DEFAULT_SITE, SETTING_SITE
-
-        with self._db.session() as s:
-            stored = article_store.get_setting(s, SETTING_SITE, {}) or {}
-        return tuple(stored.get("languages") or DEFAULT_SITE["languages"])
+        # One lookup of the site's languages (editor/app/publishing/settings.py).
+        return self._ws.publishing.site_languages()
 
     def detect_language(
         self, text: str, among: Sequence[str] = (), *, min_chars: int = DETECT_MIN_CHARS

@@ -31,7 +31,8 @@ from editor.core.publishing.model import (
     SiteSettings,
     SuggestFn,
 )
-from editor.core.publishing.publisher import publish_site, render_preview
+from editor.core.publishing.preview import render_preview
+from editor.core.publishing.publisher import publish_site
 
 __all__ = [
     "ARTICLE_CHECKS",

@@ -107,6 +107,8 @@ class PublishManifest:
     article_pages: Mapping[ArticleId, str] = field(default_factory=dict)
     article_urls: Mapping[ArticleId, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    # The warnings about articles, by article (a run names only those it was asked for).
+    article_warnings: Mapping[ArticleId, tuple[str, ...]] = field(default_factory=dict)
     published_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     # Pages whose "Recent posts" a deferring run left for the next one.
     recent_posts_due: int = 0

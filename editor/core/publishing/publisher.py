@@ -23,18 +23,16 @@ page; a page that cannot be patched is rendered anew).
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 import os
+import shutil
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from editor.core import parallel
 from editor.core.publishing import feeds, layout, render
-from editor.core.publishing.checks import check_article
+from editor.core.publishing.checks import Problem, check_article
 from editor.core.publishing.errors import (
     ArticleRejectedError,
     DuplicatePathError,
@@ -50,16 +48,27 @@ from editor.core.publishing.model import (
     SuggestFn,
 )
 from editor.core.publishing.site import Site, article_tags
+from editor.core.publishing.state import (
+    State,
+    files_written_before,
+    link_key,
+    listing_key,
+    load_state,
+    new_state,
+    other_files,
+    recent_keys,
+    remember,
+    settings_fingerprint,
+    state_bytes,
+)
 from editor.core.publishing.writer import (
+    CONTROL_DIR,
     STATE_FILE,
     FullBuild,
     IncrementalUpdate,
     output_lock,
     recover,
 )
-
-# Bump when the layout or the state format changes: the next run rebuilds everything.
-STATE_FORMAT = 4  # 4: the recent posts of each language
 
 # A full build of a site this large renders its files in worker processes, one per core
 # (see editor.core.parallel); a chunk of files is one message to a worker.
@@ -106,10 +115,11 @@ def prepare_output_dir(
 
 
 def _refuse_foreign_folder(output: Path) -> None:
-    """A full build replaces the folder: never do that to a folder we did not make."""
+    """A first build would mix the site with what is there: refuse a folder that holds
+    anything but what an earlier (perhaps interrupted) run of ours left."""
     if not output.is_dir() or (output / STATE_FILE).is_file():
         return
-    if any(True for _ in output.iterdir()):
+    if any(entry.name != CONTROL_DIR for entry in output.iterdir()):
         raise OutputFolderError(
             f"The folder {output} already contains files that Newsdesk did not publish. "
             "Choose an empty folder (or the folder of an earlier publish)."
@@ -123,7 +133,7 @@ def _validate(
     articles: Sequence[PublishedArticle],
     settings: SiteSettings,
     to_check: Collection[ArticleId] | None,
-) -> tuple[str, ...]:
+) -> tuple[Problem, ...]:
     """Raise on blocking problems of the articles in ``to_check`` (all when ``None``);
     return their warnings.  Unchanged articles passed these checks when they went out."""
     published = {a.id: a for a in articles}
@@ -134,7 +144,7 @@ def _validate(
     blocking = [problem for result in results for problem in result.blocking]
     if blocking:
         raise ArticleRejectedError(blocking)
-    return tuple(str(problem) for result in results for problem in result.warnings)
+    return tuple(problem for result in results for problem in result.warnings)
 
 
 # --- what the site consists of ----------------------------------------------------------------
@@ -218,206 +228,6 @@ def _text_output(produce: Callable[..., str], *args: Any) -> bytes:
     return _encode(produce(*args))
 
 
-# --- the state kept between runs ------------------------------------------------------------
-#
-# One compact row per article (lists, not objects: the file is read on every
-# run and a large site has many thousands of rows):
-#   [id, signature, lang, year, slug, tag slugs, group, related ids, link key, month,
-#    listing key]
-
-
-@dataclass(frozen=True)
-class _ArticleState:
-    id: ArticleId
-    signature: str
-    lang: str
-    year: int
-    slug: str
-    tags: tuple[str, ...]  # tag slugs
-    group: int | str | None
-    related: tuple[ArticleId, ...]  # what its page links to as related
-    link_key: str  # changes when its title or address changes
-    month: int
-    listing_key: str  # changes when what list pages show of it changes
-
-    @property
-    def page(self) -> str:
-        return layout.article_page(self.lang, self.year, self.slug)
-
-    @property
-    def json(self) -> str:
-        return layout.article_json(self.lang, self.year, self.slug)
-
-
-class _State:
-    """The state file as read; rows become :class:`_ArticleState` objects on demand."""
-
-    def __init__(
-        self,
-        fingerprint: str,
-        rows: dict[ArticleId, list[Any]],
-        encoded: dict[ArticleId, str] | None = None,
-        recent: dict[str, str] | None = None,
-    ) -> None:
-        self.fingerprint = fingerprint
-        self.rows = rows  # as stored, to carry unchanged rows over
-        # language -> what its pages' "Recent posts" showed (see _recent_keys)
-        self.recent: dict[str, str] = recent or {}
-        # Each row as JSON, where known: an unchanged row is not encoded again.
-        self.encoded: dict[ArticleId, str] = encoded or {}
-        self._articles: dict[ArticleId, _ArticleState] = {}
-
-    def article(self, article_id: ArticleId) -> _ArticleState | None:
-        if article_id not in self._articles:
-            row = self.rows.get(article_id)
-            if row is None:
-                return None
-            (
-                identity,
-                signature,
-                lang,
-                year,
-                slug,
-                tags,
-                group,
-                related,
-                link_key,
-                month,
-                listing,
-            ) = row
-            self._articles[article_id] = _ArticleState(
-                identity, signature, lang, year, slug, tuple(tags), group, tuple(related),
-                link_key, month, listing,
-            )  # fmt: skip
-        return self._articles[article_id]
-
-    def signature(self, article_id: ArticleId) -> str | None:
-        row = self.rows.get(article_id)
-        return row[1] if row is not None else None
-
-
-def _short_hash(*parts: object) -> str:
-    text = "\x1f".join(str(part) for part in parts)
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
-
-
-def _link_key(site: Site, article_id: ArticleId) -> str:
-    return _short_hash(site.articles[article_id].title, site.page[article_id])
-
-
-def _listing_key(site: Site, article_id: ArticleId) -> str:
-    """What the front page, archives and tag pages show of an article (not its body)."""
-    a = site.articles[article_id]
-    return _short_hash(
-        a.title, a.teaser, a.author, a.published_at.isoformat(), site.page[article_id], a.tags
-    )
-
-
-def settings_fingerprint(settings: SiteSettings) -> str:
-    fields = dataclasses.asdict(settings)
-    fields["template_override_dir"] = str(settings.template_override_dir)
-    described = json.dumps([STATE_FORMAT, fields], sort_keys=True, default=str)
-    templates = render.templates_fingerprint(settings.template_override_dir)
-    return hashlib.sha256((described + templates).encode("utf-8")).hexdigest()
-
-
-def _row(site: Site, article_id: ArticleId, signature: str) -> list[Any]:
-    article = site.articles[article_id]
-    return [
-        article_id,
-        signature,
-        article.lang,
-        site.year[article_id],
-        article.slug,
-        [slug for _, slug in article_tags(article)],
-        article.group,
-        [a.id for a in site.related(article_id)],
-        _link_key(site, article_id),
-        site.month[article_id],
-        _listing_key(site, article_id),
-    ]
-
-
-def _new_state(
-    site: Site,
-    fingerprint: str,
-    signatures: dict[ArticleId, str],
-    *,
-    previous: _State | None = None,
-    rendered: Collection[str] = (),
-) -> _State:
-    """The state after this run; rows of untouched articles are carried over from
-    ``previous`` (their pages were not rendered, so their links are as before)."""
-    rows: dict[ArticleId, list[Any]] = {}
-    encoded: dict[ArticleId, str] = {}
-    for article_id in site.articles:
-        kept = previous.rows.get(article_id) if previous is not None else None
-        untouched = (
-            kept is not None
-            and kept[1] == signatures[article_id]
-            and site.page[article_id] not in rendered
-        )
-        row = rows[article_id] = (
-            kept
-            if untouched and kept is not None
-            else _row(site, article_id, signatures[article_id])
-        )
-        text = previous.encoded.get(article_id) if untouched and previous is not None else None
-        encoded[article_id] = text if text is not None else _encode_row(row)
-    return _State(fingerprint, rows, encoded, _recent_keys(site))
-
-
-def _encode_row(row: list[Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
-
-
-def _state_bytes(state: _State) -> bytes:
-    """The state file: ``{"format": .., "fingerprint": .., "articles": [rows]}``, put
-    together from the rows' JSON (a large site's rows are mostly unchanged)."""
-    head = json.dumps(
-        {"format": STATE_FORMAT, "fingerprint": state.fingerprint, "recent": state.recent}
-    )
-    rows = ",".join(state.encoded[article_id] for article_id in state.rows)
-    return f'{head[:-1]},"articles":[{rows}]}}'.encode()
-
-
-# The state each output folder was left in by this process, with the state file's
-# identity then: a program that publishes again and again does not parse its own file
-# each time (on a 10k site that is a tenth of an incremental run).  Any other writer
-# changes the file's identity, and the file is read again.
-_remembered: dict[Path, tuple[tuple[int, int, int], _State]] = {}
-
-
-def _file_identity(path: Path) -> tuple[int, int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_ino, info.st_size, info.st_mtime_ns
-
-
-def _remember(output: Path, state: _State) -> None:
-    identity = _file_identity(output / STATE_FILE)
-    if identity is None:
-        _remembered.pop(output, None)
-    else:
-        _remembered[output] = (identity, state)
-
-
-def _load_state(output: Path) -> _State | None:
-    remembered = _remembered.get(output)
-    if remembered is not None and remembered[0] == _file_identity(output / STATE_FILE):
-        return remembered[1]
-    try:
-        document: dict[str, Any] = json.loads((output / STATE_FILE).read_bytes())
-        if document.get("format") != STATE_FORMAT:
-            return None
-        rows = {row[0]: row for row in document["articles"]}
-        return _State(document["fingerprint"], rows, recent=dict(document["recent"]))
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return None  # no or unreadable state: rebuild everything
-
-
 # --- runs -----------------------------------------------------------------------------------------
 
 
@@ -455,10 +265,10 @@ def publish_site(
         with output_lock(output):
             recover(output)
             _refuse_foreign_folder(output)
-            state = None if full_rebuild else _load_state(output)
+            state = None if full_rebuild else load_state(output)
             if state is None or state.fingerprint != fingerprint:
                 warnings = _validate(articles, settings, None)
-                manifest = _full_build(site, output, fingerprint)
+                manifest = _full_build(site, output, fingerprint, files_written_before(output))
             else:
                 signatures = {i: a.signature for i, a in site.articles.items()}
                 changed = _changed_articles(site, state, set(changed_ids), signatures)
@@ -473,7 +283,19 @@ def publish_site(
             f"Writing the site to {output} failed: {error.strerror or error}"
             + (f" ({error.filename})" if error.filename else "")
         ) from error
-    return dataclasses.replace(manifest, warnings=warnings + tuple(site.warnings))
+    return dataclasses.replace(
+        manifest,
+        warnings=tuple(str(problem) for problem in warnings) + tuple(site.warnings),
+        article_warnings=_by_article(warnings),
+    )
+
+
+def _by_article(problems: Iterable[Problem]) -> dict[ArticleId, tuple[str, ...]]:
+    found: dict[ArticleId, list[str]] = {}
+    for problem in problems:
+        if problem.article_id is not None:
+            found.setdefault(problem.article_id, []).append(str(problem))
+    return {article_id: tuple(messages) for article_id, messages in found.items()}
 
 
 def _manifest(
@@ -508,7 +330,24 @@ class _ArticleUrls(Mapping[ArticleId, str]):
         return len(self._site.page)
 
 
-def _full_build(site: Site, output: Path, fingerprint: str) -> PublishManifest:
+def _full_build(
+    site: Site, output: Path, fingerprint: str, written_before: set[str]
+) -> PublishManifest:
+    """Every file anew; of the files the last run wrote, those the site no longer has
+    are removed (and only those)."""
+    created = not output.exists()
+    output.mkdir(exist_ok=True)
+    try:
+        return _build_all(site, output, fingerprint, written_before)
+    except BaseException:
+        if created:  # a first build that failed leaves no folder behind
+            shutil.rmtree(output, ignore_errors=True)
+        raise
+
+
+def _build_all(
+    site: Site, output: Path, fingerprint: str, written_before: set[str]
+) -> PublishManifest:
     with FullBuild(output) as build:
         site.prepare_related(site.articles)
         work = list(SiteOutputs(site).all())
@@ -523,11 +362,11 @@ def _full_build(site: Site, output: Path, fingerprint: str) -> PublishManifest:
         else:
             _write_outputs(build, work)
         signatures = {i: a.signature for i, a in site.articles.items()}
-        state = _new_state(site, fingerprint, signatures)
-        build.commit(_state_bytes(state))
+        state = new_state(site, fingerprint, signatures, files=other_files(site, build.written))
+        removed = build.commit(state_bytes(state), written_before)
         written = build.written
-    _remember(output, state)
-    return _manifest(site, output, True, written, [])
+    remember(output, state)
+    return _manifest(site, output, True, written, removed)
 
 
 def _write_outputs(build: FullBuild, work: Sequence[tuple[str, Render]]) -> list[str]:
@@ -540,7 +379,7 @@ def _write_outputs(build: FullBuild, work: Sequence[tuple[str, Render]]) -> list
 
 
 def _changed_articles(
-    site: Site, state: _State, hinted: set[ArticleId], signatures: dict[ArticleId, str]
+    site: Site, state: State, hinted: set[ArticleId], signatures: dict[ArticleId, str]
 ) -> set[ArticleId]:
     changed = {i for i in hinted if i in site.articles or i in state.rows}
     changed |= state.rows.keys() - site.articles.keys()  # unpublished
@@ -562,7 +401,7 @@ def _listings(lang: str, year: int, month: int, tag_slugs: Iterable[str]) -> set
 
 
 def _affected_by(
-    site: Site, state: _State, article_id: ArticleId, linked_from: dict[ArticleId, list[ArticleId]]
+    site: Site, state: State, article_id: ArticleId, linked_from: dict[ArticleId, list[ArticleId]]
 ) -> set[str]:
     """Files that show ``article_id`` now or showed it before this run.
 
@@ -575,7 +414,7 @@ def _affected_by(
     before = state.article(article_id)
     members: set[ArticleId] = set()
     moved = True  # its address, title or group changed, or it came or went
-    listing = _listing_key(site, article_id) if article is not None else None
+    listing = listing_key(site, article_id) if article is not None else None
     relisted = before is None or before.listing_key != listing  # list pages show it anew
     if article is not None:
         affected |= {site.page[article_id], site.json_path(article_id)}
@@ -589,7 +428,7 @@ def _affected_by(
         moved = (
             before is None
             or before.group != article.group
-            or before.link_key != _link_key(site, article_id)
+            or before.link_key != link_key(site, article_id)
         )
     if before is not None:
         affected |= {before.page, before.json}
@@ -610,7 +449,7 @@ def _affected_by(
 def _incremental(
     site: Site,
     output: Path,
-    state: _State,
+    state: State,
     changed: set[ArticleId],
     signatures: dict[ArticleId, str],
     fingerprint: str,
@@ -629,7 +468,8 @@ def _incremental(
         candidates |= _affected_by(site, state, article_id, linked_from)
     outputs = SiteOutputs(site)
     affected = {path: produce for path in candidates if (produce := outputs.get(path)) is not None}
-    removed = sorted(candidates - affected.keys())
+    # Files of the site's previous state that it no longer has (and that are there).
+    removed = sorted(p for p in candidates - affected.keys() if (output / p).is_file())
     written: list[str] = []
     # The other pages of a language whose newest articles changed get fresh recent posts:
     # now, or (deferred) by the next run, which the state tells that they are due.
@@ -652,37 +492,24 @@ def _incremental(
                 written.append(relative)
         for relative in removed:
             update.delete(relative)
-        after = _new_state(site, fingerprint, signatures, previous=state, rendered=rerendered)
+        files = (state.files - set(removed)) | other_files(site, written)
+        after = new_state(
+            site, fingerprint, signatures, previous=state, rendered=rerendered, files=files
+        )
         if deferred:
             after.recent = {lang: "due" for lang in after.recent} | {
                 lang: key for lang, key in after.recent.items() if state.recent.get(lang) == key
             }
-        update.commit(_state_bytes(after))
-    _remember(output, after)
+        update.commit(state_bytes(after))
+    remember(output, after)
     manifest = _manifest(site, output, False, written, removed)
     return dataclasses.replace(manifest, recent_posts_due=deferred)
 
 
-def _recent_keys(site: Site) -> dict[str, str]:
-    """Per language, a key of what its article pages list as recent posts: the newest
-    ``recent_count + 1`` articles (a page leaves itself out) with their titles,
-    addresses and dates."""
-    count = site.settings.recent_count + 1
-    return {
-        lang: _short_hash(
-            *(
-                f"{a.id}\x1e{a.title}\x1e{site.page[a.id]}\x1e{a.published_at.isoformat()}"
-                for a in site.recent(lang, count)
-            )
-        )
-        for lang in site.by_lang
-    }
-
-
-def _stale_recent_posts(site: Site, state: _State) -> list[ArticleId]:
+def _stale_recent_posts(site: Site, state: State) -> list[ArticleId]:
     """The articles whose page lists other recent posts than it shows now."""
     stale: list[ArticleId] = []
-    for lang, key in _recent_keys(site).items():
+    for lang, key in recent_keys(site).items():
         if state.recent.get(lang) != key:
             stale.extend(a.id for a in site.by_lang[lang])
     return stale
@@ -704,39 +531,3 @@ def _articles_of(site: Site, paths: Iterable[str]) -> set[ArticleId]:
     """The articles whose page or JSON file is among ``paths``."""
     owners = (site.page_owner.get(path, site.json_owner.get(path)) for path in paths)
     return {owner for owner in owners if owner is not None}
-
-
-# --- preview --------------------------------------------------------------------------------------
-
-
-def render_preview(
-    article: PublishedArticle,
-    settings: SiteSettings,
-    *,
-    site_articles: Sequence[PublishedArticle] = (),
-    suggest: SuggestFn | None = None,
-) -> str:
-    """The page ``article`` would get, as one HTML string with the stylesheet inlined.
-
-    Works for drafts too: an unusable slug is replaced for the preview only,
-    and an empty title renders as an empty heading. Nothing is written.
-    """
-    if not layout.is_safe_slug(article.slug):
-        article = dataclasses.replace(article, slug="preview")
-    if layout.LANG_PATTERN.fullmatch(article.lang or "") is None:
-        article = dataclasses.replace(article, lang=settings.languages[0])
-    if article.lang not in settings.languages:
-        settings = dataclasses.replace(settings, languages=(*settings.languages, article.lang))
-    others = [a for a in site_articles if a.id != article.id and _previewable(a)]
-    try:
-        site = Site([*others, article], settings, suggest)
-    except DuplicatePathError:
-        site = Site([article], settings, suggest)
-    return render.article_page(site, article.id, inline_css=True)
-
-
-def _previewable(article: PublishedArticle) -> bool:
-    return (
-        layout.is_safe_slug(article.slug)
-        and layout.LANG_PATTERN.fullmatch(article.lang) is not None
-    )

@@ -119,10 +119,16 @@ def _date(site: Site, article: PublishedArticle, lang: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=65536)
+def _machine_time(moment: datetime) -> str:
+    """A time for ``<time datetime>`` and Open Graph: whole seconds (HTML allows at most
+    three digits of a second; readers are told the day anyway)."""
+    return moment.isoformat(timespec="seconds")
+
+
 def _local_date(moment: datetime, tz: ZoneInfo, lang: str) -> tuple[str, str]:
     # Cached: list pages show thousands of dates, the same ones run after run.
     local = layout.to_local(moment, tz)
-    return local.isoformat(), labels.format_date(local.date(), lang)
+    return _machine_time(local), labels.format_date(local.date(), lang)
 
 
 def _teaser_item(site: Site, here: str, article: PublishedArticle) -> dict[str, Any]:
@@ -221,11 +227,14 @@ def article_page(site: Site, article_id: ArticleId, *, inline_css: bool = False)
     updated = None
     if article.updated_at is not None and article.updated_at != article.published_at:
         local = layout.to_local(article.updated_at, site.tz)
-        updated = {"iso": local.isoformat(), "text": labels.format_date(local.date(), article.lang)}
+        updated = {
+            "iso": _machine_time(local),
+            "text": labels.format_date(local.date(), article.lang),
+        }
     context["og"] |= {
         "type": "article",
-        "published_time": layout.to_local(article.published_at, site.tz).isoformat(),
-        "modified_time": layout.to_local(article.modified_at, site.tz).isoformat(),
+        "published_time": _machine_time(layout.to_local(article.published_at, site.tz)),
+        "modified_time": _machine_time(layout.to_local(article.modified_at, site.tz)),
         "tags": [name for name, _ in site.tags_of(article_id)],
     }
     context["article"] = {

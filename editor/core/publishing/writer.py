@@ -1,38 +1,36 @@
 """Writing the site so that a crash never leaves a half-published site behind.
 
-Two kinds of run, two mechanisms, one rule: *until the commit point, the
-previous site is untouched; after it, the next run finishes the job*.
+One mechanism for every run, one rule: *until the commit point, the previous
+site is untouched; after it, the next run (or the next start of any command)
+finishes the job*; and a file Newsdesk did not write is never touched.
 
-Full build (first publish, changed settings or templates, or on request)
-    Every file is written into a fresh sibling folder ``.<name>.newsdesk-build``
-    next to the output folder.  The state file ``.newsdesk/state.json`` is
-    written last and marks the build complete.  Then the two folders are
-    swapped: on Linux with one atomic ``renameat2(RENAME_EXCHANGE)``, elsewhere
-    with two renames (output -> ``.<name>.newsdesk-old``, build -> output).
-    The old site is deleted afterwards.  Recovery at the start of every run:
-
-    * output missing, old present: the swap was cut between its two renames;
-      a complete build is moved in, otherwise the old site goes back;
-    * leftover build or old folders next to an existing output folder are
-      deleted (an unfinished build is simply dropped, the old site stays).
+Changed files are staged under ``<output>/.newsdesk/staging/``, then a journal
+``<output>/.newsdesk/journal.json`` listing the moves (staged file -> path) and
+the deletions is written atomically (temp file, fsync, rename): that rename is
+the commit point.  The journal is applied with one ``os.replace`` per file
+(atomic per file) and then removed.  A run killed before the commit leaves only
+the staging folder, which the next run deletes; a run killed while applying
+leaves the journal, which the next run applies again (idempotent: files already
+moved are skipped).  The state file ``.newsdesk/state.json`` is one of the
+moves, so it says what the site shows once the journal is applied.
 
 Incremental run (one or a few articles changed)
-    Copying a large site for every article would be slow, so changed files
-    are staged under ``<output>/.newsdesk/staging/`` as numbered files (each
-    fsynced), then a journal ``<output>/.newsdesk/journal.json`` listing the
-    moves (staged number -> path) and deletions is written atomically (temp
-    file, fsync, rename): that rename is the commit point.  The journal is
-    applied with one ``os.replace`` per file (atomic per file) and then
-    removed.  A run killed before the commit leaves only the staging folder,
-    which the next run deletes; a run killed while applying leaves the
-    journal, which the next run applies again (idempotent: files already
-    moved are skipped).  Files whose content did
-    not change are not rewritten, so their modification times stay.
+    Only changed files are staged (numbered, each fsynced); files whose content
+    did not change are not rewritten, so their modification times stay.
+
+Full build (first publish, changed settings or templates, or on request)
+    Every file is staged under its own path; the deletions are the files the
+    previous run wrote (the state lists them) that the new site no longer has.
+    Files somebody else put into the folder (``CNAME``, ``.git/``, ``images/``)
+    stay, as with Jekyll or Hugo.  Folders left empty by a deletion are removed.
+
+Sites written by older versions (a build folder swapped in beside the output
+folder) are recovered as before: see :func:`recover`.
 
 ``.newsdesk/`` inside the output folder holds the publisher's state (which
-articles are where); it contains nothing secret but need not be uploaded.
-Concurrent publish runs on one output folder are serialised by a lock file
-next to it (``.<name>.newsdesk.lock``, POSIX only).
+articles are where, which files it wrote); it contains nothing secret but need
+not be uploaded.  Concurrent publish runs on one output folder are serialised by
+a lock file next to it (``.<name>.newsdesk.lock``, POSIX only).
 """
 
 from __future__ import annotations
@@ -45,7 +43,7 @@ import os
 import shutil
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
@@ -174,7 +172,8 @@ def _apply_journal(output: Path) -> None:
             _move_into_place(staged, checked.path(relative))
     for relative in journal["deletes"]:
         target = checked.path(relative)
-        target.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+            target.unlink()
         _prune_empty_dirs(target.parent, output)
     _fsync_dir(output)
     (control / _JOURNAL).unlink()
@@ -232,10 +231,27 @@ def _prune_empty_dirs(folder: Path, stop: Path) -> None:
 
 
 class _AbortOnError:
-    """A write that undoes itself when the block it runs in raises."""
+    """A write that undoes itself when the block it runs in raises before its commit
+    point; after it, the journal stands and the next run finishes the job."""
+
+    output: Path
+    committed = False
 
     def abort(self) -> None:
         raise NotImplementedError
+
+    def _commit_journal(self, moves: list[list[str]], deletes: list[str]) -> None:
+        """Write the journal (the commit point) and apply it."""
+        control = self.output / CONTROL_DIR
+        journal = {"moves": moves, "deletes": deletes}
+        temporary = control / (_JOURNAL + ".tmp")
+        _write_bytes(temporary, json.dumps(journal).encode("utf-8"), durable=True)
+        os.replace(temporary, control / _JOURNAL)  # the commit point
+        # From here on an error leaves the staged files to the journal: the next run
+        # (or command) applies it.
+        self.committed = True
+        _fsync_dir(control)
+        _apply_journal(self.output)
 
     def __enter__(self) -> Self:
         return self
@@ -246,26 +262,27 @@ class _AbortOnError:
         error: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if kind is not None:
+        if kind is not None and not self.committed:
             self.abort()
 
 
 class FullBuild(_AbortOnError):
-    """Write a complete site beside the output folder and swap it in on commit."""
+    """Stage every file of a new site inside the output folder and apply it through
+    the journal on commit, deleting only files the previous run wrote."""
 
     def __init__(self, output: Path) -> None:
         self.output = output
-        self.build = build_dir_for(output)
+        self.staging = output / CONTROL_DIR / _STAGING
         self.written: list[str] = []
         self._made_dirs: set[Path] = set()
-        if self.build.exists():
-            _remove_tree(self.build)
-        self.build.mkdir(parents=True)
+        if self.staging.exists():
+            _remove_tree(self.staging)
+        self.staging.mkdir(parents=True)
 
     def write(self, relative: str, data: bytes) -> None:
-        # The build folder is new and ours, so no links to resolve; thousands of
+        # The staging folder is new and ours, so no links to resolve; thousands of
         # files share a few folders, so each folder is created once.
-        target = safe_join(self.build, relative, follow_links=False)
+        target = safe_join(self.staging, relative, follow_links=False)
         if target.parent not in self._made_dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._made_dirs.add(target.parent)
@@ -273,14 +290,27 @@ class FullBuild(_AbortOnError):
             handle.write(data)
         self.written.append(relative)
 
-    def commit(self, state: bytes) -> None:
-        # The state file marks the build complete: it is written last, durably.
-        _write_bytes(self.build / STATE_FILE, state, durable=True)
-        swap_in(self.build, self.output)
+    def commit(self, state: bytes, written_before: Iterable[str]) -> list[str]:
+        """Apply the staged site; returns the files removed: those ``written_before``
+        (by earlier runs) that the new site does not have and that were there."""
+        _write_bytes(self.staging / STATE_FILE, state, durable=True)
+        new = {*self.written, STATE_FILE}
+        checked = _CheckedFolders(self.output)
+        removed = sorted(path for path in set(written_before) - new if _is_file(checked, path))
+        moves = [[relative, relative] for relative in (*self.written, STATE_FILE)]
+        self._commit_journal(moves, removed)
+        return removed
 
     def abort(self) -> None:
-        if self.build.exists():
-            _remove_tree(self.build)
+        if self.staging.exists():
+            _remove_tree(self.staging)
+
+
+def _is_file(checked: _CheckedFolders, relative: str) -> bool:
+    try:
+        return checked.path(relative).is_file()
+    except (UnsafePathError, OSError):
+        return False  # behind a link, or a name no run would write: not ours to remove
 
 
 class IncrementalUpdate(_AbortOnError):
@@ -330,12 +360,7 @@ class IncrementalUpdate(_AbortOnError):
         # them side by side lets the file system commit them together.
         with ThreadPoolExecutor(max_workers=4) as pool:
             list(pool.map(_fsync_file, [self.staging / name for name, _ in self.moves]))
-        journal = {"moves": self.moves, "deletes": self.deletes}
-        temporary = self.control / (_JOURNAL + ".tmp")
-        _write_bytes(temporary, json.dumps(journal).encode("utf-8"), durable=True)
-        os.replace(temporary, self.control / _JOURNAL)  # the commit point
-        _fsync_dir(self.control)
-        _apply_journal(self.output)
+        self._commit_journal(self.moves, self.deletes)
 
     def abort(self) -> None:
         if self.staging.exists():

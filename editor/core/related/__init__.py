@@ -7,8 +7,9 @@ index.save(path); RelatedIndex.load(path)  # IndexFileError when damaged
 describe(suggestion.reasons, "de")
 """
 
+from editor.core.related.config import BuildCancelled, RelatedConfig
 from editor.core.related.describe import describe
-from editor.core.related.index import BuildCancelled, RelatedConfig, RelatedIndex
+from editor.core.related.index import RelatedIndex
 from editor.core.related.model import Reasons, RelatedDoc, Suggestion
 from editor.core.related.storage import IndexFileError
 

@@ -1,4 +1,5 @@
-"""The index file: a small JSON header and typed number arrays, compressed and checksummed.
+"""Saving and loading the index: a small JSON header and typed number arrays, compressed
+and checksummed (the meaning vectors use the same file format).
 
 Not pickle: loading a file from the user's data folder must never run code, and a damaged
 file must fail with one clear error (the app then rebuilds the index), not anything odd.
@@ -17,7 +18,15 @@ import sys
 import zlib
 from array import array
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from editor.core.related.structures import Entry, Posting
+from editor.core.related.text import entity_key
+
+if TYPE_CHECKING:
+    from editor.core.related.building import IndexBase
+
+_Loaded = TypeVar("_Loaded", bound="IndexBase")
 
 MAGIC = b"NEWSDESK-RELATED\n"
 FORMAT_VERSION = 1
@@ -90,3 +99,158 @@ def _little_endian(numbers: array[Any]) -> array[Any]:
     swapped = array(numbers.typecode, numbers)
     swapped.byteswap()
     return swapped
+
+
+def save_index(index: IndexBase, path: Path) -> None:
+    """Write the index to `path` (atomically), so the app need not rebuild it on start.
+
+    Posting lists are written as they are (sorted), so loading needs no sorting; deleted
+    articles stay as empty rows (the posting lists may still name them), so saving needs
+    no renumbering either.
+    """
+    index._sort_postings()
+    entries = index._entries
+    term_ids, weights = array("I"), array("f")
+    entity_counts, entity_ids = array("I"), array("I")
+    for entry in entries:
+        if entry is None:
+            entity_counts.append(0)
+            continue
+        term_ids.extend(entry.term_ids)
+        weights.extend(entry.weights)
+        entity_counts.append(len(entry.entities))
+        entity_ids.extend(entry.entities)
+    posting_terms, posting_lengths = array("I"), array("I")
+    posting_docs, posting_weights = array("I"), array("f")
+    languages = []
+    for lang, by_term in index._postings.items():
+        languages.append([lang, len(by_term)])
+        for term_id, posting in by_term.items():
+            posting_terms.append(term_id)
+            posting_lengths.append(len(posting.docs))
+            posting_docs.extend(posting.docs)
+            posting_weights.extend(posting.weights)
+    header = {
+        "doc_count": index._doc_count,
+        "indexed_terms": index.config.indexed_terms,
+        "terms": index._terms,
+        "surface": index._surface,
+        "entity_names": index._entity_names,
+        "seen_words": sorted(index._analyzer.seen),
+        "languages": languages,
+        "docs": [
+            None
+            if e is None
+            else [
+                e.doc_id,
+                e.lang,
+                e.group,
+                e.published,
+                e.status,
+                len(e.term_ids),
+                e.entity_norm,
+            ]
+            for e in entries
+        ],
+    }
+    arrays: list[array] = [
+        array("I", index._term_df),
+        array("I", index._entity_df),
+        entity_counts,
+        entity_ids,
+        term_ids,
+        weights,
+        posting_terms,
+        posting_lengths,
+        posting_docs,
+        posting_weights,
+    ]
+    write_index_file(path, header, arrays)
+
+
+def load_index(index: _Loaded, path: Path) -> _Loaded:
+    """Fill an empty index with one saved by `save_index`; IndexFileError when the file
+    is missing or damaged."""
+    header, arrays = read_index_file(path)
+    try:
+        _from_saved(index, header, arrays)
+        return index
+    except (ValueError, KeyError, TypeError, IndexError) as error:
+        raise IndexFileError(f"{path} is damaged: {error!r}") from error
+
+
+def _from_saved(index: IndexBase, header: dict, arrays: list[array]) -> None:
+    (term_df, entity_df, entity_counts, entity_ids, term_ids, weights) = arrays[:6]
+    index._doc_count = int(header["doc_count"])
+    index._terms = [str(t) for t in header["terms"]]
+    index._term_ids = {t: i for i, t in enumerate(index._terms)}
+    index._term_df = list(term_df)
+    index._surface = dict(header["surface"])
+    index._analyzer.seen = set(header["seen_words"])
+    index._entity_names = [str(n) for n in header["entity_names"]]
+    index._entity_ids = {entity_key(n): i for i, n in enumerate(index._entity_names)}
+    index._entity_df = list(entity_df)
+    index._entity_postings = [array("I") for _ in index._entity_names]
+    if len(term_df) != len(index._terms) or len(entity_df) != len(index._entity_names):
+        raise ValueError("statistics do not match the vocabulary")
+    if max(entity_ids, default=0) >= max(len(entity_df), 1):
+        raise ValueError("names do not match the name list")
+    if max(term_ids, default=0) >= max(len(term_df), 1):
+        raise ValueError("term vectors do not match the vocabulary")
+    term_at = entity_at = 0
+    for row, n_entities in zip(header["docs"], entity_counts, strict=True):
+        if row is None:  # a deleted article's place
+            index._entries.append(None)
+            index._tombstones += 1
+            continue
+        doc_id, lang, group, published, status, n_terms, entity_norm = row
+        entry = Entry(
+            doc_id=str(doc_id),
+            lang=str(lang),
+            group=None if group is None else str(group),
+            published=None if published is None else float(published),
+            status=str(status),
+            term_ids=term_ids[term_at : term_at + n_terms],
+            weights=weights[term_at : term_at + n_terms],
+            entities=tuple(entity_ids[entity_at : entity_at + n_entities]),
+            entity_norm=float(entity_norm),
+        )
+        term_at += n_terms
+        entity_at += n_entities
+        if len(entry.term_ids) != n_terms:
+            raise ValueError("term vectors end early")
+        docnum = len(index._entries)
+        index._entries.append(entry)
+        index._by_id[entry.doc_id] = docnum
+        if entry.group is not None:
+            index._groups[entry.group].add(docnum)
+        for entity_id in entry.entities:
+            index._entity_postings[entity_id].append(docnum)
+    if term_at != len(term_ids) or entity_at != len(entity_ids):
+        raise ValueError("arrays longer than the articles they belong to")
+    if header["indexed_terms"] == index.config.indexed_terms:
+        _load_postings(index, header["languages"], arrays[6:])
+    else:  # saved with another setting: post again from the stored vectors
+        for docnum, saved in enumerate(index._entries):
+            if saved is not None:
+                index._post_terms(docnum, saved)
+        index._sort_postings()
+
+
+def _load_postings(index: IndexBase, languages: list, arrays: list[array]) -> None:
+    posting_terms, posting_lengths, posting_docs, posting_weights = arrays
+    n_docs = len(index._entries)
+    if max(posting_docs, default=0) >= max(n_docs, 1):
+        raise ValueError("posting lists name unknown articles")
+    if len(posting_docs) != len(posting_weights) or sum(posting_lengths) != len(posting_docs):
+        raise ValueError("posting lists do not add up")
+    row = at = 0
+    for lang, count in languages:
+        by_term = index._postings[str(lang)]
+        for _ in range(int(count)):
+            length = posting_lengths[row]
+            posting = by_term[posting_terms[row]] = Posting()
+            posting.docs = posting_docs[at : at + length]
+            posting.weights = posting_weights[at : at + length]
+            row += 1
+            at += length

@@ -8,7 +8,6 @@ from editor.core.workflow import Status, allowed_transitions
 WORKFLOW_COMMANDS = {
     "workflow.submit_for_review": Status.IN_REVIEW,
     "workflow.mark_ready": Status.READY,
-    "workflow.publish": Status.PUBLISHED,
     "workflow.correct": Status.CORRECTED,
     "workflow.unpublish": Status.UNPUBLISHED,
     "workflow.archive": Status.ARCHIVED,
@@ -152,6 +151,10 @@ def test_workflow_commands_follow_the_allowed_transitions(
     }
     if registry.get("workflow.send_back").is_enabled(ctx):
         offered.add({Status.IN_REVIEW: Status.DRAFT, Status.READY: Status.IN_REVIEW}[status])
+    if status in (Status.READY, Status.UNPUBLISHED) and registry.get("publish.article").is_enabled(
+        ctx
+    ):
+        offered.add(Status.PUBLISHED)  # the one "Publish…" command
     skipped = {Status.DRAFT} if status is Status.READY else set()
     assert offered == set(allowed) - skipped
 
@@ -159,16 +162,48 @@ def test_workflow_commands_follow_the_allowed_transitions(
 def test_workflow_command_changes_status_with_a_revision(registry, ctx, workspace, window) -> None:
     article = workspace.articles.create(title="Ready soon")
     window.article_id = article.id
-    assert not registry.get("workflow.publish").is_enabled(ctx)
+    assert not registry.get("publish.article").is_enabled(ctx)
     registry.run("workflow.submit_for_review", ctx)
     registry.run("workflow.mark_ready", ctx)
-    registry.run("workflow.publish", ctx)
-    published = workspace.articles.get(article.id)
-    assert published.status is Status.PUBLISHED
-    assert published.published_at is not None
-    assert [r.reason for r in workspace.articles.revisions(article.id)].count("status") == 3
-    assert not registry.get("workflow.publish").is_enabled(ctx)
-    assert registry.get("workflow.unpublish").is_enabled(ctx)
+    assert workspace.articles.get(article.id).status is Status.READY
+    assert [r.reason for r in workspace.articles.revisions(article.id)].count("status") == 2
+    assert registry.get("publish.article").is_enabled(ctx)
+
+
+def test_moves_that_change_the_site_go_through_the_publish_dialog(
+    registry, ctx, workspace, window
+) -> None:
+    article = workspace.articles.create(title="Online", status=Status.PUBLISHED)
+    window.article_id = article.id
+    assert "workflow.publish" not in {c.id for c in registry}, "one Publish… command"
+    registry.run("publish.article", ctx)
+    registry.run("workflow.correct", ctx)
+    registry.run("workflow.unpublish", ctx)
+    asked = [c for c in window.calls if c.split()[0] in {"publish", "correct", "unpublish"}]
+    assert asked == [
+        f"publish [{article.id}]",
+        f"correct [{article.id}]",
+        f"unpublish [{article.id}]",
+    ]
+    # The commands alone move nothing: the dialog's run records the status with the site.
+    assert workspace.articles.get(article.id).status is Status.PUBLISHED
+
+
+def test_update_is_offered_when_the_site_is_out_of_date(
+    registry, ctx, workspace, window, tmp_path_factory
+) -> None:
+    site = tmp_path_factory.mktemp("site") / "out"
+    article = workspace.articles.create(
+        title="Bald veraltet", status=Status.READY, body="Text.", teaser="K", author="A"
+    )
+    window.article_id = article.id
+    assert not registry.get("publish.update").is_enabled(ctx)
+    workspace.publishing.publish([article.id], site)
+    assert not registry.get("publish.update").is_enabled(ctx)
+    workspace.articles.update(article.id, {"body": "Ein neuer Text."})
+    assert registry.get("publish.update").is_enabled(ctx)
+    registry.run("publish.update", ctx)
+    assert window.calls[-1] == f"publish [{article.id}]"
 
 
 def test_send_back_goes_one_step(registry, ctx, workspace, window) -> None:

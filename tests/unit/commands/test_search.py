@@ -20,7 +20,7 @@ def titles(results) -> list[str]:
     ("query", "expected"),
     [
         ("artcle new", "New Article"),  # typo and word order
-        ("pubish", "Publish"),  # a letter missing
+        ("pubish", "Publish…"),  # a letter missing
         ("archve", "Archive"),
         ("dup", "Duplicate Article"),  # word prefix
         ("na", "New Article"),  # initials

@@ -115,37 +115,38 @@ def test_full_build_killed_mid_way_leaves_the_old_site(
         "writer.FullBuild.write = die_after(20, writer.FullBuild.write)",
     )
     assert _snapshot(output) == before
-    assert _siblings(output) == {".site.newsdesk-build"}  # the half-written build
+    assert (output / ".newsdesk/staging").exists()  # the half-written build
     manifest = publish_site(bigger_site, renamed, output)
     assert manifest.full_build
     assert _siblings(output) == set()
+    assert not (output / ".newsdesk/staging").exists()
     assert "Renamed" in (output / "en/index.html").read_text(encoding="utf-8")
 
 
-def test_swap_killed_between_its_renames_is_finished_by_the_next_run(
+@pytest.mark.parametrize("moved", [0, 1, 7, 40])
+def test_full_build_killed_while_applying_is_finished_by_recovery(
     tmp_path: Path,
     bigger_site: list[PublishedArticle],
     settings: SiteSettings,
     output: Path,
     published: PublishManifest,
+    moved: int,
 ) -> None:
     renamed = dataclasses.replace(settings, site_name="Renamed")
-    # Without the atomic exchange, the swap is two renames; die after the first.
+    reference = tmp_path / "reference"
+    publish_site(bigger_site, renamed, reference)
+    # The journal's own rename is the first replace; die after ``moved`` files more.
     _run_and_kill(
         tmp_path,
         bigger_site,
         renamed,
         output,
-        """
-        writer._exchange = lambda a, b: False
-        writer.os.rename = die_after(1, writer.os.rename)
-        """,
+        f"writer.os.replace = die_after({moved + 1}, writer.os.replace)",
     )
-    assert not output.exists()  # cut exactly between the renames
-    assert _siblings(output) == {".site.newsdesk-build", ".site.newsdesk-old"}
-    writer.recover(output)
-    assert "Renamed" in (output / "en/index.html").read_text(encoding="utf-8")  # rolled forward
-    assert _siblings(output) == set()
+    assert (output / ".newsdesk/journal.json").is_file()
+    writer.recover(output)  # what the next run, or the next command, does first
+    assert _snapshot(output) == _snapshot(reference)
+    assert publish_site(bigger_site, renamed, output).written == ()
 
 
 def test_recovery_brings_the_old_site_back_when_the_build_was_incomplete(
@@ -307,3 +308,57 @@ def test_a_folder_replaced_by_a_link_outside_is_refused(
     with pytest.raises(UnsafePathError):
         publish_site(_changed(sample_articles), settings, output)
     assert list(outside.iterdir()) == []
+
+
+def test_a_full_rebuild_keeps_the_files_somebody_else_put_there(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    (output / "CNAME").write_text("news.example.org\n", encoding="utf-8")
+    (output / ".git").mkdir()
+    (output / ".git/HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (output / "images").mkdir()
+    (output / "images/logo.png").write_bytes(b"\x89PNG")
+    (output / "en/notes.txt").write_text("mine", encoding="utf-8")  # inside a site folder
+    manifest = publish_site(sample_articles, settings, output, full_rebuild=True)
+    assert manifest.full_build and manifest.removed == ()
+    assert (output / "CNAME").read_text(encoding="utf-8") == "news.example.org\n"
+    assert (output / ".git/HEAD").is_file()
+    assert (output / "images/logo.png").read_bytes() == b"\x89PNG"
+    assert (output / "en/notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_full_rebuild_removes_only_what_newsdesk_wrote_and_says_so(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    gone = next(a for a in sample_articles if a.id == 11)
+    page = published.article_pages[gone.id]
+    assert (output / page).is_file()
+    (output / "CNAME").write_text("news.example.org\n", encoding="utf-8")
+    rest = [a for a in sample_articles if a.id != gone.id]
+    manifest = publish_site(rest, settings, output, full_rebuild=True)
+    assert page in manifest.removed
+    assert all(not (output / p).exists() for p in manifest.removed)
+    assert "CNAME" not in manifest.removed and (output / "CNAME").is_file()
+    # Truthful: everything reported was there before, and is gone now.
+    assert set(manifest.removed) <= set(published.written)
+
+
+def test_an_incremental_run_reports_only_files_that_were_there(
+    sample_articles: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    published: PublishManifest,
+) -> None:
+    gone = next(a for a in sample_articles if a.id == 11)
+    (output / published.article_pages[gone.id]).unlink()  # somebody deleted it already
+    rest = [a for a in sample_articles if a.id != gone.id]
+    manifest = publish_site(rest, settings, output)
+    assert not manifest.full_build
+    assert published.article_pages[gone.id] not in manifest.removed
+    assert all(p in published.written for p in manifest.removed)

@@ -229,7 +229,7 @@ def test_the_state_of_the_last_run_is_remembered_until_someone_else_writes_it(
     output: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from editor.core.publishing import publisher
+    from editor.core.publishing import state as publisher
     from editor.core.publishing.writer import STATE_FILE
 
     publish_site(sample_articles, settings, output)

@@ -327,3 +327,18 @@ def test_every_page_parses_as_html5_without_errors(
     assert len(pages) > 10
     for page in pages:
         parser.parse(page.read_text(encoding="utf-8"))  # raises ParseError on any error
+
+
+def test_machine_readable_times_have_whole_seconds(
+    make_article: ArticleFactory, settings: SiteSettings, tmp_path: Path
+) -> None:
+    # An article published "now" carries microseconds; the W3C checker allows three digits.
+    moment = datetime(2026, 3, 5, 7, 47, 22, 968827, tzinfo=UTC)
+    article = make_article(published_at=moment, updated_at=moment.replace(hour=9))
+    output = tmp_path / "site"
+    manifest = publish_site([article], settings, output)
+    html = (output / manifest.article_pages[article.id]).read_text(encoding="utf-8")
+    stamps = re.findall(r'datetime="([^"]+)"', html)
+    stamps += re.findall(r'property="article:\w+_time" content="([^"]+)"', html)
+    assert len(stamps) >= 3
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", s) for s in stamps)

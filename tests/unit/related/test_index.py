@@ -174,7 +174,7 @@ def test_an_index_saved_with_other_settings_loads_and_answers_alike(tmp_path: Pa
 
 
 def test_a_build_posts_every_term_as_one_list_at_a_time_would() -> None:
-    from editor.core.related.index import _Posting
+    from editor.core.related.structures import Posting as _Posting
 
     docs = [
         doc(f"d{n}", f"Chipfabrik {n % 7} Wafer", f"Halbleiter Wafer Fabrik {n % 5} Ausbeute " * 3)

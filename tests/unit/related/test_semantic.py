@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -172,3 +173,28 @@ def test_the_bundled_model_takes_any_text_an_article_may_hold() -> None:
     assert rows.shape == (len(texts), embedder.dim)
     assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-3)
     assert not np.allclose(rows[2], embedder.embed(["nul"])[0])  # the text after NUL counts
+
+
+def test_embedding_many_texts_on_worker_processes_gives_what_one_process_gives(
+    fork_allowed: None,
+) -> None:
+    import os
+
+    from editor.core import parallel
+    from editor.core.related.semantic import embed_many
+
+    class PidEmbedder(ConceptEmbedder):
+        """Notes in each row's last column which process embedded it."""
+
+        def embed(self, texts: Sequence[str]) -> np.ndarray:
+            rows = super().embed(texts)
+            return np.hstack([rows, np.full((len(texts), 1), os.getpid(), dtype=np.float32)])
+
+    texts = [f"Rakete {n} explodiert" if n % 2 else f"Cake {n} in the oven" for n in range(40)]
+    model = PidEmbedder()
+    alone = np.vstack(list(embed_many(model, texts, batch=4, workers=1)))
+    assert parallel.can_fork()
+    shared = np.vstack(list(embed_many(model, texts, batch=4, workers=2)))
+    np.testing.assert_allclose(shared[:, :-1], alone[:, :-1])
+    assert set(alone[:, -1]) == {os.getpid()}
+    assert os.getpid() not in set(shared[:, -1]), "the batches were embedded by workers"

@@ -1,0 +1,23 @@
+"""Publishing use cases (see :mod:`.service`); the site's settings, the record of each
+run (:mod:`.ledger`) and the rules an article must pass (:mod:`.review`)."""
+
+from editor.app.publishing.review import PUBLISHABLE, ArticleCheck
+from editor.app.publishing.service import (
+    ACTIONS,
+    PublishResult,
+    PublishService,
+    SiteState,
+)
+from editor.app.publishing.settings import DEFAULT_SITE, SETTING_SITE, site_languages
+
+__all__ = [
+    "ACTIONS",
+    "DEFAULT_SITE",
+    "PUBLISHABLE",
+    "SETTING_SITE",
+    "ArticleCheck",
+    "PublishResult",
+    "PublishService",
+    "SiteState",
+    "site_languages",
+]

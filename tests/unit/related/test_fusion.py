@@ -1,0 +1,41 @@
+"""Merging the languages' candidates: a standout in the other language competes with the
+query language's best; the best of a flat pool of chance matches does not."""
+
+from __future__ import annotations
+
+from editor.core.related.fusion import calibrate, scale_to_best
+
+GERMAN = {n: 0.5 - 0.05 * n for n in range(8)}  # 0.50, 0.45, ... 0.15
+
+
+def _lang_of(scores: dict[int, float]) -> dict[int, str]:
+    return {d: "de" if d < 100 else "en" for d in scores}
+
+
+def test_the_best_of_a_pool_of_alike_matches_is_not_lifted_to_the_top() -> None:
+    # Six other-language candidates as good as each other: none stands out.
+    flat = {100 + n: score for n, score in enumerate((0.2, 0.2, 0.2, 0.19, 0.19, 0.19, 0.05, 0.05))}
+    scores = GERMAN | flat
+    scaled = scale_to_best(scores, _lang_of(scores), boost=3.0)
+    calibrated = calibrate(scores, _lang_of(scores), "de", boost=3.0)
+    assert scaled[100] == max(scaled.values()), "scaling puts the best chance match first"
+    top2 = sorted(calibrated, key=calibrated.__getitem__, reverse=True)[:2]
+    assert 100 not in top2 and calibrated[100] < scaled[100]
+    assert all(calibrated[d] == s for d, s in GERMAN.items()), "the query language stays"
+
+
+def test_a_standout_of_the_other_language_competes_with_the_best() -> None:
+    standout = {100: 0.3} | {101 + n: 0.06 + 0.002 * n for n in range(7)}
+    scores = GERMAN | standout
+    calibrated = calibrate(scores, _lang_of(scores), "de", boost=3.0)
+    top3 = sorted(calibrated, key=calibrated.__getitem__, reverse=True)[:3]
+    assert 100 in top3
+    assert all(calibrated[d] >= s for d, s in standout.items()), "never below its own score"
+    assert all(calibrated[d] <= 3.0 * s for d, s in standout.items()), "boost capped"
+
+
+def test_small_pools_fall_back_to_scaling() -> None:
+    scores = {0: 0.5, 1: 0.4, 100: 0.1}
+    assert calibrate(scores, _lang_of(scores), "de", 3.0) == scale_to_best(
+        scores, _lang_of(scores), 3.0
+    )
