@@ -107,7 +107,13 @@ class Newcomer:
             self.day.shots.append(str(target))
 
     def run(self, command_id: str) -> bool:
-        return bool(self.window.registry.execute(command_id, self.window.command_context))
+        ran = self.window.registry.execute(command_id, self.window.command_context)
+        self.settle()
+        return bool(ran)
+
+    def settle(self) -> None:
+        """Writes run on the window's runner: wait until they have reported back."""
+        wait_until(lambda: not self.window.runner.busy, 30)
 
     def start(self, *, accept_samples: bool) -> bool:
         from PySide6.QtCore import QSettings
@@ -214,14 +220,15 @@ class Newcomer:
     def accept_a_related_link(self, article_id: int) -> None:
         if not self.window.panel_visible("related"):
             self.run("view.related")
-        wait_until(lambda: self.window._related is not None, 10)
-        panel = self.window._related
+        wait_until(lambda: self.window.panels.built("related") is not None, 10)
+        panel = self.window.panels.built("related")
         model = panel.suggestion_model if panel is not None else None
         found = model is not None and wait_until(lambda: model.rowCount() > 0, 90)
         if not self.day.check("related links suggested", found):
             return
         panel.suggestion_view.setCurrentIndex(model.index(0))
         panel.accept_current()
+        self.settle()
         accepted = self.window.ws.related.accepted(article_id)
         targets = [c.target_id for c in accepted]
         self.day.check("related link accepted", len(accepted) == 1, f"linked to {targets}")

@@ -38,8 +38,6 @@ if TYPE_CHECKING:
     from editor.app.workspace import Workspace
     from editor.store.database import Session
 
-# A periodic revision is taken after this much editing since the last one.
-PERIODIC_REVISION_SECONDS = 10 * 60
 FALLBACK_SLUG = "article"
 
 

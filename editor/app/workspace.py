@@ -102,6 +102,19 @@ class Workspace:
 
         return SearchService(self)
 
+    def schema_revision(self) -> str | None:
+        """The migration the archive is at (None for an empty one)."""
+        from editor.store import migrations
+
+        return migrations.current_revision(self.db.engine)
+
+    @staticmethod
+    def schema_head() -> str:
+        """The newest migration this program knows."""
+        from editor.store import migrations
+
+        return migrations.head_revision()
+
     def has_started(self, service: str) -> bool:
         """Whether a service ("articles", "related", "publishing") was used yet (asking
         does not start it, so nothing is imported for it)."""

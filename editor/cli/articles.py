@@ -151,8 +151,8 @@ def _table(rows: Sequence[Any]) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from editor.app.errors import NotFoundError
     from editor.app.exporting import export_record
-    from editor.store.errors import NotFoundError
 
     workspace = open_workspace(args)
     try:

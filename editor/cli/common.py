@@ -36,11 +36,10 @@ def report_error(message: str) -> None:
 
 def known_error(exc: Exception) -> str | None:
     """The one-line message for errors that are the user's situation, not a bug."""
+    from editor.app.errors import StoreError, describe_error
     from editor.app.exporting import ExportTargetError
     from editor.app.importing import ImportSourceError
     from editor.core.publishing import PublishError
-    from editor.store.database import describe_error
-    from editor.store.errors import StoreError
 
     if isinstance(exc, StoreError | ImportSourceError | ExportTargetError | PublishError):
         return str(exc)
@@ -76,7 +75,7 @@ def _user_name() -> str:
 
 def resolve(workspace: Workspace, key: str) -> int:
     """The article number for a number, uuid or external id; not found exits with 1."""
-    from editor.store.errors import NotFoundError
+    from editor.app.errors import NotFoundError
 
     try:
         return workspace.articles.find(key).id

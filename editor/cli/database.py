@@ -16,15 +16,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def cmd_db_info(args: argparse.Namespace) -> int:
-    from editor.store import migrations
-
     workspace = open_workspace(args)
     try:
         counts = workspace.articles.counts_by_status()
         info = {
             "location": workspace.db.description,
-            "schema": migrations.current_revision(workspace.db.engine),
-            "schema_head": migrations.head_revision(),
+            "schema": workspace.schema_revision(),
+            "schema_head": workspace.schema_head(),
             "articles": sum(n for status, n in counts.items() if status != "trash"),
             "trash": counts.get("trash", 0),
             "by_status": {s: counts.get(s, 0) for s in STATUSES},

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from editor.app.errors import NotFoundError
+from editor.app.operations import change, plain
 from editor.commands.context import CommandContext
 from editor.commands.registry import Command, CommandDisabledError, CommandRegistry
+from editor.commands.related import compute_meaning_vectors, rebuild_related_index
 from editor.core.article import Article, ListQuery
 from editor.core.workflow import PUBLISHABLE_STATUSES, Status, allowed_transitions
-from editor.store.errors import NotFoundError
 
 # Top-level menus in the order the menu bar shows them.
 MENU_ORDER = ("File", "Edit", "View", "Workflow", "Help")
@@ -134,35 +136,55 @@ def _display_title(article: Article) -> str:
 # ---------------------------------------------------------------- File: articles
 
 
+# Writes run as operations on the window's runner, never on the GUI thread; the
+# window follows the change notices they send, and a failure is shown in its
+# status bar ("Creating an article failed: …").
+
+
 def _new_article(ctx: CommandContext) -> None:
     ctx.window.flush_autosave()
-    article = ctx.workspace.articles.create(language=default_language(ctx))
-    ctx.window.open_article(article.id)
+    articles, language = ctx.workspace.articles, default_language(ctx)
+    ctx.window.run_operation(
+        change("Creating an article", plain(lambda: articles.create(language=language))),
+        on_done=lambda article: ctx.window.open_article(article.id),
+    )
 
 
 def _duplicate_article(ctx: CommandContext) -> None:
     ctx.window.flush_autosave()
-    source = _require_article(ctx)
-    copy = ctx.workspace.articles.duplicate(source.id)
-    ctx.window.open_article(copy.id)
-    ctx.window.show_message(f"Duplicated {_display_title(source)}.")
+    source, articles = _require_article(ctx), ctx.workspace.articles
+
+    def opened(copy: Article) -> None:
+        ctx.window.open_article(copy.id)
+        ctx.window.show_message(f"Duplicated {_display_title(source)}.")
+
+    ctx.window.run_operation(
+        change("Duplicating the article", plain(lambda: articles.duplicate(source.id))),
+        on_done=opened,
+    )
 
 
 def _save_article(ctx: CommandContext) -> None:
-    article = _require_article(ctx)
+    article, articles = _require_article(ctx), ctx.workspace.articles
     if not ctx.window.flush_autosave():
         raise RuntimeError("the latest changes could not be written; nothing was lost on screen")
-    info = ctx.workspace.articles.save_revision(article.id, reason="save")
-    ctx.window.show_message(f"Saved revision {info.number}.")
+    ctx.window.run_operation(
+        change(
+            "Saving a revision", plain(lambda: articles.save_revision(article.id, reason="save"))
+        ),
+        on_done=lambda info: ctx.window.show_message(f"Saved revision {info.number}."),
+    )
 
 
 def _trash_article(ctx: CommandContext) -> None:
     ctx.window.flush_autosave()
-    article = _require_article(ctx)
-    ctx.workspace.articles.trash(article.id)
+    article, articles = _require_article(ctx), ctx.workspace.articles
     # No confirmation: the trash is the undo.
-    ctx.window.show_message(
-        f"Moved {_display_title(article)} to the trash (Restore from Trash brings it back)."
+    ctx.window.run_operation(
+        change("Moving the article to the trash", plain(lambda: articles.trash(article.id))),
+        on_done=lambda _trashed: ctx.window.show_message(
+            f"Moved {_display_title(article)} to the trash (Restore from Trash brings it back)."
+        ),
     )
 
 
@@ -221,10 +243,16 @@ def _article_commands() -> list[Command]:
 
 
 def _restore_article(ctx: CommandContext) -> None:
-    article = _require_article(ctx)
-    ctx.workspace.articles.restore(article.id)
-    ctx.window.open_article(article.id)
-    ctx.window.show_message(f"Restored {_display_title(article)} from the trash.")
+    article, articles = _require_article(ctx), ctx.workspace.articles
+
+    def restored(_article: Article) -> None:
+        ctx.window.open_article(article.id)
+        ctx.window.show_message(f"Restored {_display_title(article)} from the trash.")
+
+    ctx.window.run_operation(
+        change("Restoring the article", plain(lambda: articles.restore(article.id))),
+        on_done=restored,
+    )
 
 
 def _trash_count(ctx: CommandContext) -> int:
@@ -240,8 +268,12 @@ def _empty_trash(ctx: CommandContext) -> None:
         f"Delete the {count} {noun} in the trash for good? This cannot be undone."
     ):
         return
-    removed = ctx.workspace.articles.empty_trash()
-    ctx.window.show_message(f"Deleted {removed} {noun} for good.")
+    ctx.window.run_operation(
+        change("Emptying the trash", plain(ctx.workspace.articles.empty_trash)),
+        on_done=lambda removed: ctx.window.show_message(
+            f"Deleted {removed} {'article' if removed == 1 else 'articles'} for good."
+        ),
+    )
 
 
 def _trash_commands() -> list[Command]:
@@ -549,7 +581,7 @@ def _publishing_commands() -> list[Command]:
             title="Rebuild Related-Links Index",
             category="Publish",
             menu="Workflow",
-            handler=lambda ctx: ctx.window.rebuild_related_index(),
+            handler=rebuild_related_index,
             keywords=("reindex", "suggestions", "index"),
         ),
         Command(
@@ -557,7 +589,7 @@ def _publishing_commands() -> list[Command]:
             title="Compute Meaning Vectors for Related Links",
             category="Publish",
             menu="Workflow",
-            handler=lambda ctx: ctx.window.compute_meaning_vectors(),
+            handler=compute_meaning_vectors,
             keywords=("embeddings", "multilingual", "across languages", "sprachübergreifend"),
         ),
     ]

@@ -1,8 +1,11 @@
 """What a command handler may use: the workspace, and a window behind an interface.
 
-The main window implements :class:`WindowActions`; tests pass a fake.  Handlers
-call the workspace's use cases for anything that changes data, and the window
-only for what is inherently visual (open an article, show a panel, ask).
+The main window implements :class:`WindowActions`; tests pass a fake
+(:class:`~editor.commands.testing.RecordingWindow`).  Handlers read through the
+workspace's use cases, hand anything that writes or takes long to
+:meth:`WindowActions.run_operation` (the window's runner, off the GUI thread),
+and ask the window only for what is inherently visual (open an article, show a
+panel, ask).  A new feature adds operations and panels, not methods here.
 """
 
 from __future__ import annotations
@@ -13,7 +16,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
+    from editor.app.operations import Operation
     from editor.app.workspace import Workspace
+
+T = TypeVar("T")
 
 
 class WindowActions(Protocol):
@@ -26,8 +32,9 @@ class WindowActions(Protocol):
     def confirm(self, question: str) -> bool: ...
 
     def toggle_panel(self, name: str) -> None:
-        """Show or hide a panel: "preview", "history", "metadata", "sidebar", "palette",
-        "find", "distraction_free"."""
+        """Show or hide a panel by name: the article panels ("history", "related",
+        "page", …), "preview", "metadata", "sidebar", "palette", "find",
+        "distraction_free"."""
         ...
 
     def panel_visible(self, name: str) -> bool: ...
@@ -57,12 +64,22 @@ class WindowActions(Protocol):
         publish, correct or unpublish (each writes or removes pages with the status)."""
         ...
 
-    def rebuild_related_index(self) -> None:
-        """Rebuild the related-links index with visible, cancellable progress."""
-        ...
+    def run_operation(
+        self,
+        operation: Operation[T],
+        *,
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        progress: str | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> None:
+        """Run ``operation`` off the GUI thread (writes one after another); the outcome
+        comes to ``on_done``/``on_error`` later, on the GUI thread.  An error without
+        ``on_error`` is shown in the status bar.  ``progress``: the title of a
+        cancellable progress dialog, for long work (``on_cancelled`` hears a Cancel).
 
-    def compute_meaning_vectors(self) -> None:
-        """Embed the articles that lack meaning vectors, with cancellable progress."""
+        This is how handlers do anything slow or writing; a new feature adds an
+        operation, not a method here."""
         ...
 
     def open_tool(self, name: str) -> None:
@@ -73,9 +90,6 @@ class WindowActions(Protocol):
     def rebuild_search_index(self) -> None:
         """Rebuild the full-text search index with visible, cancellable progress."""
         ...
-
-
-T = TypeVar("T")
 
 
 @dataclass

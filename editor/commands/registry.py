@@ -82,19 +82,6 @@ class CommandRegistry:
         self._commands[command.id] = command
         return command
 
-    def command(
-        self, id: str, title: str, category: str, **options: Any
-    ) -> Callable[[Handler], Handler]:
-        """Decorator: register the decorated function as the handler of a command."""
-
-        def decorate(handler: Handler) -> Handler:
-            self.register(
-                Command(id=id, title=title, category=category, handler=handler, **options)
-            )
-            return handler
-
-        return decorate
-
     def builtin_shortcuts(self, command_id: str) -> tuple[str, ...]:
         """The shortcuts ``command_id`` was registered with (before any rebinding)."""
         command = self.get(command_id)

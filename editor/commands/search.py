@@ -304,12 +304,12 @@ def search(
     asks for commands only, "#" for articles only.
 
     Articles come from ``index`` (default: the workspace's shared title index,
-    which starts loading in the background on first use; until it is ready,
-    SQL answers).
+    which the window loads on its runner on first use; until it is ready, SQL
+    answers).
     """
     if index is None:
         index = title_index_for(ctx.workspace)
-        index.start_loading()
+        index.start_loading(ctx.window.run_operation)
     text, want_commands, want_articles = split_mode(query)
     recent = registry.recent()
     commands = rank_commands(text, registry, recent=recent, ctx=ctx) if want_commands else []

@@ -7,7 +7,13 @@ widgets built on the registry) can be exercised without the real window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from editor.app.operations import ForegroundRunner, Operation
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -20,6 +26,7 @@ class RecordingWindow:
     questions: list[str] = field(default_factory=list)
     panels: set[str] = field(default_factory=set)  # the visible ones
     calls: list[str] = field(default_factory=list)  # flush, quit, undo, redo, find, replace
+    operations: list[str] = field(default_factory=list)  # labels of the operations run
 
     def current_article_id(self) -> int | None:
         return self.article_id
@@ -62,11 +69,27 @@ class RecordingWindow:
             f"publish {article_ids}" if action == "publish" else f"{action} {article_ids}"
         )
 
-    def rebuild_related_index(self) -> None:
-        self.calls.append("rebuild related")
-
-    def compute_meaning_vectors(self) -> None:
-        self.calls.append("meaning vectors")
+    def run_operation(
+        self,
+        operation: Operation[T],
+        *,
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        progress: str | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> None:
+        """Runs it at once, in the foreground (the outcome is there when this returns)."""
+        self.operations.append(operation.label)
+        try:
+            result = ForegroundRunner().run(operation)
+        except Exception as error:
+            if on_error is None:
+                self.show_message(f"{operation.label} failed: {error}", error=True)
+            else:
+                on_error(error)
+            return
+        if on_done is not None:
+            on_done(result)
 
     def open_tool(self, name: str) -> None:
         self.calls.append(f"tool {name}")

@@ -8,8 +8,8 @@ typed words in the vocabulary of all title words (by prefix, by substring for
 compounds like "Quantenchip", and by edit distance for typos), collects the
 titles holding them, and lets rapidfuzz rank only those few hundred.
 
-The index loads once in a background thread (about a second for 100 000
-titles) and then follows the workspace's events: an article created, edited,
+The index loads once, as an operation the window runs on its runner (about a
+second for 100 000 titles), and then follows the workspace's events: an article created, edited,
 trashed, restored or imported is re-read by id the next time the index is
 asked, so no event listener ever waits for the database.
 """
@@ -23,15 +23,16 @@ import re
 import threading
 import weakref
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process, utils
 
 from editor.app.changes import Change, LinksDecided, RevisionCreated
+from editor.app.errors import NotFoundError
+from editor.app.operations import ForegroundRunner, Operation, plain, query
 from editor.core.article import ArticleSummary, ListQuery
-from editor.store.errors import NotFoundError
 
 if TYPE_CHECKING:
     from editor.app.articles import ArticleService
@@ -75,7 +76,7 @@ class TitleIndex:
         self._dirty: set[int] = set()
         self._reload = False
         self._ready = threading.Event()
-        self._loading: threading.Thread | None = None
+        self._loading = False
         self._unsubscribe = workspace.changes.subscribe(Change, self._on_change)
 
     @property
@@ -91,15 +92,18 @@ class TitleIndex:
     def ready(self) -> bool:
         return self._ready.is_set()
 
-    def start_loading(self) -> None:
-        """Load in a background thread (no-op when loaded or loading)."""
+    def start_loading(self, run: Callable[[Operation[None]], Any] | None = None) -> None:
+        """Hand the loading to ``run`` (the window's ``run_operation``: its runner), or
+        without one load now; no-op when loaded or loading."""
         with self._lock:
-            if self._ready.is_set() or self._loading is not None:
+            if self._ready.is_set() or self._loading:
                 return
-            self._loading = threading.Thread(
-                target=self._load_quietly, name="title-index", daemon=True
-            )
-            self._loading.start()
+            self._loading = True
+        operation = query("Loading article titles", plain(self._load_quietly))
+        if run is None:
+            ForegroundRunner().run(operation)
+        else:
+            run(operation)
 
     def _load_quietly(self) -> None:
         try:
@@ -109,7 +113,7 @@ class TitleIndex:
             log.exception("loading the title index failed")
         finally:
             with self._lock:
-                self._loading = None
+                self._loading = False
 
     def wait(self, timeout: float | None = None) -> bool:
         return self._ready.wait(timeout)

@@ -12,9 +12,9 @@ actions also refresh after every command they run and when a menu opens.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
 
@@ -226,3 +226,34 @@ def install_actions(
     if toolbar is not None:
         populate_toolbar(toolbar, registry, actions)
     return actions
+
+
+def install_window_commands(
+    window: QMainWindow,
+    registry: CommandRegistry,
+    ctx: CommandContext,
+    toolbar: QToolBar,
+    trailing: QWidget,
+    held: QAction | None = None,
+) -> dict[str, QAction]:
+    """:func:`install_actions` for the main window, with ``trailing`` (the quick
+    filter) after the toolbar's commands; ``held``: its toolbar action while it held
+    its place before the commands came (it moves behind them)."""
+    actions = install_actions(window, registry, ctx, toolbar)
+    toolbar.addSeparator()
+    if held is None:
+        toolbar.addWidget(trailing)
+    else:
+        toolbar.removeAction(held)
+        toolbar.addAction(held)
+    return actions
+
+
+def escape_action(window: QWidget, title: str, triggered: Callable[[], None]) -> QAction:
+    """A window-wide Esc action, disabled until the mode it leaves is on."""
+    action = QAction(title, window, objectName="leave_distraction_free")
+    action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+    action.setEnabled(False)
+    action.triggered.connect(triggered)
+    window.addAction(action)
+    return action

@@ -23,8 +23,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from editor import __version__
+from editor.app.errors import StoreError
 from editor.core.resources import resource_path
-from editor.store.errors import StoreError
 from editor.ui.icons import app_icon
 
 if TYPE_CHECKING:
@@ -160,7 +160,7 @@ def start_from_snapshot(
     None when the fast path does not apply (not a current Newsdesk SQLite file, an empty
     archive that gets the samples offer, anything unreadable)."""
     from editor.app.config import database_url
-    from editor.store.snapshot import read_snapshot
+    from editor.app.snapshot import read_snapshot
     from editor.ui.article_list import PAGE_SIZE
 
     url = database_url(db_url)

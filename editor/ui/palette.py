@@ -255,11 +255,11 @@ class CommandPalette(QFrame):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        # Article titles come from an in-memory index that loads in the background
+        # Article titles come from an in-memory index that loads on the window's runner
         # (a second or more on a large archive); until then only recent articles
         # are found, so the palette asks again once it is ready.
         self._index = title_index_for(ctx.workspace)
-        self._index.start_loading()
+        self._index.start_loading(ctx.window.run_operation)
         self._index_poll = QTimer(self, singleShot=True, interval=INDEX_POLL_MS)
         self._index_poll.timeout.connect(self._on_index_poll)
         self.line_edit.textChanged.connect(lambda _text: self._timer.start())

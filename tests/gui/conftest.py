@@ -15,7 +15,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from editor.app.workspace import Workspace
+from editor.ui.events import EventBridge
 from editor.ui.main_window import MainWindow
+from editor.ui.panels.base import PanelServices
+from editor.ui.runner import Runner
 
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
 FAST_AUTOSAVE = (0.05, 0.1)  # idle and longest delay: tests wait milliseconds, not seconds
@@ -82,3 +85,14 @@ def make_window(
 @pytest.fixture
 def window(make_window: WindowFactory) -> MainWindow:
     return make_window()
+
+
+@pytest.fixture
+def panel_services(qtbot, workspace: Workspace) -> Iterator[PanelServices]:
+    """What a window hands to its panels: one runner and one event bridge, for panels
+    tested on their own."""
+    runner = Runner()
+    bridge = EventBridge(workspace.changes)
+    yield PanelServices(workspace, runner, bridge)
+    runner.shutdown()
+    bridge.close()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -28,3 +31,14 @@ def press(
     """One key press and release (a shortcut, Esc, Return)."""
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers))
+
+
+def settle(window: Any, timeout_ms: int = 10_000) -> None:
+    """Wait until the window's runner has delivered every outcome: commands that
+    write run as operations off the GUI thread, and the window follows later."""
+    waited = 0
+    while window.runner.busy:
+        if waited > timeout_ms:
+            raise AssertionError(f"still running: {window.runner.labels()}")
+        QTest.qWait(10)
+        waited += 10

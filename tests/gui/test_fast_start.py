@@ -14,7 +14,8 @@ from editor.core.workflow import Status
 from editor.store.errors import DatabaseUnavailableError
 from editor.ui import app
 from editor.ui.article_list import PAGE_SIZE
-from editor.ui.main_window import OPEN_AT_THE_LATEST_MS, MainWindow
+from editor.ui.first_paint import OPEN_AT_THE_LATEST_MS
+from editor.ui.main_window import MainWindow
 from tests.gui.seeding import seed
 
 MORE_THAN_A_PAGE = PAGE_SIZE + 40

@@ -93,7 +93,7 @@ def test_interactive_widgets_have_accessible_names(qtbot, window):
     window.ws.articles.create(title="Ein Artikel", body="Text")
     window.registry.run("article.new", window.command_context)
     window.toggle_panel("related")  # built when first shown
-    qtbot.waitUntil(lambda: window._related is not None)
+    qtbot.waitUntil(lambda: window.panels.built("related") is not None)
     nameless = []
     for widget in window.findChildren(QWidget):
         if not isinstance(widget, INTERACTIVE) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:

@@ -9,16 +9,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from editor.app.workspace import Workspace
 from editor.core.workflow import Status
 from editor.store.errors import ConflictError
 from editor.ui.main_window import MainWindow
 
-from .helpers import type_text
+from .helpers import settle, type_text
 
 
 def new_article(window: MainWindow) -> int:
     """Create an article the way the editor does (the New command) and return its id."""
     window.registry.run("article.new", window.command_context)
+    settle(window)  # the article is created off the GUI thread, then opened
     article_id = window.current_article_id()
     assert article_id is not None
     return article_id
@@ -214,6 +216,7 @@ def test_delete_key_edits_text_in_the_body_and_trashes_only_from_the_list(qtbot,
     window.list_view.setFocus()
     qtbot.waitUntil(window.list_view.hasFocus, timeout=1000)
     qtbot.keyClick(window.list_view, Qt.Key.Key_Delete)
+    settle(window)
     assert window.ws.articles.get(article_id).deleted
     assert window.ws.articles.get(article_id).body == "abc"
 
@@ -223,7 +226,7 @@ def test_preview_tab_renders_the_body(qtbot, window):
     type_text(window.editor.body, "# Überschrift\n\nText mit **fett**.")
     window.toggle_panel("preview")
     assert window.panel_visible("preview")
-    pane = window._preview
+    pane = window.text_tools.preview
     assert pane is not None
     assert "<h1>Überschrift</h1>" in pane.rendered_html()
     assert "<strong>fett</strong>" in pane.rendered_html()
@@ -236,7 +239,7 @@ def test_find_command_opens_the_find_bar_on_the_body(qtbot, window):
     type_text(window.editor.body, "eins zwei eins")
     window.registry.run("edit.find", window.command_context)
     assert window.panel_visible("find")
-    bar = window._find_bar
+    bar = window.text_tools.find_bar
     assert bar is not None and bar.editor() is window.editor.body
     type_text(bar.find_edit, "eins")
     qtbot.waitUntil(lambda: bar.match_count() == 2, timeout=2000)
@@ -298,10 +301,13 @@ def test_the_status_box_changes_the_site_through_the_publish_dialog(
 
 
 def test_page_tab_shows_the_published_page_of_the_open_article(qtbot, window):
+    from editor.core.related.dictionary import load_dictionary
+
+    load_dictionary()  # parsed once per run, and slowly: not inside the timed wait
     article = window.ws.articles.create(title="Seitenvorschau", body="Ein **Text**.")
     window.open_article(article.id)
     window.editor.show_tab("page")
-    page = window._page_preview
+    page = window.panels.built("page")
     assert page is not None
     qtbot.waitUntil(lambda: "Seitenvorschau" in page.browser.toPlainText(), timeout=10_000)
     other = window.ws.articles.create(title="Andere Seite")
@@ -312,12 +318,12 @@ def test_page_tab_shows_the_published_page_of_the_open_article(qtbot, window):
 def test_related_dock_is_built_when_first_shown_and_follows_the_article(qtbot, window):
     article = window.ws.articles.create(title="Halbleiter", body="Chips und Fabriken.")
     window.open_article(article.id)
-    assert window._related is None  # nothing read before it is wanted
+    assert window.panels.built("related") is None  # nothing read before it is wanted
     window.related_dock.show()
     window.related_dock.raise_()
-    qtbot.waitUntil(lambda: window._related is not None, timeout=2000)
-    assert window.related_dock.widget() is window._related
-    assert window._related._article_id == article.id
+    qtbot.waitUntil(lambda: window.panels.built("related") is not None, timeout=2000)
+    assert window.related_dock.widget() is window.panels.built("related")
+    assert window.panels.built("related").article_id == article.id
 
 
 def test_view_commands_toggle_panels_and_their_menu_checks(qtbot, window):
@@ -335,7 +341,7 @@ def test_view_commands_toggle_panels_and_their_menu_checks(qtbot, window):
 
     new_article(window)
     window.actions_by_id["view.history"].trigger()
-    assert window.panel_visible("history") and window._history is not None
+    assert window.panel_visible("history") and window.panels.built("history") is not None
     window.actions_by_id["view.history"].trigger()
     assert window.editor.current_tab() == 0  # back to Write
 
@@ -389,8 +395,8 @@ def test_related_and_page_panels_are_commands(qtbot, window):
     window.open_article(article.id)
     window.actions_by_id["view.related"].trigger()
     assert window.panel_visible("related")
-    qtbot.waitUntil(lambda: window._related is not None, timeout=5_000)
-    assert window.related_dock.widget() is window._related
+    qtbot.waitUntil(lambda: window.panels.built("related") is not None, timeout=5_000)
+    assert window.related_dock.widget() is window.panels.built("related")
     window.actions_by_id["view.related"].trigger()
     assert not window.panel_visible("related")
     window.actions_by_id["view.page"].trigger()
@@ -401,7 +407,7 @@ def test_rebuilding_the_related_index_reports_how_many(qtbot, window):
     for title in ("Eins", "Zwei", "Drei"):
         window.ws.articles.create(title=title, body="Text über OpenAI.")
     window.actions_by_id["related.rebuild"].trigger()
-    qtbot.waitUntil(lambda: window._reindex is None, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
     assert window.status.currentMessage() == "Related-links index rebuilt: 3 articles."
     assert [s.id for s in window.ws.related.suggest(window.ws.articles.list()[0].id, 5)] == []
 
@@ -416,7 +422,7 @@ def test_meaning_vectors_need_a_model_and_are_computed_on_a_worker(qtbot, window
 
     window.ws.related.set_embedder(ConceptEmbedder())
     window.actions_by_id["related.embed"].trigger()
-    qtbot.waitUntil(lambda: window._reindex is None, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
     assert window.status.currentMessage() == "Meaning vectors computed for 3 articles."
     assert window.ws.related.missing_vectors() == 0
 
@@ -425,8 +431,8 @@ def test_saved_articles_get_meaning_vectors_now_and_then(qtbot, window):
     from tests.unit.related.concepts import ConceptEmbedder
 
     ws = window.ws
-    window._on_meaning_timer_timeout()  # related links never used: nothing starts
-    assert window._meaning_jobs is None and not ws.has_started("related")
+    window.work.embed_changed()  # related links never used: nothing starts
+    assert window.work.meaning_run is None and not ws.has_started("related")
 
     first = ws.articles.create(title="Rakete explodiert", body="Text.")
     ws.related.set_embedder(ConceptEmbedder())
@@ -435,9 +441,42 @@ def test_saved_articles_get_meaning_vectors_now_and_then(qtbot, window):
     ws.articles.update(first.id, {"title": "Rakete startet"})
     assert ws.related.missing_vectors() == 2
 
-    window._on_meaning_timer_timeout()  # what the 30-second timer calls
-    qtbot.waitUntil(lambda: not window._meaning_jobs.busy, timeout=20_000)
+    window.work.embed_changed()  # what the 30-second timer calls
+    assert window.work.meaning_run is not None
+    qtbot.waitUntil(lambda: window.work.meaning_run.finished, timeout=20_000)
 
     assert ws.related.missing_vectors() == 0
     assert ws.related.files.vectors.is_file()  # kept without closing the window
     assert str(second.id) in ws.related.meaning.vectors
+
+
+def test_the_window_saves_at_least_every_second_while_typing_as_the_readme_says(
+    qtbot, db_path, settings
+):
+    from editor.app import autosave
+
+    ws = Workspace.open(str(db_path), user="tester")
+    window = MainWindow(ws, settings=settings)  # the delays a user gets
+    qtbot.addWidget(window)
+    try:
+        assert window.autosave._max == autosave.MAX_DELAY <= 1.0
+        assert window.autosave._idle == autosave.IDLE_DELAY <= 1.0
+    finally:
+        window.close()
+        ws.close()
+
+
+def test_switching_to_the_preview_keeps_the_focus_out_of_the_slug(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from editor.ui.article_editor import PREVIEW_TAB
+
+    new_article(window)
+    type_text(window.editor.title, "Titel")
+    window.editor.body.setFocus()
+    qtbot.waitUntil(window.editor.body.hasFocus, timeout=1000)
+    window.editor.tabs.setCurrentIndex(PREVIEW_TAB)
+    qtbot.wait(20)
+    assert QApplication.focusWidget() is not window.metadata.slug
+    assert not window.metadata.slug.hasSelectedText(), "the next key would overwrite it"
+    assert window.metadata.slug.text() == "titel"

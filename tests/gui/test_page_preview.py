@@ -9,7 +9,7 @@ import pytest
 
 from editor.core.related.dictionary import load_dictionary
 from editor.core.workflow import Status
-from editor.ui.page_preview import PagePreview
+from editor.ui.panels.page_preview import PagePreview
 
 PreviewFactory = Callable[..., PagePreview]
 
@@ -21,12 +21,12 @@ def _bilingual_dictionary() -> None:
 
 
 @pytest.fixture
-def make_preview(qtbot: Any, workspace: Any) -> Iterator[PreviewFactory]:
+def make_preview(qtbot: Any, panel_services: Any) -> Iterator[PreviewFactory]:
     previews: list[PagePreview] = []
 
     def make(**options: Any) -> PagePreview:
         options.setdefault("refresh_delay_ms", 20)
-        preview = PagePreview(workspace, **options)
+        preview = PagePreview(panel_services, **options)
         qtbot.addWidget(preview)
         preview.show()
         previews.append(preview)
@@ -44,7 +44,7 @@ def _article(ws: Any, title: str, body: str, **kw: Any) -> int:
 
 def _show(qtbot: Any, preview: PagePreview, article_id: int) -> None:
     with qtbot.waitSignal(preview.preview_updated, timeout=10_000) as blocker:
-        preview.set_article(article_id)
+        preview.show_article(article_id)
     assert blocker.args == [article_id]
 
 
@@ -114,10 +114,10 @@ def test_only_the_last_selected_article_is_shown(qtbot: Any, workspace: Any, mak
     preview = make_preview()
     shown: list[int] = []
     preview.preview_updated.connect(shown.append)
-    preview.set_article(first)  # its rendering is already queued when the selection moves
-    preview.set_article(second)
+    preview.show_article(first)  # its rendering is already queued when the selection moves
+    preview.show_article(second)
     qtbot.waitUntil(lambda: shown == [second], timeout=10_000)
-    preview.jobs.wait(5000)
+    preview.runner.wait(5000)
     qtbot.wait(50)
     assert shown == [second]
     assert "Zweiter Artikel" in preview.browser.toPlainText()
@@ -127,6 +127,6 @@ def test_no_article_clears_the_page(qtbot: Any, workspace: Any, make_preview):
     aid = _article(workspace, "Titel", "Text.")
     preview = make_preview()
     _show(qtbot, preview, aid)
-    preview.set_article(None)
+    preview.show_article(None)
     assert preview.browser.toPlainText() == ""
     assert "Select an article" in preview.status_label.text()

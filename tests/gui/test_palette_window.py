@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from editor.ui.find_replace import FindReplaceBar
 from editor.ui.palette import CommandPalette
 
-from .helpers import press, type_text
+from .helpers import press, settle, type_text
 
 
 def palette_of(window) -> CommandPalette:
@@ -41,12 +41,14 @@ def test_palette_runs_a_command_in_the_window(qtbot, window) -> None:
     qtbot.keyClicks(palette.line_edit, "new article")
     qtbot.waitUntil(lambda: palette.results()[:1] and palette.results()[0].id == "article.new")
     press(palette.line_edit, Qt.Key.Key_Return)
+    settle(window)
     assert window.ws.articles.count() == before + 1
     assert window.current_article_id() is not None
 
 
 def test_find_bar_on_the_body(qtbot, window) -> None:
     window.registry.run("article.new", window.command_context)
+    settle(window)
     type_text(window.editor.body, "Chip und Chip und 芯片")
     window.registry.run("edit.find", window.command_context)
     bar = window.findChild(FindReplaceBar)
@@ -60,6 +62,7 @@ def test_find_bar_on_the_body(qtbot, window) -> None:
 
 def test_preview_shows_the_body_rendered(qtbot, window) -> None:
     window.registry.run("article.new", window.command_context)
+    settle(window)
     type_text(window.editor.body, "**fett** <script>x()</script>")
     window.registry.run("view.preview", window.command_context)
     from editor.ui.preview import PreviewPane

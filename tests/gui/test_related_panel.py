@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QListView
 from editor.core.links import LinkState
 from editor.core.related.dictionary import load_dictionary
 from editor.core.workflow import Status
-from editor.ui.related_panel import ARTICLE_ID_ROLE, REASONS_ROLE, RelatedPanel
+from editor.ui.panels.related import ARTICLE_ID_ROLE, REASONS_ROLE, RelatedPanel
 from tests.gui.helpers import press
 
 PanelFactory = Callable[..., RelatedPanel]
@@ -70,12 +70,12 @@ def archive(workspace: Any) -> dict[str, int]:
 
 
 @pytest.fixture
-def make_panel(qtbot: Any, workspace: Any) -> Iterator[PanelFactory]:
+def make_panel(qtbot: Any, panel_services: Any) -> Iterator[PanelFactory]:
     panels: list[RelatedPanel] = []
 
     def make(**options: Any) -> RelatedPanel:
         options.setdefault("refresh_delay_ms", 20)
-        panel = RelatedPanel(workspace, **options)
+        panel = RelatedPanel(panel_services, **options)
         qtbot.addWidget(panel)
         panel.resize(360, 600)
         panel.show()
@@ -106,8 +106,13 @@ def gate(workspace: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, 
 
 def _loaded(qtbot: Any, panel: RelatedPanel, article_id: int) -> None:
     with qtbot.waitSignal(panel.suggestions_updated, timeout=10_000) as blocker:
-        panel.set_article(article_id)
+        panel.show_article(article_id)
     assert blocker.args == [article_id]
+
+
+def _stored(qtbot: Any, panel: RelatedPanel) -> None:
+    """Wait until the decisions sent to the runner are written and their notices shown."""
+    qtbot.waitUntil(lambda: not panel.runner.busy, timeout=5000)
 
 
 def _select(view: QListView, article_id: int) -> None:
@@ -143,7 +148,7 @@ def test_first_query_says_the_index_is_being_built(
     assert not workspace.related.is_built
     panel = make_panel()
     with qtbot.waitSignal(panel.suggestions_updated, timeout=10_000):
-        panel.set_article(archive["chips"])
+        panel.show_article(archive["chips"])
         assert panel.status_label.text() == "Building the related-links index…"
         assert panel.busy
     assert workspace.related.is_built
@@ -157,6 +162,7 @@ def test_enter_accepts_a_suggestion_and_stores_it(
     _loaded(qtbot, panel, archive["chips"])
     _select(panel.suggestion_view, archive["chips2"])
     press(panel.suggestion_view, Qt.Key.Key_Return)
+    _stored(qtbot, panel)
     assert panel.accepted_model.ids() == [archive["chips2"]]
     assert archive["chips2"] not in panel.suggestion_model.ids()
     assert _accepted_ids(workspace, archive["chips"]) == [archive["chips2"]]
@@ -171,6 +177,7 @@ def test_delete_rejects_a_suggestion_and_stores_it(
     _loaded(qtbot, panel, archive["chips"])
     _select(panel.suggestion_view, archive["chips_en"])
     press(panel.suggestion_view, Qt.Key.Key_Delete)
+    _stored(qtbot, panel)
     assert archive["chips_en"] not in panel.suggestion_model.ids()
     states = {c.target_id: c.state for c in workspace.related.choices(archive["chips"])}
     assert states == {archive["chips_en"]: LinkState.REJECTED}
@@ -185,6 +192,7 @@ def test_accept_button_and_reject_button_act_on_the_selection(
     assert not panel.accept_button.isEnabled(), "nothing selected yet"
     _select(panel.suggestion_view, archive["chips_en"])
     qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    _stored(qtbot, panel)
     assert _accepted_ids(workspace, archive["chips"]) == [archive["chips_en"]]
 
 
@@ -205,23 +213,28 @@ def test_reorder_and_pin_are_stored(
 
     _select(panel.accepted_view, third)
     qtbot.mouseClick(panel.move_up_button, Qt.MouseButton.LeftButton)
+    _stored(qtbot, panel)
     assert _accepted_ids(workspace, chips) == [first, third, second]
     assert panel.accepted_model.ids() == [first, third, second]
 
     press(panel.accepted_view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    _stored(qtbot, panel)
     assert _accepted_ids(workspace, chips) == [first, second, third]
 
     # What a drag in the list does: move the first row below the last (the view
     # moves rows itself, or hands the dragged data to the model).
     assert panel.accepted_model.moveRows(QModelIndex(), 0, 1, QModelIndex(), 3)
+    _stored(qtbot, panel)
     assert _accepted_ids(workspace, chips) == [second, third, first]
     model = panel.accepted_model
     dragged = model.mimeData([model.index(2)])
     assert model.dropMimeData(dragged, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    _stored(qtbot, panel)
     assert _accepted_ids(workspace, chips) == [first, second, third]
 
     _select(panel.accepted_view, third)
     qtbot.mouseClick(panel.pin_button, Qt.MouseButton.LeftButton)
+    _stored(qtbot, panel)
     stored = workspace.related.accepted(chips)
     assert [c.target_id for c in stored] == [third, first, second], "pinned goes on top"
     assert [c.pinned for c in stored] == [True, False, False]
@@ -258,6 +271,7 @@ def test_add_by_search_accepts_the_chosen_article(
     qtbot.waitUntil(popup.isVisible, timeout=5000)
     popup.setCurrentIndex(panel.completer.completionModel().index(0, 0))
     press(popup, Qt.Key.Key_Return)
+    _stored(qtbot, panel)
     assert _accepted_ids(workspace, archive["chips"]) == [archive["weather2"]]
     assert panel.accepted_model.ids() == [archive["weather2"]]
     assert panel.search_field.text() == ""
@@ -318,12 +332,12 @@ def test_results_for_an_article_no_longer_shown_are_dropped(
     gate["hold"].add(archive["chips"])
     shown: list[int] = []
     panel.suggestions_updated.connect(shown.append)
-    panel.set_article(archive["chips"])  # its worker waits at the gate
+    panel.show_article(archive["chips"])  # its worker waits at the gate
     qtbot.waitUntil(lambda: archive["chips"] in gate["calls"], timeout=5000)
-    panel.set_article(archive["weather"])
+    panel.show_article(archive["weather"])
     gate["open"].set()
     qtbot.waitUntil(lambda: shown == [archive["weather"]], timeout=10_000)
-    panel.jobs.wait(5000)
+    panel.runner.wait(5000)
     qtbot.wait(50)  # let any late delivery arrive
     assert shown == [archive["weather"]]
     assert archive["weather2"] in panel.suggestion_model.ids()
@@ -349,7 +363,7 @@ def test_without_an_article_the_panel_is_empty_and_disabled(
     workspace.related.accept(archive["chips"], archive["chips2"])
     panel = make_panel()
     _loaded(qtbot, panel, archive["chips"])
-    panel.set_article(None)
+    panel.show_article(None)
     assert panel.accepted_model.rowCount() == 0
     assert panel.suggestion_model.rowCount() == 0
     assert not panel.search_field.isEnabled()
@@ -368,8 +382,68 @@ def test_a_failure_is_shown_in_the_panel(
 
     monkeypatch.setattr(workspace.related, "suggest", broken)
     panel = make_panel()
-    panel.set_article(archive["chips"])
+    panel.show_article(archive["chips"])
     qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
     assert panel.status_label.text() == "Suggestions could not be computed: the index is damaged"
     assert not panel.busy_bar.isVisible()
     assert panel.suggestion_model.rowCount() == 0
+
+
+def test_decisions_are_written_off_the_gui_thread(
+    qtbot: Any,
+    workspace: Any,
+    archive: dict,
+    make_panel: PanelFactory,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    on_gui_thread: list[bool] = []
+    original = workspace.related.accept
+
+    def accept(*args: Any, **kwargs: Any) -> None:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        original(*args, **kwargs)
+
+    monkeypatch.setattr(workspace.related, "accept", accept)
+    panel = make_panel()
+    _loaded(qtbot, panel, archive["chips"])
+    _select(panel.suggestion_view, archive["chips2"])
+    press(panel.suggestion_view, Qt.Key.Key_Return)
+    _stored(qtbot, panel)
+    assert on_gui_thread == [False]
+    assert panel.accepted_model.ids() == [archive["chips2"]], "redrawn from the notice"
+
+
+def test_a_decision_that_cannot_be_stored_is_shown(
+    qtbot: Any,
+    workspace: Any,
+    archive: dict,
+    make_panel: PanelFactory,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    def broken(*_args: Any, **_kwargs: Any) -> None:
+        raise ValueError("the article is gone")
+
+    monkeypatch.setattr(workspace.related, "reject", broken)
+    panel = make_panel()
+    _loaded(qtbot, panel, archive["chips"])
+    _select(panel.suggestion_view, archive["chips_en"])
+    press(panel.suggestion_view, Qt.Key.Key_Delete)
+    _stored(qtbot, panel)
+    assert panel.status_label.text() == "Could not change the related links: the article is gone"
+    assert archive["chips_en"] in panel.suggestion_model.ids(), "nothing was decided"
+
+
+def test_accepting_leaves_no_other_suggestion_selected(
+    qtbot: Any, workspace: Any, archive: dict, make_panel: PanelFactory
+):
+    panel = make_panel()
+    _loaded(qtbot, panel, archive["chips"])
+    assert len(panel.suggestion_model.ids()) >= 2
+    _select(panel.suggestion_view, panel.suggestion_model.ids()[0])
+    press(panel.suggestion_view, Qt.Key.Key_Return)
+    _stored(qtbot, panel)
+    assert not panel.suggestion_view.currentIndex().isValid()
+    assert not panel.accept_button.isEnabled()
+    press(panel.suggestion_view, Qt.Key.Key_Return)  # again: nothing is accepted
+    _stored(qtbot, panel)
+    assert len(_accepted_ids(workspace, archive["chips"])) == 1

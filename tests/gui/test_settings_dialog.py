@@ -11,7 +11,7 @@ from editor.ui.settings import PersonalSettings
 from editor.ui.settings.dialog import SettingsDialog
 from editor.ui.settings.personal import apply_theme, is_dark
 
-from .helpers import press, type_text
+from .helpers import press, settle, type_text
 
 
 def open_dialog(qtbot, window) -> SettingsDialog:
@@ -70,6 +70,7 @@ def test_the_name_as_author_goes_on_new_articles(qtbot, window, settings):
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert PersonalSettings(settings).author_name() == "Jürgen Müller"
     window.registry.run("article.new", window.command_context)
+    settle(window)  # created off the GUI thread, then opened
     article = window.ws.articles.get(window.current_article_id())
     assert article.author == "Jürgen Müller"
 

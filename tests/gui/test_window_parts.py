@@ -12,8 +12,8 @@ from editor.app.changes import ChangeBus, LinksDecided
 from editor.core.text import text_stats
 from editor.ui.events import EventBridge
 from editor.ui.formatting import relative_time, seconds_ago, stats_text
-from editor.ui.history import diff_html
 from editor.ui.metadata import language_choices
+from editor.ui.panels.history import diff_html
 from editor.ui.status_bar import SaveIndicator
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)

@@ -240,6 +240,25 @@ def test_view_commands_toggle_and_report_their_panel(registry, ctx, window) -> N
     assert "palette" in window.panels
 
 
+def test_writing_commands_hand_their_writes_to_the_window_as_operations(
+    registry, ctx, workspace, window
+) -> None:
+    article = workspace.articles.create(title="Operations")
+    window.article_id = article.id
+    registry.run("article.save", ctx)
+    registry.run("article.delete", ctx)
+    registry.run("trash.restore", ctx)
+    registry.run("article.duplicate", ctx)
+    registry.run("article.new", ctx)
+    assert window.operations == [
+        "Saving a revision",
+        "Moving the article to the trash",
+        "Restoring the article",
+        "Duplicating the article",
+        "Creating an article",
+    ]
+
+
 def test_new_article_starts_in_the_sites_language_for_new_articles(
     registry, ctx, workspace, window
 ) -> None:

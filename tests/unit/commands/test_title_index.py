@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from editor.app.operations import ForegroundRunner, Operation
 from editor.commands import title_index as title_index_module
 from editor.commands.registry import CommandRegistry
 from editor.commands.search import search, search_articles
@@ -84,11 +85,18 @@ def test_search_uses_the_index(workspace, index, archive, ctx) -> None:
     assert sql[0].id == archive["chip"].id
 
 
-def test_one_shared_index_per_workspace_loaded_in_the_background(workspace, archive) -> None:
+def test_one_shared_index_per_workspace_loaded_by_the_runner_it_is_given(
+    workspace, archive
+) -> None:
     shared = title_index_for(workspace)
     assert title_index_for(workspace) is shared
-    shared.start_loading()
-    assert shared.wait(timeout=10)
+    handed: list[Operation[None]] = []
+    shared.start_loading(handed.append)
+    shared.start_loading(handed.append)  # already loading: not handed out again
+    assert [operation.label for operation in handed] == ["Loading article titles"]
+    assert not shared.ready, "nothing is read until the runner runs it"
+    ForegroundRunner().run(handed[0])
+    assert shared.wait(timeout=0)
     assert ids(shared.candidates("rust"))[0] == archive["rust"].id
 
 

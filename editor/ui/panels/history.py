@@ -1,8 +1,10 @@
 """The History tab: revisions of the open article, a diff against the current text, Restore.
 
 Imported only when the tab is first shown (difflib and the panel are not part
-of start-up).  Restoring is the window's job (it goes through the use case,
-which itself records a new revision); the panel only asks for it.
+of start-up).  The revisions and the revision compared are read on the
+window's runner; the diff follows the text as it is saved.  Restoring is the
+panel's (a change on the runner); the window puts the restored text into the
+editor, where it can be undone like any edit.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import difflib
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.app.changes import ArticleSaved, Change, RevisionCreated
+from editor.app.operations import plain
 from editor.core.article import RevisionInfo
-
-if TYPE_CHECKING:
-    from editor.app.articles import ArticleService
+from editor.ui.panels.base import ArticlePanel, PanelServices
 
 REASONS = {
     "save": "Saved",
@@ -71,20 +72,20 @@ def diff_html(old: str, new: str) -> str:
     return _STYLE + "<pre>" + "\n".join(out) + "</pre>"
 
 
-class HistoryPanel(QWidget):
-    restore_requested = Signal(int, int)  # article id, revision id
+class HistoryPanel(ArticlePanel):
+    revision_restored = Signal(object)  # the Article, with the restored text
+    revisions_shown = Signal(int)  # the article whose revisions are now listed
 
     def __init__(
         self,
-        articles: ArticleService,
+        services: PanelServices,
         current_text: Callable[[], str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(services, parent)
         self.setObjectName("history_panel")
-        self._articles = articles
         self._current_text = current_text
-        self._article_id: int | None = None
+        self._revision_text: tuple[int, str] | None = None  # the selected one's, for diffs
         self.table = QTableWidget(0, 4, objectName="revision_table")
         self.table.setHorizontalHeaderLabels(["#", "When", "Who", "Why"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -114,12 +115,29 @@ class HistoryPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._on_table_itemSelectionChanged)
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
 
-    def show_article(self, article_id: int | None) -> None:
-        self._article_id = article_id
-        self.refresh()
-
     def refresh(self) -> None:
-        revisions = self._articles.revisions(self._article_id) if self._article_id else []
+        """List the revisions of the shown article again (read on the runner)."""
+        article_id = self.article_id
+        if article_id is None:
+            self._show_revisions(None, [])
+            return
+        articles = self.ws.articles
+        self.run_query(
+            "revisions",
+            "Reading the revisions",
+            plain(lambda: articles.revisions(article_id)),
+            lambda revisions: self._show_revisions(article_id, revisions),
+        )
+
+    def on_change(self, change: Change) -> None:
+        if self.article_id is None or not change.touches(self.article_id):
+            return
+        if isinstance(change, RevisionCreated):
+            self.refresh()
+        elif isinstance(change, ArticleSaved):
+            self._show_diff()  # the current text moved on: the diff follows it
+
+    def _show_revisions(self, article_id: int | None, revisions: list[RevisionInfo]) -> None:
         selected = self.selected_revision_id()
         self.table.setRowCount(0)
         for info in revisions:
@@ -131,6 +149,8 @@ class HistoryPanel(QWidget):
         else:
             self.diff.clear()
             self.restore_button.setEnabled(False)
+        if article_id is not None:
+            self.revisions_shown.emit(article_id)
 
     def revision_count(self) -> int:
         return self.table.rowCount()
@@ -169,13 +189,38 @@ class HistoryPanel(QWidget):
         revision_id = self.selected_revision_id()
         self.restore_button.setEnabled(revision_id is not None)
         if revision_id is None:
+            self._revision_text = None
             self.diff.clear()
             return
-        snapshot = self._articles.revision(revision_id)
-        old = article_text(snapshot.title, snapshot.teaser, snapshot.body)
-        self.diff.setHtml(diff_html(old, self._current_text()))
+        articles = self.ws.articles
+
+        def read() -> tuple[int, str]:
+            snapshot = articles.revision(revision_id)
+            return revision_id, article_text(snapshot.title, snapshot.teaser, snapshot.body)
+
+        self.run_query("diff", "Reading a revision", plain(read), self._on_revision_read)
+
+    def _on_revision_read(self, revision: tuple[int, str]) -> None:
+        self._revision_text = revision
+        self._show_diff()
+
+    def _show_diff(self) -> None:
+        read = self._revision_text
+        if read is not None and read[0] == self.selected_revision_id():
+            self.diff.setHtml(diff_html(read[1], self._current_text()))
 
     def _on_restore_button_clicked(self) -> None:
-        revision_id = self.selected_revision_id()
-        if self._article_id is not None and revision_id is not None:
-            self.restore_requested.emit(self._article_id, revision_id)
+        self.restore_selected()
+
+    def restore_selected(self) -> None:
+        """Restore the selected revision (on the runner, after the pending edits are
+        written); the use case keeps the text before it as a revision too."""
+        article_id, revision_id = self.article_id, self.selected_revision_id()
+        if article_id is None or revision_id is None or not self.services.flush():
+            return
+        articles = self.ws.articles
+        self.run_change(
+            "Restoring the revision",
+            lambda: articles.restore_revision(article_id, revision_id),
+            self.revision_restored.emit,
+        )
