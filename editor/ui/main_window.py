@@ -400,14 +400,10 @@ class MainWindow(CommandSurface, QMainWindow):
         """The publish dialog (checks, then the run, on the window's runner); None: all
         ready; ``action``: publish, correct or unpublish."""
         from editor.ui.publish_dialog import PublishDialog
-        from editor.ui.runner import Runner
 
         if self.ws is None:
             return
-        runner = getattr(self, "runner", None)  # the window's one runner
-        if runner is None:
-            runner = self.runner = Runner(self)
-        dialog = PublishDialog(self.ws, article_ids, self, runner=runner, action=action)
+        dialog = PublishDialog(self.ws, article_ids, self, runner=self.runner, action=action)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._publish_dialog = dialog
         dialog.open()

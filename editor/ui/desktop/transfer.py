@@ -32,12 +32,8 @@ SHOWN_REJECTIONS = 12
 
 
 def window_runner(window: MainWindow) -> Runner:
-    """The window's one runner (made on first use when the window has none yet)."""
-    runner = getattr(window, "runner", None)
-    if not isinstance(runner, Runner):
-        runner = Runner(window)
-        window.runner = runner
-    return runner
+    """The window's one runner."""
+    return window.runner
 
 
 def run_with_progress(
