@@ -152,7 +152,9 @@ def _save_article(ctx: CommandContext) -> None:
     article = _require_article(ctx)
     if not ctx.window.flush_autosave():
         raise RuntimeError("the latest changes could not be written; nothing was lost on screen")
-    info = ctx.workspace.articles.save_revision(article.id, reason="save")
+    info = ctx.workspace.articles.save_revision(
+        article.id, reason="save", expected_version=ctx.window.edited_version(article.id)
+    )
     ctx.window.show_message(f"Saved revision {info.number}.")
 
 
@@ -560,7 +562,9 @@ def _workflow_command(
             raise ValueError(f"“{title}” is not possible for this article now.")
         ctx.window.flush_autosave()
         article = _require_article(ctx)
-        ctx.workspace.articles.change_status(article.id, wanted)
+        ctx.workspace.articles.change_status(
+            article.id, wanted, expected_version=ctx.window.edited_version(article.id)
+        )
         name = f"“{article.title}”" if article.title else "The untitled article"
         ctx.window.show_message(f"{name} is now {wanted.label}.")
 

@@ -161,15 +161,24 @@ def languages_in_use(session: Session) -> list[str]:
     return sorted(session.execute(stmt).scalars())
 
 
-def _row(session: Session, article_id: int) -> Article:
-    row = session.get(Article, article_id, options=[selectinload(Article.tags)])
+def _row(session: Session, article_id: int, *, for_update: bool = False) -> Article:
+    # FOR UPDATE (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers): a
+    # second writer waits for the first to commit, then reads the version it wrote, so
+    # the version check below sees every save that happened before its own.
+    row = session.get(
+        Article,
+        article_id,
+        options=[selectinload(Article.tags)],
+        with_for_update=True if for_update else None,
+    )
     if row is None:
         raise NotFoundError(f"There is no article with id {article_id}.")
     return row
 
 
-def get_article(session: Session, article_id: int) -> values.Article:
-    return to_value(_row(session, article_id))
+def get_article(session: Session, article_id: int, *, for_update: bool = False) -> values.Article:
+    """The article; ``for_update`` locks its row until the transaction ends (a save)."""
+    return to_value(_row(session, article_id, for_update=for_update))
 
 
 def find_article(session: Session, key: str) -> values.Article:
@@ -230,11 +239,13 @@ def update_article(
     touch: bool = True,
 ) -> values.Article:
     """Apply ``changes`` to the working copy; raise ConflictError on a stale version."""
-    row = _row(session, article_id)
+    row = _row(session, article_id, for_update=expected_version is not None)
+    # Read before the flush: after a failed flush every attribute read raises
+    # PendingRollbackError instead of telling what happened.
+    title = row.title
     if expected_version is not None and row.version != expected_version:
         raise ConflictError(
-            f"“{row.title}” was changed elsewhere (version {row.version}, "
-            f"you had {expected_version})."
+            f"“{title}” was changed elsewhere (version {row.version}, you had {expected_version})."
         )
     for key, value in changes.items():
         if key == "tags":
@@ -246,7 +257,7 @@ def update_article(
     try:
         session.flush()
     except StaleDataError as exc:
-        raise ConflictError(f"“{row.title}” was changed elsewhere; reload it.") from exc
+        raise ConflictError(f"“{title}” was changed elsewhere; reload it.") from exc
     return to_value(row)
 
 
@@ -304,10 +315,21 @@ def store_tag_order(session: Session, rows: Iterable[Article]) -> None:
 
 
 def add_revision(
-    session: Session, article_id: int, *, reason: str, author: str, note: str = ""
+    session: Session,
+    article_id: int,
+    *,
+    reason: str,
+    author: str,
+    note: str = "",
+    text: Mapping[str, Any] | None = None,
 ) -> values.RevisionInfo:
-    """Snapshot the working copy as the next revision number."""
+    """Snapshot the working copy as the next revision number.
+
+    ``text`` overrides fields of the snapshot (title, teaser, body, slug, language):
+    an editor's text that a conflict kept out of the working copy is kept this way.
+    """
     row = _row(session, article_id)
+    text = text or {}
     number = (
         session.execute(
             select(func.max(Revision.number)).where(Revision.article_id == article_id)
@@ -320,11 +342,11 @@ def add_revision(
         author=author,
         reason=reason,
         note=note,
-        title=row.title,
-        teaser=row.teaser,
-        body=row.body,
-        slug=row.slug,
-        language=row.language,
+        title=text.get("title", row.title),
+        teaser=text.get("teaser", row.teaser),
+        body=text.get("body", row.body),
+        slug=text.get("slug", row.slug),
+        language=text.get("language", row.language),
         status=row.status,
     )
     session.add(revision)

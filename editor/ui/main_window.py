@@ -80,6 +80,7 @@ if TYPE_CHECKING:
     from editor.commands.registry import CommandRegistry
     from editor.store.snapshot import Snapshot
     from editor.ui.background import BackgroundJobs
+    from editor.ui.conflict.handling import ConflictHandling
     from editor.ui.find_replace import FindReplaceBar
     from editor.ui.history import HistoryPanel
     from editor.ui.page_preview import PagePreview
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self._find_bar: FindReplaceBar | None = None
         self._palette: CommandPalette | None = None
         self._publish_dialog: QWidget | None = None
+        self._conflicts: ConflictHandling | None = None  # made on the first merge or conflict
         self._page_preview: PagePreview | None = None
         self._reindex: QWidget | None = None  # progress dialog of a running related-links job
         self._related: RelatedPanel | None = None
@@ -543,6 +545,8 @@ class MainWindow(QMainWindow):
             self.editor.set_read_only(article.deleted)
         else:
             self.editor.show_article(article, cursor=cursor)
+        if article is not None and not keep_text:
+            self.autosave.track(article)  # later edits state the version shown here
         self.metadata.show_article(article)
         self.status.save_state.reset(article.updated_at if article else None)
         self.status.show_language(article.language if article else None)
@@ -796,7 +800,12 @@ class MainWindow(QMainWindow):
         if self._article is None:
             return
         self.flush_autosave()
-        article = self._attempt(self.ws.articles.change_status, self._article.id, target)
+        article = self._attempt(
+            self.ws.articles.change_status,
+            self._article.id,
+            target,
+            expected_version=self.edited_version(self._article.id),
+        )
         if article is not None:
             self._article = article
             self.metadata.show_article(article)
@@ -823,11 +832,14 @@ class MainWindow(QMainWindow):
     def _on_history_restore_requested(self, article_id: int, revision_id: int) -> None:
         if not self.flush_autosave():
             return
-        article = self._attempt(self.ws.articles.restore_revision, article_id, revision_id)
+        article = self._attempt(
+            self.ws.articles.restore_revision,
+            article_id,
+            revision_id,
+            expected_version=self.edited_version(article_id),
+        )
         if article is not None and self._article is not None and self._article.id == article_id:
-            self._article = article
-            self.editor.replace_text(article)
-            self.metadata.show_saved(article)
+            self.show_saved_text(article)
             self.show_message("Revision restored; the text before it is kept as a revision too.")
 
     def show_publish_dialog(self, article_ids: list[int] | None) -> None:
@@ -1003,7 +1015,24 @@ class MainWindow(QMainWindow):
             self.metadata.show_article(article)
             self.refresh_actions()
 
+    def edited_version(self, article_id: int) -> int | None:
+        """The version the text on screen is based on (what a save from here states)."""
+        return self.autosave.base_version(article_id) if self.ws is not None else None
+
+    def show_saved_text(self, article: Article) -> None:
+        """Show text saved elsewhere or merged (undoable); later edits are based on it."""
+        self._article = article
+        self.editor.replace_text(article)
+        self.metadata.show_saved(article)
+        self.autosave.track(article)
+
     def _on_bridge_save_reported(self, report: SaveReport) -> None:
+        if report.merged or report.state is SaveState.CONFLICT:
+            from editor.ui.conflict.handling import ConflictHandling
+
+            if self._conflicts is None:
+                self._conflicts = ConflictHandling(self)
+            self._conflicts.on_report(report)
         if self._article is not None and report.article_id == self._article.id:
             self.status.save_state.report(report)
         elif report.state is SaveState.FAILED:
