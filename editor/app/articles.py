@@ -35,6 +35,7 @@ from editor.core.slugs import slugify, unique_slug
 from editor.core.workflow import Status, allowed_transitions, check_transition
 from editor.store import articles as store
 from editor.store.errors import ConflictError, NotFoundError
+from editor.store.locks import take_turns
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -301,6 +302,7 @@ class ArticleService:
         is_slug: bool = False,
     ) -> str:
         base = (text if is_slug else slugify(text)) or FALLBACK_SLUG
+        take_turns(s)  # an import or another editor claiming slugs waits (PostgreSQL)
         taken = store.slugs_in_use(s, language, base)
         if own_id is not None:
             try:

@@ -323,3 +323,18 @@ def test_each_written_chunk_is_announced_once(workspace: Workspace, tmp_path: Pa
     service.import_path(_jsonl(tmp_path / "b.jsonl", _record("0", body="neu"), _record("1")))
     assert seen[-1] == ArticlesImported(created=(), updated=(workspace.articles.find("0").id,))
     assert len(seen) == 3  # one event per chunk that wrote something
+
+
+def test_an_import_update_states_the_version_it_read(workspace: Workspace) -> None:
+    """An editor's save between the import's read and its write is not overwritten
+    unseen: the update of a stale copy is refused (issue 9 §1), and the chunk is read
+    again."""
+    from editor.store import bulk
+    from editor.store.errors import ConflictError
+
+    article = workspace.articles.create(language="en", title="T", body="one")
+    stale = workspace.articles.get(article.id)
+    workspace.articles.update(article.id, {"body": "editor"}, expected_version=stale.version)
+    with pytest.raises(ConflictError), workspace.db.session(write=True) as s:
+        bulk.update_many(s, [(stale, {"body": "import"})])
+    assert workspace.articles.get(article.id).body == "editor"
