@@ -7,7 +7,7 @@ workspace's event bus.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -97,6 +97,11 @@ class ArticleService:
     def list(self, query: ListQuery | None = None) -> list[ArticleSummary]:
         with self._db.session() as s:
             return store.list_summaries(s, query or ListQuery())
+
+    def iter_list(self, query: ListQuery | None = None) -> Iterator[ArticleSummary]:
+        """:meth:`list` as it is read (the session stays open until the end is reached)."""
+        with self._db.session() as s:
+            yield from store.iter_summaries(s, query or ListQuery())
 
     def count(self, query: ListQuery | None = None) -> int:
         with self._db.session() as s:

@@ -31,6 +31,7 @@ from editor.core.importing import (
 )
 from editor.core.slugs import slugify, unique_slug
 from editor.store import bulk
+from editor.store.database import describe_error, is_bad_data
 from editor.store.errors import ConflictError
 from editor.store.locks import take_turns
 
@@ -183,12 +184,36 @@ class ImportService:
                 if attempt == CHUNK_ATTEMPTS:
                     raise
                 continue
+            except Exception as exc:
+                if not is_bad_data(exc) or len(chunk) == 1:
+                    raise
+                # A value the database refuses must cost only its own record: write
+                # this chunk one record at a time to find it.
+                return self._write_singly(chunk, source, report)
             report.created += partial.created
             report.updated += partial.updated
             report.unchanged += partial.unchanged
             report.rejected.extend(partial.rejected)
             return created, updated
         raise AssertionError("unreachable")
+
+    def _write_singly(
+        self, chunk: Sequence[ArticleRecord], source: str, report: ImportReport
+    ) -> tuple[list[int], list[int]]:
+        created: list[int] = []
+        updated: list[int] = []
+        for record in chunk:
+            try:
+                new, changed = self._write_chunk([record], source, report)
+            except Exception as exc:
+                if not is_bad_data(exc):
+                    raise
+                reason = describe_error(exc) or str(exc).splitlines()[0]
+                report.rejected.append(Rejected(record.where, f"refused by the database: {reason}"))
+                continue
+            created.extend(new)
+            updated.extend(changed)
+        return created, updated
 
 
 def _position(rejected: Rejected) -> tuple[int, str]:

@@ -300,6 +300,16 @@ def error_kind(exc: BaseException) -> str | None:
     return None
 
 
+def is_bad_data(exc: BaseException) -> bool:
+    """Whether the database refused a value (not the connection, the disk or a lock):
+    a write of other values may still succeed."""
+    from sqlalchemy.exc import DataError, StatementError
+
+    if isinstance(exc, DataError | UnicodeError):
+        return True
+    return isinstance(exc, StatementError) and isinstance(exc.orig, UnicodeError | ValueError)
+
+
 def _detail(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc)
     return text.splitlines()[0] if text else type(exc).__name__
