@@ -96,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, then quit as soon as it is ready (checks that it starts)",
     )
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help="start a new archive when the --db file does not exist (else that is refused, "
+        "so that a mistyped name makes no empty archive)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(commands)

@@ -50,7 +50,9 @@ def known_error(exc: Exception) -> str | None:
 def open_workspace(args: argparse.Namespace) -> Workspace:
     from editor.app.workspace import Workspace
 
-    return Workspace.open(args.db, user=_user_name())
+    # A mistyped --db name must not leave an empty archive behind: a missing file is
+    # refused unless --create (the default archive in the data folder is always made).
+    return Workspace.open(args.db, user=_user_name(), create=getattr(args, "create", False))
 
 
 def _user_name() -> str:

@@ -24,6 +24,12 @@ _TRANSLITERATION = str.maketrans(
 )
 # fmt: on
 _NOT_SLUG = re.compile(r"[^\w]+", re.UNICODE)
+# Names Windows keeps for devices, whatever the extension ("aux.html" too).
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(1, 10)}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
 
 
 def slugify(title: str, max_length: int = MAX_SLUG_LENGTH) -> str:
@@ -45,6 +51,10 @@ def slugify(title: str, max_length: int = MAX_SLUG_LENGTH) -> str:
         if "-" in cut[max_length // 2 :]:
             cut = cut[: cut.rindex("-")]
         text = cut.strip("-")
+    if text in WINDOWS_DEVICE_NAMES:
+        # "Aux", "NUL", "com1": a page folder of that name cannot exist on Windows (and
+        # publishing refuses it), so the slug gets a suffix the editor can still read.
+        text += "-1"
     return text
 
 
