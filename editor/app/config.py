@@ -44,3 +44,13 @@ def database_url(explicit: str | None = None) -> str:
 def is_default_archive(url: str) -> bool:
     """Whether ``url`` is the archive in the user's data folder (created on first start)."""
     return url == sqlite_file_url(default_database_path())
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of an SQLite URL made by :func:`database_url`; None for a server."""
+    from urllib.parse import unquote
+
+    scheme, _, rest = url.partition(":///")
+    if not scheme.startswith("sqlite") or not rest or rest.startswith(":memory:"):
+        return None
+    return Path(unquote(rest.split("?", 1)[0])).resolve()

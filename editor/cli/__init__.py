@@ -20,6 +20,8 @@
     newsdesk db info                 where the archive is, its schema, its counts
     newsdesk entities list|add|merge people, organisations, places … (see cli/entities.py)
     newsdesk tag ID NAME...          tag an article; tag suggest …; tag retrain
+    newsdesk backup --out FILE       a consistent copy of the archive (SQLite)
+    newsdesk restore FILE            replace the archive by a checked backup (it is kept)
 
 ``--db URL`` (or ``NEWSDESK_DB``) picks the archive; a plain path is an SQLite
 file.  Only the standard library is imported at start, so ``--version`` and
@@ -40,7 +42,16 @@ import sys
 from collections.abc import Callable, Sequence
 
 from editor import __version__
-from editor.cli import articles, database, entities, publishing, related, settings, translation
+from editor.cli import (
+    articles,
+    backup,
+    database,
+    entities,
+    publishing,
+    related,
+    settings,
+    translation,
+)
 from editor.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -66,7 +77,6 @@ __all__ = [
 ]
 
 # The order here is the order `newsdesk --help` lists the commands in.
-COMMAND_MODULES = (articles, publishing, related, translation, settings, database)
 COMMAND_MODULES = (
     articles,
     entities,
@@ -75,6 +85,7 @@ COMMAND_MODULES = (
     translation,
     settings,
     database,
+    backup,
 )
 
 
