@@ -16,6 +16,18 @@ os.environ.pop("NEWSDESK_DB", None)
 os.environ["NEWSDESK_MEANING_VECTORS"] = "0"
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property-based tests: no example database left in the work tree, no deadline (the
+# machine is shared, timings vary), and a number of examples that keeps the suite quick.
+settings.register_profile(
+    "newsdesk",
+    database=None,
+    deadline=None,
+    max_examples=150,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("newsdesk")
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 

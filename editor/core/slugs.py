@@ -43,7 +43,9 @@ def slugify(title: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     # characters of scripts that have no decomposition (人工智能 stays).
     decomposed = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    text = _NOT_SLUG.sub("-", text.lower()).replace("_", "-")
+    # Transliterate again after lowering: a capital the table lacks ("Þ") lowers to a
+    # letter it has, and a slug must come out of slugify unchanged (found by hypothesis).
+    text = _NOT_SLUG.sub("-", text.lower().translate(_TRANSLITERATION)).replace("_", "-")
     text = re.sub(r"-{2,}", "-", text).strip("-")
     if len(text) > max_length:
         cut = text[:max_length]
