@@ -85,11 +85,13 @@ class Workspace:
 
         return MachineTranslation(self)
 
+    @cached_property
     def settings(self) -> SettingsService:
         from editor.app.settings import SettingsService
 
         return SettingsService(self)
 
+    @cached_property
     def entities(self) -> EntityService:
         from editor.app.entities import EntityService
 
