@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,18 @@ os.environ.pop("NEWSDESK_DB", None)
 os.environ["NEWSDESK_MEANING_VECTORS"] = "0"
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property-based tests: no example database left in the work tree, no deadline (the
+# machine is shared, timings vary), and a number of examples that keeps the suite quick.
+settings.register_profile(
+    "newsdesk",
+    database=None,
+    deadline=None,
+    max_examples=150,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("newsdesk")
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -63,3 +76,27 @@ def fork_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     from editor.core import parallel
 
     monkeypatch.setattr(parallel, "_os_thread_count", lambda: 1)
+
+
+POSTGRES_SERVER = os.environ.get(
+    "NEWSDESK_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh database on the test server (dropped afterwards), or skip with the reason."""
+    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed")
+    try:
+        admin = psycopg.connect(POSTGRES_SERVER, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        reason = str(exc).strip().splitlines()[0]
+        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_SERVER} ({reason})")
+    name = f"newsdesk_test_{uuid.uuid4().hex[:12]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        base = POSTGRES_SERVER.rsplit("/", 1)[0]
+        yield f"{base.replace('postgresql://', 'postgresql+psycopg://', 1)}/{name}"
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()

@@ -7,7 +7,7 @@ workspace's event bus.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from editor.app.changes import (
     ArticleRestored,
     ArticleSaved,
     ArticleTrashed,
+    ChangeBus,
     RevisionCreated,
     StatusMoved,
     TrashEmptied,
@@ -29,10 +30,12 @@ from editor.core.article import (
     RevisionSnapshot,
 )
 from editor.core.languages import normalize_language
+from editor.core.merge import TEXT_FIELDS, ConflictTexts, merge_changes
 from editor.core.slugs import slugify, unique_slug
 from editor.core.workflow import Status, allowed_transitions, check_transition
 from editor.store import articles as store
-from editor.store.errors import NotFoundError
+from editor.store.errors import ConflictError, NotFoundError
+from editor.store.locks import take_turns
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -41,16 +44,62 @@ if TYPE_CHECKING:
 FALLBACK_SLUG = "article"
 
 
+# What autosave keeps as the base of an edit (and a merge compares).
+BASE_FIELDS = (*sorted(EDITABLE_FIELDS), "tags")
+
+
+class EditConflict(ConflictError):
+    """A save from an older version that could not be merged; both texts are revisions."""
+
+    def __init__(self, texts: ConflictTexts) -> None:
+        title = texts.theirs.get("title") or "The article"
+        super().__init__(
+            f"“{title}” was changed elsewhere (version {texts.theirs_version}) in the same "
+            f"place as your edit ({', '.join(texts.fields)}); both texts are kept in its history."
+        )
+        self.texts = texts
+
+
+def _fields_of(article: Article) -> dict[str, Any]:
+    """The values of an article that an edit may change (the base of a merge)."""
+    return {key: getattr(article, key) for key in BASE_FIELDS}
+
+
+def _differs(base: Mapping[str, Any], current: Article) -> bool:
+    return any(key in base and base[key] != getattr(current, key) for key in TEXT_FIELDS)
+
+
+def base_of(article: Article) -> dict[str, Any]:
+    """What an editor's text is based on when ``article`` is on screen."""
+    return {**_fields_of(article), "version": article.version}
+
+
+def _stale_message(current: Article, expected: int) -> str:
+    return (
+        f"“{current.title}” was changed elsewhere (version {current.version}, you had {expected})."
+    )
+
+
 class ArticleService:
     def __init__(self, workspace: Workspace) -> None:
         self._ws = workspace
         self._db = workspace.db
+
+    @property
+    def changes(self) -> ChangeBus:
+        """The workspace's change bus (autosave follows its own workspace's moves)."""
+        return self._ws.changes
 
     # ------------------------------------------------------------ reading
 
     def list(self, query: ListQuery | None = None) -> list[ArticleSummary]:
         with self._db.session() as s:
             return store.list_summaries(s, query or ListQuery())
+
+    def iter_list(self, query: ListQuery | None = None) -> Iterator[ArticleSummary]:
+        """:meth:`list` as it is read (the session stays open until the end is reached)."""
+        with self._db.session() as s:
+            yield from store.iter_summaries(s, query or ListQuery())
 
     def count(self, query: ListQuery | None = None) -> int:
         with self._db.session() as s:
@@ -126,8 +175,16 @@ class ArticleService:
         changes: Mapping[str, Any],
         *,
         expected_version: int | None = None,
+        base: Mapping[str, Any] | None = None,
     ) -> Article:
         """Write edited fields to the working copy (what autosave calls).
+
+        ``expected_version`` is the version the edit was made from; when the article
+        has moved on since, the save is a conflict, never an overwrite.  With ``base``
+        (the field values the edit started from) a conflict is first merged
+        (:mod:`editor.core.merge`): a clean merge is saved with a ``merge`` revision
+        noting it; otherwise both texts are kept as revisions, the working copy keeps
+        theirs, and :class:`EditConflict` carries mine, theirs and the base.
 
         The slug follows the title until the editor sets it by hand; an edited
         slug is cleaned and made unique within the language.
@@ -135,17 +192,81 @@ class ArticleService:
         unknown = set(changes) - EDITABLE_FIELDS - {"tags"}
         if unknown:
             raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+        conflict: ConflictTexts | None = None
+        merged_from: int | None = None
         with self._db.session(write=True) as s:
-            current = store.get_article(s, article_id)
+            current = store.get_article(s, article_id, for_update=expected_version is not None)
             prepared = dict(changes)
-            if "language" in prepared:
-                prepared["language"] = normalize_language(prepared["language"])
-            prepared.update(self._slug_changes(s, current, prepared))
-            article = store.update_article(
-                s, article_id, prepared, expected_version=expected_version
-            )
+            stale = expected_version is not None and current.version != expected_version
+            if stale and base is None:
+                raise ConflictError(_stale_message(current, expected_version))
+            if base is not None and (stale or _differs(base, current)):
+                # Saved elsewhere since (or merged before, the screen not showing it yet).
+                outcome = merge_changes(base, prepared, _fields_of(current))
+                if not outcome.clean:
+                    conflict = self._keep_both(s, current, prepared, base, outcome.conflicts)
+                elif stale and any(k in TEXT_FIELDS for k in outcome.theirs_changed):
+                    merged_from = current.version
+                prepared = outcome.changes
+            if conflict is None:
+                if "language" in prepared:
+                    prepared["language"] = normalize_language(prepared["language"])
+                prepared.update(self._slug_changes(s, current, prepared))
+                article = store.update_article(
+                    s, article_id, prepared, expected_version=current.version
+                )
+                if merged_from is not None:
+                    store.add_revision(
+                        s,
+                        article_id,
+                        reason="merge",
+                        author=self._ws.user,
+                        note=f"merged with version {merged_from}, saved elsewhere meanwhile",
+                    )
+        if conflict is not None:
+            self._ws.changes.publish(RevisionCreated(article_id))
+            raise EditConflict(conflict)
         self._ws.changes.publish(ArticleSaved(article_id, article))
+        if merged_from is not None:
+            self._ws.changes.publish(RevisionCreated(article_id))
         return article
+
+    def _keep_both(
+        self,
+        s: Session,
+        current: Article,
+        mine: dict[str, Any],
+        base: Mapping[str, Any],
+        fields: tuple[str, ...],
+    ) -> ConflictTexts:
+        """An unmergeable save: theirs stays the working copy, and both texts become
+        revisions so that neither is lost whatever the editor decides."""
+        theirs = _fields_of(current)
+        store.add_revision(
+            s,
+            current.id,
+            reason="conflict",
+            author=self._ws.user,
+            note=f"version {current.version}, saved elsewhere: kept at a conflict",
+        )
+        text = {k: v for k, v in mine.items() if k in TEXT_FIELDS}
+        store.add_revision(
+            s,
+            current.id,
+            reason="conflict",
+            author=self._ws.user,
+            note=f"{self._ws.user or 'your'} text from version {base.get('version', '?')}, "
+            f"in conflict with version {current.version}",
+            text=text,
+        )
+        return ConflictTexts(
+            article_id=current.id,
+            theirs_version=current.version,
+            fields=fields,
+            mine={**theirs, **{k: base[k] for k in TEXT_FIELDS if k in base}, **mine},
+            theirs=theirs,
+            base=dict(base),
+        )
 
     def _slug_changes(
         self, s: Session, current: Article, changes: dict[str, Any]
@@ -184,6 +305,7 @@ class ArticleService:
         is_slug: bool = False,
     ) -> str:
         base = (text if is_slug else slugify(text)) or FALLBACK_SLUG
+        take_turns(s)  # an import or another editor claiming slugs waits (PostgreSQL)
         taken = store.slugs_in_use(s, language, base)
         if own_id is not None:
             try:
@@ -227,32 +349,63 @@ class ArticleService:
     # ------------------------------------------------------------ revisions and workflow
 
     def save_revision(
-        self, article_id: int, *, reason: str = "save", note: str = ""
+        self,
+        article_id: int,
+        *,
+        reason: str = "save",
+        note: str = "",
+        expected_version: int | None = None,
     ) -> RevisionInfo:
-        """An immutable snapshot of the working copy (Ctrl+S, status change, every 10 min)."""
+        """An immutable snapshot of the working copy (Ctrl+S, status change, every 10 min).
+
+        ``expected_version``: the version the editor's text is; a working copy changed
+        elsewhere since is not snapshotted as theirs (ConflictError).
+        """
         with self._db.session(write=True) as s:
+            self._check_version(s, article_id, expected_version)
             info = store.add_revision(s, article_id, reason=reason, author=self._ws.user, note=note)
         self._ws.changes.publish(RevisionCreated(article_id, info))
         return info
+
+    def _check_version(self, s: Session, article_id: int, expected: int | None) -> Article:
+        current = store.get_article(s, article_id, for_update=expected is not None)
+        if expected is not None and current.version != expected:
+            raise ConflictError(_stale_message(current, expected))
+        return current
 
     def seconds_since_revision(self, article_id: int, now: datetime) -> float | None:
         with self._db.session() as s:
             last = store.last_revision_time(s, article_id)
         return None if last is None else (now - last).total_seconds()
 
-    def change_status(self, article_id: int, target: Status, *, note: str = "") -> Article:
+    def change_status(
+        self,
+        article_id: int,
+        target: Status,
+        *,
+        note: str = "",
+        expected_version: int | None = None,
+    ) -> Article:
         """Move along the workflow; refuses transitions it does not allow; takes a revision."""
-        return self.change_status_many([article_id], target, note=note)[0]
+        expected = None if expected_version is None else {article_id: expected_version}
+        return self.change_status_many([article_id], target, note=note, expected=expected)[0]
 
     def change_status_many(
-        self, article_ids: Sequence[int], target: Status, *, note: str = ""
+        self,
+        article_ids: Sequence[int],
+        target: Status,
+        *,
+        note: str = "",
+        expected: Mapping[int, int] | None = None,
     ) -> list[Article]:
         """:meth:`change_status` for many articles in one transaction: all move or none
-        (publishing a whole site moves every ready article to published)."""
+        (publishing a whole site moves every ready article to published).  ``expected``:
+        the version each move was decided on (a text changed since is a conflict)."""
         changed: list[tuple[Status, Article]] = []
+        expected = expected or {}
         with self._db.session(write=True) as s:
             for article_id in article_ids:
-                current = store.get_article(s, article_id)
+                current = self._check_version(s, article_id, expected.get(article_id))
                 check_transition(current.status, target)
                 changes: dict[str, Any] = {"status": target.value}
                 if target is Status.PUBLISHED and current.published_at is None:
@@ -269,12 +422,18 @@ class ArticleService:
             self._ws.changes.publish(StatusMoved(article.id, article, old, target))
         return [article for _old, article in changed]
 
-    def restore_revision(self, article_id: int, revision_id: int) -> Article:
-        """Put a revision's text back into the working copy; that is itself a new revision."""
+    def restore_revision(
+        self, article_id: int, revision_id: int, *, expected_version: int | None = None
+    ) -> Article:
+        """Put a revision's text back into the working copy; that is itself a new revision.
+
+        ``expected_version``: the version on the editor's screen; restoring over a text
+        changed elsewhere since is a conflict (that text would vanish unseen)."""
         snapshot = self.revision(revision_id)
         if snapshot.info.article_id != article_id:
             raise ValueError("that revision belongs to another article")
         with self._db.session(write=True) as s:
+            self._check_version(s, article_id, expected_version)
             article = store.update_article(
                 s,
                 article_id,

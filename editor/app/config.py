@@ -7,6 +7,8 @@ from pathlib import Path
 
 from platformdirs import user_data_path, user_documents_path
 
+from editor.core.locations import sqlite_file_url
+
 APP_NAME = "newsdesk"
 ENV_DATABASE = "NEWSDESK_DB"
 
@@ -28,11 +30,27 @@ def default_database_path() -> Path:
 def database_url(explicit: str | None = None) -> str:
     """The SQLAlchemy URL to open: an explicit one, the environment's, or the default file.
 
-    A plain path (no ``://``) is taken as an SQLite file.
+    A plain path (no ``://``) is taken as an SQLite file, literally; symbolic links are
+    left for the store to check (a dangling one is refused, not followed).
     """
     value = explicit or os.environ.get(ENV_DATABASE) or ""
     if not value:
-        return f"sqlite+pysqlite:///{default_database_path()}"
+        return sqlite_file_url(default_database_path())
     if "://" not in value:
-        return f"sqlite+pysqlite:///{Path(value).expanduser().resolve()}"
+        return sqlite_file_url(Path(os.path.abspath(Path(value).expanduser())))
     return value
+
+
+def is_default_archive(url: str) -> bool:
+    """Whether ``url`` is the archive in the user's data folder (created on first start)."""
+    return url == sqlite_file_url(default_database_path())
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of an SQLite URL made by :func:`database_url`; None for a server."""
+    from urllib.parse import unquote
+
+    scheme, _, rest = url.partition(":///")
+    if not scheme.startswith("sqlite") or not rest or rest.startswith(":memory:"):
+        return None
+    return Path(unquote(rest.split("?", 1)[0])).resolve()

@@ -31,12 +31,16 @@ from editor.core.importing import (
 )
 from editor.core.slugs import slugify, unique_slug
 from editor.store import bulk
+from editor.store.database import describe_error, is_bad_data
+from editor.store.errors import ConflictError
+from editor.store.locks import take_turns
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
     from editor.store.database import Session
 
 CHUNK_SIZE = 500
+CHUNK_ATTEMPTS = 3  # a chunk whose article an editor saved meanwhile is read again
 FALLBACK_SLUG = "article"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -148,8 +152,7 @@ class ImportService:
             progress(0, total)
         for start in range(0, total, self._chunk_size):
             chunk = unique[start : start + self._chunk_size]
-            with self._ws.db.session(write=True) as s:
-                created, updated = _ChunkWriter(s, self._ws.user, source, report).write(chunk)
+            created, updated = self._write_chunk(chunk, source, report)
             report.created_ids.extend(created)
             report.updated_ids.extend(updated)
             done += len(chunk)
@@ -163,6 +166,54 @@ class ImportService:
             # statistics, or the list may be read through the wrong index.
             self._ws.db.optimize(analyze=True)
         return report
+
+    def _write_chunk(
+        self, chunk: Sequence[ArticleRecord], source: str, report: ImportReport
+    ) -> tuple[list[int], list[int]]:
+        """One chunk in one transaction; read again and retried when an editor saved one
+        of its articles between the read and the write (the update states its version)."""
+        for attempt in range(1, CHUNK_ATTEMPTS + 1):
+            partial = ImportReport()
+            try:
+                with self._ws.db.session(write=True) as s:
+                    # Slug and external-id claims take turns with other importers and
+                    # editors (PostgreSQL; see editor/store/locks.py).
+                    take_turns(s)
+                    created, updated = _ChunkWriter(s, self._ws.user, source, partial).write(chunk)
+            except ConflictError:
+                if attempt == CHUNK_ATTEMPTS:
+                    raise
+                continue
+            except Exception as exc:
+                if not is_bad_data(exc) or len(chunk) == 1:
+                    raise
+                # A value the database refuses must cost only its own record: write
+                # this chunk one record at a time to find it.
+                return self._write_singly(chunk, source, report)
+            report.created += partial.created
+            report.updated += partial.updated
+            report.unchanged += partial.unchanged
+            report.rejected.extend(partial.rejected)
+            return created, updated
+        raise AssertionError("unreachable")
+
+    def _write_singly(
+        self, chunk: Sequence[ArticleRecord], source: str, report: ImportReport
+    ) -> tuple[list[int], list[int]]:
+        created: list[int] = []
+        updated: list[int] = []
+        for record in chunk:
+            try:
+                new, changed = self._write_chunk([record], source, report)
+            except Exception as exc:
+                if not is_bad_data(exc):
+                    raise
+                reason = describe_error(exc) or str(exc).splitlines()[0]
+                report.rejected.append(Rejected(record.where, f"refused by the database: {reason}"))
+                continue
+            created.extend(new)
+            updated.extend(changed)
+        return created, updated
 
 
 def _position(rejected: Rejected) -> tuple[int, str]:

@@ -36,9 +36,17 @@ class Workspace:
     changes: ChangeBus = field(default_factory=ChangeBus)
 
     @classmethod
-    def open(cls, url: str | None = None, *, user: str = "") -> Workspace:
-        """Open (and bring up to date) the archive; raises StoreError with a readable message."""
-        return cls(db=open_database(config.database_url(url)), user=user)
+    def open(cls, url: str | None = None, *, user: str = "", create: bool = True) -> Workspace:
+        """Open (and bring up to date) the archive; raises StoreError with a readable message.
+
+        A missing archive file is made only with ``create`` (the command line asks for
+        ``--create``); the default archive in the data folder always is, folder and all.
+        """
+        resolved = config.database_url(url)
+        if config.is_default_archive(resolved):
+            config.data_dir().mkdir(parents=True, exist_ok=True)
+            create = True
+        return cls(db=open_database(resolved, create=create), user=user)
 
     @cached_property
     def articles(self) -> ArticleService:

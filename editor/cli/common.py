@@ -49,7 +49,9 @@ def known_error(exc: Exception) -> str | None:
 def open_workspace(args: argparse.Namespace) -> Workspace:
     from editor.app.workspace import Workspace
 
-    workspace = Workspace.open(args.db, user=_user_name())
+    # A mistyped --db name must not leave an empty archive behind: a missing file is
+    # refused unless --create (the default archive in the data folder is always made).
+    workspace = Workspace.open(args.db, user=_user_name(), create=getattr(args, "create", False))
     _repair_publishing(workspace)
     return workspace
 

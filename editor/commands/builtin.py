@@ -168,9 +168,13 @@ def _save_article(ctx: CommandContext) -> None:
     article, articles = _require_article(ctx), ctx.workspace.articles
     if not ctx.window.flush_autosave():
         raise RuntimeError("the latest changes could not be written; nothing was lost on screen")
+    version = ctx.window.edited_version(article.id)
     ctx.window.run_operation(
         change(
-            "Saving a revision", plain(lambda: articles.save_revision(article.id, reason="save"))
+            "Saving a revision",
+            plain(
+                lambda: articles.save_revision(article.id, reason="save", expected_version=version)
+            ),
         ),
         on_done=lambda info: ctx.window.show_message(f"Saved revision {info.number}."),
     )
@@ -650,7 +654,9 @@ def _workflow_command(
         if wanted in SITE_ACTIONS:
             ctx.window.show_publish_dialog([article.id], SITE_ACTIONS[wanted])
             return
-        ctx.workspace.articles.change_status(article.id, wanted)
+        ctx.workspace.articles.change_status(
+            article.id, wanted, expected_version=ctx.window.edited_version(article.id)
+        )
         name = f"“{article.title}”" if article.title else "The untitled article"
         ctx.window.show_message(f"{name} is now {wanted.label}.")
 

@@ -41,6 +41,11 @@ class WindowActions(Protocol):
 
     def flush_autosave(self) -> bool: ...
 
+    def edited_version(self, article_id: int) -> int | None:
+        """The version the text on screen is based on: a revision or a status move taken
+        from the window states it, so that a text changed elsewhere is a conflict."""
+        ...
+
     def quit(self) -> None: ...
 
     # Added for the Edit menu (editor/commands/builtin.py): these act on the

@@ -52,6 +52,9 @@ class RecordingWindow:
         self.calls.append("flush")
         return self.flush_ok
 
+    def edited_version(self, article_id: int) -> int | None:
+        return None  # no text on screen: the saves state no version
+
     def quit(self) -> None:
         self.calls.append("quit")
 

@@ -19,6 +19,7 @@ it; the file name (without ``.md``) is the id when the front matter has none.
 from __future__ import annotations
 
 import json
+import math
 import re
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
@@ -95,6 +96,26 @@ def normalize_body(text: str) -> str:
     return re.sub(r"\A(?:[ \t]*\r?\n)+", "", text).rstrip()
 
 
+def checked_text(key: str, text: str) -> str:
+    """``text`` if a database stores it as it is: no NUL (PostgreSQL refuses it), no
+    lone surrogate (not UTF-8: no database file can hold it)."""
+    if "\x00" in text:
+        raise RecordError(f"{key} contains a NUL character (at {text.index(chr(0)) + 1})")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise RecordError(
+            f"{key} contains an invalid character (a lone surrogate at {exc.start + 1})"
+        ) from None
+    return text
+
+
+def _scalar_text(key: str, value: Any) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise RecordError(f"{key} must be text, not the number {value}")
+    return checked_text(key, str(value))
+
+
 def _text(data: Mapping[str, Any], key: str, *, required: bool = False) -> str:
     value = data.get(key)
     if value is None:
@@ -103,7 +124,7 @@ def _text(data: Mapping[str, Any], key: str, *, required: bool = False) -> str:
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise RecordError(f"{key} must be text, not {_kind(value)}")
-    text = str(value)
+    text = _scalar_text(key, value)
     if required and not text.strip():
         raise RecordError(f"empty {key}")
     return text
@@ -121,7 +142,7 @@ def _external_id(data: Mapping[str, Any], default: str | None) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise RecordError(f"id must be text or a number, not {_kind(value)}")
-    text = str(value).strip()
+    text = _scalar_text("id", value).strip()
     if not text:
         return None
     if len(text) > MAX_EXTERNAL_ID:
@@ -148,7 +169,7 @@ def _language(data: Mapping[str, Any]) -> str:
     if not isinstance(value, str):
         raise RecordError(f"lang must be a code such as 'de', not {_kind(value)}")
     try:
-        return normalize_language(value)
+        return normalize_language(checked_text("lang", value))
     except ValueError as exc:
         raise RecordError(str(exc)) from None
 
@@ -175,7 +196,7 @@ def parse_datetime(value: Any) -> datetime | None:
         moment = datetime(value.year, value.month, value.day)
     elif isinstance(value, str):
         try:
-            moment = datetime.fromisoformat(value.strip())
+            moment = datetime.fromisoformat(checked_text("published_at", value).strip())
         except ValueError:
             raise RecordError(
                 f"bad date {value!r} (expected ISO 8601, e.g. 2026-03-01T09:30:00Z)"
@@ -184,7 +205,10 @@ def parse_datetime(value: Any) -> datetime | None:
         raise RecordError(f"published_at must be an ISO 8601 date, not {_kind(value)}")
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+05:00 is in year 0 in UTC
+        raise RecordError(f"date {value!s} is out of range in UTC") from None
 
 
 def _tag_spec(item: Mapping[str, Any]) -> Entity:
@@ -209,7 +233,7 @@ def _tags(data: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[Entity, ...]]
         return (), ()
     if not isinstance(value, list):
         raise RecordError(f"tags must be a list of names, not {_kind(value)}")
-    names: list[str] = []
+    names: dict[str, None] = {}  # ordered and O(1) to test (a list was quadratic)
     specs: list[Entity] = []
     for item in value:
         if isinstance(item, Mapping):
@@ -219,11 +243,11 @@ def _tags(data: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[Entity, ...]]
         elif isinstance(item, bool) or not isinstance(item, str | int | float):
             raise RecordError(f"tags must be names or {{name, kind}} objects, not {_kind(item)}")
         else:
-            name = " ".join(str(item).split())
+            name = " ".join(_scalar_text("tag", item).split())
         if len(name) > MAX_TAG:
             raise RecordError(f"tag longer than {MAX_TAG} characters: {name[:30]!r}…")
-        if name and name not in names:
-            names.append(name)
+        if name:
+            names[name] = None
     return tuple(names), tuple(specs)
 
 
@@ -233,7 +257,7 @@ def group_id_for(value: Any) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise RecordError(f"group must be text, not {_kind(value)}")
-    text = str(value).strip()
+    text = _scalar_text("group", value).strip()
     try:
         return str(uuid.UUID(text))
     except ValueError:
@@ -256,7 +280,7 @@ def _slug(data: Mapping[str, Any]) -> str | None:
         return None
     if not isinstance(value, str):
         raise RecordError(f"slug must be text, not {_kind(value)}")
-    return value
+    return checked_text("slug", value)
 
 
 def _detected_language(data: Mapping[str, Any]) -> str | None:
@@ -330,9 +354,15 @@ def iter_jsonl(data: bytes) -> Iterator[ArticleRecord | Rejected]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             yield Rejected(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except RecursionError:
+            yield Rejected(where, "JSON nested too deeply")
+            continue
+        except ValueError as exc:  # a number of more than 4,300 digits, NaN, Infinity
+            yield Rejected(where, f"unreadable number ({str(exc).split(';')[0]})")
             continue
         try:
             yield record_from_mapping(obj, where=where)
@@ -340,10 +370,21 @@ def iter_jsonl(data: bytes) -> Iterator[ArticleRecord | Rejected]:
             yield Rejected(where, str(exc))
 
 
+def _no_constant(name: str) -> Any:
+    # JSON has no NaN or Infinity; Python's reader accepts them, and they became
+    # titles "nan" and "inf".
+    raise ValueError(f"{name} is not a JSON number")
+
+
 # ---------------------------------------------------------------- Markdown
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (the wheels do): 2 MB of front matter took
+# 54 s in the pure-Python one.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FrontMatterLoader(_SafeLoader):
     """YAML 1.1 reads ``lang: no`` (Norwegian) as false; only true/false are booleans here."""
 
 
@@ -369,6 +410,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RecordError(f"invalid YAML front matter ({problem})") from None
+    except RecursionError:
+        raise RecordError("front matter nested too deeply") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

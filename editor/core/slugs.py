@@ -24,6 +24,12 @@ _TRANSLITERATION = str.maketrans(
 )
 # fmt: on
 _NOT_SLUG = re.compile(r"[^\w]+", re.UNICODE)
+# Names Windows keeps for devices, whatever the extension ("aux.html" too).
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(1, 10)}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
 
 
 def slugify(title: str, max_length: int = MAX_SLUG_LENGTH) -> str:
@@ -37,7 +43,9 @@ def slugify(title: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     # characters of scripts that have no decomposition (人工智能 stays).
     decomposed = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    text = _NOT_SLUG.sub("-", text.lower()).replace("_", "-")
+    # Transliterate again after lowering: a capital the table lacks ("Þ") lowers to a
+    # letter it has, and a slug must come out of slugify unchanged (found by hypothesis).
+    text = _NOT_SLUG.sub("-", text.lower().translate(_TRANSLITERATION)).replace("_", "-")
     text = re.sub(r"-{2,}", "-", text).strip("-")
     if len(text) > max_length:
         cut = text[:max_length]
@@ -45,6 +53,10 @@ def slugify(title: str, max_length: int = MAX_SLUG_LENGTH) -> str:
         if "-" in cut[max_length // 2 :]:
             cut = cut[: cut.rindex("-")]
         text = cut.strip("-")
+    if text in WINDOWS_DEVICE_NAMES:
+        # "Aux", "NUL", "com1": a page folder of that name cannot exist on Windows (and
+        # publishing refuses it), so the slug gets a suffix the editor can still read.
+        text += "-1"
     return text
 
 

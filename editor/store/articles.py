@@ -7,7 +7,7 @@ so nothing above the store ever holds a live ORM object.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -107,6 +107,12 @@ def _filtered(stmt: _Select, query: values.ListQuery) -> _Select:
 
 def list_summaries(session: Session, query: values.ListQuery) -> list[values.ArticleSummary]:
     """The rows of the article list, filtered, sorted and paged in SQL."""
+    return list(iter_summaries(session, query))
+
+
+def iter_summaries(session: Session, query: values.ListQuery) -> Iterator[values.ArticleSummary]:
+    """:func:`list_summaries` one row at a time, read from the cursor as they are used
+    (``newsdesk list --json`` of 25,000 articles starts writing at once)."""
     column = _SORT_COLUMNS.get(query.order_by, Article.updated_at)
     order = column.desc() if query.descending else column.asc()
     tiebreak = Article.id.desc() if query.descending else Article.id.asc()
@@ -128,8 +134,8 @@ def list_summaries(session: Session, query: values.ListQuery) -> list[values.Art
         stmt = stmt.offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
-    return [
-        values.ArticleSummary(
+    for r in session.execute(stmt.execution_options(yield_per=1000)):
+        yield values.ArticleSummary(
             id=r.id,
             uuid=r.uuid,
             external_id=r.external_id,
@@ -140,8 +146,6 @@ def list_summaries(session: Session, query: values.ListQuery) -> list[values.Art
             updated_at=r.updated_at,
             deleted=r.deleted,
         )
-        for r in session.execute(stmt)
-    ]
 
 
 def count_summaries(session: Session, query: values.ListQuery) -> int:
@@ -170,15 +174,24 @@ def languages_in_use(session: Session) -> list[str]:
     return sorted(session.execute(stmt).scalars())
 
 
-def _row(session: Session, article_id: int) -> Article:
-    row = session.get(Article, article_id, options=[selectinload(Article.tags)])
+def _row(session: Session, article_id: int, *, for_update: bool = False) -> Article:
+    # FOR UPDATE (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers): a
+    # second writer waits for the first to commit, then reads the version it wrote, so
+    # the version check below sees every save that happened before its own.
+    row = session.get(
+        Article,
+        article_id,
+        options=[selectinload(Article.tags)],
+        with_for_update=True if for_update else None,
+    )
     if row is None:
         raise NotFoundError(f"There is no article with id {article_id}.")
     return row
 
 
-def get_article(session: Session, article_id: int) -> values.Article:
-    return to_value(_row(session, article_id))
+def get_article(session: Session, article_id: int, *, for_update: bool = False) -> values.Article:
+    """The article; ``for_update`` locks its row until the transaction ends (a save)."""
+    return to_value(_row(session, article_id, for_update=for_update))
 
 
 def find_article(session: Session, key: str) -> values.Article:
@@ -241,11 +254,13 @@ def update_article(
     touch: bool = True,
 ) -> values.Article:
     """Apply ``changes`` to the working copy; raise ConflictError on a stale version."""
-    row = _row(session, article_id)
+    row = _row(session, article_id, for_update=expected_version is not None)
+    # Read before the flush: after a failed flush every attribute read raises
+    # PendingRollbackError instead of telling what happened.
+    title = row.title
     if expected_version is not None and row.version != expected_version:
         raise ConflictError(
-            f"“{row.title}” was changed elsewhere (version {row.version}, "
-            f"you had {expected_version})."
+            f"“{title}” was changed elsewhere (version {row.version}, you had {expected_version})."
         )
     for key, value in changes.items():
         if key == "tags":
@@ -257,7 +272,7 @@ def update_article(
     try:
         session.flush()
     except StaleDataError as exc:
-        raise ConflictError(f"“{row.title}” was changed elsewhere; reload it.") from exc
+        raise ConflictError(f"“{title}” was changed elsewhere; reload it.") from exc
     article = to_value(row)
     if _search_index().INDEXED_FIELDS.intersection(changes):
         _search_index().index_articles(session, [article])
@@ -291,7 +306,9 @@ def _set_tags(session: Session, row: Article, names: Iterable[Any]) -> None:
         dict.fromkeys(ids[i.name if isinstance(i, EntityValue) else i] for i in items if i)
     )
     by_id = {
-        e.id: e for e in session.execute(select(Entity).where(Entity.id.in_(wanted))).scalars()
+        e.id: e
+        for chunk in in_chunks(wanted)  # 100,000 tags exceed SQLite's variable limit
+        for e in session.execute(select(Entity).where(Entity.id.in_(chunk))).scalars()
     }
     row.tags = [by_id[i] for i in wanted]
     store_tag_order(session, [row])
@@ -319,10 +336,21 @@ def store_tag_order(session: Session, rows: Iterable[Article]) -> None:
 
 
 def add_revision(
-    session: Session, article_id: int, *, reason: str, author: str, note: str = ""
+    session: Session,
+    article_id: int,
+    *,
+    reason: str,
+    author: str,
+    note: str = "",
+    text: Mapping[str, Any] | None = None,
 ) -> values.RevisionInfo:
-    """Snapshot the working copy as the next revision number."""
+    """Snapshot the working copy as the next revision number.
+
+    ``text`` overrides fields of the snapshot (title, teaser, body, slug, language):
+    an editor's text that a conflict kept out of the working copy is kept this way.
+    """
     row = _row(session, article_id)
+    text = text or {}
     number = (
         session.execute(
             select(func.max(Revision.number)).where(Revision.article_id == article_id)
@@ -335,11 +363,11 @@ def add_revision(
         author=author,
         reason=reason,
         note=note,
-        title=row.title,
-        teaser=row.teaser,
-        body=row.body,
-        slug=row.slug,
-        language=row.language,
+        title=text.get("title", row.title),
+        teaser=text.get("teaser", row.teaser),
+        body=text.get("body", row.body),
+        slug=text.get("slug", row.slug),
+        language=text.get("language", row.language),
         status=row.status,
     )
     session.add(revision)

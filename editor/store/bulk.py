@@ -10,7 +10,7 @@ take the caller's session, so a chunk is one transaction.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -19,7 +19,11 @@ from editor.core import article as values
 from editor.store.articles import latest_revision_numbers, to_value
 from editor.store.batching import in_chunks
 from editor.store.entities import entity_ids_for_names
+from editor.store.errors import ConflictError
 from editor.store.models import Article, ArticleEntity, Base, Entity, Revision, new_uuid, utcnow
+
+if TYPE_CHECKING:
+    from sqlalchemy import CursorResult
 
 # Plain tables, for Core inserts (typed as Table, unlike ``Model.__table__``).
 _TABLES = Base.metadata.tables
@@ -253,8 +257,10 @@ def update_many(
     """Apply changes to articles read in this transaction (``tags`` replaces the list).
 
     Each article is written whole (its current values merged with the changes)
-    so that all rows share one statement, executed once for the lot; ``version``
-    goes up by one, so an editor's stale copy is refused as a conflict.
+    so that all rows share one statement, executed once for the lot.  Each update
+    states the version it was read at: one changed since raises ConflictError (and
+    nothing of the chunk is kept, the caller's transaction rolls back); ``version``
+    goes up by one, so an editor's stale copy is refused as a conflict too.
     """
     if not updates:
         return
@@ -265,17 +271,26 @@ def update_many(
         merged["status"] = str(merged["status"])
         merged["updated_at"] = now
         # Bound names must differ from column names in an UPDATE's SET clause.
-        params.append({f"new_{key}": value for key, value in merged.items()} | {"_id": current.id})
+        params.append(
+            {f"new_{key}": value for key, value in merged.items()}
+            | {"_id": current.id, "_version": current.version}
+        )
     table = _TABLES["article"]
     stmt = (
         update(table)
-        .where(table.c.id == bindparam("_id"))
+        .where(table.c.id == bindparam("_id"), table.c.version == bindparam("_version"))
         .values(
             {key: bindparam(f"new_{key}") for key in (*_UPDATABLE, "updated_at")}
             | {"version": table.c.version + 1}
         )
     )
-    session.execute(stmt, params)
+    written = cast("CursorResult[Any]", session.execute(stmt, params)).rowcount
+    if written != len(params):
+        # An editor saved one of these articles after this transaction read it: the
+        # import's change was made from an older version; the caller reads again.
+        raise ConflictError(
+            f"{len(params) - written} of the articles to update were changed meanwhile"
+        )
     _replace_tags(session, [(c.id, ch["tags"]) for c, ch in updates if "tags" in ch])
     changed = [
         _search_index().doc_of(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from editor.core.locations import sqlite_file_url
 from editor.store import migrations
 from editor.store.errors import (
     DatabaseUnavailableError,
@@ -103,7 +105,8 @@ class Database:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite+pysqlite:///{path}"
+    """The URL of the SQLite file ``path``, its name taken literally."""
+    return sqlite_file_url(path)
 
 
 def _sqlite_path(url: str) -> Path | None:
@@ -113,22 +116,39 @@ def _sqlite_path(url: str) -> Path | None:
     database = parsed.database
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
-    return Path(database).expanduser().resolve()
+    given = Path(database).expanduser()
+    if given.is_symlink() and not given.exists():
+        # resolve() would name the missing target, and a new archive would appear there.
+        raise DatabaseUnavailableError(
+            f"{given} is a symbolic link to {os.readlink(given)}, which does not exist; "
+            "nothing was changed."
+        )
+    return given.resolve()
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse what is not ours, without writing a byte to it."""
+def _check_sqlite_file(path: Path, *, create: bool = True) -> None:
+    """Refuse what is not ours, without writing a byte to it.
+
+    Only a regular file is opened; a missing one is created only with ``create`` and
+    only in a folder that exists (a typo must not leave folders and archives about).
+    """
     if path.is_dir():
         raise NotADatabaseError(f"{path} is a folder, not a database file; nothing was changed.")
     folder = path.parent
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        raise NotADatabaseError(
+            f"{path} is not a regular file (a device, a pipe or a socket), not an archive; "
+            "nothing was changed."
+        )
     if not path.exists():
-        if not folder.exists():
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DatabaseUnavailableError(
-                    f"Cannot create the folder {folder}: {exc.strerror or exc}."
-                ) from exc
+        if not folder.is_dir():
+            raise DatabaseUnavailableError(
+                f"There is no archive at {path}: the folder {folder} does not exist."
+            )
+        if not create:
+            raise DatabaseUnavailableError(
+                f"There is no archive at {path} (add --create to start a new one there)."
+            )
         if not os.access(folder, os.W_OK | os.X_OK):
             raise DatabaseUnavailableError(
                 f"Cannot create a database in {folder}: the folder is not writable."
@@ -239,15 +259,16 @@ def _backup_sqlite(path: Path, revision: str | None) -> Path:
     return target
 
 
-def open_database(url: str, *, upgrade: bool = True) -> Database:
-    """Open the archive at ``url``, refusing foreign or newer databases.
+def open_database(url: str, *, upgrade: bool = True, create: bool = True) -> Database:
+    """Open the archive at ``url``, refusing foreign or newer databases; a missing
+    SQLite file is created only with ``create``.
 
     Raises a :class:`~editor.store.errors.StoreError` subclass whose message
     can be shown as it is.
     """
     path = _sqlite_path(url)
     if path is not None:
-        _check_sqlite_file(path)
+        _check_sqlite_file(path, create=create)
     try:
         engine = _create_engine(url)
         with engine.connect() as connection:
@@ -298,6 +319,16 @@ def error_kind(exc: BaseException) -> str | None:
     if "locked" in detail or "busy" in detail:
         return "busy"
     return None
+
+
+def is_bad_data(exc: BaseException) -> bool:
+    """Whether the database refused a value (not the connection, the disk or a lock):
+    a write of other values may still succeed."""
+    from sqlalchemy.exc import DataError, StatementError
+
+    if isinstance(exc, DataError | UnicodeError):
+        return True
+    return isinstance(exc, StatementError) and isinstance(exc.orig, UnicodeError | ValueError)
 
 
 def _detail(exc: BaseException) -> str:

@@ -89,7 +89,12 @@ def is_current(revision: str | None) -> bool:
 def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
 
+    from editor.store.locks import MIGRATION_LOCK, take_turns
+
     config = alembic_config()
     with engine.begin() as connection:
+        # Two programs opening a new server database at once would both create the
+        # tables; the second waits here, then finds the schema current.
+        take_turns(connection, MIGRATION_LOCK)
         config.attributes["connection"] = connection
         command.upgrade(config, target)

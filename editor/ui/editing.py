@@ -47,6 +47,7 @@ class EditSession(QObject):
         bridge.save_reported.connect(self._on_save_reported)
         self._status = status
         self._current = current
+        self._conflict_handling: Any = None  # made on the first merge or conflict
         self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
         self._stats_timer.timeout.connect(self.count_words)
 
@@ -77,7 +78,17 @@ class EditSession(QObject):
 
         self._status.show_stats(text_stats(body))
 
+    def _conflicts(self) -> Any:
+        """The conflict handling of the window (editor/ui/conflict), made when first needed."""
+        if self._conflict_handling is None:
+            from editor.ui.conflict.handling import ConflictHandling
+
+            self._conflict_handling = ConflictHandling(self.parent())
+        return self._conflict_handling
+
     def _on_save_reported(self, report: SaveReport) -> None:
+        if report.merged or report.state is SaveState.CONFLICT:
+            self._conflicts().on_report(report)
         if report.article_id == self._current()[0]:
             self._status.save_state.report(report)
         elif report.state is SaveState.FAILED:

@@ -289,6 +289,8 @@ class MainWindow(CommandSurface, QMainWindow):
             self.editor.set_read_only(article.deleted)
         else:
             self.editor.show_article(article, cursor=cursor)
+            if article is not None:
+                self.autosave.track(article)  # later edits state the version shown here
         self.metadata.show_article(article)
         self.status.save_state.reset(article.updated_at if article else None)
         self.status.show_language(article.language if article else None)
@@ -363,7 +365,12 @@ class MainWindow(CommandSurface, QMainWindow):
             self.metadata.show_article(self._article)
             self.show_publish_dialog([self._article.id], SITE_ACTIONS[target])
             return
-        article = self._attempt(self.ws.articles.change_status, self._article.id, target)
+        article = self._attempt(
+            self.ws.articles.change_status,
+            self._article.id,
+            target,
+            expected_version=self.edited_version(self._article.id),
+        )
         if article is not None:
             self._article = article
             self.metadata.show_article(article)
@@ -391,10 +398,19 @@ class MainWindow(CommandSurface, QMainWindow):
 
     def _on_history_revision_restored(self, article: Article) -> None:
         if self._article is not None and self._article.id == article.id:
-            self._article = article
-            self.editor.replace_text(article)  # undoable in the field like any edit
-            self.metadata.show_saved(article)
+            self.show_saved_text(article)  # undoable in the field like any edit
         self.show_message("Revision restored; the text before it is kept as a revision too.")
+
+    def edited_version(self, article_id: int) -> int | None:
+        """The version the text on screen is based on (what a save from here states)."""
+        return self.autosave.base_version(article_id) if self.ws is not None else None
+
+    def show_saved_text(self, article: Article) -> None:
+        """Show text saved elsewhere or merged (undoable); later edits are based on it."""
+        self._article = article
+        self.editor.replace_text(article)
+        self.metadata.show_saved(article)
+        self.autosave.track(article)
 
     def show_publish_dialog(self, article_ids: list[int] | None, action: str = "publish") -> None:
         """The publish dialog (checks, then the run, on the window's runner); None: all

@@ -9,9 +9,12 @@ lose changes that were in fact being saved.
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime
 from typing import Any
 
 from editor.app.autosave import AutosaveWriter
+from editor.core.article import Article
+from editor.core.workflow import Status
 
 
 class SlowArticles:
@@ -22,11 +25,17 @@ class SlowArticles:
         self.release = threading.Event()
         self.written: list[dict[str, Any]] = []
 
-    def update(self, article_id: int, changes: dict[str, Any]) -> Any:
+    def update(self, article_id: int, changes: dict[str, Any], **_stated: Any) -> Any:
         self.writing.set()
         assert self.release.wait(5.0), "never released"
         self.written.append(dict(changes))
-        return type("Saved", (), {"version": 2})()
+        now = datetime.now(UTC)
+        return Article(
+            id=article_id, uuid="u", external_id=None, slug="s", slug_locked=False, title="",
+            teaser="", body=changes.get("body", ""), language="en", status=Status.DRAFT,
+            author="", created_at=now, updated_at=now, published_at=None, deleted=False,
+            group_id=None, version=2,
+        )  # fmt: skip
 
 
 def test_flush_waits_for_the_write_in_progress() -> None:

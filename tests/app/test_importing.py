@@ -323,3 +323,44 @@ def test_each_written_chunk_is_announced_once(workspace: Workspace, tmp_path: Pa
     service.import_path(_jsonl(tmp_path / "b.jsonl", _record("0", body="neu"), _record("1")))
     assert seen[-1] == ArticlesImported(created=(), updated=(workspace.articles.find("0").id,))
     assert len(seen) == 3  # one event per chunk that wrote something
+
+
+def test_an_import_update_states_the_version_it_read(workspace: Workspace) -> None:
+    """An editor's save between the import's read and its write is not overwritten
+    unseen: the update of a stale copy is refused (issue 9 §1), and the chunk is read
+    again."""
+    from editor.store import bulk
+    from editor.store.errors import ConflictError
+
+    article = workspace.articles.create(language="en", title="T", body="one")
+    stale = workspace.articles.get(article.id)
+    workspace.articles.update(article.id, {"body": "editor"}, expected_version=stale.version)
+    with pytest.raises(ConflictError), workspace.db.session(write=True) as s:
+        bulk.update_many(s, [(stale, {"body": "import"})])
+    assert workspace.articles.get(article.id).body == "editor"
+
+
+def _made_record(n: int, **fields: Any) -> Any:
+    from editor.core.importing import ArticleRecord
+
+    values = {"where": f"line {n}", "external_id": f"r{n}", "language": "en"}
+    return ArticleRecord(**(values | {"title": f"Title {n}", "body": "Text"} | fields))
+
+
+def test_a_value_the_database_refuses_costs_only_its_own_made_record(workspace: Workspace) -> None:
+    """Before: a lone surrogate failed the whole chunk's write, and the import stopped
+    with every later chunk lost (issue 9 §4)."""
+    records = [_made_record(1), _made_record(2, title="bad \ud800"), _made_record(3)]
+    report = ImportService(workspace, chunk_size=2).import_records([*records, _made_record(4)])
+    assert report.created == 3
+    assert [r.where for r in report.rejected] == ["line 2"]
+    assert "refused by the database" in report.rejected[0].reason
+
+
+@pytest.mark.slow
+def test_one_record_with_100000_tags_is_imported(workspace: Workspace) -> None:
+    tags = tuple(f"tag {i}" for i in range(100_000))
+    report = ImportService(workspace).import_records([_made_record(1, tags=tags)])
+    assert report.created == 1
+    article = workspace.articles.get(report.created_ids[0])
+    assert len(article.tags) == 100_000 and article.tags[-1] == "tag 99999"

@@ -105,7 +105,7 @@ def test_import_of_a_missing_file_exits_2_and_creates_no_archive(
     code, out, err = run(capsys, "--db", str(db_path), "import", str(tmp_path / "nope.jsonl"))
     assert (code, out) == (2, "")
     assert err.strip() == f"newsdesk: {tmp_path / 'nope.jsonl'} does not exist."
-    assert not db_path.exists()
+    assert db_path.stat().st_size == 0  # the archive was not even opened
 
 
 def test_the_progress_bar_draws_on_one_line() -> None:
@@ -166,13 +166,13 @@ def test_export_and_import_into_an_empty_archive(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
 ) -> None:
     first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
-    assert run(capsys, "--db", str(first), "samples")[0] == 0
+    assert run(capsys, "--create", "--db", str(first), "samples")[0] == 0
     out_path = tmp_path / ("all.jsonl" if fmt == "jsonl" else "md")
     code, out, _ = run(
         capsys, "--db", str(first), "export", "--format", fmt, "--out", str(out_path)
     )
     assert code == 0 and out.startswith("20 articles exported")
-    code, out, _ = run(capsys, "--db", str(second), "import", str(out_path))
+    code, out, _ = run(capsys, "--create", "--db", str(second), "import", str(out_path))
     assert (code, out.strip()) == (0, "20 created, 0 updated, 0 unchanged, 0 rejected")
     code, out, _ = run(capsys, "--db", str(first), "import", str(out_path))
     assert (code, out.strip()) == (0, "0 created, 0 updated, 20 unchanged, 0 rejected")
@@ -211,7 +211,7 @@ def _foreign(path: Path) -> None:
 
 
 def _newer(path: Path) -> None:
-    main(["--db", str(path), "db", "info"])
+    main(["--create", "--db", str(path), "db", "info"])
     connection = sqlite3.connect(path)
     connection.execute("UPDATE alembic_version SET version_num = '9999'")
     connection.commit()
@@ -258,7 +258,7 @@ def test_an_archive_in_a_read_only_folder_is_one_line_too(
     folder = tmp_path / "readonly"
     folder.mkdir()
     path = folder / "archive.sqlite"
-    assert main(["--db", str(path), "db", "info"]) == 0
+    assert main(["--create", "--db", str(path), "db", "info"]) == 0
     capsys.readouterr()
     folder.chmod(0o555)
     immutable = False

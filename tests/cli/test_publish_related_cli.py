@@ -33,7 +33,8 @@ def archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     db = tmp_path / "db" / "archive.sqlite"
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
-    code, _, err = run(capsys, "--db", str(db), "import", str(source), "-q")
+    db.parent.mkdir()
+    code, _, err = run(capsys, "--create", "--db", str(db), "import", str(source), "-q")
     assert code == 0, err
     return str(db)
 

@@ -26,7 +26,7 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     url = str(tmp_path / "archive.sqlite")
     source = tmp_path / "a.jsonl"
     source.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
-    assert run(capsys, "--db", url, "import", str(source))[0] == 0
+    assert run(capsys, "--create", "--db", url, "import", str(source))[0] == 0
     return url
 
 

@@ -7,8 +7,6 @@ Skipped with the reason when no server answers; the server is taken from
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,26 +22,6 @@ from editor.store import migrations
 from editor.store.database import open_database
 
 pytestmark = pytest.mark.postgres
-
-SERVER = os.environ.get("NEWSDESK_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed")
-    try:
-        admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        reason = str(exc).strip().splitlines()[0]
-        pytest.skip(f"PostgreSQL not reachable at {SERVER} ({reason})")
-    name = f"newsdesk_test_{uuid.uuid4().hex[:12]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        base = SERVER.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1)
-        yield f"{base}/{name}"
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
 
 
 @pytest.fixture

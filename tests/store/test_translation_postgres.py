@@ -10,7 +10,7 @@ from editor.core.translation.tmx import TmPair
 
 pytestmark = pytest.mark.postgres
 
-from tests.store.test_postgres import pg_url, pg_workspace  # noqa: E402, F401
+from tests.store.test_postgres import pg_workspace  # noqa: E402, F401  (pg_url: tests/conftest.py)
 
 
 def test_translate_remember_and_fall_behind_on_postgres(

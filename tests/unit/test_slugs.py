@@ -40,3 +40,17 @@ def test_unique_slug_counts_up() -> None:
     assert unique_slug("a", set()) == "a"
     assert unique_slug("a", {"a"}) == "a-2"
     assert unique_slug("a", {"a", "a-2", "a-3"}) == "a-4"
+
+
+@pytest.mark.parametrize("title", ["Aux", "NUL", "com1", "LPT9", "con", "Prn"])
+def test_windows_device_names_get_a_suffix_publishing_accepts(title: str) -> None:
+    from editor.core.publishing.layout import is_safe_slug
+
+    slug = slugify(title)
+    assert slug == f"{title.lower()}-1"
+    assert is_safe_slug(slug)
+
+
+def test_names_that_only_start_like_a_device_are_kept() -> None:
+    assert slugify("Auxiliary power") == "auxiliary-power"
+    assert slugify("COM10") == "com10"
