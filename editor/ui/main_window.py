@@ -76,6 +76,9 @@ COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painte
 
 
 class MainWindow(CommandSurface, QMainWindow):
+    # The daily backup waits this long after the archive opened: the start comes first.
+    BACKUP_DELAY_MS = 20_000
+
     def __init__(
         self,
         workspace: Workspace | None,
@@ -166,6 +169,14 @@ class MainWindow(CommandSurface, QMainWindow):
 
         apply_personal(self)  # name as author, editor font, theme, own shortcuts
         self._attach_search(workspace)
+        # The daily backup of an SQLite archive (last seven kept), once the start is over.
+        QTimer.singleShot(self.BACKUP_DELAY_MS, self, self._start_daily_backup)
+
+    def _start_daily_backup(self) -> None:
+        from editor.app.backup import daily_backup_operation
+
+        if self.ws is not None:
+            self.runner.run(daily_backup_operation(self.ws), owner=self)
 
     def _attach_search(self, workspace: Workspace) -> None:
         self.search_panel.attach(workspace, self.runner)
