@@ -253,7 +253,7 @@ class Newcomer:
             dialog.reject()
             return
         dialog.publish_button.click()
-        wait_until(lambda: dialog.result is not None and not dialog.running, 120)
+        wait_until(lambda: dialog.outcome is not None and not dialog.running, 120)
         status = self.window.ws.articles.get(article_id).status
         pages = [str(p) for p in dialog.page_paths()]
         self.day.check(

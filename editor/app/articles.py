@@ -7,6 +7,7 @@ workspace's event bus.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -92,7 +93,7 @@ class ArticleService:
 
     # ------------------------------------------------------------ reading
 
-    def list(self, query: ListQuery | None = None) -> list[ArticleSummary]:
+    def list(self, query: ListQuery | None = None) -> builtins.list[ArticleSummary]:
         with self._db.session() as s:
             return store.list_summaries(s, query or ListQuery())
 
@@ -109,7 +110,7 @@ class ArticleService:
         with self._db.session() as s:
             return store.counts_by_status(s)
 
-    def languages(self) -> list[str]:
+    def languages(self) -> builtins.list[str]:
         with self._db.session() as s:
             return store.languages_in_use(s)
 
@@ -122,7 +123,7 @@ class ArticleService:
         with self._db.session() as s:
             return store.find_article(s, key)
 
-    def revisions(self, article_id: int) -> list[RevisionInfo]:
+    def revisions(self, article_id: int) -> builtins.list[RevisionInfo]:
         with self._db.session() as s:
             return store.list_revisions(s, article_id)
 
@@ -130,7 +131,7 @@ class ArticleService:
         with self._db.session() as s:
             return store.get_revision(s, revision_id)
 
-    def allowed_statuses(self, article_id: int) -> list[Status]:
+    def allowed_statuses(self, article_id: int) -> builtins.list[Status]:
         return allowed_transitions(self.get(article_id).status)
 
     # ------------------------------------------------------------ writing
@@ -145,7 +146,7 @@ class ArticleService:
         author: str | None = None,
         status: Status = Status.DRAFT,
         external_id: str | None = None,
-        tags: list[str] | None = None,
+        tags: builtins.list[str] | None = None,
         published_at: datetime | None = None,
         group_id: str | None = None,
     ) -> Article:
@@ -199,6 +200,7 @@ class ArticleService:
             prepared = dict(changes)
             stale = expected_version is not None and current.version != expected_version
             if stale and base is None:
+                assert expected_version is not None
                 raise ConflictError(_stale_message(current, expected_version))
             if base is not None and (stale or _differs(base, current)):
                 # Saved elsewhere since (or merged before, the screen not showing it yet).
@@ -397,11 +399,11 @@ class ArticleService:
         *,
         note: str = "",
         expected: Mapping[int, int] | None = None,
-    ) -> list[Article]:
+    ) -> builtins.list[Article]:
         """:meth:`change_status` for many articles in one transaction: all move or none
         (publishing a whole site moves every ready article to published).  ``expected``:
         the version each move was decided on (a text changed since is a conflict)."""
-        changed: list[tuple[Status, Article]] = []
+        changed: builtins.list[tuple[Status, Article]] = []
         expected = expected or {}
         with self._db.session(write=True) as s:
             for article_id in article_ids:

@@ -111,7 +111,7 @@ class _translation_errors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: Any, error: BaseException | None, _: Any) -> bool:
+    def __exit__(self, kind: Any, error: BaseException | None, _: Any) -> None:
         from editor.app.translation.mt import MtError
         from editor.app.translation.service import TranslationError
         from editor.core.translation.tmx import TmxError
@@ -121,7 +121,7 @@ class _translation_errors:
             raise CommandError(str(error)) from None
         if isinstance(error, ValueError) and "language" in str(error):
             raise CommandError(str(error)) from None
-        return False
+        return None  # anything else goes on up
 
 
 def _read(path: Path) -> bytes:

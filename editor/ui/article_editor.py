@@ -157,7 +157,9 @@ class ArticleEditor(QWidget):
 
     def add_bottom_widget(self, widget: QWidget) -> None:
         """A bar under the tabs (the find bar)."""
-        self.layout().addWidget(widget)
+        layout = self.layout()
+        assert layout is not None  # built in __init__
+        layout.addWidget(widget)
 
     # ------------------------------------------------------------ tabs
 
@@ -177,7 +179,8 @@ class ArticleEditor(QWidget):
         self.tabs.insertTab(index, widget, label)
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
-        old.deleteLater()
+        if old is not None:
+            old.deleteLater()
 
     # ------------------------------------------------------------ slots
 

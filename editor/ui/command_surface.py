@@ -41,7 +41,13 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class CommandSurface:
+if TYPE_CHECKING:  # the mixin is always part of a QMainWindow (MainWindow)
+    from PySide6.QtWidgets import QMainWindow as _WindowBase
+else:
+    _WindowBase = object
+
+
+class CommandSurface(_WindowBase):
     # The window's parts this uses (MainWindow builds them).
     ws: Workspace | None
     _article: Article | None
@@ -76,7 +82,8 @@ class CommandSurface:
         if self._snapshot_start is not None:
             self._snapshot_start.places.release()
             held = self._snapshot_start.filter_action
-        self.command_context = ctx = CommandContext(self.ws, self)
+        assert self.ws is not None  # commands are installed once the archive is open
+        self.command_context = ctx = CommandContext(self.ws, self)  # type: ignore[arg-type]  # MainWindow is the WindowActions
         self.actions_by_id = actions.install_window_commands(
             self, self.registry, ctx, self.toolbar, self.quick_filter, held
         )
@@ -166,7 +173,7 @@ class CommandSurface:
         from editor.ui.search import rebuild_with_progress
 
         if self.ws is not None:
-            rebuild_with_progress(self, self.ws, self.runner, self.show_message)  # type: ignore[arg-type]
+            rebuild_with_progress(self, self.ws, self.runner, self.show_message)
 
     def quit(self) -> None:
         self.close()

@@ -227,7 +227,7 @@ class MainWindow(CommandSurface, QMainWindow):
         # Full-text search above the list, saved searches under the sidebar's piles.
         self.search_panel, self.saved_searches = SearchPanel(), SavedSearchList()
         cast("QVBoxLayout", list_panel.layout()).insertWidget(0, self.search_panel, 0)
-        self.sidebar.layout().addWidget(self.saved_searches)
+        cast("QVBoxLayout", self.sidebar.layout()).addWidget(self.saved_searches)
 
         self.editor = ArticleEditor(highlight=self.ws is not None)
         self.text_tools = TextTools(self.editor)
@@ -283,6 +283,7 @@ class MainWindow(CommandSurface, QMainWindow):
             self.browser.select(article_id)
             return
         self.flush_autosave()
+        assert self.ws is not None
         article = self._attempt(self.ws.articles.get, article_id)
         if article is not None:
             self._show_article(article)
@@ -376,6 +377,7 @@ class MainWindow(CommandSurface, QMainWindow):
             self.metadata.show_article(self._article)
             self.show_publish_dialog([self._article.id], SITE_ACTIONS[target])
             return
+        assert self.ws is not None
         article = self._attempt(
             self.ws.articles.change_status,
             self._article.id,

@@ -95,7 +95,8 @@ class PublishDialog(QDialog):
         self._running = False
         self._close_when_done = False
         self._output: Path | None = None
-        self.result: PublishResult | None = None
+        # What the run did (not "result": that is QDialog.result()).
+        self.outcome: PublishResult | None = None
         self.setObjectName("publish_dialog")
         self.setWindowTitle(self._texts[0])
         self.resize(640, 520)
@@ -250,7 +251,7 @@ class PublishDialog(QDialog):
         return folder
 
     def _show_result(self, result: PublishResult, folder: Path) -> None:
-        self.result = result
+        self.outcome = result
         count = len(result.published)
         noun = "article" if count == 1 else "articles"
         done, refused = self._texts[2], self._texts[3]
@@ -277,10 +278,10 @@ class PublishDialog(QDialog):
 
     def page_paths(self) -> list[Path]:
         """The pages written for the published articles in the last run."""
-        if self.result is None or self._output is None:
+        if self.outcome is None or self._output is None:
             return []
-        pages = self.result.manifest.article_pages
-        return [self._output / pages[i] for i in self.result.published if i in pages]
+        pages = self.outcome.manifest.article_pages
+        return [self._output / pages[i] for i in self.outcome.published if i in pages]
 
     def open_folder(self) -> None:
         if self._output is not None:
@@ -359,7 +360,7 @@ class PublishDialog(QDialog):
 
     def _update_buttons(self) -> None:
         self.publish_button.setEnabled(
-            not self._running and self.result is None and bool(self.selected_ids())
+            not self._running and self.outcome is None and bool(self.selected_ids())
         )
 
     def _title(self, article_id: int) -> str:

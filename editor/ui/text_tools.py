@@ -42,12 +42,14 @@ class TextTools:
             self.find_bar = FindReplaceBar(self._editor.body)
             self.find_bar.setObjectName("find_bar")
             self._editor.add_bottom_widget(self.find_bar)
-        if self.focused() is self._editor.teaser:
-            target: QLineEdit | QPlainTextEdit = self._editor.teaser
+        target: QLineEdit | QPlainTextEdit
+        teaser = self._editor.teaser
+        if self.focused() == teaser:
+            target = teaser
         else:
             target = self._editor.body
             self._editor.show_tab("write")
-        self.find_bar.set_editor(target)
+        self.find_bar.set_editor(target)  # type: ignore[arg-type]  # it edits a line too
         self.find_bar.open(replace=replace)
 
     def find_visible(self) -> bool:

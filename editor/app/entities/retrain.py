@@ -91,8 +91,8 @@ def archive_sentences(workspace: Workspace, lang: str) -> list[Sentence]:
     with workspace.db.session() as s:
         decided = store.decisions(s)
     rejected: dict[int, list[str]] = {}
-    for article_id, name, _kind, accepted in decided:
-        if not accepted:
+    for article_id, name, _kind, was_accepted in decided:
+        if not was_accepted:
             rejected.setdefault(article_id, []).append(name)
     texts = []
     for article_id in sorted({a for a, *_ in decided}):

@@ -8,6 +8,7 @@ are announced on the workspace's change bus (:class:`EntitiesChanged`, and
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ class EntityService:
 
     # ------------------------------------------------------------ reading
 
-    def list(self, *, kind: str | None = None, search: str = "") -> list[Entity]:
+    def list(self, *, kind: str | None = None, search: str = "") -> builtins.list[Entity]:
         with self._db.session() as s:
             return store.list_entities(s, kind=kind, search=search)
 
@@ -43,7 +44,7 @@ class EntityService:
         with self._db.session() as s:
             return store.find_entity(s, text)
 
-    def of_article(self, article_id: int) -> list[Entity]:
+    def of_article(self, article_id: int) -> builtins.list[Entity]:
         with self._db.session() as s:
             article_store.get_article(s, article_id)  # NotFoundError for a wrong id
             return store.article_entities(s, article_id)
@@ -118,7 +119,7 @@ class EntityService:
 
     # ------------------------------------------------------------ tagging
 
-    def tag(self, article_id: int, names: Sequence[str | Entity]) -> list[Entity]:
+    def tag(self, article_id: int, names: Sequence[str | Entity]) -> builtins.list[Entity]:
         """Add entities (by name, alias, label or spec) after the article's own tags.
 
         Unknown names become entities (kind "topic" unless a spec says otherwise).
@@ -130,7 +131,7 @@ class EntityService:
         self._changed(*(e.id for e in tagged))
         return tagged
 
-    def untag(self, article_id: int, entity_id: int) -> list[Entity]:
+    def untag(self, article_id: int, entity_id: int) -> builtins.list[Entity]:
         remaining = [e.name for e in self.of_article(article_id) if e.id != entity_id]
         self._ws.articles.update(article_id, {"tags": remaining})
         return self.of_article(article_id)

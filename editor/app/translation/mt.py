@@ -117,7 +117,7 @@ class ArgosBackend:
 
     def __init__(self) -> None:
         try:
-            from argostranslate import translate  # type: ignore[import-not-found]
+            from argostranslate import translate
         except ImportError:
             raise MtError("Argos Translate is not installed") from None
         self._translate = translate

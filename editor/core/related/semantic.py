@@ -18,7 +18,7 @@ import hashlib
 import logging
 import os
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -95,7 +95,7 @@ def load_embedder() -> Embedder | None:
 
 def embed_many(
     embedder: Embedder, texts: Sequence[str], *, batch: int = 8, workers: int | None = None
-) -> Iterator[np.ndarray]:
+) -> Generator[np.ndarray, None, None]:
     """The vectors of `texts`, `batch` rows at a time, in order.
 
     The model's engine runs on one core (so the process can still fork, and the window

@@ -118,8 +118,8 @@ class SearchPanel(QWidget):
         self._asked = text
         self._runner.run(
             self._ws.search.query_op(text, limit=RESULT_LIMIT),
-            on_done=lambda hits, asked=text: self._show(asked, hits),
-            on_error=lambda error, asked=text: self._failed(asked, error),
+            on_done=lambda hits: self._show(text, hits),
+            on_error=lambda error: self._failed(text, error),
             owner=self,
         )
 
@@ -167,11 +167,12 @@ class SearchPanel(QWidget):
     # ------------------------------------------------------------ keys and saving
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+        field = self.field
+        if watched == field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
-            if key == Qt.Key.Key_Escape and self.field.text():
-                self.field.clear()
+            if key == Qt.Key.Key_Escape and field.text():
+                field.clear()
                 return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.count():
                 step = 1 if key == Qt.Key.Key_Down else -1

@@ -47,7 +47,10 @@ class AddBySearch(QLineEdit):
         self.returnPressed.connect(self._pick_single_match)
         self.model = CompletionModel(self)
         self.popup_completer = _completer(self, self.model)
-        self.popup_completer.activated[QModelIndex].connect(self._pick_completion)
+        # The QModelIndex overload of an overloaded signal (the stubs do not index it).
+        self.popup_completer.activated[QModelIndex].connect(  # type: ignore[index]
+            self._pick_completion
+        )
 
     def search(
         self, text: str, excluded: set[int]
@@ -91,7 +94,9 @@ class AddBySearch(QLineEdit):
         if article_id is not None:
             self.picked.emit(int(article_id))
             self.clear()
-            self.popup_completer.popup().hide()
+            popup = self.popup_completer.popup()
+            if popup is not None:
+                popup.hide()
 
     def _pick_single_match(self) -> None:
         rows = self.results()
