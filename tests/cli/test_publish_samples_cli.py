@@ -20,7 +20,7 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
 @pytest.fixture
 def samples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     db = tmp_path / "news.sqlite"
-    code, _out, err = _run(capsys, "--db", str(db), "samples")
+    code, _out, err = _run(capsys, "--db", str(db), "--create", "samples")
     assert code == 0, err
     return db
 

@@ -36,7 +36,7 @@ def archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
         "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8"
     )
     db = str(tmp_path / "a.sqlite")
-    assert main(["--db", db, "import", str(source), "-q"]) == 0
+    assert main(["--db", db, "--create", "import", str(source), "-q"]) == 0
     capsys.readouterr()
     return db
 
