@@ -89,6 +89,9 @@ class Newcomer:
     def __init__(self, workdir: Path, shots: Path, phase: str) -> None:
         self.workdir = workdir
         self.db = workdir / "archive" / "news.sqlite"
+        # Newsdesk makes a new archive in an existing folder only (a mistyped folder is
+        # refused), as a user picking a place for it would have it.
+        self.db.parent.mkdir(parents=True, exist_ok=True)
         self.site = workdir / "site"
         self.shots = shots
         self.day = Day(phase)
