@@ -181,7 +181,7 @@ def test_the_wheel_installed_in_a_fresh_venv_starts(wheel: Path, tmp_path: Path)
     assert version.stdout.strip() == f"newsdesk {__version__}"
     archive = tmp_path / "news.sqlite"
     samples = subprocess.run(
-        [str(newsdesk), "--db", str(archive), "samples"],
+        [str(newsdesk), "--db", str(archive), "--create", "samples"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
