@@ -130,8 +130,3 @@ class EntityService:
         tagged = self.of_article(article_id)
         self._changed(*(e.id for e in tagged))
         return tagged
-
-    def untag(self, article_id: int, entity_id: int) -> builtins.list[Entity]:
-        remaining = [e.name for e in self.of_article(article_id) if e.id != entity_id]
-        self._ws.articles.update(article_id, {"tags": remaining})
-        return self.of_article(article_id)

@@ -63,10 +63,6 @@ class SuggestionService:
         if change.article.tags:
             self._forget(change)
 
-    def forget_models(self) -> None:
-        with self._lock:
-            self._taggers.clear()
-
     def _known_entities(self) -> tuple[KnownEntities, dict[str, float]]:
         with self._lock:
             if self._known is not None:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from editor.app.operations import Operation, OperationContext, change, query
@@ -11,7 +10,6 @@ from editor.app.operations import Operation, OperationContext, change, query
 if TYPE_CHECKING:
     from editor.app.translation.memory import TmxImport
     from editor.app.workspace import Workspace
-    from editor.core.translation.checks import SegmentProblem
     from editor.core.translation.memory import TmMatch
 
 
@@ -34,19 +32,3 @@ def lookup(
         return workspace.memory.lookup(source_lang, target_lang, text, limit=limit)
 
     return query("Look up the translation memory", work, key="translation.lookup")
-
-
-def check(
-    workspace: Workspace, article_id: int, languages: Sequence[str]
-) -> Operation[list[SegmentProblem]]:
-    def work(_: OperationContext) -> list[SegmentProblem]:
-        return workspace.translation.check(article_id, languages=languages)
-
-    return query("Check the translation", work, key=("translation.check", article_id))
-
-
-def machine_translate(workspace: Workspace, article_id: int) -> Operation[int]:
-    def work(_: OperationContext) -> int:
-        return workspace.machine_translation.fill(article_id)
-
-    return change("Machine-translate the untranslated segments", work)

@@ -13,7 +13,6 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from editor.core.entities.features import FEATURE_VERSION, token_features
@@ -159,9 +158,6 @@ class CandidateExtractor:
         scores = [self._tagger.marginal(label, i) for i, label in enumerate(labels)]
         return decode_spans(labels, scores)
 
-    def tag_many(self, docs: Sequence[Sequence[str]]) -> list[list[Span]]:
-        return [self.tag(tokens) for tokens in docs]
-
     def extract(self, text: str) -> list[Candidate]:
         found: list[Candidate] = []
         for sentence in sentences(text):
@@ -175,10 +171,3 @@ class CandidateExtractor:
             kind = LABEL_KINDS.get(span.label, EntityKind.TOPIC)
             out.append(Candidate(text[start:end], kind, start, end, span.score))
         return out
-
-
-@cache
-def shipped_extractor(lang: str) -> CandidateExtractor:
-    """The model shipped for ``lang`` (loaded once); ModelError if absent or damaged."""
-    path, manifest = model_paths(lang)
-    return CandidateExtractor.load(path, manifest)

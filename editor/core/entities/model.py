@@ -103,10 +103,6 @@ def parse_label(text: str) -> tuple[str, str]:
     return clean_language(lang), clean_name(label, "label")
 
 
-def wikidata_url(qid: str) -> str:
-    return f"https://www.wikidata.org/wiki/{qid}"
-
-
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One person, organisation, product, place, topic or event.
