@@ -124,7 +124,7 @@ def test_a_damaged_vectors_file_starts_afresh(workspace: Any, stories: dict[str,
 
     assert related.missing_vectors() == len(workspace.articles.list())
     assert related.embed_missing() > 0
-    related.save_vectors()
+    related.meaning.save()
     assert path.read_bytes().startswith(b"NEWSDESK-RELATED")
 
 

@@ -119,16 +119,16 @@ def test_index_follows_edits_and_deletes(workspace: Any, archive: dict) -> None:
     assert new in [s.id for s in rel.suggest(archive["funding"], top=10)]
 
 
-def test_page_links_fill_from_suggestions_only_when_none_accepted(
-    workspace: Any, archive: dict
-) -> None:
+def test_page_fill_lists_and_accepted_links(workspace: Any, archive: dict) -> None:
+    # Which of the two a page shows (accepted links, else the fill list) is decided by the
+    # publisher: tests/unit/publishing/test_publish_pages.py.
     rel = workspace.related
     a = archive["funding"]
-    filled = rel.links_for_page(a, 3, fill=True)
+    filled = rel.suggest_ids(a, 3)
     assert filled and archive["funding2"] in filled
-    assert rel.links_for_page(a, 3, fill=False) == []
+    assert rel.accepted(a) == []
     rel.accept(a, archive["weather"])
-    assert rel.links_for_page(a, 3, fill=True) == [archive["weather"]]
+    assert [c.target_id for c in rel.accepted(a)] == [archive["weather"]]
 
 
 def test_rebuild_reports_progress(workspace: Any, archive: dict) -> None:
@@ -167,7 +167,7 @@ def test_the_index_is_saved_and_reused_on_the_next_start(
     from editor.core.related import RelatedIndex
 
     before = [s.id for s in workspace.related.suggest(archive["funding"])]
-    assert workspace.related.index_path().is_file()
+    assert workspace.related.files.index.is_file()
     # Meanwhile another program (the command line) edits and deletes articles.
     other = _reopen(db_path)
     other.articles.update(archive["weather"], {"body": "OpenAI Sam Altman Finanzierung Bewertung"})
@@ -190,13 +190,13 @@ def test_the_index_is_saved_and_reused_on_the_next_start(
 
 def test_a_damaged_index_file_is_rebuilt(workspace: Any, archive: dict, db_path: Any) -> None:
     workspace.related.suggest(archive["funding"])
-    path = workspace.related.index_path()
+    path = workspace.related.files.index
     path.write_bytes(b"not an index")
     again = _reopen(db_path)
     try:
         ids = [s.id for s in again.related.suggest(archive["funding"])]
         assert archive["funding2"] in ids
-        assert again.related.index_path().read_bytes() != b"not an index"
+        assert again.related.files.index.read_bytes() != b"not an index"
     finally:
         again.close()
 

@@ -74,10 +74,6 @@ class MeaningVectors:
         self.on_embedded: Callable[[], None] = lambda: None  # vectors changed many lists
 
     @property
-    def path(self) -> str:
-        return str(self._files.vectors)
-
-    @property
     def vectors(self) -> SemanticVectors | None:
         """The vectors in use (None without a model or before the index is in use)."""
         return self._vectors

@@ -32,11 +32,11 @@ from editor.app.changes import (
 )
 from editor.app.related.common import CANDIDATE_STATUSES, DataFiles, IsCancelled, Progress
 from editor.app.related.decisions import LinkDecisions
-from editor.app.related.fill import REJECTION_PENALTY, FillLists
+from editor.app.related.fill import FillLists, bulk_query
 from editor.app.related.keeper import IndexKeeper
 from editor.app.related.meaning import MeaningVectors
-from editor.core.links import LinkState, RelatedChoice
-from editor.core.related import Suggestion, describe
+from editor.core.links import RelatedChoice
+from editor.core.related import RelatedIndex, Suggestion, describe
 from editor.core.related.semantic import Embedder
 from editor.store import articles as article_store
 from editor.store import links as link_store
@@ -105,10 +105,6 @@ class RelatedService:
         Suggestions asked for meanwhile come from the index in use (if any)."""
         return self.keeper.rebuild(progress, is_cancelled, save=save)
 
-    def index_path(self) -> Path:
-        """The index file of this archive (one per database URL)."""
-        return self.files.index
-
     # ------------------------------------------------------------ meaning vectors
 
     def set_embedder(self, embedder: Embedder | None) -> None:
@@ -131,9 +127,6 @@ class RelatedService:
         """How many live articles have no current meaning vector (0 without a model)."""
         return len(self.meaning.work())
 
-    def save_vectors(self) -> None:
-        self.meaning.save()
-
     # ------------------------------------------------------------ suggestions
 
     def suggest(
@@ -150,10 +143,10 @@ class RelatedService:
         With a multilingual model, the article is embedded first when it has no current
         vector (``embed=False`` skips that, for going through a whole archive).
         """
+        index = self.keeper.ready()
         if embed:
-            self.keeper.ready()
             self.meaning.embed_query(article_id)
-        found = self._suggest(article_id, top, statuses)
+        found = self._suggest(index, article_id, top, statuses)
         with self._db.session() as s:
             titles = article_store.titles_and_languages(s, [int(f.id) for f in found])
         return [
@@ -168,18 +161,19 @@ class RelatedService:
         ]
 
     def _suggest(
-        self, article_id: int, top: int, statuses: Sequence[str] | None
+        self, index: RelatedIndex, article_id: int, top: int, statuses: Sequence[str] | None
     ) -> list[Suggestion]:
         with self._db.session() as s:
             choices = link_store.get_choices(s, article_id)
-        accepted = {str(c.target_id) for c in choices if c.state is LinkState.ACCEPTED}
-        penalties = {
-            str(c.target_id): REJECTION_PENALTY for c in choices if c.state is LinkState.REJECTED
-        }
-        index = self.keeper.ready()
+        # The same query as a fill list's: accepted links left out, rejected ones lowered.
+        query = bulk_query(article_id, {c.target_id: c.state for c in choices})
         with self.keeper.lock:
             return index.suggest(
-                str(article_id), top, statuses=statuses, exclude=accepted, penalties=penalties
+                query.doc_id,
+                top,
+                statuses=statuses,
+                exclude=query.exclude,
+                penalties=query.penalties,
             )
 
     def suggest_ids(self, article_id: int, top: int = 5) -> list[int]:
@@ -205,13 +199,6 @@ class RelatedService:
 
     def save_fill(self, *, force: bool = True) -> None:
         self.fill.save(force=force)
-
-    def links_for_page(self, article_id: int, top: int, *, fill: bool) -> list[int]:
-        """What the published page lists: the accepted links, else (if ``fill``) suggestions."""
-        accepted = [c.target_id for c in self.decisions.accepted(article_id)]
-        if accepted or not fill:
-            return accepted[:top]
-        return self.suggest_ids(article_id, top)
 
     # ------------------------------------------------------------ the editor's decisions
 
