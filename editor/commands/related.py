@@ -12,11 +12,13 @@ from editor.commands.context import CommandContext
 
 def rebuild_related_index(ctx: CommandContext) -> None:
     """Rebuild the related-links index, with visible, cancellable progress."""
-    related = ctx.workspace.related
+    from editor.app.related import jobs  # the engine's code loads when first used
+
+    workspace = ctx.workspace
     window = ctx.window
 
     def rebuild(context: OperationContext) -> int:
-        return related.rebuild(context.progress, context.cancelled)
+        return jobs.rebuild_index(workspace, context.progress, context.cancelled)
 
     window.run_operation(
         query("Building the related-links index", rebuild),
@@ -37,17 +39,17 @@ def compute_meaning_vectors(ctx: CommandContext) -> None:
     Slow (a quarter of a second an article), so it runs only when asked; what was
     embedded before a cancel is kept, and the next run goes on from there.
     """
-    related = ctx.workspace.related
+    from editor.app.related import jobs  # the engine's code loads when first used
+
+    workspace = ctx.workspace
     window = ctx.window
-    if not related.has_meaning_model:
-        window.show_message(
-            "No multilingual model is installed: pip install 'newsdesk[embeddings]'.", error=True
-        )
+    if not workspace.related.has_meaning_model:  # said at once, not after a dialog opens
+        window.show_message(f"{jobs.NO_MODEL[:1].upper()}{jobs.NO_MODEL[1:]}.", error=True)
         return
 
     def embed(context: OperationContext) -> int:
-        # embed_missing keeps the vectors itself (the index needs no saving for them).
-        return related.embed_missing(context.progress, context.cancelled)
+        # The vectors are kept as they are computed (the index needs no saving for them).
+        return jobs.compute_meaning_vectors(workspace, context.progress, context.cancelled)
 
     window.run_operation(
         query("Computing meaning vectors", embed),

@@ -83,12 +83,16 @@ class WindowWork:
         and only with the optional model; one run at a time, a few dozen articles each.
         """
         ws = self._workspace
-        if ws is None or not ws.has_started("related") or not ws.related.is_built:
+        if ws is None or not ws.has_started("related"):
+            return  # not in use: not even its code is imported (NumPy, the stemmers)
+        from editor.app.related import jobs
+
+        if not jobs.follows_recent(ws):
             return
         if any(t is not None and not t.finished for t in (self.long_job, self.meaning_run)):
             return
         self.meaning_run = self.runner.run(
-            query("Computing meaning vectors", plain(ws.related.embed_changed))
+            query("Computing meaning vectors", plain(lambda: jobs.embed_recent(ws)))
         )
 
     def shutdown(self) -> None:

@@ -46,10 +46,16 @@ def compute_meaning_vectors(
     return related.embed_missing(progress, cancelled)
 
 
+def follows_recent(ws: Workspace) -> bool:
+    """Whether embed_recent has anything to look at: not until the related links are in
+    use (nothing is loaded for them before), so the window need not schedule it."""
+    return ws.has_started("related") and ws.related.is_built
+
+
 def embed_recent(ws: Workspace, limit: int = RECENT_LIMIT) -> int:
     """What runs now and then in the background: embed articles saved or imported since
-    they were last embedded. Nothing until the related links are in use (nothing is
-    loaded for them before) or without a model; returns how many were embedded."""
-    if not ws.has_started("related") or not ws.related.is_built:
+    they were last embedded. Nothing before the related links are in use (see
+    follows_recent) or without a model; returns how many were embedded."""
+    if not follows_recent(ws):
         return 0
     return ws.related.embed_changed(limit)
