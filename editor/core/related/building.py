@@ -14,6 +14,7 @@ from typing import Self
 
 import numpy as np
 
+from editor.core.entities.model import name_key
 from editor.core.related.config import (
     NAME_SCAN_CHARS,
     BuildCancelled,
@@ -25,7 +26,7 @@ from editor.core.related.dictionary import BilingualDictionary, load_dictionary
 from editor.core.related.model import RelatedDoc
 from editor.core.related.semantic import SemanticVectors
 from editor.core.related.structures import Counted, Entry, LiveIdf, Posting, timestamp
-from editor.core.related.text import Analyzer, entity_key, find_names, plain_text
+from editor.core.related.text import Analyzer, find_names, plain_text
 
 
 class IndexBase:
@@ -162,7 +163,7 @@ class IndexBase:
         )
         entities: dict[str, None] = {}  # ordered, so that runs agree exactly
         for name in names:
-            key = entity_key(name)
+            key = name_key(name)
             if key and (register or key in self._entity_ids):
                 entities[key] = None
                 if key not in self._entity_ids:

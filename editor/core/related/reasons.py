@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from editor.core.entities.model import name_key
 from editor.core.related.model import Reasons
 from editor.core.related.structures import Entry, Query, Scored, days_apart
-from editor.core.related.text import entity_key
 
 if TYPE_CHECKING:
     from editor.core.related.building import IndexBase
@@ -40,7 +40,7 @@ def reasons_for(index: IndexBase, query: Query, docnum: int, scored: Scored) -> 
 def _shared_terms(
     index: IndexBase, query: Query, entry: Entry, names: tuple[str, ...]
 ) -> tuple[str, ...]:
-    name_words = {w for name in names for w in entity_key(name).split()}
+    name_words = {w for name in names for w in name_key(name).split()}
     contributions = sorted(
         (
             (query.vector[t] * w, t)

@@ -20,8 +20,8 @@ from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from editor.core.entities.model import name_key
 from editor.core.related.structures import Entry, Posting
-from editor.core.related.text import entity_key
 
 if TYPE_CHECKING:
     from editor.core.related.building import IndexBase
@@ -188,7 +188,7 @@ def _from_saved(index: IndexBase, header: dict, arrays: list[array]) -> None:
     index._surface = dict(header["surface"])
     index._analyzer.seen = set(header["seen_words"])
     index._entity_names = [str(n) for n in header["entity_names"]]
-    index._entity_ids = {entity_key(n): i for i, n in enumerate(index._entity_names)}
+    index._entity_ids = {name_key(n): i for i, n in enumerate(index._entity_names)}
     index._entity_df = list(entity_df)
     index._entity_postings = [array("I") for _ in index._entity_names]
     if len(term_df) != len(index._terms) or len(entity_df) != len(index._entity_names):

@@ -264,8 +264,3 @@ def _trim(words: list[str], stops: frozenset[str]) -> list[str]:
 
 def _opens_sentence(text: str, pos: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, pos - 3) : pos]))
-
-
-def entity_key(name: str) -> str:
-    """How two spellings of the same name are matched: case and spacing do not count."""
-    return " ".join(name.split()).casefold()
