@@ -160,7 +160,7 @@ class ArticleService:
                 "author": self._ws.user if author is None else author,
                 "status": status.value,
                 "external_id": external_id,
-                "slug": self._free_slug(s, language, title),
+                "slug": free_slug(s, language, title),
                 "published_at": published_at,
                 "group_id": group_id,
             }
@@ -279,7 +279,7 @@ class ArticleService:
             if not wanted:
                 # Clearing the slug hands it back to the title.
                 return {
-                    "slug": self._free_slug(
+                    "slug": free_slug(
                         s, language, changes.get("title", current.title), own_id=current.id
                     ),
                     "slug_locked": False,
@@ -287,36 +287,15 @@ class ArticleService:
             if wanted == current.slug and language == current.language:
                 return {"slug": wanted}
             return {
-                "slug": self._free_slug(s, language, wanted, own_id=current.id, is_slug=True),
+                "slug": free_slug(s, language, wanted, own_id=current.id, is_slug=True),
                 "slug_locked": True,
             }
         if ("title" in changes or "language" in changes) and not current.slug_locked:
             title = changes.get("title", current.title)
             if slugify(title) == current.slug and language == current.language:
                 return {}
-            return {"slug": self._free_slug(s, language, title, own_id=current.id)}
+            return {"slug": free_slug(s, language, title, own_id=current.id)}
         return {}
-
-    def _free_slug(
-        self,
-        s: Session,
-        language: str,
-        text: str,
-        *,
-        own_id: int | None = None,
-        is_slug: bool = False,
-    ) -> str:
-        base = (text if is_slug else slugify(text)) or FALLBACK_SLUG
-        take_turns(s)  # an import or another editor claiming slugs waits (PostgreSQL)
-        taken = store.slugs_in_use(s, language, base)
-        if own_id is not None:
-            try:
-                own = store.get_article(s, own_id)
-                if own.language == language:
-                    taken.discard(own.slug)
-            except NotFoundError:
-                pass
-        return unique_slug(base, taken)
 
     def duplicate(self, article_id: int) -> Article:
         source = self.get(article_id)
@@ -451,3 +430,27 @@ class ArticleService:
         self._ws.changes.publish(ArticleSaved(article_id, article))
         self._ws.changes.publish(RevisionCreated(article_id))
         return article
+
+
+def free_slug(
+    s: Session,
+    language: str,
+    text: str,
+    *,
+    own_id: int | None = None,
+    is_slug: bool = False,
+) -> str:
+    """A slug for `text` (a title, or a slug when `is_slug`) that no other article of
+    `language` has; `own_id`'s own slug counts as free. Every new or renamed article's
+    slug is claimed here, taking turns with other writers (PostgreSQL)."""
+    base = (text if is_slug else slugify(text)) or FALLBACK_SLUG
+    take_turns(s)  # an import or another editor claiming slugs waits (PostgreSQL)
+    taken = store.slugs_in_use(s, language, base)
+    if own_id is not None:
+        try:
+            own = store.get_article(s, own_id)
+            if own.language == language:
+                taken.discard(own.slug)
+        except NotFoundError:
+            pass
+    return unique_slug(base, taken)

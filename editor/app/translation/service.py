@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from editor.app.articles import free_slug
 from editor.app.changes import ArticleCreated, ArticleSaved
 from editor.core.article import Article
 from editor.core.langcheck import Detected, identify_language
 from editor.core.languages import normalize_language
-from editor.core.slugs import slugify, unique_slug
 from editor.core.translation.checks import GlossaryEntry, SegmentProblem, check_pair
 from editor.core.translation.model import TranslationLink
 from editor.core.translation.segments import FIELDS, Segment, join_field, segment_article
@@ -126,7 +126,6 @@ class TranslationService:
             segments = segment_article(source.title, source.teaser, source.body, source.language)
             targets = [_untranslated(seg) for seg in segments]
             fields = _fields_from(segments, targets)
-            taken = article_store.slugs_in_use(s, lang, slugify(source.title) or "article")
             translation = article_store.insert_article(
                 s,
                 {
@@ -134,7 +133,7 @@ class TranslationService:
                     "language": lang,
                     "status": Status.DRAFT.value,
                     "author": self._ws.user,
-                    "slug": unique_slug(slugify(source.title) or "article", taken),
+                    "slug": free_slug(s, lang, source.title),
                     "group_id": group,
                     "tags": list(source.tags),
                 },
