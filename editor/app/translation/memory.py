@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from editor.core.translation.checks import GlossaryEntry
 from editor.core.translation.memory import TmEntry, TmIndex, TmMatch
-from editor.core.translation.staleness import Change, SegmentStatus
+from editor.core.translation.staleness import SegmentStatus
 from editor.core.translation.tmx import TmPair, read_tmx, write_tmx
 from editor.store.translation import queries as store
 
@@ -95,8 +95,7 @@ class MemoryService:
         index = self.index(state.source.language, state.article.language)
         edits: dict[str, tuple[str, SegmentStatus]] = {}
         for row in state.rows:
-            needs_text = row.status is SegmentStatus.UNTRANSLATED or row.change is Change.ADDED
-            if row.change is Change.REMOVED or not row.translatable or not needs_text:
+            if not row.needs_text:
                 continue
             found = index.exact(row.source)
             if found:

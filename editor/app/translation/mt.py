@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from editor.core.translation.staleness import Change, SegmentStatus
+from editor.core.translation.staleness import SegmentStatus
 from editor.store import articles as article_store
 
 if TYPE_CHECKING:
@@ -173,13 +173,7 @@ class MachineTranslation:
             raise MtError("machine translation is not set up (no backend configured)")
         service = self._ws.translation
         state = service.state(article_id)
-        todo = [
-            row
-            for row in state.rows
-            if row.translatable
-            and row.change is not Change.REMOVED
-            and (row.status is SegmentStatus.UNTRANSLATED or row.change is Change.ADDED)
-        ]
+        todo = [row for row in state.rows if row.needs_text]
         filled = 0
         for start in range(0, len(todo), BATCH):
             rows = todo[start : start + BATCH]

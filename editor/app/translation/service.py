@@ -65,6 +65,16 @@ class SegmentRow:
     def stale(self) -> bool:
         return self.change in (Change.CHANGED, Change.ADDED, Change.REMOVED)
 
+    @property
+    def needs_text(self) -> bool:
+        """What the memory or a machine may fill: a live, translatable segment that is
+        untranslated or new in the source."""
+        return (
+            self.translatable
+            and self.change is not Change.REMOVED
+            and (self.status is SegmentStatus.UNTRANSLATED or self.change is Change.ADDED)
+        )
+
 
 @dataclass(frozen=True)
 class TranslationState:
