@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from editor.app.entities.suggestions import tagging_text
 from editor.core.entities.corpus import Document, Sentence, read_corpus, tag_f1
 from editor.core.entities.extractor import (
     KIND_LABELS,
@@ -27,6 +28,7 @@ from editor.core.entities.extractor import (
 from editor.core.entities.model import EntityKind, name_key
 from editor.core.entities.text import sentences
 from editor.core.entities.training import train_model
+from editor.store import bulk
 from editor.store import entities as store
 
 if TYPE_CHECKING:
@@ -88,23 +90,25 @@ def _score(model: CandidateExtractor, test: list[Document]) -> float:
 
 
 def archive_sentences(workspace: Workspace, lang: str) -> list[Sentence]:
+    # One session and three reads for every article with decisions, not three each.
     with workspace.db.session() as s:
         decided = store.decisions(s)
+        ids = sorted({a for a, *_ in decided})
+        articles = bulk.articles_by_id(s, ids)
+        tagged = store.entities_of_articles(s, ids)
     rejected: dict[int, list[str]] = {}
     for article_id, name, _kind, was_accepted in decided:
         if not was_accepted:
             rejected.setdefault(article_id, []).append(name)
     texts = []
-    for article_id in sorted({a for a, *_ in decided}):
-        article = workspace.articles.get(article_id)
-        if article.language != lang:
+    for article_id in ids:
+        article = articles.get(article_id)
+        if article is None or article.language != lang:
             continue
-        tagged = workspace.entities.of_article(article_id)
-        accepted = [(n, e.kind) for e in tagged for n in e.names()]
+        accepted = [(n, e.kind) for e in tagged.get(article_id, []) for n in e.names()]
         keys = {name_key(n) for n, _ in accepted}
         no = [n for n in rejected.get(article_id, []) if name_key(n) not in keys]
-        text = "\n\n".join(p for p in (article.title, article.teaser, article.body) if p)
-        texts.append((text, accepted, no))
+        texts.append((tagging_text(article), accepted, no))
     return silver_sentences(texts)
 
 

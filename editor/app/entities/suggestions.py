@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from editor.app import config
 from editor.app.changes import ArticleSaved, Change, EntitiesChanged, SuggestionDecided
 from editor.app.operations import Operation, OperationContext, query
+from editor.core.article import Article
 from editor.core.entities.english import CapitalisedNames
 from editor.core.entities.extractor import CandidateExtractor, ModelError, model_paths
 from editor.core.entities.learning import decision_weight
@@ -147,9 +148,12 @@ class SuggestionService:
         cancelled: Cancelled | None = None,
     ) -> list[Suggestion]:
         article = self._ws.articles.get(article_id)
-        text = "\n\n".join(p for p in (article.title, article.teaser, article.body) if p)
         return self.suggest_text(
-            text, article.language, article_id=article_id, progress=progress, cancelled=cancelled
+            tagging_text(article),
+            article.language,
+            article_id=article_id,
+            progress=progress,
+            cancelled=cancelled,
         )
 
     # ------------------------------------------------------------ decisions
@@ -175,6 +179,11 @@ class SuggestionService:
             store.record_decision(s, article_id, spec.name, spec.kind.value, accepted=False)
         self._forget()
         self._ws.changes.publish(SuggestionDecided(article_id, spec.name, False))
+
+
+def tagging_text(article: Article) -> str:
+    """What of an article names are looked for in (and the model learns from)."""
+    return "\n\n".join(p for p in (article.title, article.teaser, article.body) if p)
 
 
 def suggest_operation(workspace: Workspace, article_id: int) -> Operation[list[Suggestion]]:
