@@ -20,7 +20,13 @@ from editor.commands.context import CommandContext
 from editor.commands.registry import Command, CommandDisabledError, CommandRegistry
 from editor.commands.related import compute_meaning_vectors, rebuild_related_index
 from editor.core.article import Article, ListQuery
-from editor.core.workflow import PUBLISHABLE_STATUSES, Status, allowed_transitions
+from editor.core.workflow import (
+    PUBLIC_STATUSES,
+    PUBLISHABLE_STATUSES,
+    SITE_ACTIONS,
+    Status,
+    allowed_transitions,
+)
 
 # Top-level menus in the order the menu bar shows them.
 MENU_ORDER = ("File", "Edit", "View", "Workflow", "Help")
@@ -514,7 +520,7 @@ def _site_out_of_date(ctx: CommandContext) -> bool:
     article = current_article(ctx)
     if article is None or article.deleted:
         return False
-    if article.status not in (Status.PUBLISHED, Status.CORRECTED):
+    if article.status not in PUBLIC_STATUSES:
         return False
     from editor.app.publishing import SiteState  # not needed for the first paint
 
@@ -629,15 +635,6 @@ def workflow_target(ctx: CommandContext, target: Target) -> Status | None:
     return wanted if wanted in allowed_transitions(article.status) else None
 
 
-# Moves that change what the site shows: they go through the publish dialog (gate
-# checks, pages written or removed, the status recorded with the publication).
-SITE_ACTIONS = {
-    Status.PUBLISHED: "publish",
-    Status.CORRECTED: "correct",
-    Status.UNPUBLISHED: "unpublish",
-}
-
-
 def _workflow_command(
     verb: str,
     title: str,
@@ -651,7 +648,7 @@ def _workflow_command(
             raise ValueError(f"“{title}” is not possible for this article now.")
         ctx.window.flush_autosave()
         article = _require_article(ctx)
-        if wanted in SITE_ACTIONS:
+        if wanted in SITE_ACTIONS:  # through the publish dialog: checks, pages, then status
             ctx.window.show_publish_dialog([article.id], SITE_ACTIONS[wanted])
             return
         ctx.workspace.articles.change_status(

@@ -74,6 +74,13 @@ PUBLIC_STATUSES = frozenset({Status.PUBLISHED, Status.CORRECTED})
 # Statuses from which a publish run puts an article on the site (or keeps it there):
 # ready ones and unpublished ones go (back) online, public ones are republished.
 PUBLISHABLE_STATUSES = frozenset({Status.READY, Status.UNPUBLISHED, *PUBLIC_STATUSES})
+# Moves that change what the site shows, and the publish action that makes each: the
+# status is recorded with the pages written or removed, never moved on its own.
+SITE_ACTIONS: dict[Status, str] = {
+    Status.PUBLISHED: "publish",
+    Status.CORRECTED: "correct",
+    Status.UNPUBLISHED: "unpublish",
+}
 
 
 class TransitionError(ValueError):

@@ -42,7 +42,7 @@ from editor.app.changes import (
 )
 from editor.app.errors import ConflictError, NotFoundError
 from editor.core.article import Article
-from editor.core.workflow import Status
+from editor.core.workflow import SITE_ACTIONS, Status
 from editor.ui import dialogs
 from editor.ui.article_editor import HISTORY_TAB, PAGE_TAB, PREVIEW_TAB, WRITE_TAB, ArticleEditor
 from editor.ui.browser import ArticleBrowser
@@ -368,8 +368,6 @@ class MainWindow(CommandSurface, QMainWindow):
         if self._article is None:
             return
         self.flush_autosave()
-        from editor.commands.builtin import SITE_ACTIONS
-
         if target in SITE_ACTIONS:
             # The site changes with these moves: the publish dialog checks, writes or
             # removes the pages, then records the status; until then the box shows

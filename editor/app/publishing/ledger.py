@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.links import PublicationRecord
-from editor.core.workflow import Status, allowed_transitions
+from editor.core.workflow import SITE_ACTIONS, Status, allowed_transitions
 from editor.store import articles as article_store
 from editor.store import bulk
 from editor.store import links as link_store
@@ -33,11 +33,7 @@ from editor.store.errors import NotFoundError
 SETTING_PENDING = "publishing.pending"
 
 # What each action moves an article to (None: the status stays).
-ACTION_TARGET: dict[str, Status | None] = {
-    "publish": Status.PUBLISHED,
-    "correct": Status.CORRECTED,
-    "unpublish": Status.UNPUBLISHED,
-}
+ACTION_TARGET: dict[str, Status | None] = {action: s for s, action in SITE_ACTIONS.items()}
 
 
 @dataclass(frozen=True)
