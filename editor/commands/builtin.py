@@ -17,8 +17,12 @@ from collections.abc import Callable
 from editor.app.errors import NotFoundError
 from editor.app.operations import change, plain
 from editor.commands.context import CommandContext
+from editor.commands.indexes import (
+    compute_meaning_vectors,
+    rebuild_related_index,
+    rebuild_search_index,
+)
 from editor.commands.registry import Command, CommandDisabledError, CommandRegistry
-from editor.commands.related import compute_meaning_vectors, rebuild_related_index
 from editor.core.article import Article, ListQuery
 from editor.core.workflow import (
     PUBLIC_STATUSES,
@@ -475,7 +479,7 @@ def _view_commands() -> list[Command]:
         id="view.search_reindex",
         title="Rebuild Search Index",
         category="View",
-        handler=lambda ctx: ctx.window.rebuild_search_index(),
+        handler=rebuild_search_index,
         keywords=("reindex", "full text", "suchindex"),
     )
     return [

@@ -92,10 +92,6 @@ class WindowActions(Protocol):
         "shortcuts" (the list of keyboard shortcuts), "help" (the manual), "about"."""
         ...
 
-    def rebuild_search_index(self) -> None:
-        """Rebuild the full-text search index with visible, cancellable progress."""
-        ...
-
 
 @dataclass
 class CommandContext:

@@ -97,9 +97,6 @@ class RecordingWindow:
     def open_tool(self, name: str) -> None:
         self.calls.append(f"tool {name}")
 
-    def rebuild_search_index(self) -> None:
-        self.calls.append("rebuild search")
-
     @property
     def errors(self) -> list[str]:
         return [text for text, error in self.messages if error]

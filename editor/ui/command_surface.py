@@ -168,13 +168,6 @@ class CommandSurface(_WindowBase):
 
         open_tool(self, name)  # type: ignore[arg-type]  # the MainWindow this is part of
 
-    def rebuild_search_index(self) -> None:
-        """Rebuild the full-text search index behind a cancellable progress dialog."""
-        from editor.ui.search import rebuild_with_progress
-
-        if self.ws is not None:
-            rebuild_with_progress(self, self.ws, self.runner, self.show_message)
-
     def quit(self) -> None:
         self.close()
 

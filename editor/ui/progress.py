@@ -1,9 +1,10 @@
 """Long operations behind a progress dialog whose Cancel the operation sees.
 
-Rebuilding the related-links index or computing meaning vectors runs for
+Rebuilding an index, computing meaning vectors, importing or exporting runs for
 minutes on a big archive: :func:`run_with_progress` hands the operation to the
 window's runner and shows a :class:`QProgressDialog` (only if it lasts longer
 than a moment) that follows its progress; Cancel asks the operation to stop.
+The one helper for every such dialog.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from editor.app.operations import Operation
@@ -30,12 +32,17 @@ def run_with_progress(
     on_done: Callable[[T], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
+    modal: bool = False,
 ) -> Ticket[T]:
     """Run ``operation`` with a cancellable progress dialog; the dialog closes when it
-    ends.  A cancelled operation reports to ``on_cancelled`` only (its result is dropped)."""
+    ends.  A cancelled operation reports to ``on_cancelled`` only (its result is dropped).
+    ``modal``: the window waits (an import must not meet edits half-way); nothing is
+    delivered once ``parent`` is gone."""
     dialog = QProgressDialog(operation.label + "…", "Cancel", 0, 0, parent)
     dialog.setObjectName("operation_progress")
     dialog.setWindowTitle(title)
+    if modal:
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoReset(False)  # reaching the maximum is not the end: the result is
     dialog.setAutoClose(False)
@@ -61,7 +68,9 @@ def run_with_progress(
         dialog.setMaximum(total)
         dialog.setValue(done_count)
 
-    ticket = runner.run(operation, on_done=done, on_error=failed, on_progress=progress)
+    ticket = runner.run(
+        operation, on_done=done, on_error=failed, on_progress=progress, owner=parent
+    )
 
     def cancel() -> None:
         ticket.cancel()

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from editor.app import archive_ops
 from editor.app.operations import Operation
-from editor.ui.runner import Runner, Ticket
+from editor.ui import progress
+from editor.ui.runner import Ticket
 
 if TYPE_CHECKING:
     from editor.app.importing import ImportReport
@@ -31,52 +31,25 @@ MARKDOWN_FILTER = "A folder of Markdown files (*)"
 SHOWN_REJECTIONS = 12
 
 
-def window_runner(window: MainWindow) -> Runner:
-    """The window's one runner."""
-    return window.runner
-
-
 def run_with_progress(
     window: MainWindow,
     operation: Operation[T],
     on_done: Callable[[T], None],
     on_error: Callable[[BaseException], None],
 ) -> Ticket[T]:
-    """Run ``operation`` behind a window-modal progress dialog that can cancel it."""
-    dialog = QProgressDialog(operation.label + "…", "Cancel", 0, 0, window)
-    dialog.setObjectName("operation_progress")
-    dialog.setWindowTitle(operation.label)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)  # quick work never flashes a dialog
-
-    def finish() -> None:
-        dialog.reset()
-        dialog.deleteLater()
-
-    def done(result: T) -> None:
-        finish()
-        on_done(result)
-
-    def failed(error: BaseException) -> None:
-        finish()
-        on_error(error)
-
-    def progress(count: int, total: int) -> None:
-        if dialog.maximum() != total:
-            dialog.setMaximum(total)
-        dialog.setValue(count)
-
-    ticket = window_runner(window).run(
-        operation, on_done=done, on_error=failed, on_progress=progress, owner=window
+    """Run ``operation`` on the window's runner behind a window-modal progress dialog
+    that can cancel it."""
+    label = operation.label
+    return progress.run_with_progress(
+        window.runner,
+        operation,
+        window,
+        title=label,
+        on_done=on_done,
+        on_error=on_error,
+        on_cancelled=lambda: window.show_message(f"{label}: cancelled."),
+        modal=True,
     )
-
-    def cancel() -> None:
-        ticket.cancel()
-        finish()
-        window.show_message(f"{operation.label}: cancelled.")
-
-    dialog.canceled.connect(cancel)
-    return ticket
 
 
 # ---------------------------------------------------------------- import
