@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.app.operations import Operation
 from editor.commands.context import CommandContext
 from editor.commands.registry import CommandRegistry
 from editor.commands.search import SearchResult, search
@@ -55,7 +56,6 @@ WIDTH = 620  # the palette's width when the window is wide enough
 MARGIN = 12  # from the window's edges
 VISIBLE_ROWS = 10
 SEARCH_DELAY_MS = 60  # coalesces fast typing; article search hits the database
-INDEX_POLL_MS = 300  # while the title index loads, search again this often
 
 ResultRole = Qt.ItemDataRole.UserRole + 1  # the SearchResult itself
 KindRole = Qt.ItemDataRole.UserRole + 2  # "command" or "article"
@@ -257,11 +257,9 @@ class CommandPalette(QFrame):
         self._timer.timeout.connect(self.refresh)
         # Article titles come from an in-memory index that loads on the window's runner
         # (a second or more on a large archive); until then only recent articles
-        # are found, so the palette asks again once it is ready.
+        # are found, so the palette searches again when the load reports back.
         self._index = title_index_for(ctx.workspace)
-        self._index.start_loading(ctx.window.run_operation)
-        self._index_poll = QTimer(self, singleShot=True, interval=INDEX_POLL_MS)
-        self._index_poll.timeout.connect(self._on_index_poll)
+        self._index.start_loading(self._load_index)
         self.line_edit.textChanged.connect(lambda _text: self._timer.start())
         self.line_edit.installEventFilter(self)
         parent.installEventFilter(self)
@@ -340,6 +338,7 @@ class CommandPalette(QFrame):
     def refresh(self) -> None:
         """Search for the text typed now (normally run shortly after typing stops)."""
         self._timer.stop()
+        self._index.start_loading(self._load_index)  # after a failed load; else a no-op
         results = self._searcher(self.line_edit.text(), self._registry, self._ctx)
         self.model.set_results(results)
         self.empty_label.setVisible(not results)
@@ -348,16 +347,13 @@ class CommandPalette(QFrame):
             self.list_view.setCurrentIndex(self.model.index(0, 0))
         if self.isVisible():
             self._place()
-        if not self._index.ready and self.line_edit.text().strip():
-            self._index_poll.start()
 
-    def _on_index_poll(self) -> None:
-        if not self.isVisible():
-            return
-        if self._index.ready:
-            self.refresh()
-        else:
-            self._index_poll.start()
+    def _load_index(self, operation: Operation[None]) -> None:
+        self._ctx.window.run_operation(operation, on_done=lambda _none: self._on_index_loaded())
+
+    def _on_index_loaded(self) -> None:
+        if self.isVisible() and self._index.ready and self.line_edit.text().strip():
+            self.refresh()  # the titles beyond the recent ones are found now
 
     def results(self) -> list[SearchResult]:
         return self.model.results()

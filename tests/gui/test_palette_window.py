@@ -72,3 +72,38 @@ def test_preview_shows_the_body_rendered(qtbot, window) -> None:
     qtbot.waitUntil(lambda: "fett" in pane.toPlainText(), timeout=2000)
     assert "<strong>fett</strong>" in pane.rendered_html()
     assert "x()" not in pane.toPlainText()
+
+
+def test_the_palette_searches_again_when_the_title_index_has_loaded(
+    qtbot, window, monkeypatch
+) -> None:
+    import threading
+
+    from editor.commands.title_index import TitleIndex, title_index_for
+
+    window.ws.articles.create(title="Glasfaserausbau stockt in Bayern")
+    gate = threading.Event()
+    load = TitleIndex.load
+
+    def held_load(self: TitleIndex) -> None:
+        gate.wait(10)
+        load(self)
+
+    monkeypatch.setattr(TitleIndex, "load", held_load)
+    window.toggle_panel("palette")
+    palette = palette_of(window)
+    qtbot.waitUntil(palette.isVisible, timeout=2000)
+    index = title_index_for(window.ws)
+    searched_with_index: list[bool] = []
+    searcher = palette._searcher
+
+    def spy(*args):
+        searched_with_index.append(index.ready)
+        return searcher(*args)
+
+    palette._searcher = spy
+    type_text(palette.line_edit, "glasfaser")
+    palette.refresh()
+    assert searched_with_index and not any(searched_with_index)
+    gate.set()  # the index loads: the palette hears it and searches again by itself
+    qtbot.waitUntil(lambda: any(searched_with_index), timeout=5000)
