@@ -14,22 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from editor.app.errors import NotFoundError
 from editor.app.operations import change, plain
-from editor.commands.context import CommandContext
+from editor.commands.context import CommandContext, current_article, require_article
 from editor.commands.indexes import (
     compute_meaning_vectors,
     rebuild_related_index,
     rebuild_search_index,
 )
 from editor.commands.registry import Command, CommandDisabledError, CommandRegistry
+from editor.commands.workflow import workflow_commands
 from editor.core.article import Article, ListQuery
 from editor.core.workflow import (
     PUBLIC_STATUSES,
     PUBLISHABLE_STATUSES,
-    SITE_ACTIONS,
-    Status,
-    allowed_transitions,
 )
 
 # Top-level menus in the order the menu bar shows them.
@@ -85,7 +82,7 @@ def register_builtin(registry: CommandRegistry) -> None:
     )
     for command in _view_commands():
         registry.register(command)
-    for command in _workflow_commands():
+    for command in workflow_commands():
         registry.register(command)
     for command in _publishing_commands():
         registry.register(command)
@@ -94,28 +91,6 @@ def register_builtin(registry: CommandRegistry) -> None:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def current_article(ctx: CommandContext) -> Article | None:
-    """The article open in the window, or None (also when it vanished meanwhile)."""
-    article_id = ctx.article_id
-    if article_id is None:
-        return None
-    return ctx.remember(("article", article_id), lambda: _read_article(ctx, article_id))
-
-
-def _read_article(ctx: CommandContext, article_id: int) -> Article | None:
-    try:
-        return ctx.workspace.articles.get(article_id)
-    except NotFoundError:
-        return None
-
-
-def _require_article(ctx: CommandContext) -> Article:
-    article = current_article(ctx)
-    if article is None:
-        raise LookupError("No article is open.")
-    return article
 
 
 def _has_live_article(ctx: CommandContext) -> bool:
@@ -162,7 +137,7 @@ def _new_article(ctx: CommandContext) -> None:
 
 def _duplicate_article(ctx: CommandContext) -> None:
     ctx.window.flush_autosave()
-    source, articles = _require_article(ctx), ctx.workspace.articles
+    source, articles = require_article(ctx), ctx.workspace.articles
 
     def opened(copy: Article) -> None:
         ctx.window.open_article(copy.id)
@@ -175,7 +150,7 @@ def _duplicate_article(ctx: CommandContext) -> None:
 
 
 def _save_article(ctx: CommandContext) -> None:
-    article, articles = _require_article(ctx), ctx.workspace.articles
+    article, articles = require_article(ctx), ctx.workspace.articles
     if not ctx.window.flush_autosave():
         raise RuntimeError("the latest changes could not be written; nothing was lost on screen")
     version = ctx.window.edited_version(article.id)
@@ -192,7 +167,7 @@ def _save_article(ctx: CommandContext) -> None:
 
 def _trash_article(ctx: CommandContext) -> None:
     ctx.window.flush_autosave()
-    article, articles = _require_article(ctx), ctx.workspace.articles
+    article, articles = require_article(ctx), ctx.workspace.articles
     # No confirmation: the trash is the undo.
     ctx.window.run_operation(
         change("Moving the article to the trash", plain(lambda: articles.trash(article.id))),
@@ -257,7 +232,7 @@ def _article_commands() -> list[Command]:
 
 
 def _restore_article(ctx: CommandContext) -> None:
-    article, articles = _require_article(ctx), ctx.workspace.articles
+    article, articles = require_article(ctx), ctx.workspace.articles
 
     def restored(_article: Article) -> None:
         ctx.window.open_article(article.id)
@@ -605,95 +580,5 @@ def _publishing_commands() -> list[Command]:
             menu="Workflow",
             handler=compute_meaning_vectors,
             keywords=("embeddings", "multilingual", "across languages", "sprachübergreifend"),
-        ),
-    ]
-
-
-# ---------------------------------------------------------------- Workflow
-
-
-Target = Callable[[Status], Status | None]
-
-
-def _always(target: Status) -> Target:
-    """Any status the workflow allows to go to ``target`` (archive, publish, …)."""
-    return lambda current: target
-
-
-def _from(sources: frozenset[Status], target: Status) -> Target:
-    """Only from ``sources``: keeps two commands from offering the same move."""
-    return lambda current: target if current in sources else None
-
-
-def _send_back(current: Status) -> Status | None:
-    """One step back: review to draft, ready to review."""
-    return {Status.IN_REVIEW: Status.DRAFT, Status.READY: Status.IN_REVIEW}.get(current)
-
-
-def workflow_target(ctx: CommandContext, target: Target) -> Status | None:
-    """Where ``target`` would move the open article, if the workflow allows it now."""
-    article = current_article(ctx)
-    if article is None or article.deleted:
-        return None
-    wanted = target(article.status)
-    return wanted if wanted in allowed_transitions(article.status) else None
-
-
-def _workflow_command(
-    verb: str,
-    title: str,
-    target: Target,
-    keywords: tuple[str, ...] = (),
-    shortcuts: tuple[str, ...] = (),
-) -> Command:
-    def handler(ctx: CommandContext) -> None:
-        wanted = workflow_target(ctx, target)
-        if wanted is None:  # the status changed since the menu was drawn
-            raise ValueError(f"“{title}” is not possible for this article now.")
-        ctx.window.flush_autosave()
-        article = _require_article(ctx)
-        if wanted in SITE_ACTIONS:  # through the publish dialog: checks, pages, then status
-            ctx.window.show_publish_dialog([article.id], SITE_ACTIONS[wanted])
-            return
-        ctx.workspace.articles.change_status(
-            article.id, wanted, expected_version=ctx.window.edited_version(article.id)
-        )
-        name = f"“{article.title}”" if article.title else "The untitled article"
-        ctx.window.show_message(f"{name} is now {wanted.label}.")
-
-    return Command(
-        id=f"workflow.{verb}",
-        title=title,
-        category="Workflow",
-        handler=handler,
-        enabled=lambda ctx: workflow_target(ctx, target) is not None,
-        shortcuts=shortcuts,
-        keywords=("status", *keywords),
-    )
-
-
-def _workflow_commands() -> list[Command]:
-    return [
-        _workflow_command(
-            "submit_for_review",
-            "Submit for Review",
-            _from(frozenset({Status.DRAFT}), Status.IN_REVIEW),
-            ("review", "check", "prüfen"),
-        ),
-        _workflow_command("mark_ready", "Mark as Ready", _always(Status.READY), ("approve", "ok")),
-        _workflow_command("send_back", "Send Back", _send_back, ("reject", "return")),
-        # These two open the publish dialog: the site changes with the status.
-        _workflow_command(
-            "correct", "Mark as Corrected…", _always(Status.CORRECTED), ("correction", "fix")
-        ),
-        _workflow_command(
-            "unpublish", "Unpublish…", _always(Status.UNPUBLISHED), ("take down", "offline")
-        ),
-        _workflow_command("archive", "Archive", _always(Status.ARCHIVED), ("archivieren",)),
-        _workflow_command(
-            "revive",
-            "Revive as Draft",
-            _from(frozenset({Status.ARCHIVED, Status.UNPUBLISHED}), Status.DRAFT),
-            ("unarchive", "reopen"),
         ),
     ]

@@ -15,9 +15,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from editor.app.errors import NotFoundError
+
 if TYPE_CHECKING:
     from editor.app.operations import Operation
     from editor.app.workspace import Workspace
+    from editor.core.article import Article
 
 T = TypeVar("T")
 
@@ -131,3 +134,28 @@ class CommandContext:
 
     def has_article(self) -> bool:
         return self.window.current_article_id() is not None
+
+
+# ---------------------------------------------------------------- the open article
+
+
+def current_article(ctx: CommandContext) -> Article | None:
+    """The article open in the window, or None (also when it vanished meanwhile)."""
+    article_id = ctx.article_id
+    if article_id is None:
+        return None
+    return ctx.remember(("article", article_id), lambda: _read_article(ctx, article_id))
+
+
+def _read_article(ctx: CommandContext, article_id: int) -> Article | None:
+    try:
+        return ctx.workspace.articles.get(article_id)
+    except NotFoundError:
+        return None
+
+
+def require_article(ctx: CommandContext) -> Article:
+    article = current_article(ctx)
+    if article is None:
+        raise LookupError("No article is open.")
+    return article
