@@ -132,9 +132,6 @@ class CommandContext:
     def article_id(self) -> int | None:
         return self.window.current_article_id()
 
-    def has_article(self) -> bool:
-        return self.window.current_article_id() is not None
-
 
 # ---------------------------------------------------------------- the open article
 

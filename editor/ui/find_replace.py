@@ -261,10 +261,6 @@ class FindReplaceBar(QWidget):
     def match_count(self) -> int:
         return len(self._matches)
 
-    def current_index(self) -> int | None:
-        """0-based index of the match the editor's selection is on, or None."""
-        return self._current
-
     def count_text(self) -> str:
         return self.count_label.text()
 

@@ -270,9 +270,6 @@ class CommandPalette(QFrame):
 
     # ------------------------------------------------------------ opening and closing
 
-    def is_open(self) -> bool:
-        return self.isVisible()
-
     def open_palette(self, text: str = "") -> None:
         """Show the palette with ``text`` typed (">" for commands only), focused."""
         if not self.isVisible():

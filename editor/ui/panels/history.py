@@ -155,12 +155,6 @@ class HistoryPanel(ArticlePanel):
     def revision_count(self) -> int:
         return self.table.rowCount()
 
-    def select_revision(self, revision_id: int) -> None:
-        for row in range(self.table.rowCount()):
-            if self._row_id(row) == revision_id:
-                self.table.selectRow(row)
-                return
-
     def selected_revision_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return self._row_id(rows[0].row()) if rows else None

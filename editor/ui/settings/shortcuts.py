@@ -93,9 +93,6 @@ class ShortcutEditor(QWidget):
 
     # ------------------------------------------------------------ state
 
-    def shortcuts_of(self, command_id: str) -> tuple[str, ...]:
-        return self._current[command_id]
-
     def set_shortcuts(self, command_id: str, shortcuts: tuple[str, ...]) -> None:
         self._current[command_id] = tuple(shortcuts)
         row = self._ids.index(command_id)
