@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -162,6 +163,19 @@ class ArticleEditor(QWidget):
         layout.addWidget(widget)
 
     # ------------------------------------------------------------ tabs
+
+    def keep_focus(self) -> None:
+        """After a tab change: Qt hands the focus of a page it hides to the next field of
+        the focus chain (the slug, its text selected, so the next key would overwrite
+        it); it goes to the page now shown instead."""
+        focused = QApplication.focusWidget()
+        if focused is None or focused is self or self.isAncestorOf(focused):
+            return
+        if isinstance(focused, QLineEdit):
+            focused.deselect()
+        page = self.tabs.currentWidget()
+        no_focus = page.focusPolicy() == Qt.FocusPolicy.NoFocus
+        (self.tabs.tabBar() if no_focus else page).setFocus()
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(TAB_NAMES[name])

@@ -52,6 +52,7 @@ class CommandSurface(_WindowBase):
     ws: Workspace | None
     _article: Article | None
     _palette: CommandPalette | None
+    _publish_dialog: QWidget | None
     _snapshot_start: SnapshotStart | None
     registry: CommandRegistry
     command_context: CommandContext
@@ -154,6 +155,24 @@ class CommandSurface(_WindowBase):
             "find": (self.show_find, tools.find_visible),
             "search": (self.search_panel.focus, self.search_panel.field.hasFocus),
         }
+
+    def edited_version(self, article_id: int) -> int | None:
+        """The version the text on screen is based on (what a save from here states)."""
+        return self.editing.autosave.base_version(article_id) if self.ws is not None else None
+
+    def show_publish_dialog(self, article_ids: list[int] | None, action: str = "publish") -> None:
+        """The publish dialog (checks, then the run, on the window's runner); None: all
+        ready; ``action``: publish, correct or unpublish."""
+        from PySide6.QtCore import Qt
+
+        from editor.ui.publish_dialog import PublishDialog
+
+        if self.ws is None:
+            return
+        dialog = PublishDialog(self.ws, article_ids, self, runner=self.runner, action=action)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._publish_dialog = dialog
+        dialog.open()
 
     def run_operation(self, operation: Operation[T], **options: Any) -> None:
         self.work.run(operation, **options)

@@ -22,9 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
-    QLineEdit,
     QMainWindow,
     QSplitter,
     QToolBar,
@@ -391,30 +389,13 @@ class MainWindow(CommandSurface, QMainWindow):
     def _on_editor_tab_shown(self, index: int) -> None:
         if index == PREVIEW_TAB:
             self._update_preview(now=True)
-        self._keep_focus_in_editor()
+        self.editor.keep_focus()
         self.refresh_actions()
-
-    def _keep_focus_in_editor(self) -> None:
-        """Qt hands the focus of a page it hides to the next field of the focus chain
-        (the slug, its text selected, so the next key would overwrite it): it goes to
-        the page now shown instead."""
-        focused = QApplication.focusWidget()
-        if focused is None or focused is self.editor or self.editor.isAncestorOf(focused):
-            return
-        if isinstance(focused, QLineEdit):
-            focused.deselect()
-        page = self.editor.tabs.currentWidget()
-        no_focus = page.focusPolicy() == Qt.FocusPolicy.NoFocus
-        (self.editor.tabs.tabBar() if no_focus else page).setFocus()
 
     def _on_history_revision_restored(self, article: Article) -> None:
         if self._article is not None and self._article.id == article.id:
             self.show_saved_text(article)  # undoable in the field like any edit
         self.show_message("Revision restored; the text before it is kept as a revision too.")
-
-    def edited_version(self, article_id: int) -> int | None:
-        """The version the text on screen is based on (what a save from here states)."""
-        return self.autosave.base_version(article_id) if self.ws is not None else None
 
     def show_saved_text(self, article: Article) -> None:
         """Show text saved elsewhere or merged (undoable); later edits are based on it."""
@@ -422,18 +403,6 @@ class MainWindow(CommandSurface, QMainWindow):
         self.editor.replace_text(article)
         self.metadata.show_saved(article)
         self.autosave.track(article)
-
-    def show_publish_dialog(self, article_ids: list[int] | None, action: str = "publish") -> None:
-        """The publish dialog (checks, then the run, on the window's runner); None: all
-        ready; ``action``: publish, correct or unpublish."""
-        from editor.ui.publish_dialog import PublishDialog
-
-        if self.ws is None:
-            return
-        dialog = PublishDialog(self.ws, article_ids, self, runner=self.runner, action=action)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._publish_dialog = dialog
-        dialog.open()
 
     def _on_failed(self, label: str, error: BaseException) -> None:
         """An operation failed and nobody else said so: the status bar does."""
