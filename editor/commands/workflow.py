@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from editor.app.operations import change, plain
 from editor.commands.context import CommandContext, current_article, require_article
 from editor.commands.registry import Command
 from editor.core.workflow import SITE_ACTIONS, Status, allowed_transitions
@@ -57,11 +58,16 @@ def _workflow_command(
         if wanted in SITE_ACTIONS:  # through the publish dialog: checks, pages, then status
             ctx.window.show_publish_dialog([article.id], SITE_ACTIONS[wanted])
             return
-        ctx.workspace.articles.change_status(
-            article.id, wanted, expected_version=ctx.window.edited_version(article.id)
-        )
+        articles, version = ctx.workspace.articles, ctx.window.edited_version(article.id)
         name = f"“{article.title}”" if article.title else "The untitled article"
-        ctx.window.show_message(f"{name} is now {wanted.label}.")
+        # A write, so an operation on the window's runner like every other command's.
+        ctx.window.run_operation(
+            change(
+                f"Moving {name} to {wanted.label}",
+                plain(lambda: articles.change_status(article.id, wanted, expected_version=version)),
+            ),
+            on_done=lambda _moved: ctx.window.show_message(f"{name} is now {wanted.label}."),
+        )
 
     return Command(
         id=f"workflow.{verb}",
