@@ -83,7 +83,7 @@ class PublishDialog(QDialog):
         article_ids: Sequence[int] | None = None,
         parent: QWidget | None = None,
         *,
-        runner: Runner | None = None,
+        runner: Runner,
         action: str = "publish",
     ) -> None:
         super().__init__(parent)
@@ -101,9 +101,7 @@ class PublishDialog(QDialog):
         self.setWindowTitle(self._texts[0])
         self.resize(640, 520)
 
-        # The window's one runner; a dialog opened on its own (tests, scripts) has its own.
-        self.runner = runner if runner is not None else Runner(self)
-        self._owns_runner = runner is None
+        self.runner = runner  # the window's one runner
         self._review: Ticket[list[ArticleCheck]] | None = None
         self._build()
         self._start_checks()
@@ -386,11 +384,9 @@ class PublishDialog(QDialog):
         super().closeEvent(event)
 
     def _stop_checks(self) -> None:
-        """The checks stop between two chunks; a dialog's own runner is shut down."""
+        """The checks stop between two chunks."""
         if self._review is not None:
             self._review.cancel()
-        if self._owns_runner:
-            self.runner.shutdown()
 
 
 def _check_item(check: ArticleCheck) -> QTreeWidgetItem:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from editor.core.related.dictionary import load_dictionary
 from editor.core.workflow import Status
 from editor.ui.publish_dialog import PublishDialog
+from editor.ui.runner import Runner
 
 DialogFactory = Callable[..., PublishDialog]
 
@@ -33,6 +34,7 @@ def make_dialog(qtbot: Any, workspace: Any) -> Iterator[DialogFactory]:
     dialogs: list[PublishDialog] = []
 
     def make(article_ids: list[int] | None = None, **kw: Any) -> PublishDialog:
+        kw.setdefault("runner", Runner())  # the window's one runner, in the window
         dialog = PublishDialog(workspace, article_ids, **kw)
         qtbot.addWidget(dialog)
         dialog.show()
