@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
-TOOLS = ("settings", "import", "export", "samples", "shortcuts", "help", "about")
-
 
 def open_tool(window: MainWindow, name: str) -> None:
     if name == "settings":
