@@ -56,3 +56,14 @@ def test_related_and_page_panels_toggle(setup: Any) -> None:
     assert registry.get("view.related").checked(ctx)  # type: ignore[misc]
     registry.run("view.page", ctx)
     assert window.panel_visible("page")
+
+
+def test_rebuilding_the_search_index_is_an_operation_that_reports_its_count(
+    setup: Any, workspace: Any
+) -> None:
+    registry, ctx, window = setup
+    for title in ("Eins", "Zwei"):
+        workspace.articles.create(title=title, body="Text.")
+    registry.run("view.search_reindex", ctx)
+    assert window.operations == ["Rebuild the search index"]
+    assert window.messages[-1] == ("Search index rebuilt: 2 articles.", False)
