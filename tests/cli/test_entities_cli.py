@@ -109,6 +109,19 @@ def test_suggest_for_an_article_a_file_and_jsonl(
     assert second == {"id": 7, "suggestions": []}
 
 
+@pytest.mark.parametrize(
+    "line", ["not json", '["text"]', '{"id": 1}', '{"text": 5}', '{"text": "Siemens", "lang": 5}']
+)
+def test_a_bad_suggest_jsonl_line_stops_with_its_number(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, line: str
+) -> None:
+    lines = tmp_path / "in.jsonl"
+    lines.write_text("\n" + line + "\n", encoding="utf-8")  # blank lines are skipped, not counted
+    code, out, err = run(capsys, "--db", db, "tag", "suggest", "--jsonl", str(lines))
+    assert code == 2 and out == ""
+    assert f"{lines} line 2: expected" in err and err.count("\n") == 1
+
+
 def test_retrain_without_training_data_says_so(
     db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
