@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from editor.core.entities.model import Entity
     from editor.core.entities.suggest import Suggestion
 
+# editor.core.entities.model.KINDS, spelled out: importing that module (dataclasses)
+# would slow every command's start; tests/cli/test_entities_cli.py keeps the two equal.
 KINDS = ("person", "organisation", "product", "place", "topic", "event")
 
 

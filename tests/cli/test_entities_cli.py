@@ -57,6 +57,13 @@ def test_add_list_and_merge(db: str, capsys: pytest.CaptureFixture[str]) -> None
     assert "Industrie" in out and "München" in out
 
 
+def test_the_kinds_offered_are_the_entity_kinds() -> None:
+    from editor.cli.entities import KINDS
+    from editor.core.entities.model import KINDS as MODEL_KINDS
+
+    assert KINDS == MODEL_KINDS
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
