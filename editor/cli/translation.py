@@ -122,8 +122,6 @@ class _translation_errors:
 
         if isinstance(error, TranslationError | TmxError | XliffError | MtError):
             raise CommandError(str(error)) from None
-        if isinstance(error, ValueError) and "language" in str(error):
-            raise CommandError(str(error)) from None
         return None  # anything else goes on up
 
 
@@ -275,11 +273,7 @@ def cmd_xliff_export(args: argparse.Namespace) -> int:
 
     def work(workspace: Workspace) -> int:
         article_id = resolve(workspace, args.id)
-        lang = args.to.strip().lower()
-        target = workspace.translation.version_in(article_id, lang)
-        created = target is None
-        if target is None:
-            target = workspace.translation.translate_to(article_id, lang).id
+        target, created = workspace.translation.version_or_new(article_id, args.to)
         write_bytes(args.out, export_xliff(workspace, target))
         if args.json:
             print_json({"id": target, "created": created, "out": str(args.out)})
