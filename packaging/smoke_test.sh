@@ -17,7 +17,7 @@ mkdir -p "$work/archive"
 db="$work/archive/archive.sqlite"
 
 "$bundle" --version
-"$bundle" --db "$db" samples          # creates the schema (alembic scripts from the bundle)
+"$bundle" --create --db "$db" samples # creates the schema (alembic scripts from the bundle)
 "$bundle" --db "$db" db info
 test "$("$bundle" --db "$db" list --json | grep -c '"id"')" -gt 0
 # Publishing renders the bundled templates and copies the bundled site assets.

@@ -67,26 +67,6 @@ def markdown_richness(body: str) -> int:
     return len(MARKDOWN.findall(body))
 
 
-def fill_archive(workspace: object) -> None:
-    """The sample articles; synthetic ones if this version has no sample archive."""
-    try:
-        from editor.app.samples import load_samples
-    except ImportError:
-        from tests.benchmarks.synthetic import generate_records
-
-        for record in generate_records(40, seed=3):
-            workspace.articles.create(  # type: ignore[attr-defined]
-                language=record["lang"],
-                title=record["title"],
-                teaser=record["teaser"],
-                body=record["body"],
-                author=record["author"],
-                tags=record["tags"],
-            )
-        return
-    load_samples(workspace)
-
-
 def add_showcase(workspace: object) -> int:
     from editor.core.workflow import Status
 
@@ -154,16 +134,18 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QLineEdit
 
+    from editor.app.samples import load_samples
     from editor.app.workspace import Workspace
     from editor.ui.app import application
     from editor.ui.main_window import MainWindow
 
     # The status bar shows the archive's path: a tidy one looks better.
     archive = Path(tempfile.gettempdir()) / "newsdesk-demo" / "archive.sqlite"
+    archive.parent.mkdir(exist_ok=True)  # an archive is made only in a folder that exists
     for stale in archive.parent.glob("archive.sqlite*"):
         stale.unlink()
-    workspace = Workspace.open(str(archive), user="Hannah Brooks")
-    fill_archive(workspace)
+    workspace = Workspace.open(str(archive), user="Hannah Brooks", create=True)
+    load_samples(workspace)
     article_id = add_showcase(workspace) if args.showcase else showcase_article(workspace)
 
     app = application()

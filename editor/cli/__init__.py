@@ -7,9 +7,9 @@
     newsdesk search QUERY [--lang L] [--status S] [--limit N] [--json]
     newsdesk search --queries FILE --json   one JSON line of hits per query line
     newsdesk reindex                 rebuild the full-text search index
-    newsdesk export --format jsonl|markdown --out PATH
+    newsdesk export --format jsonl|markdown --out PATH [--json]
     newsdesk samples                 load the sample archive
-    newsdesk publish (ID... | --all) --out DIR [--full]
+    newsdesk publish (ID... | --all) [--out DIR] [--full]   (also correct, unpublish)
     newsdesk related ID [--top N] [--json]
     newsdesk related --all [--top N] --json
     newsdesk related --embed         meaning vectors for the whole archive (optional model)

@@ -51,6 +51,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument(
         "--replace", action="store_true", help="replace the .md files already in the folder"
     )
+    p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(handler=cmd_export)
 
     p = commands.add_parser("samples", help="load the sample archive (20 short articles)")
@@ -242,6 +243,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     finally:
         workspace.close()
+    if args.json:
+        print_json({"exported": count, "out": str(args.out)})
+        return EXIT_OK
     print(f"{count} article{'s' if count != 1 else ''} exported to {args.out}")
     return EXIT_OK
 

@@ -1,7 +1,8 @@
 """What every command shares: exit codes, the one-line error, the archive, output helpers.
 
-Only the standard library is imported here at module level, so ``newsdesk --version``
-stays instant; the app and store are imported inside the functions that need them.
+Only the standard library (and the workflow's statuses, an enum) is imported here at
+module level, so ``newsdesk --version`` stays instant; the app and store are imported
+inside the functions that need them.
 """
 
 from __future__ import annotations
@@ -10,7 +11,11 @@ import argparse
 import getpass
 import json
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+
+from editor.core.workflow import Status  # an enum alone: as quick as the standard library
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -19,7 +24,7 @@ EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_ERROR = 2
 
-STATUSES = ("draft", "in_review", "ready", "published", "corrected", "unpublished", "archived")
+STATUSES = tuple(status.value for status in Status)
 
 
 class CommandError(Exception):
@@ -120,3 +125,44 @@ def iso(moment: Any) -> str | None:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+# ---------------------------------------------------------------- files named on the command line
+
+
+def open_text(path: Path, *, errors: str = "strict") -> TextIO:
+    """``path`` opened to read as UTF-8; one that cannot be opened is a one-line error."""
+    try:
+        return path.open(encoding="utf-8", errors=errors)
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def text_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
+    """The lines of a JSON Lines file of ``{"id", "text", …}`` records, numbered from 1:
+    the record, or None for a line that is not one (each command answers that its own
+    way). Blank lines are skipped."""
+    with open_text(path) as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError:
+                record = None
+            is_record = isinstance(record, dict) and isinstance(record.get("text"), str)
+            yield number, record if is_record else None

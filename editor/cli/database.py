@@ -19,25 +19,23 @@ def cmd_db_info(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     try:
         counts = workspace.articles.counts_by_status()
-        info = {
-            "location": workspace.db.description,
-            "schema": workspace.schema_revision(),
-            "schema_head": workspace.schema_head(),
-            "articles": sum(n for status, n in counts.items() if status != "trash"),
-            "trash": counts.get("trash", 0),
-            "by_status": {s: counts.get(s, 0) for s in STATUSES},
-            "languages": workspace.articles.languages(),
-        }
+        location, schema, head = (
+            workspace.db.description, workspace.schema_revision(), workspace.schema_head()
+        )  # fmt: skip
+        languages = workspace.articles.languages()
     finally:
         workspace.close()
+    articles = sum(n for status, n in counts.items() if status != "trash")
+    by_status = {s: counts.get(s, 0) for s in STATUSES}
     if args.json:
-        print_json(info)
+        print_json(
+            {"location": location, "schema": schema, "schema_head": head, "articles": articles,
+             "trash": counts.get("trash", 0), "by_status": by_status, "languages": languages}
+        )  # fmt: skip
         return EXIT_OK
-    print(f"Archive:   {info['location']}")
-    print(f"Schema:    {info['schema']} (this program: {info['schema_head']})")
-    print(f"Articles:  {info['articles']} (+{info['trash']} in the trash)")
-    by_status = info["by_status"]
-    assert isinstance(by_status, dict)
+    print(f"Archive:   {location}")
+    print(f"Schema:    {schema} (this program: {head})")
+    print(f"Articles:  {articles} (+{counts.get('trash', 0)} in the trash)")
     print("Statuses:  " + ", ".join(f"{s} {n}" for s, n in by_status.items() if n))
-    print(f"Languages: {', '.join(info['languages']) or '-'}")  # type: ignore[arg-type]
+    print(f"Languages: {', '.join(languages) or '-'}")
     return EXIT_OK

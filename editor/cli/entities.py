@@ -16,13 +16,23 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from editor.cli.common import EXIT_OK, CommandError, open_workspace, print_json, resolve
+from editor.cli.common import (
+    EXIT_OK,
+    CommandError,
+    open_text,
+    open_workspace,
+    print_json,
+    resolve,
+    text_records,
+)
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
     from editor.core.entities.model import Entity
     from editor.core.entities.suggest import Suggestion
 
+# editor.core.entities.model.KINDS, spelled out: importing that module (dataclasses)
+# would slow every command's start; tests/cli/test_entities_cli.py keeps the two equal.
 KINDS = ("person", "organisation", "product", "place", "topic", "event")
 
 
@@ -209,10 +219,11 @@ def _warn_model(problem: str | None) -> None:
 def _read_markdown(path: Path, lang: str | None) -> tuple[str, str]:
     from editor.core.importing import split_front_matter
 
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CommandError(f"cannot read {path}: {exc}") from None
+    with open_text(path) as handle:
+        try:
+            raw = handle.read()
+        except UnicodeDecodeError as exc:
+            raise CommandError(f"cannot read {path}: {exc}") from None
     try:
         meta, body = split_front_matter(raw)
     except ValueError as exc:
@@ -222,26 +233,13 @@ def _read_markdown(path: Path, lang: str | None) -> tuple[str, str]:
 
 
 def _suggest_jsonl(ws: Workspace, path: Path) -> None:
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
-    with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                text, lang = record["text"], record.get("lang") or "de"
-                if not isinstance(text, str) or not isinstance(lang, str):
-                    raise TypeError
-            except (ValueError, KeyError, TypeError):
-                raise CommandError(
-                    f'{path} line {number}: expected {{"id", "lang", "text"}} with text'
-                ) from None
-            found = ws.suggestions.suggest_text(text, lang)
-            out = {"id": record.get("id"), "suggestions": [s.as_json() for s in found]}
-            print(json.dumps(out, ensure_ascii=False), flush=False)
+    for number, record in text_records(path):
+        lang = (record.get("lang") or "de") if record is not None else None
+        if record is None or not isinstance(lang, str):
+            raise CommandError(f'{path} line {number}: expected {{"id", "lang", "text"}} with text')
+        found = ws.suggestions.suggest_text(record["text"], lang)
+        out = {"id": record.get("id"), "suggestions": [s.as_json() for s in found]}
+        print(json.dumps(out, ensure_ascii=False), flush=False)
 
 
 def _retrain(args: argparse.Namespace) -> int:

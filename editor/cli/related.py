@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from editor.cli.common import (
     EXIT_OK,
@@ -16,9 +16,6 @@ from editor.cli.common import (
     report_error,
     resolve,
 )
-
-if TYPE_CHECKING:
-    from editor.app.workspace import Workspace
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,6 +34,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def cmd_related(args: argparse.Namespace) -> int:
+    from editor.app.related import CANDIDATE_STATUSES
+
     if args.embed:
         if args.id or args.all:
             raise CommandError("--embed works on the whole archive: give no ID and no --all")
@@ -47,7 +46,7 @@ def cmd_related(args: argparse.Namespace) -> int:
         raise CommandError("related --all writes JSON lines: add --json")
     if args.top < 1:
         raise CommandError("--top must be at least 1")
-    statuses = None if args.any_status else ()
+    statuses = None if args.any_status else CANDIDATE_STATUSES  # None: any status
     workspace = open_workspace(args)
     try:
         if args.all:
@@ -57,13 +56,15 @@ def cmd_related(args: argparse.Namespace) -> int:
             for summary in workspace.articles.list(_all_articles()):
                 # The vectors kept are used; embedding every article here would take
                 # hours on a big archive (that is what --embed is for).
-                found = _suggest(workspace, summary.id, args.top, statuses, embed=False)
+                found = workspace.related.suggest(
+                    summary.id, args.top, statuses=statuses, embed=False
+                )
                 line: dict[str, Any] = {"id": summary.id, "external_id": summary.external_id}
                 line["related"] = [_suggestion_json(s) for s in found]
                 print(json.dumps(line, ensure_ascii=False))
             return EXIT_OK
         article_id = resolve(workspace, args.id)
-        found = _suggest(workspace, article_id, args.top, statuses)
+        found = workspace.related.suggest(article_id, args.top, statuses=statuses)
     finally:
         workspace.close()
     if args.json:
@@ -98,14 +99,6 @@ def _embed_archive(args: argparse.Namespace) -> int:
     else:
         print(f"embedded {done} articles")
     return EXIT_OK
-
-
-def _suggest(
-    workspace: Workspace, article_id: int, top: int, statuses: Any, *, embed: bool = True
-) -> list[Any]:
-    if statuses is None:
-        return workspace.related.suggest(article_id, top, statuses=None, embed=embed)
-    return workspace.related.suggest(article_id, top, embed=embed)
 
 
 def _suggestion_json(s: Any) -> dict[str, Any]:

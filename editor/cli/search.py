@@ -23,6 +23,7 @@ from editor.cli.common import (
     STATUSES,
     CommandError,
     ProgressBar,
+    open_text,
     open_workspace,
     print_json,
 )
@@ -98,11 +99,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def _query_source(name: str) -> TextIO:
     if name == "-":
         return sys.stdin
-    path = Path(name)
-    try:
-        return path.open(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return open_text(Path(name), errors="replace")
 
 
 def _print_hits(hits: list[Hit]) -> None:

@@ -42,12 +42,12 @@ def cmd_settings_get(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args)
     try:
-        values = workspace.settings.values()
-        if args.key is not None:
-            try:
-                values = {args.key: workspace.settings.get(args.key)}
-            except SettingError as exc:
-                raise CommandError(str(exc)) from None
+        if args.key is None:
+            values = workspace.settings.values()
+        else:
+            values = {args.key: workspace.settings.get(args.key)}
+    except SettingError as exc:
+        raise CommandError(str(exc)) from None
     finally:
         workspace.close()
     if args.json:
@@ -66,12 +66,9 @@ def cmd_settings_set(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args)
     try:
-        try:
-            stored = workspace.settings.set(args.key, args.value)
-        except SettingError as exc:
-            raise CommandError(str(exc)) from None
-        if stored in (None, "") or args.value == "":
-            stored = workspace.settings.get(args.key)  # the default it falls back to
+        stored = workspace.settings.set(args.key, args.value)  # as it takes effect: "" → default
+    except SettingError as exc:
+        raise CommandError(str(exc)) from None
     finally:
         workspace.close()
     if args.json:

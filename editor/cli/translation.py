@@ -26,7 +26,10 @@ from editor.cli.common import (
     ProgressBar,
     open_workspace,
     print_json,
+    read_bytes,
     resolve,
+    text_records,
+    write_bytes,
 )
 
 if TYPE_CHECKING:
@@ -119,23 +122,7 @@ class _translation_errors:
 
         if isinstance(error, TranslationError | TmxError | XliffError | MtError):
             raise CommandError(str(error)) from None
-        if isinstance(error, ValueError) and "language" in str(error):
-            raise CommandError(str(error)) from None
         return None  # anything else goes on up
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def _with_workspace(args: argparse.Namespace, work: Any) -> int:
@@ -222,7 +209,7 @@ def _short(text: str, limit: int = 70) -> str:
 
 
 def cmd_tm_import(args: argparse.Namespace) -> int:
-    data = _read(args.file)
+    data = read_bytes(args.file)
 
     def work(workspace: Workspace) -> int:
         from editor.app.operations import ForegroundRunner
@@ -248,7 +235,7 @@ def cmd_tm_import(args: argparse.Namespace) -> int:
 def cmd_tm_export(args: argparse.Namespace) -> int:
     def work(workspace: Workspace) -> int:
         data = workspace.memory.export_tmx(source_lang=args.source, target_lang=args.target)
-        _write(args.out, data)
+        write_bytes(args.out, data)
         units = data.count(b"<tu ")
         if args.json:
             print_json({"out": str(args.out), "units": units})
@@ -286,12 +273,8 @@ def cmd_xliff_export(args: argparse.Namespace) -> int:
 
     def work(workspace: Workspace) -> int:
         article_id = resolve(workspace, args.id)
-        lang = args.to.strip().lower()
-        target = workspace.translation.version_in(article_id, lang)
-        created = target is None
-        if target is None:
-            target = workspace.translation.translate_to(article_id, lang).id
-        _write(args.out, export_xliff(workspace, target))
+        target, created = workspace.translation.version_or_new(article_id, args.to)
+        write_bytes(args.out, export_xliff(workspace, target))
         if args.json:
             print_json({"id": target, "created": created, "out": str(args.out)})
         else:
@@ -305,7 +288,7 @@ def cmd_xliff_export(args: argparse.Namespace) -> int:
 def cmd_xliff_import(args: argparse.Namespace) -> int:
     from editor.app.translation.files import import_xliff
 
-    data = _read(args.file)
+    data = read_bytes(args.file)
 
     def work(workspace: Workspace) -> int:
         result = import_xliff(workspace, data)
@@ -330,7 +313,7 @@ def cmd_lang_detect(args: argparse.Namespace) -> int:
         raise CommandError("--among needs at least two languages, e.g. de,en")
     if args.jsonl is not None:
         return _detect_lines(args.jsonl, among)
-    text = _read(args.file).decode("utf-8", errors="replace") if args.file else args.text
+    text = read_bytes(args.file).decode("utf-8", errors="replace") if args.file else args.text
     found = identify_language(text, among)
     if args.json:
         print_json({"lang": found.lang if found else None,
@@ -344,26 +327,14 @@ def _detect_lines(path: Path, among: list[str]) -> int:
     """One answer a line, in order; a bad line is answered with its error, not skipped."""
     from editor.core.langcheck import identify_language
 
-    try:
-        lines = path.open(encoding="utf-8")
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
-    with lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                text, key = record["text"], record.get("id")
-                if not isinstance(text, str):
-                    raise TypeError
-            except (ValueError, KeyError, TypeError):
-                answer = {"id": None, "lang": None, "confidence": None,
-                          "error": f"line {number}: expected {{\"id\", \"text\"}}"}  # fmt: skip
-                print(json.dumps(answer))
-                continue
-            found = identify_language(text, among)
-            print(json.dumps({"id": key, "lang": found.lang if found else None,
-                              "confidence": round(found.probability, 4) if found else None},
-                             ensure_ascii=False))  # fmt: skip
+    for number, record in text_records(path):
+        if record is None:
+            answer = {"id": None, "lang": None, "confidence": None,
+                      "error": f"line {number}: expected {{\"id\", \"text\"}}"}  # fmt: skip
+            print(json.dumps(answer))
+            continue
+        found = identify_language(record["text"], among)
+        print(json.dumps({"id": record.get("id"), "lang": found.lang if found else None,
+                          "confidence": round(found.probability, 4) if found else None},
+                         ensure_ascii=False))  # fmt: skip
     return EXIT_OK

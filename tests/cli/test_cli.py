@@ -177,6 +177,10 @@ def test_export_and_import_into_an_empty_archive(
     code, out, _ = run(capsys, "--db", str(first), "import", str(out_path))
     assert (code, out.strip()) == (0, "0 created, 0 updated, 20 unchanged, 0 rejected")
 
+    code, out, _ = run(capsys, "--db", str(first), "export", "--format", fmt, "--out",
+                       str(out_path), "--replace", "--json")  # fmt: skip
+    assert (code, json.loads(out)) == (0, {"exported": 20, "out": str(out_path)})
+
     listings = []
     for db in (first, second):
         _, out, _ = run(capsys, "--db", str(db), "list", "--json")

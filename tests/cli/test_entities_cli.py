@@ -57,6 +57,13 @@ def test_add_list_and_merge(db: str, capsys: pytest.CaptureFixture[str]) -> None
     assert "Industrie" in out and "München" in out
 
 
+def test_the_kinds_offered_are_the_entity_kinds() -> None:
+    from editor.cli.entities import KINDS
+    from editor.core.entities.model import KINDS as MODEL_KINDS
+
+    assert KINDS == MODEL_KINDS
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -107,6 +114,19 @@ def test_suggest_for_an_article_a_file_and_jsonl(
     assert first["id"] == "x" and "Siemens" in {s["name"] for s in first["suggestions"]}
     assert set(first["suggestions"][0]) == {"name", "kind", "score", "reason"}
     assert second == {"id": 7, "suggestions": []}
+
+
+@pytest.mark.parametrize(
+    "line", ["not json", '["text"]', '{"id": 1}', '{"text": 5}', '{"text": "Siemens", "lang": 5}']
+)
+def test_a_bad_suggest_jsonl_line_stops_with_its_number(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, line: str
+) -> None:
+    lines = tmp_path / "in.jsonl"
+    lines.write_text("\n" + line + "\n", encoding="utf-8")  # blank lines are skipped, not counted
+    code, out, err = run(capsys, "--db", db, "tag", "suggest", "--jsonl", str(lines))
+    assert code == 2 and out == ""
+    assert f"{lines} line 2: expected" in err and err.count("\n") == 1
 
 
 def test_retrain_without_training_data_says_so(

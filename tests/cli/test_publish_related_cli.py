@@ -136,7 +136,7 @@ def test_related_embed_fills_the_archive_once(
 def test_related_embed_interrupted_keeps_what_was_done_and_goes_on_next_time(
     archive: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.unit.related.concepts import ConceptEmbedder
+    from tests.unit.core.related.concepts import ConceptEmbedder
 
     class Interrupted(ConceptEmbedder):
         """Ctrl+C while the second batch is embedded."""

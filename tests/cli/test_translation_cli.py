@@ -108,6 +108,26 @@ def test_translating_twice_is_an_error(db: str, capsys: pytest.CaptureFixture[st
     assert code == 2 and "already has a 'en' version" in err
 
 
+def test_an_unknown_language_is_one_line_on_stderr(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for command in (("translate", "story-1"), ("xliff", "export", "story-1", "--out", "x.xlf")):
+        code, out, err = run(capsys, "--db", db, *command, "--to", "klingon")
+        assert (code, out) == (2, "")
+        assert "unknown language code 'klingon'" in err and err.count("\n") == 1
+
+
+def test_xliff_export_finds_the_version_whatever_the_code_is_spelled(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", db, "translate", "story-1", "--to", "en", "--json")
+    made = json.loads(out)["id"]
+    xlf = tmp_path / "story.xlf"
+    code, out, _ = run(capsys, "--db", db, "xliff", "export", "story-1", "--to", "en-GB",
+                       "--out", str(xlf), "--json")  # fmt: skip
+    assert (code, json.loads(out)) == (0, {"id": made, "created": False, "out": str(xlf)})
+
+
 def test_lang_detect_text_and_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "lang", "detect", "The council met on Tuesday to vote.", "--json")
     assert code == 0 and json.loads(out)["lang"] == "en"

@@ -413,7 +413,7 @@ def test_rebuilding_the_related_index_reports_how_many(qtbot, window):
 
 
 def test_meaning_vectors_need_a_model_and_are_computed_on_a_worker(qtbot, window):
-    from tests.unit.related.concepts import ConceptEmbedder
+    from tests.unit.core.related.concepts import ConceptEmbedder
 
     for title in ("Rakete explodiert", "Rocket exploded", "Cake in the oven"):
         window.ws.articles.create(title=title, body="Text.")
@@ -428,7 +428,7 @@ def test_meaning_vectors_need_a_model_and_are_computed_on_a_worker(qtbot, window
 
 
 def test_saved_articles_get_meaning_vectors_now_and_then(qtbot, window):
-    from tests.unit.related.concepts import ConceptEmbedder
+    from tests.unit.core.related.concepts import ConceptEmbedder
 
     ws = window.ws
     window.work.embed_changed()  # related links never used: nothing starts

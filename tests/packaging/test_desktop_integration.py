@@ -154,51 +154,28 @@ def test_the_wheel_installed_in_a_fresh_venv_starts(wheel: Path, tmp_path: Path)
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
     }
-    newsdesk = venv / "bin" / "newsdesk"
-    where = subprocess.run(
-        [
-            str(python),
-            "-c",
-            "import editor, editor.core.resources as r; "
-            "print(editor.__file__); print(r.data_root())",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=tmp_path,
-        env=env,
-    ).stdout.split()
-    assert all(str(site) in line for line in where), where  # the wheel's copy, not the checkout
-    version = subprocess.run(
-        [str(newsdesk), "--version"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-        check=False,
+
+    def run(*command: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            list(command), capture_output=True, text=True, cwd=tmp_path, env=env,
+            timeout=timeout, check=False,
+        )  # fmt: skip
+
+    where = run(
+        str(python),
+        "-c",
+        "import editor, editor.core.resources as r; print(editor.__file__); print(r.data_root())",
     )
+    assert where.returncode == 0, where.stderr
+    lines = where.stdout.split()
+    assert all(str(site) in line for line in lines), lines  # the wheel's copy, not the checkout
+    newsdesk = str(venv / "bin" / "newsdesk")
+    version = run(newsdesk, "--version", timeout=60)
     assert version.stdout.strip() == f"newsdesk {__version__}"
-    archive = tmp_path / "news.sqlite"
-    samples = subprocess.run(
-        [str(newsdesk), "--db", str(archive), "--create", "samples"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    archive = str(tmp_path / "news.sqlite")
+    samples = run(newsdesk, "--create", "--db", archive, "samples")
     assert samples.returncode == 0, samples.stderr
-    smoke = subprocess.run(
-        [str(newsdesk), "--db", str(archive), "--smoke"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    smoke = run(newsdesk, "--db", archive, "--smoke")
     assert smoke.returncode == 0, smoke.stderr
     assert (venv / "share" / "applications" / f"{APP_ID}.desktop").is_file()
     assert (venv / "share" / "icons" / "hicolor" / "256x256" / "apps" / f"{APP_ID}.png").is_file()

@@ -49,6 +49,13 @@ class TranslationError(ValueError):
     """A translation use case that cannot be done, with a one-line reason."""
 
 
+def _language(code: str) -> str:
+    try:
+        return normalize_language(code)
+    except ValueError as exc:  # an unknown code is the user's input: a TranslationError
+        raise TranslationError(str(exc)) from None
+
+
 @dataclass(frozen=True)
 class SegmentRow:
     """One line of the side-by-side view."""
@@ -118,7 +125,7 @@ class TranslationService:
 
     def translate_to(self, article_id: int, lang: str) -> Article:
         """Create the `lang` version of an article, linked to it, its segments untranslated."""
-        lang = normalize_language(lang)
+        lang = _language(lang)
         with self._db.session(write=True) as s:
             source = article_store.get_article(s, article_id)
             if source.deleted:
@@ -172,6 +179,15 @@ class TranslationService:
             if article.group_id is None:
                 return None
             return self._version_in(s, article.group_id, lang)
+
+    def version_or_new(self, article_id: int, lang: str) -> tuple[int, bool]:
+        """The `lang` version of an article, created (untranslated) when there is none, and
+        whether it was created: what an XLIFF export for an outside translator starts from."""
+        lang = _language(lang)
+        existing = self.version_in(article_id, lang)
+        if existing is not None:
+            return existing, False
+        return self.translate_to(article_id, lang).id, True
 
     def link(self, article_id: int) -> TranslationLink | None:
         with self._db.session() as s:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from editor.core.workflow import Status
-from tests.unit.related.concepts import ConceptEmbedder
+from tests.unit.core.related.concepts import ConceptEmbedder
 
 
 class CountingEmbedder(ConceptEmbedder):

@@ -10,7 +10,7 @@ import pytest
 
 from editor.app.related import jobs
 from editor.core.workflow import Status
-from tests.unit.related.concepts import ConceptEmbedder
+from tests.unit.core.related.concepts import ConceptEmbedder
 
 
 def _publish(ws: Any, title: str, lang: str = "de") -> int:

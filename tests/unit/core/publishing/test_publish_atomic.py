@@ -27,7 +27,7 @@ from editor.core.publishing import (
 )
 
 ArticleFactory = Callable[..., PublishedArticle]
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[4]
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.benchmarks.bench_related_quality import engine_ranker, load, score
+from tests.conftest import SHARED_DATA
 
-DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "10kgnad_test" / "articles.jsonl"
+DATA = SHARED_DATA / "10kgnad_test" / "articles.jsonl"
 
 
 @pytest.mark.slow
