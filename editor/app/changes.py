@@ -43,7 +43,7 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class ArticleChange(Change):
-    """A change to one article; ``article`` is its saved state where there is one."""
+    """A change to one article."""
 
     article_id: int
 
@@ -52,34 +52,38 @@ class ArticleChange(Change):
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleCreated(ArticleChange):
+class ArticleStateChange(ArticleChange):
+    """A change that saved the article: ``article`` is its state as committed."""
+
     article: Article
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleSaved(ArticleChange):
+class ArticleCreated(ArticleStateChange):
+    """A new article was saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSaved(ArticleStateChange):
     """The working copy was written (autosave, restore of a revision, an update)."""
 
-    article: Article
-
 
 @dataclass(frozen=True, slots=True)
-class StatusMoved(ArticleChange):
+class StatusMoved(ArticleStateChange):
     """The article moved along the workflow (a revision was taken with it)."""
 
-    article: Article
     old: Status
     new: Status
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleTrashed(ArticleChange):
-    article: Article
+class ArticleTrashed(ArticleStateChange):
+    """The article went to the trash."""
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleRestored(ArticleChange):
-    article: Article
+class ArticleRestored(ArticleStateChange):
+    """The article came back from the trash."""
 
 
 @dataclass(frozen=True, slots=True)
