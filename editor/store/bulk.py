@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from editor.core import article as values
 from editor.store.articles import latest_revision_numbers, to_value
 from editor.store.batching import in_chunks
-from editor.store.entities import entity_ids_for_names
+from editor.store.entities import entity_ids_for_names, tag_names_of
 from editor.store.errors import ConflictError
-from editor.store.models import Article, ArticleEntity, Base, Entity, Revision, new_uuid, utcnow
+from editor.store.models import Article, Base, Entity, Revision, new_uuid, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy import CursorResult
@@ -50,25 +50,11 @@ def find_for_import(
         for chunk in in_chunks(keys):
             stmt = select(*_ARTICLE_COLUMNS).where(column.in_(chunk))
             rows.update((row.id, row) for row in session.execute(stmt))
-    tags = _tags_of(session, sorted(rows))
+    tags = tag_names_of(session, sorted(rows))
     return [to_value(row, tags.get(article_id, ())) for article_id, row in rows.items()]
 
 
 _ARTICLE_COLUMNS = [column for column in Article.__mapper__.columns]
-
-
-def _tags_of(session: Session, article_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
-    found: dict[int, list[str]] = {}
-    for chunk in in_chunks(article_ids):
-        stmt = (
-            select(ArticleEntity.article_id, Entity.name)
-            .join(Entity, Entity.id == ArticleEntity.entity_id)
-            .where(ArticleEntity.article_id.in_(chunk))
-            .order_by(ArticleEntity.article_id, ArticleEntity.position)
-        )
-        for article_id, name in session.execute(stmt):
-            found.setdefault(article_id, []).append(name)
-    return {article_id: tuple(names) for article_id, names in found.items()}
 
 
 def live_articles_with_status(
@@ -92,11 +78,7 @@ def live_articles_with_status(
     stale = [
         aid for aid, version in versions if getattr(known.get(aid), "version", None) != version
     ]
-    fresh: dict[int, values.Article] = {}
-    for chunk in in_chunks(stale):
-        rows = list(session.execute(select(*_ARTICLE_COLUMNS).where(Article.id.in_(chunk))))
-        tags = _tags_of(session, [row.id for row in rows])
-        fresh.update((row.id, to_value(row, tags.get(row.id, ()))) for row in rows)
+    fresh = _read_by_id(session, stale)
     return [
         fresh[aid] if aid in fresh else known[aid]
         for aid, _ in versions
@@ -107,10 +89,14 @@ def live_articles_with_status(
 def articles_by_id(session: Session, article_ids: Iterable[int]) -> dict[int, values.Article]:
     """The articles (trashed ones too) with these ids, read as plain columns; missing ids
     are left out.  For work on many articles at once, like publishing a whole site."""
+    return _read_by_id(session, article_ids)
+
+
+def _read_by_id(session: Session, article_ids: Iterable[int]) -> dict[int, values.Article]:
     found: dict[int, values.Article] = {}
     for chunk in in_chunks(sorted(set(article_ids))):
         rows = list(session.execute(select(*_ARTICLE_COLUMNS).where(Article.id.in_(chunk))))
-        tags = _tags_of(session, [row.id for row in rows])
+        tags = tag_names_of(session, [row.id for row in rows])
         found.update((row.id, to_value(row, tags.get(row.id, ()))) for row in rows)
     return found
 
@@ -127,7 +113,7 @@ def live_articles_in_groups(
             .order_by(Article.id)
         )
         rows = list(session.execute(stmt))
-        tags = _tags_of(session, [row.id for row in rows])
+        tags = tag_names_of(session, [row.id for row in rows])
         for row in rows:
             found.setdefault(row.group_id, []).append(to_value(row, tags.get(row.id, ())))
     return found

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from editor.core.search import IndexDoc, SearchQuery, index_doc
 from editor.core.search.query import Filters
 from editor.store.batching import in_chunks
+from editor.store.entities import tag_names_of
 from editor.store.models import Article, ArticleEntity, Entity, EntityName
 
 Executor = Session | Connection
@@ -132,22 +133,8 @@ def article_count(db: Executor) -> int:
 def _read_docs(db: Executor, where: ColumnElement[bool]) -> list[IndexDoc]:
     columns = (Article.id, Article.title, Article.teaser, Article.body, Article.author)
     rows = list(db.execute(select(*columns).where(where).order_by(Article.id)))
-    tags = _tags_of(db, [row.id for row in rows])
+    tags = tag_names_of(db, [row.id for row in rows])
     return [doc_of(row, tags.get(row.id, ())) for row in rows]
-
-
-def _tags_of(db: Executor, ids: Sequence[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    for chunk in in_chunks(ids):
-        stmt = (
-            select(ArticleEntity.article_id, Entity.name)
-            .join(Entity, Entity.id == ArticleEntity.entity_id)
-            .where(ArticleEntity.article_id.in_(chunk))
-            .order_by(ArticleEntity.article_id, ArticleEntity.position)
-        )
-        for article_id, name in db.execute(stmt):
-            found.setdefault(article_id, []).append(name)
-    return found
 
 
 # ---------------------------------------------------------------- searching
