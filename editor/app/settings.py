@@ -13,7 +13,7 @@ theme, the interface language, shortcuts) is kept by the window in QSettings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +26,7 @@ from editor.store import articles as store
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
-    from editor.core.publishing import SiteSettings
+    from editor.store.database import Session
 
 # Where the values live in the archive's ``setting`` table (the publishing keys
 # predate this module; the site dictionary keeps its shape).
@@ -142,6 +142,32 @@ def check_folder(value: Any, *, must_exist: bool) -> str | None:
     return str(path)
 
 
+# ---------------------------------------------------------------- the site's languages
+
+
+def site_languages(chosen: Sequence[str] | None, in_use: Sequence[str]) -> tuple[str, ...]:
+    """The languages the site is published in; the first is its default language.
+
+    ``chosen``: the languages set in the settings (``None`` or empty: not chosen);
+    ``in_use``: the languages of the archive's articles."""
+    if chosen:
+        return tuple(dict.fromkeys(chosen))
+    return tuple(dict.fromkeys([*DEFAULT_SITE_LANGUAGES, *sorted(in_use)]))
+
+
+def stored_site(session: Session) -> dict[str, Any]:
+    """The site dictionary as stored (only what someone set)."""
+    stored: dict[str, Any] = store.get_setting(session, STORED_SITE, {}) or {}
+    return stored
+
+
+def languages_of(session: Session, stored: Mapping[str, Any]) -> tuple[str, ...]:
+    """The site's languages (:func:`site_languages`) for the stored site dictionary:
+    the archive's articles are asked only when none were chosen."""
+    chosen = stored.get("languages")
+    return site_languages(chosen, () if chosen else store.languages_in_use(session))
+
+
 # ---------------------------------------------------------------- the service
 
 
@@ -152,18 +178,14 @@ class SettingsService:
         self._ws = workspace
         self._db = workspace.db
 
-    def site_values(self) -> dict[str, Any]:
-        """The stored site dictionary over the defaults (the publisher's full set)."""
-        with self._db.session() as s:
-            stored = store.get_setting(s, STORED_SITE, {}) or {}
-        return {**SITE_DEFAULTS, **stored}
-
     def values(self) -> dict[str, Any]:
         """Every public setting by key, as it takes effect now (defaults filled in)."""
-        site = self.site_values()
         with self._db.session() as s:
+            site = {**SITE_DEFAULTS, **stored_site(s)}
             output = store.get_setting(s, STORED_OUTPUT)
             default_language = store.get_setting(s, STORED_DEFAULT_LANGUAGE)
+        # The languages chosen, or the defaults; unlike the publisher's (languages_of),
+        # not those of the articles: a new article starts in de, not in the samples' zh.
         languages = list(site["languages"])
         if default_language not in languages:  # unset, or the site dropped that language
             default_language = languages[0] if languages else DEFAULT_SITE_LANGUAGES[0]
@@ -217,24 +239,6 @@ class SettingsService:
             store.set_setting(s, STORED_SITE, site)
         self._ws.changes.publish(SettingsChanged(keys=tuple(checked)))
         return self.values()
-
-
-def site_config(workspace: Workspace) -> SiteSettings:
-    """The publisher's settings of the site, from the archive (defaults filled in)."""
-    from editor.core.publishing import SiteSettings
-
-    values = workspace.settings.site_values()
-    override = values.get("template_override_dir")
-    return SiteSettings(
-        site_name=str(values["site_name"]),
-        base_url=str(values["base_url"]),
-        languages=tuple(values["languages"]),
-        fill_related_with_suggestions=bool(values["fill_related_with_suggestions"]),
-        related_count=int(values["related_count"]),
-        recent_count=int(values["recent_count"]),
-        template_override_dir=Path(override) if override else None,
-        footer_text=str(values["footer_text"]),
-    )
 
 
 _SITE_FIELDS = {

@@ -8,7 +8,8 @@ from editor.app.publishing.service import (
     PublishService,
     SiteState,
 )
-from editor.app.publishing.settings import DEFAULT_SITE, SETTING_SITE, site_languages
+from editor.app.publishing.settings import DEFAULT_SITE, SETTING_SITE
+from editor.app.settings import site_languages
 
 __all__ = [
     "ACTIONS",

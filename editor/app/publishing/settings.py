@@ -1,19 +1,24 @@
 """The site's settings as publishing reads them: stored in the archive, with defaults.
 
-The site's languages are worked out in one place, :func:`site_languages`: the
-languages stored in the settings when someone chose them; otherwise the
+The site's languages are worked out in one place, ``editor.app.settings.site_languages``:
+the languages stored in the settings when someone chose them; otherwise the
 defaults plus every language the archive's articles are written in, so that a
 new archive (the samples are in German, English and Chinese) publishes as it is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from editor.app import config
-from editor.app.settings import SITE_DEFAULTS, STORED_OUTPUT, STORED_SITE
+from editor.app.settings import (
+    SITE_DEFAULTS,
+    STORED_OUTPUT,
+    STORED_SITE,
+    languages_of,
+    stored_site,
+)
 from editor.core.publishing import SiteSettings
 from editor.store import articles as article_store
 from editor.store.database import Database
@@ -22,39 +27,18 @@ from editor.store.database import Database
 SETTING_SITE = STORED_SITE
 SETTING_OUTPUT = STORED_OUTPUT
 DEFAULT_SITE = SITE_DEFAULTS
-DEFAULT_LANGUAGES = tuple(SITE_DEFAULTS["languages"])
-
-
-def stored_site_values(db: Database) -> dict[str, Any]:
-    """The site dictionary as stored (only what someone set)."""
-    with db.session() as s:
-        stored: dict[str, Any] = article_store.get_setting(s, SETTING_SITE, {}) or {}
-    return stored
-
-
-def site_languages(chosen: Sequence[str] | None, in_use: Sequence[str]) -> tuple[str, ...]:
-    """The languages the site is published in; the first is its default language.
-
-    ``chosen``: the languages set in the settings (``None`` or empty: not chosen);
-    ``in_use``: the languages of the archive's articles."""
-    if chosen:
-        return tuple(dict.fromkeys(chosen))
-    return tuple(dict.fromkeys([*DEFAULT_LANGUAGES, *sorted(in_use)]))
 
 
 def load_site_settings(db: Database) -> SiteSettings:
-    stored = stored_site_values(db)
+    with db.session() as s:
+        stored = stored_site(s)
+        languages = languages_of(s, stored)
     values = {**DEFAULT_SITE, **stored}
-    chosen = stored.get("languages")
-    in_use: list[str] = []
-    if not chosen:
-        with db.session() as s:
-            in_use = article_store.languages_in_use(s)
     override = values.get("template_override_dir")
     return SiteSettings(
         site_name=str(values["site_name"]),
         base_url=str(values["base_url"]),
-        languages=site_languages(chosen, in_use),
+        languages=languages,
         fill_related_with_suggestions=bool(values["fill_related_with_suggestions"]),
         related_count=int(values["related_count"]),
         recent_count=int(values["recent_count"]),
