@@ -138,6 +138,14 @@ def slugs_by_language(session: Session, languages: Collection[str]) -> dict[str,
     return result
 
 
+def existing_ids(session: Session, article_ids: Iterable[int]) -> set[int]:
+    """Which of these ids still have an article (trashed ones too)."""
+    found: set[int] = set()
+    for chunk in in_chunks(sorted(set(article_ids))):
+        found.update(session.execute(select(Article.id).where(Article.id.in_(chunk))).scalars())
+    return found
+
+
 def uuids_in_use(session: Session, uuids: Collection[str]) -> set[str]:
     taken: set[str] = set()
     for chunk in in_chunks(sorted(uuids)):

@@ -124,7 +124,7 @@ def record(db: Database, plan: Plan, pages: Mapping[int, str], user: str) -> Rec
                 note=f"{current.status.label} → {target.label}",
             )
             moved.append((current.status, article))
-        existing = set(bulk.articles_by_id(s, plan.ids))  # one query: some may be gone
+        existing = bulk.existing_ids(s, plan.ids)  # some may be gone meanwhile
         revisions = article_store.latest_revision_numbers(s, sorted(existing))
         for article_id in plan.ids:
             if article_id not in existing:

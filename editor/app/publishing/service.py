@@ -46,6 +46,7 @@ from editor.core.publishing import (
 from editor.core.publishing.publisher import prepare_output_dir
 from editor.core.publishing.state import site_shows
 from editor.core.workflow import PUBLIC_STATUSES, Status
+from editor.store import articles as article_store
 from editor.store import bulk
 from editor.store import links as link_store
 from editor.store.errors import NotFoundError
@@ -219,8 +220,8 @@ class PublishService:
         """Every live ready article, by title (what "Publish Everything Ready" offers)."""
         with self._db.session() as s:
             ids = bulk.live_ids_with_status(s, {Status.READY.value})
-            articles = bulk.articles_by_id(s, ids)
-        return sorted(ids, key=lambda i: (articles[i].title.casefold(), i))
+            titles = article_store.titles_and_languages(s, ids)  # not their bodies
+        return sorted(ids, key=lambda i: (titles[i][0].casefold(), i))
 
     def _translations(self, articles: Iterable[Article]) -> Translations:
         """Each grouped article's other language versions (live, any status), and the one

@@ -56,6 +56,15 @@ def test_publish_all_makes_ready_articles_published_and_records_them(
     assert not any(draft == aid for aid in result.manifest.article_pages)
 
 
+def test_everything_ready_is_offered_by_title(workspace: Any) -> None:
+    zebra = _article(workspace, "Zebra")
+    apfel = _article(workspace, "apfel")
+    _article(workspace, "Anfang", status=Status.DRAFT)
+    trashed = _article(workspace, "Birne")
+    workspace.articles.trash(trashed)
+    assert workspace.publishing.ready_ids() == [apfel, zebra]
+
+
 def test_named_drafts_are_refused_with_reason(workspace: Any, site_dir: Path) -> None:
     draft = _article(workspace, "Entwurf", status=Status.DRAFT)
     untitled = _article(workspace, "", status=Status.READY)
