@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from editor.app.changes import SitePublished, StatusMoved
 from editor.app.publishing import ledger
@@ -114,14 +114,26 @@ class PublishService:
     ) -> list[PublishedArticle]:
         """Every public article as the publisher wants it; ``going``: articles as they
         will be once this run is recorded, ``leaving``: articles this run takes off."""
-        going = going or {}
+        return self._compose(self._read_site(), going or {}, leaving)
+
+    def _read_site(self) -> _SiteRows:
+        """The public articles (those unchanged since the last reading reused) and every
+        accepted related link: what :meth:`_compose` makes the site of."""
         with self._cache_lock:
-            known, before = self._known, self._published
+            known = self._known
         with self._db.session() as s:
             public = bulk.live_articles_with_status(
                 s, {st.value for st in PUBLIC_STATUSES}, known=known
             )
             related = link_store.accepted_targets(s)  # of all; those of others are ignored
+        return _SiteRows(public, related)
+
+    def _compose(
+        self, rows: _SiteRows, going: Mapping[int, Article], leaving: Collection[int]
+    ) -> list[PublishedArticle]:
+        with self._cache_lock:
+            before = self._published
+        public, related = rows
         by_id = {a.id: a for a in public if a.id not in leaving}
         by_id.update(going)
         remade = [a.id for a in by_id.values() if _stale(before.get(a.id), a)]
@@ -174,12 +186,16 @@ class PublishService:
         exist are left out)."""
         with self._db.session() as s:
             articles = bulk.articles_by_id(s, article_ids)
-        return self._gate_many(articles, self.site_settings())
+        return self._gate_many(articles, self.site_settings(), self.site_articles())
 
     def _gate_many(
-        self, articles: Mapping[int, Article], settings: SiteSettings
+        self,
+        articles: Mapping[int, Article],
+        settings: SiteSettings,
+        site: Sequence[PublishedArticle],
     ) -> dict[int, CheckResult]:
-        published = {a.id: a for a in self.site_articles()}
+        """The gate of each article, compared with the rest of ``site`` (as it is now)."""
+        published = {a.id: a for a in site}
         translations = self._translations(articles.values())
         results = {}
         for article_id, article in articles.items():
@@ -198,11 +214,12 @@ class PublishService:
         cancelled: Callable[[], bool] | None = None,
     ) -> list[ArticleCheck]:
         """What the publish dialog shows for ``article_ids`` (None: every ready article):
-        the gate checks and the use-case rules (in the trash, not ready, gone); one
-        reading of the articles and of the site per chunk."""
+        the gate checks and the use-case rules (in the trash, not ready, gone); the site
+        is read once, the articles a chunk at a time."""
         if article_ids is None:
             article_ids = self.ready_ids()
         settings = self.site_settings()
+        site = self.site_articles() if action != "unpublish" else []
         results: list[ArticleCheck] = []
         for start in range(0, len(article_ids), CHECK_CHUNK):
             if cancelled is not None and cancelled():
@@ -210,7 +227,7 @@ class PublishService:
             chunk = article_ids[start : start + CHECK_CHUNK]
             with self._db.session() as s:
                 articles = bulk.articles_by_id(s, chunk)
-            checked = {} if action == "unpublish" else self._gate_many(articles, settings)
+            checked = {} if action == "unpublish" else self._gate_many(articles, settings, site)
             results.extend(assess(action, i, articles.get(i), checked.get(i)) for i in chunk)
             if progress is not None:
                 progress(len(results), len(article_ids))
@@ -333,7 +350,11 @@ class PublishService:
         ids = list(dict.fromkeys(article_ids))
         at = datetime.now(UTC)  # before reading: a later edit leaves the site out of date
         articles = self._read(ids)
-        checks = {} if action == "unpublish" else self._gate_many(articles, settings)
+        rows = self._read_site()  # once: the site before this run (checks) and after it
+        if action == "unpublish":
+            checks = {}
+        else:
+            checks = self._gate_many(articles, settings, self._compose(rows, {}, ()))
         refused: dict[int, list[str]] = {}
         going: dict[int, Article] = {}
         moves: dict[int, Status] = {}
@@ -351,7 +372,7 @@ class PublishService:
             empty = PublishManifest(output_dir=output, full_build=False, written=(), removed=())
             return PublishResult(manifest=empty, refused=refused, action=action)
         leaving = set(going) if action == "unpublish" else set()
-        site = self.site_articles({} if leaving else going, leaving)
+        site = self._compose(rows, {} if leaving else going, leaving)
         shown = {a.id: a.signature for a in site}
         plan = ledger.Plan(
             action=action,
@@ -481,6 +502,13 @@ class PublishService:
 
 
 # --------------------------------------------------------------------- helpers
+
+
+class _SiteRows(NamedTuple):
+    """One reading of what is on the site (see ``PublishService._read_site``)."""
+
+    public: list[Article]
+    related: Mapping[int, Sequence[int]]
 
 
 def _warnings_about(manifest: PublishManifest, asked: Collection[int]) -> list[str]:

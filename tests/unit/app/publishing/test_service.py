@@ -328,3 +328,28 @@ def test_a_translation_whose_source_changed_since_gets_a_warning(workspace: Any)
     warnings = {p.code: p.message for p in ws.publishing.check(translation).warnings}
     assert "German version was changed" in warnings["translation.behind"]
     assert "translation.behind" not in {p.code for p in ws.publishing.check(source).warnings}
+
+
+def test_a_run_and_a_review_read_the_site_once(
+    workspace: Any, site_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.app.publishing.review import CHECK_CHUNK
+    from editor.store import links
+
+    on_site = _article(workspace, "Schon online")
+    workspace.publishing.publish([on_site], site_dir)
+    reads: list[object] = []
+    real = links.accepted_targets
+
+    def counting(session: Any, article_ids: Any = None) -> Any:
+        reads.append(article_ids)
+        return real(session, article_ids)
+
+    monkeypatch.setattr(links, "accepted_targets", counting)
+    asked = _article(workspace, "Neu")
+    assert workspace.publishing.publish([asked], site_dir).published == [asked]
+    assert len(reads) == 1, "the checks and the pages use one reading of the site"
+    reads.clear()
+    checks = workspace.publishing.review([asked] * (CHECK_CHUNK + 1))
+    assert len(checks) == CHECK_CHUNK + 1
+    assert len(reads) == 1, "one reading for every chunk of the review"
