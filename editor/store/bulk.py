@@ -20,7 +20,7 @@ from editor.store.articles import latest_revision_numbers, to_value
 from editor.store.batching import in_chunks
 from editor.store.entities import entity_ids_for_names, tag_names_of
 from editor.store.errors import ConflictError
-from editor.store.models import Article, Base, Entity, Revision, new_uuid, utcnow
+from editor.store.models import Article, Base, new_uuid, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy import CursorResult
@@ -144,13 +144,6 @@ def existing_ids(session: Session, article_ids: Iterable[int]) -> set[int]:
     for chunk in in_chunks(sorted(set(article_ids))):
         found.update(session.execute(select(Article.id).where(Article.id.in_(chunk))).scalars())
     return found
-
-
-def uuids_in_use(session: Session, uuids: Collection[str]) -> set[str]:
-    taken: set[str] = set()
-    for chunk in in_chunks(sorted(uuids)):
-        taken.update(session.execute(select(Article.uuid).where(Article.uuid.in_(chunk))).scalars())
-    return taken
 
 
 _SNAPSHOT_FIELDS = ("title", "teaser", "body", "slug", "language", "status")
@@ -350,11 +343,3 @@ def count_articles(session: Session, *, include_deleted: bool = True) -> int:
     if not include_deleted:
         stmt = stmt.where(Article.deleted.is_(False))
     return int(session.execute(stmt).scalar_one())
-
-
-def count_revisions(session: Session) -> int:
-    return int(session.execute(select(func.count(Revision.id))).scalar_one())
-
-
-def count_tags(session: Session) -> int:
-    return int(session.execute(select(func.count(Entity.id))).scalar_one())

@@ -360,23 +360,6 @@ def set_article_entities(session: Session, article_id: int, entity_ids: Sequence
         session.execute(insert(ArticleEntity), rows)
 
 
-def tag_article(session: Session, article_id: int, entity_ids: Sequence[int]) -> list[int]:
-    """Add entities after the article's own; returns the ids that were new to it."""
-    current = [e.id for e in article_entities(session, article_id) if e.id is not None]
-    added = [i for i in dict.fromkeys(entity_ids) if i not in current]
-    if added:
-        set_article_entities(session, article_id, [*current, *added])
-    return added
-
-
-def untag_article(session: Session, article_id: int, entity_id: int) -> None:
-    session.execute(
-        delete(ArticleEntity).where(
-            ArticleEntity.article_id == article_id, ArticleEntity.entity_id == entity_id
-        )
-    )
-
-
 # ---------------------------------------------------------------- decisions
 
 

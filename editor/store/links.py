@@ -105,13 +105,6 @@ def choice_states(session: Session, article_ids: Iterable[int]) -> dict[int, dic
     return result
 
 
-def rejected_targets(session: Session, article_id: int) -> set[int]:
-    stmt = select(RelatedLink.target_id).where(
-        RelatedLink.article_id == article_id, RelatedLink.state == LinkState.REJECTED.value
-    )
-    return set(session.execute(stmt).scalars())
-
-
 def add_publication(session: Session, record: PublicationRecord) -> None:
     session.add(
         Publication(
