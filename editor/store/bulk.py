@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from editor.core import article as values
@@ -336,10 +336,3 @@ def _links(article_id: int, items: Iterable[Any], ids: Mapping[str, int]) -> lis
         {"article_id": article_id, "entity_id": entity_id, "position": position}
         for position, entity_id in enumerate(entity_ids)
     ]
-
-
-def count_articles(session: Session, *, include_deleted: bool = True) -> int:
-    stmt = select(func.count(Article.id))
-    if not include_deleted:
-        stmt = stmt.where(Article.deleted.is_(False))
-    return int(session.execute(stmt).scalar_one())
