@@ -8,7 +8,7 @@ workspace's event bus.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -367,41 +367,26 @@ class ArticleService:
         note: str = "",
         expected_version: int | None = None,
     ) -> Article:
-        """Move along the workflow; refuses transitions it does not allow; takes a revision."""
-        expected = None if expected_version is None else {article_id: expected_version}
-        return self.change_status_many([article_id], target, note=note, expected=expected)[0]
+        """Move along the workflow; refuses transitions it does not allow; takes a revision.
 
-    def change_status_many(
-        self,
-        article_ids: Sequence[int],
-        target: Status,
-        *,
-        note: str = "",
-        expected: Mapping[int, int] | None = None,
-    ) -> builtins.list[Article]:
-        """:meth:`change_status` for many articles in one transaction: all move or none
-        (publishing a whole site moves every ready article to published).  ``expected``:
-        the version each move was decided on (a text changed since is a conflict)."""
-        changed: builtins.list[tuple[Status, Article]] = []
-        expected = expected or {}
+        ``expected_version``: the version the move was decided on (a text changed since
+        is a conflict)."""
         with self._db.session(write=True) as s:
-            for article_id in article_ids:
-                current = self._check_version(s, article_id, expected.get(article_id))
-                check_transition(current.status, target)
-                changes: dict[str, Any] = {"status": target.value}
-                if target is Status.PUBLISHED and current.published_at is None:
-                    changes["published_at"] = datetime.now(UTC)
-                changed.append((current.status, store.update_article(s, article_id, changes)))
-                store.add_revision(
-                    s,
-                    article_id,
-                    reason="status",
-                    author=self._ws.user,
-                    note=note or f"{current.status.label} → {target.label}",
-                )
-        for old, article in changed:
-            self._ws.changes.publish(StatusMoved(article.id, article, old, target))
-        return [article for _old, article in changed]
+            current = self._check_version(s, article_id, expected_version)
+            check_transition(current.status, target)
+            changes: dict[str, Any] = {"status": target.value}
+            if target is Status.PUBLISHED and current.published_at is None:
+                changes["published_at"] = datetime.now(UTC)
+            article = store.update_article(s, article_id, changes)
+            store.add_revision(
+                s,
+                article_id,
+                reason="status",
+                author=self._ws.user,
+                note=note or f"{current.status.label} → {target.label}",
+            )
+        self._ws.changes.publish(StatusMoved(article.id, article, current.status, target))
+        return article
 
     def restore_revision(
         self, article_id: int, revision_id: int, *, expected_version: int | None = None
