@@ -357,10 +357,12 @@ def _build_all(
             # the engine itself (the caller's engine may hold a database connection).
             site.resolve_related()
             chunks = parallel.split(work, FILES_PER_CHUNK)
-            for written in parallel.fork_map(partial(_write_outputs, build), chunks, workers):
-                build.written.extend(written)
+            for staged in parallel.fork_map(partial(_write_outputs, build), chunks, workers):
+                for relative, move in staged:
+                    build.record(relative, move)
         else:
-            _write_outputs(build, work)
+            for relative, move in _write_outputs(build, work):
+                build.record(relative, move)
         signatures = {i: a.signature for i, a in site.articles.items()}
         state = new_state(site, fingerprint, signatures, files=other_files(site, build.written))
         removed = build.commit(state_bytes(state), written_before)
@@ -369,13 +371,17 @@ def _build_all(
     return _manifest(site, output, True, written, removed)
 
 
-def _write_outputs(build: FullBuild, work: Sequence[tuple[str, Render]]) -> list[str]:
-    """Render and write ``work`` into the build folder (in a worker process, or here)."""
+def _write_outputs(
+    build: FullBuild, work: Sequence[tuple[str, Render]]
+) -> list[tuple[str, list[str] | None]]:
+    """Render and stage ``work`` (in a worker process, or here): each path with the
+    move the journal is to make for it."""
+    staged = []
     for relative, produce in work:
         if parallel.orphaned():
             raise SystemExit("the publish run that started this worker is gone")
-        build.write(relative, produce())
-    return [relative for relative, _ in work]
+        staged.append((relative, build.write(relative, produce())))
+    return staged
 
 
 def _changed_articles(

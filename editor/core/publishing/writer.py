@@ -15,12 +15,17 @@ moved are skipped).  The state file ``.newsdesk/state.json`` is one of the
 moves, so it says what the site shows once the journal is applied.
 
 Incremental run (one or a few articles changed)
-    Only changed files are staged (numbered, each fsynced); files whose content
-    did not change are not rewritten, so their modification times stay.
+    Only changed files are staged (numbered, each fsynced; a run of thousands
+    syncs their file system once); files whose content did not change are not
+    rewritten, so their modification times stay.
 
 Full build (first publish, changed settings or templates, or on request)
-    Every file is staged under its own path; the deletions are the files the
-    previous run wrote (the state lists them) that the new site no longer has.
+    Every file is rendered; those the site already holds byte for byte are left
+    as they are, the others staged (numbered) and moved one by one, except in
+    folders the site does not have yet: those are staged as a tree and moved in
+    with one rename of their top folder (a first build is a few renames).  The
+    deletions are the files the previous run wrote (the state lists them) that
+    the new site no longer has.
     Files somebody else put into the folder (``CNAME``, ``.git/``, ``images/``)
     stay, as with Jekyll or Hugo.  Folders left empty by a deletion are removed.
 
@@ -47,7 +52,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from editor.core.publishing.errors import OutputFolderError, UnsafePathError
 from editor.core.publishing.layout import safe_join
@@ -56,6 +61,7 @@ CONTROL_DIR = ".newsdesk"
 STATE_FILE = f"{CONTROL_DIR}/state.json"
 _JOURNAL = "journal.json"
 _STAGING = "staging"
+_TREE = "tree"  # staged folders the site does not have yet
 
 
 def build_dir_for(output: Path) -> Path:
@@ -85,6 +91,41 @@ def _fsync_dir(path: Path) -> None:
             _fsync_file(path)
 
 
+# Up to this many files are synced one by one; more (the recent posts of every page of
+# a language) with one syncfs() of their file system, which costs about as much as one.
+_FSYNC_EACH_UP_TO = 64
+
+
+def _sync_files(folder: Path, paths: list[Path]) -> None:
+    """Make ``paths`` (files in ``folder``) durable."""
+    if len(paths) > _FSYNC_EACH_UP_TO and _syncfs(folder):
+        return
+    # Side by side, so that the file system can commit them together.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(_fsync_file, paths))
+
+
+def _syncfs(folder: Path) -> bool:
+    """Flush the file system holding ``folder`` (Linux); ``False`` where not possible."""
+    syncfs = _libc_function("syncfs")
+    if syncfs is None:
+        return False
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        return bool(syncfs(fd) == 0)
+    finally:
+        os.close(fd)
+
+
+def _libc_function(name: str) -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return None
+    return getattr(ctypes.CDLL(libc_name, use_errno=True), name, None)
+
+
 def _write_bytes(path: Path, data: bytes, *, durable: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as handle:
@@ -109,13 +150,7 @@ _RENAME_EXCHANGE = 2
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two folders in one atomic step where the OS allows it (Linux)."""
-    if not sys.platform.startswith("linux"):
-        return False
-    libc_name = ctypes.util.find_library("c")
-    if libc_name is None:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+    renameat2 = _libc_function("renameat2")
     if renameat2 is None:
         return False
     result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
@@ -168,7 +203,9 @@ def _apply_journal(output: Path) -> None:
         # [staged name, path]; a journal of an older version named the path only
         staged_name, relative = move if isinstance(move, list) else (move, move)
         staged = staging / staged_name
-        if staged.exists():  # already moved when an earlier apply was cut short
+        if staged.is_dir():  # a folder the site did not have when it was staged
+            _move_folder_into_place(staged, relative, checked)
+        elif staged.exists():  # (not: already moved when an earlier apply was cut short)
             _move_into_place(staged, checked.path(relative))
     for relative in journal["deletes"]:
         target = checked.path(relative)
@@ -186,6 +223,16 @@ def _move_into_place(staged: Path, target: Path) -> None:
     except FileNotFoundError:  # a new folder (most targets' folders exist: try first)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staged, target)
+
+
+def _move_folder_into_place(staged: Path, relative: str, checked: _CheckedFolders) -> None:
+    try:
+        os.replace(staged, checked.path(relative))  # one rename for the whole tree
+    except OSError:  # the folder appeared since (made by somebody): file by file
+        for path in sorted(staged.rglob("*")):
+            if not path.is_dir():
+                inner = path.relative_to(staged).as_posix()
+                _move_into_place(path, checked.path(f"{relative}/{inner}"))
 
 
 class _CheckedFolders:
@@ -268,27 +315,71 @@ class _AbortOnError:
 
 class FullBuild(_AbortOnError):
     """Stage every file of a new site inside the output folder and apply it through
-    the journal on commit, deleting only files the previous run wrote."""
+    the journal on commit, deleting only files the previous run wrote.
+
+    A file whose folder exists in the site is staged flat and moved on its own (unless
+    the site already holds the same bytes: then it is left, mtime and all); files in
+    folders the site does not have yet are staged as a tree whose top folder is moved
+    in with one rename (a first build: one rename a language, not one a file).
+    """
 
     def __init__(self, output: Path) -> None:
         self.output = output
         self.staging = output / CONTROL_DIR / _STAGING
         self.written: list[str] = []
+        self.moves: list[list[str]] = []
+        self._moving: set[tuple[str, str]] = set()
+        self._checked = _CheckedFolders(output)
+        self._new_tops: dict[Path, Path | None] = {output: None}
         self._made_dirs: set[Path] = set()
+        self._staged = 0
         if self.staging.exists():
             _remove_tree(self.staging)
         self.staging.mkdir(parents=True)
 
-    def write(self, relative: str, data: bytes) -> None:
-        # The staging folder is new and ours, so no links to resolve; thousands of
-        # files share a few folders, so each folder is created once.
-        target = safe_join(self.staging, relative, follow_links=False)
-        if target.parent not in self._made_dirs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._made_dirs.add(target.parent)
-        with open(target, "wb") as handle:
+    def write(self, relative: str, data: bytes) -> list[str] | None:
+        """Stage ``data`` for ``relative`` (perhaps in a worker process); returns the
+        journal's move for it, to hand to :meth:`record` (``None``: nothing to move)."""
+        target = self._checked.path(relative)
+        top = self._new_top(target.parent)
+        if top is None:
+            with contextlib.suppress(OSError):
+                if target.stat().st_size == len(data) and target.read_bytes() == data:
+                    return None
+            # Flat numbered names: no folder to make per file, none to remove.
+            self._staged += 1
+            name = f"{os.getpid()}-{self._staged}"
+            staged = self.staging / name
+            move = [name, relative]
+        else:
+            # The folder is new: no links to resolve; each folder is created once.
+            staged = self.staging / _TREE / relative
+            if staged.parent not in self._made_dirs:
+                staged.parent.mkdir(parents=True, exist_ok=True)
+                self._made_dirs.add(staged.parent)
+            top_relative = top.relative_to(self.output).as_posix()
+            move = [f"{_TREE}/{top_relative}", top_relative]
+        with open(staged, "wb") as handle:
             handle.write(data)
+        return move
+
+    def _new_top(self, folder: Path) -> Path | None:
+        """The highest folder on the way to ``folder`` that the site does not have yet
+        (``None``: ``folder`` exists); each folder is looked at once a run."""
+        if folder in self._new_tops:
+            return self._new_tops[folder]
+        top = self._new_top(folder.parent)
+        if top is None and not os.path.lexists(folder):
+            top = folder
+        self._new_tops[folder] = top
+        return top
+
+    def record(self, relative: str, move: list[str] | None) -> None:
+        """Take in what :meth:`write` staged for ``relative``."""
         self.written.append(relative)
+        if move is not None and (key := (move[0], move[1])) not in self._moving:
+            self._moving.add(key)
+            self.moves.append(move)
 
     def commit(self, state: bytes, written_before: Iterable[str]) -> list[str]:
         """Apply the staged site; returns the files removed: those ``written_before``
@@ -297,8 +388,7 @@ class FullBuild(_AbortOnError):
         new = {*self.written, STATE_FILE}
         checked = _CheckedFolders(self.output)
         removed = sorted(path for path in set(written_before) - new if _is_file(checked, path))
-        moves = [[relative, relative] for relative in (*self.written, STATE_FILE)]
-        self._commit_journal(moves, removed)
+        self._commit_journal([*self.moves, [STATE_FILE, STATE_FILE]], removed)
         return removed
 
     def abort(self) -> None:
@@ -356,10 +446,8 @@ class IncrementalUpdate(_AbortOnError):
 
     def commit(self, state: bytes) -> None:
         self._stage(STATE_FILE, state)
-        # Every staged file must be on disk before the journal names it; syncing
-        # them side by side lets the file system commit them together.
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            list(pool.map(_fsync_file, [self.staging / name for name, _ in self.moves]))
+        # Every staged file must be on disk before the journal names it.
+        _sync_files(self.staging, [self.staging / name for name, _ in self.moves])
         self._commit_journal(self.moves, self.deletes)
 
     def abort(self) -> None:

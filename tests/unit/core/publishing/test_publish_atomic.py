@@ -362,3 +362,28 @@ def test_an_incremental_run_reports_only_files_that_were_there(
     assert not manifest.full_build
     assert published.article_pages[gone.id] not in manifest.removed
     assert all(p in published.written for p in manifest.removed)
+
+
+@pytest.mark.parametrize("moved", [0, 1, 3])
+def test_first_build_killed_while_moving_its_folders_in_is_finished_by_recovery(
+    tmp_path: Path,
+    bigger_site: list[PublishedArticle],
+    settings: SiteSettings,
+    output: Path,
+    moved: int,
+) -> None:
+    reference = tmp_path / "reference"
+    publish_site(bigger_site, settings, reference)
+    # A first build moves each new top folder (en/, de/, sitemaps/) in with one rename.
+    _run_and_kill(
+        tmp_path,
+        bigger_site,
+        settings,
+        output,
+        f"writer.os.replace = die_after({moved + 1}, writer.os.replace)",
+    )
+    assert (output / ".newsdesk/journal.json").is_file()
+    writer.recover(output)
+    assert _snapshot(output) == _snapshot(reference)
+    assert not (output / ".newsdesk/staging").exists()
+    assert publish_site(bigger_site, settings, output).written == ()
