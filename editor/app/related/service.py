@@ -29,6 +29,7 @@ from editor.app.changes import (
     Change,
     LinksDecided,
     RevisionCreated,
+    StatusMoved,
 )
 from editor.app.related.common import CANDIDATE_STATUSES, DataFiles, IsCancelled, Progress
 from editor.app.related.decisions import LinkDecisions
@@ -76,6 +77,12 @@ class RelatedService:
     def _on_article_changed(self, change: Change) -> None:
         if isinstance(change, LinksDecided | RevisionCreated):
             return  # neither changes what the index holds
+        if isinstance(change, StatusMoved):
+            # Its status matters to the others' lists (which articles are candidates),
+            # not to its own: a publish run moving thousands to "published" must not
+            # make the next run compute their lists again.
+            self.keeper.note_changed(change.article_ids())
+            return
         self._note_changed(change.article_ids())
 
     def _note_changed(self, article_ids: Sequence[int]) -> None:

@@ -288,3 +288,13 @@ def test_prepare_fill_computes_the_lists_of_many_articles_at_once(
     # The same answer as asking for that article alone (where its rejection counts).
     related.fill.kept().clear()
     assert related.suggest_ids(archive["funding"], 5) == prepared
+
+
+def test_a_status_move_keeps_the_articles_fill_list(workspace: Any, archive: dict) -> None:
+    related = workspace.related
+    ids = [archive["funding"], archive["draft"]]
+    assert related.prepare_fill(ids) == 2
+    workspace.articles.change_status(archive["draft"], Status.IN_REVIEW)
+    assert related.prepare_fill(ids) == 0, "its own suggestions do not depend on its status"
+    workspace.articles.update(archive["draft"], {"body": "Ganz anderes Thema: Wetter in Wien."})
+    assert related.prepare_fill(ids) == 1, "an edit drops its list"
