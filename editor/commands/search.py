@@ -13,7 +13,7 @@ typos), and rapidfuzz re-ranks at most a few hundred titles.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -45,6 +45,16 @@ SQL_CANDIDATES = 200  # rows each SQL narrowing step may return
 RECENT_CANDIDATES = 100  # recently edited titles always re-ranked
 SQL_SEARCH_LIMIT = 5000  # larger archives wait for the title index (see article_candidates)
 FRAGMENT = 3  # letters of a word used for the typo-tolerant LIKE
+
+# How the interface shows a text from below it: (context, English text) -> shown text.
+# The window passes Qt's QCoreApplication.translate; contexts "commands" (titles and
+# categories) and "status" (status labels).  Without one, the English is shown.
+Translate = Callable[[str, str], str]
+
+
+def _english(_context: str, text: str) -> str:
+    return text
+
 
 COMMANDS_ONLY = ">"  # palette prefix: only commands
 ARTICLES_ONLY = "#"  # palette prefix: only articles
@@ -127,8 +137,13 @@ def _cjk_score(query: str, text: str) -> float:
     return float(fuzz.partial_ratio(query, text)) if len(query) > 2 else 0.0
 
 
-def _command_score(query: str, command: Command) -> float:
+def _command_score(query: str, command: Command, translate: Translate = _english) -> float:
+    """The best of the shown title, the English title (the program speaks both) and the
+    keywords."""
     best = score_text(query, command.title)
+    shown = translate("commands", command.title)
+    if shown != command.title:
+        best = max(best, score_text(query, shown))
     for keyword in command.keywords:
         best = max(best, score_text(query, keyword) - KEYWORD_PENALTY)
     return best
@@ -143,12 +158,14 @@ def _recent_bonus(command_id: str, recent: Sequence[str]) -> float:
 # ---------------------------------------------------------------- commands
 
 
-def _command_result(command: Command, score: float) -> SearchResult:
+def _command_result(
+    command: Command, score: float, translate: Translate = _english
+) -> SearchResult:
     return SearchResult(
         kind="command",
         id=command.id,
-        title=command.title,
-        detail=command.category,
+        title=translate("commands", command.title),
+        detail=translate("commands", command.category),
         shortcut=command.shortcut,
         score=score,
     )
@@ -160,8 +177,9 @@ def rank_commands(
     *,
     recent: Sequence[str] = (),
     ctx: CommandContext | None = None,
+    translate: Translate = _english,
 ) -> list[SearchResult]:
-    """Palette commands matching ``query``, best first.
+    """Palette commands matching ``query``, best first (titles as ``translate`` shows them).
 
     An empty query lists every command: the recent ones first (most recent
     first), then the rest by category and title.  With ``ctx``, commands that
@@ -173,38 +191,48 @@ def rank_commands(
         with ctx.snapshot():
             offered = [c for c in commands if c.palette and c.is_enabled(ctx)]
     if not query.strip():
-        return _commands_by_recency(offered, recent)
+        return _commands_by_recency(offered, recent, translate)
     results = []
     for command in offered:
-        score = _command_score(query, command)
+        score = _command_score(query, command, translate)
         if score >= MIN_SCORE:
-            results.append(_command_result(command, score + _recent_bonus(command.id, recent)))
+            bonus = _recent_bonus(command.id, recent)
+            results.append(_command_result(command, score + bonus, translate))
     results.sort(key=lambda r: (-r.score, r.title))
     return results
 
 
-def _commands_by_recency(commands: list[Command], recent: Sequence[str]) -> list[SearchResult]:
+def _commands_by_recency(
+    commands: list[Command], recent: Sequence[str], translate: Translate = _english
+) -> list[SearchResult]:
     by_id = {c.id: c for c in commands}
     first = [by_id[i] for i in recent if i in by_id]
-    rest = sorted((c for c in commands if c.id not in recent), key=lambda c: (c.category, c.title))
-    return [_command_result(c, 0.0) for c in [*first, *rest]]
+    results = [_command_result(c, 0.0, translate) for c in first]
+    rest = [_command_result(c, 0.0, translate) for c in commands if c.id not in recent]
+    return results + sorted(rest, key=lambda r: (r.detail, r.title))
 
 
 # ---------------------------------------------------------------- articles
 
 
-def _article_result(summary: ArticleSummary, score: float) -> SearchResult:
+def _article_result(
+    summary: ArticleSummary, score: float, translate: Translate = _english
+) -> SearchResult:
     return SearchResult(
         kind="article",
         id=summary.id,
-        title=summary.title or "(untitled)",
-        detail=f"{summary.language} · {summary.status.label}",
+        title=summary.title or translate("commands", "(untitled)"),
+        detail=f"{summary.language} · {translate('status', summary.status.label)}",
         score=score,
     )
 
 
 def rank_articles(
-    query: str, candidates: Iterable[ArticleSummary], *, limit: int = ARTICLE_LIMIT
+    query: str,
+    candidates: Iterable[ArticleSummary],
+    *,
+    limit: int = ARTICLE_LIMIT,
+    translate: Translate = _english,
 ) -> list[SearchResult]:
     """Re-rank candidate rows by their titles (an exact external id also counts)."""
     wanted = query.strip().lower()
@@ -214,7 +242,7 @@ def rank_articles(
         if summary.external_id and summary.external_id.lower() == wanted:
             score = max(score, 100.0)
         if score >= MIN_SCORE:
-            results.append(_article_result(summary, score))
+            results.append(_article_result(summary, score, translate))
     results.sort(key=lambda r: (-r.score, r.title))
     return results[:limit]
 
@@ -268,13 +296,14 @@ def search_articles(
     *,
     limit: int = ARTICLE_LIMIT,
     index: TitleIndex | None = None,
+    translate: Translate = _english,
 ) -> list[SearchResult]:
     """Articles for the palette: the recently edited ones for an empty query."""
     if not query.strip():
         recent = articles.list(ListQuery(limit=RECENT_ARTICLES))
-        return [_article_result(s, 0.0) for s in recent][:limit]
+        return [_article_result(s, 0.0, translate) for s in recent][:limit]
     candidates = article_candidates(articles, query, enough=limit, index=index)
-    return rank_articles(query, candidates, limit=limit)
+    return rank_articles(query, candidates, limit=limit, translate=translate)
 
 
 # ---------------------------------------------------------------- both
@@ -296,8 +325,9 @@ def search(
     *,
     article_limit: int = ARTICLE_LIMIT,
     index: TitleIndex | None = None,
+    translate: Translate = _english,
 ) -> list[SearchResult]:
-    """What the palette lists for ``query``.
+    """What the palette lists for ``query`` (texts as ``translate`` shows them).
 
     Empty query: recent commands, then recently edited articles, then the other
     commands.  Otherwise commands and articles merged by score.  A leading ">"
@@ -312,9 +342,15 @@ def search(
         index.start_loading(ctx.window.run_operation)
     text, want_commands, want_articles = split_mode(query)
     recent = registry.recent()
-    commands = rank_commands(text, registry, recent=recent, ctx=ctx) if want_commands else []
+    commands = (
+        rank_commands(text, registry, recent=recent, ctx=ctx, translate=translate)
+        if want_commands
+        else []
+    )
     articles = (
-        search_articles(ctx.workspace.articles, text, limit=article_limit, index=index)
+        search_articles(
+            ctx.workspace.articles, text, limit=article_limit, index=index, translate=translate
+        )
         if want_articles
         else []
     )

@@ -22,6 +22,7 @@ from editor.commands.builtin import MENU_ORDER
 from editor.commands.context import CommandContext
 from editor.commands.registry import Command, CommandRegistry
 from editor.core.resources import resource_path
+from editor.ui.i18n import command_text
 
 COMMAND_ID_PROPERTY = "newsdesk_command_id"
 
@@ -97,7 +98,7 @@ class _ShortcutPriority(QObject):
 
 
 def _make_action(command: Command, parent: QWidget) -> QAction:
-    action = QAction(command.title, parent)
+    action = QAction(command_text(command.title), parent)
     action.setObjectName(f"action_{command.id.replace('.', '_')}")
     action.setProperty(COMMAND_ID_PROPERTY, command.id)
     action.setIcon(command_icon(command.icon))
@@ -109,7 +110,7 @@ def _make_action(command: Command, parent: QWidget) -> QAction:
 def show_shortcuts(action: QAction, command: Command) -> None:
     """The command's shortcuts on its action, and the first one in its tooltip."""
     action.setShortcuts([QKeySequence(s) for s in command.shortcuts])
-    tip = command.title.rstrip("…")
+    tip = command_text(command.title).rstrip("…")
     if command.shortcut:
         native = QKeySequence(command.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
         tip = f"{tip} ({native})"
@@ -174,7 +175,7 @@ def populate_menus(
     With ``ctx`` each menu refreshes its actions' states as it opens."""
     menus: dict[str, QMenu] = {}
     for name in _menus_in_order(registry):
-        menu = menubar.addMenu(f"&{name}")
+        menu = menubar.addMenu(f"&{command_text(name)}")
         menu.setObjectName(f"menu_{name.lower()}")
         commands = [c for c in registry if c.menu_name == name]
         previous_category: str | None = None

@@ -19,13 +19,16 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from editor import __version__
 from editor.app.errors import StoreError
 from editor.core.resources import resource_path
+from editor.ui.i18n import install_translators
 from editor.ui.icons import app_icon
+
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -53,6 +56,7 @@ def run(db_url: str | None = None, *, smoke: bool = False) -> int:
         print(problem, file=sys.stderr)
         return EXIT_CANNOT_OPEN
     app = application()
+    install_translators(app)  # the person's language, or the system's
     window = start(db_url, offer=not smoke)
     if window is None:
         return EXIT_CANNOT_OPEN
@@ -89,7 +93,8 @@ def _reporting_hook(window: MainWindow, previous: Any) -> Any:
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: Any) -> None:
         previous(exc_type, exc, tb)
-        window.show_message(f"Something went wrong: {exc or exc_type.__name__}", error=True)
+        message = translate("app", "Something went wrong: {error}")
+        window.show_message(message.format(error=exc or exc_type.__name__), error=True)
 
     return hook
 
@@ -193,7 +198,7 @@ def open_workspace(db_url: str | None) -> Workspace | None:
     try:
         workspace = Workspace.open(db_url, user=os_user_name())
     except StoreError as exc:
-        QMessageBox.critical(None, "Cannot open the archive", str(exc))
+        QMessageBox.critical(None, translate("app", "Cannot open the archive"), str(exc))
         return None
     _repair_publishing(workspace)
     return workspace
@@ -211,9 +216,11 @@ def _repair_publishing(workspace: Workspace) -> None:
     try:
         message = workspace.publishing.repair()
     except Exception as exc:  # the archive stays usable; the next run tries again
-        message = f"An interrupted publish run could not be finished yet: {exc}"
+        message = translate(
+            "app", "An interrupted publish run could not be finished yet: {error}"
+        ).format(error=exc)
     if message:
-        QMessageBox.information(None, "Publishing", message)
+        QMessageBox.information(None, translate("app", "Publishing"), message)
 
 
 def offer_samples(workspace: Workspace) -> bool:
@@ -228,9 +235,12 @@ def offer_samples(workspace: Workspace) -> bool:
         return False
     answer = QMessageBox.question(
         None,
-        "An empty archive",
-        "This archive has no articles yet. Load a few sample articles to try Newsdesk?\n"
-        "(You can move them to the trash at any time.)",
+        translate("app", "An empty archive"),
+        translate(
+            "app",
+            "This archive has no articles yet. Load a few sample articles to try Newsdesk?\n"
+            "(You can move them to the trash at any time.)",
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )
@@ -239,7 +249,11 @@ def offer_samples(workspace: Workspace) -> bool:
     try:
         samples.load_samples(workspace)
     except Exception as exc:  # an empty archive is still usable
-        QMessageBox.warning(None, "Sample articles", f"The samples could not be loaded: {exc}")
+        QMessageBox.warning(
+            None,
+            translate("app", "Sample articles"),
+            translate("app", "The samples could not be loaded: {error}").format(error=exc),
+        )
         return False
     return True
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -49,9 +50,10 @@ from editor.commands.context import CommandContext
 from editor.commands.registry import CommandRegistry
 from editor.commands.search import SearchResult, search
 from editor.commands.title_index import title_index_for
+from editor.ui.i18n import QT_TRANSLATE_NOOP
 
-PLACEHOLDER = "Search for a command to run…"
-NOTHING_FOUND = "No matching command or article"
+PLACEHOLDER = QT_TRANSLATE_NOOP("CommandPalette", "Search for a command to run…")
+NOTHING_FOUND = QT_TRANSLATE_NOOP("CommandPalette", "No matching command or article")
 WIDTH = 620  # the palette's width when the window is wide enough
 MARGIN = 12  # from the window's edges
 VISIBLE_ROWS = 10
@@ -77,6 +79,14 @@ _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 Searcher = Callable[[str, CommandRegistry, CommandContext], list[SearchResult]]
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def translated_search(
+    query: str, registry: CommandRegistry, ctx: CommandContext
+) -> list[SearchResult]:
+    """:func:`search` with titles, categories and statuses in the interface's language
+    (typed German finds German titles; the English ones are found too)."""
+    return search(query, registry, ctx, translate=QCoreApplication.translate)
 
 
 def native_shortcut(shortcut: str | None) -> str:
@@ -201,7 +211,7 @@ class CommandPalette(QFrame):
         ctx: CommandContext,
         parent: QWidget,
         *,
-        searcher: Searcher = search,
+        searcher: Searcher = translated_search,
     ) -> None:
         super().__init__(parent)
         self._registry = registry
@@ -221,7 +231,7 @@ class CommandPalette(QFrame):
 
         self.line_edit = QLineEdit(self)
         self.line_edit.setObjectName("paletteInput")
-        self.line_edit.setPlaceholderText(PLACEHOLDER)
+        self.line_edit.setPlaceholderText(self.tr(PLACEHOLDER))
         self.line_edit.setClearButtonEnabled(True)
         font = QFont(self.line_edit.font())
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -238,7 +248,7 @@ class CommandPalette(QFrame):
         self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_view.clicked.connect(lambda index: self.activate(index.row()))
 
-        self.empty_label = QLabel(NOTHING_FOUND, self)
+        self.empty_label = QLabel(self.tr(NOTHING_FOUND), self)
         self.empty_label.setObjectName("paletteEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setEnabled(False)  # drawn in the disabled (quiet) colour

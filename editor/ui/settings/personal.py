@@ -16,13 +16,15 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from editor.ui.i18n import LANGUAGE_SETTING
+
 THEMES = ("system", "light", "dark")
 INTERFACE_LANGUAGES = ("system", "en", "de")
 
 _NAME = "person/name"
 _FONT = "person/editor_font"
 _THEME = "person/theme"
-_LANGUAGE = "person/interface_language"
+_LANGUAGE = LANGUAGE_SETTING  # read at start-up by editor.ui.i18n
 _SHORTCUTS = "shortcuts"
 
 

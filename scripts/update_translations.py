@@ -1,0 +1,87 @@
+"""Re-extract the interface's strings into resources/translations/*.ts and build the .qm.
+
+    /work/venv/bin/python scripts/update_translations.py          # extract + build
+    /work/venv/bin/python scripts/update_translations.py --check  # fail if not current
+
+Existing translations are kept; new strings arrive as "unfinished" (translate them
+in Qt Linguist, `pyside6-linguist resources/translations/newsdesk_de.ts`, or in the
+XML), strings that left the code are dropped.  Sources: every `self.tr()`,
+`QCoreApplication.translate()` and `QT_TRANSLATE_NOOP()` under editor/ui, plus the
+plain-English texts from below the UI that the window shows (command titles,
+categories and menus, status labels, language names), which are written into a
+generated file of `QT_TRANSLATE_NOOP` calls first.  No source locations are
+stored, so merging branches does not conflict on line numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from editor.ui.i18n_sources import (  # noqa: E402
+    TS_FILES,
+    generated_source,
+    qt_tool,
+)
+
+
+def extract(ts_files: list[Path], workdir: Path) -> None:
+    """Run lupdate over editor/ui and the generated texts into ``ts_files``."""
+    generated = workdir / "below_the_ui.py"
+    generated.write_text(generated_source(), encoding="utf-8")
+    command = [
+        qt_tool("lupdate"),
+        "-silent",
+        "-extensions",
+        "py",
+        "-locations",
+        "none",
+        "-no-obsolete",
+        str(ROOT / "editor" / "ui"),
+        str(generated),
+        "-ts",
+        *map(str, ts_files),
+    ]
+    subprocess.run(command, check=True)
+
+
+def build(ts_file: Path, qm_file: Path) -> None:
+    subprocess.run([qt_tool("lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)], check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a file is not current"
+    )
+    args = parser.parse_args(argv)
+    stale = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for ts in TS_FILES:
+            target = work / ts.name if args.check else ts
+            if args.check:
+                shutil.copy(ts, target)
+            extract([target], work)
+            qm = target.with_suffix(".qm")
+            build(target, work / qm.name if args.check else qm)
+            if args.check:
+                if target.read_bytes() != ts.read_bytes():
+                    stale.append(ts.name)
+                if (work / qm.name).read_bytes() != ts.with_suffix(".qm").read_bytes():
+                    stale.append(qm.name)
+    if stale:
+        print("not current: " + ", ".join(stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
