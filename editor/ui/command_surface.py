@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication
+
 from editor.ui import dialogs
 from editor.ui.article_editor import PREVIEW_TAB, WRITE_TAB
 
@@ -89,7 +91,9 @@ class CommandSurface(_WindowBase):
             self, self.registry, ctx, self.toolbar, self.quick_filter, held
         )
         self.leave_action = actions.escape_action(
-            self, "Leave Distraction-Free Mode", lambda: self.set_distraction_free(False)
+            self,
+            QCoreApplication.translate("CommandSurface", "Leave Distraction-Free Mode"),
+            lambda: self.set_distraction_free(False),
         )
 
     def run_command(self, command_id: str) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 
 Button = QMessageBox.StandardButton
 
@@ -16,8 +19,8 @@ def reload_after_conflict(parent: QWidget, message: str) -> bool:
     """The article was changed elsewhere: read it again?"""
     answer = QMessageBox.warning(
         parent,
-        "Changed elsewhere",
-        f"{message}\n\nReload the article from the archive?",
+        translate("dialogs", "Changed elsewhere"),
+        f"{message}\n\n" + translate("dialogs", "Reload the article from the archive?"),
         Button.Yes | Button.No,
     )
     return answer == Button.Yes
@@ -26,8 +29,11 @@ def reload_after_conflict(parent: QWidget, message: str) -> bool:
 def lose_unsaved_changes(parent: QWidget) -> bool:
     answer = QMessageBox.warning(
         parent,
-        "Not saved",
-        "Some changes could not be written to the archive. Close anyway and lose them?",
+        translate("dialogs", "Not saved"),
+        translate(
+            "dialogs",
+            "Some changes could not be written to the archive. Close anyway and lose them?",
+        ),
         Button.Close | Button.Cancel,
         Button.Cancel,
     )

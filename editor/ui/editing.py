@@ -61,7 +61,9 @@ class EditSession(QObject):
         saved = self.autosave.flush(timeout=5.0)
         if not saved:
             self._status.show_message(
-                "Some changes are not saved yet — your text is kept here and saving is retried.",
+                self.tr(
+                    "Some changes are not saved yet — your text is kept here and saving is retried."
+                ),
                 error=True,
             )
         return saved
@@ -93,5 +95,6 @@ class EditSession(QObject):
             self._status.save_state.report(report)
         elif report.state is SaveState.FAILED:
             self._status.show_message(
-                f"Another article is not saved yet: {report.message}", error=True
+                self.tr("Another article is not saved yet: {reason}").format(reason=report.message),
+                error=True,
             )

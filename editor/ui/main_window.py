@@ -49,6 +49,7 @@ from editor.ui.distraction_free import DistractionFree
 from editor.ui.editing import EditSession
 from editor.ui.events import EventBridge
 from editor.ui.first_paint import AfterFirstPaint, SnapshotStart
+from editor.ui.i18n import status_text
 from editor.ui.icons import app_icon
 from editor.ui.metadata import MetadataPanel
 from editor.ui.panels.base import PanelServices
@@ -317,7 +318,7 @@ class MainWindow(CommandSurface, QMainWindow):
         if self._article is None:
             self.setWindowTitle("Newsdesk")
         else:
-            self.setWindowTitle(f"{self._article.title or 'Untitled'} — Newsdesk")
+            self.setWindowTitle(f"{self._article.title or self.tr('Untitled')} — Newsdesk")
 
     # ================================================================ lazy panels
 
@@ -340,7 +341,7 @@ class MainWindow(CommandSurface, QMainWindow):
 
     def _on_distraction_free_changed(self, on: bool) -> None:
         if on:
-            self.show_message("Distraction-free mode: press Esc to leave.")
+            self.show_message(self.tr("Distraction-free mode: press Esc to leave."))
         self.leave_action.setEnabled(on)
         self.refresh_actions()
 
@@ -384,7 +385,8 @@ class MainWindow(CommandSurface, QMainWindow):
             self._article = article
             self.metadata.show_article(article)
             self.refresh_actions()
-            self.show_message(f"Status: {target.label} (a revision was kept).")
+            message = self.tr("Status: {status} (a revision was kept).")
+            self.show_message(message.format(status=status_text(target.label)))
 
     def _on_editor_tab_shown(self, index: int) -> None:
         if index == PREVIEW_TAB:
@@ -395,7 +397,9 @@ class MainWindow(CommandSurface, QMainWindow):
     def _on_history_revision_restored(self, article: Article) -> None:
         if self._article is not None and self._article.id == article.id:
             self.show_saved_text(article)  # undoable in the field like any edit
-        self.show_message("Revision restored; the text before it is kept as a revision too.")
+        self.show_message(
+            self.tr("Revision restored; the text before it is kept as a revision too.")
+        )
 
     def show_saved_text(self, article: Article) -> None:
         """Show text saved elsewhere or merged (undoable); later edits are based on it."""
@@ -409,7 +413,8 @@ class MainWindow(CommandSurface, QMainWindow):
         if isinstance(error, ConflictError):
             self._offer_reload(str(error))
         else:
-            self.show_message(f"{label} failed: {_describe(error)}", error=True)
+            message = self.tr("{task} failed: {error}").format(task=label, error=_describe(error))
+            self.show_message(message, error=True)
 
     # ================================================================ slots: workspace events
 

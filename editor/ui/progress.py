@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from editor.app.operations import Operation
@@ -38,7 +38,13 @@ def run_with_progress(
     ends.  A cancelled operation reports to ``on_cancelled`` only (its result is dropped).
     ``modal``: the window waits (an import must not meet edits half-way); nothing is
     delivered once ``parent`` is gone."""
-    dialog = QProgressDialog(operation.label + "…", "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(
+        operation.label + "…",
+        QCoreApplication.translate("run_with_progress", "Cancel"),
+        0,
+        0,
+        parent,
+    )
     dialog.setObjectName("operation_progress")
     dialog.setWindowTitle(title)
     if modal:

@@ -18,19 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.languages import language_name
 from editor.core.workflow import Status
+from editor.ui.formatting import number_text
+from editor.ui.i18n import QT_TRANSLATE_NOOP, language_display
 from editor.ui.icons import icon, status_icon
 
 # How the piles read in the sidebar (a pile of drafts, not "Draft").
 PILE_NAMES = {
-    Status.DRAFT: "Drafts",
-    Status.IN_REVIEW: "In review",
-    Status.READY: "Ready",
-    Status.PUBLISHED: "Published",
-    Status.CORRECTED: "Corrected",
-    Status.UNPUBLISHED: "Unpublished",
-    Status.ARCHIVED: "Archived",
+    Status.DRAFT: QT_TRANSLATE_NOOP("Sidebar", "Drafts"),
+    Status.IN_REVIEW: QT_TRANSLATE_NOOP("Sidebar", "In review"),
+    Status.READY: QT_TRANSLATE_NOOP("Sidebar", "Ready"),
+    Status.PUBLISHED: QT_TRANSLATE_NOOP("Sidebar", "Published"),
+    Status.CORRECTED: QT_TRANSLATE_NOOP("Sidebar", "Corrected"),
+    Status.UNPUBLISHED: QT_TRANSLATE_NOOP("Sidebar", "Unpublished"),
+    Status.ARCHIVED: QT_TRANSLATE_NOOP("Sidebar", "Archived"),
 }
 ALL = "all"
 TRASH = "trash"
@@ -43,8 +44,12 @@ class Sidebar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.piles = QListWidget(objectName="sidebar_piles", accessibleName="Article piles")
-        self.languages = QListWidget(objectName="sidebar_languages", accessibleName="Languages")
+        self.piles = QListWidget(
+            objectName="sidebar_piles", accessibleName=self.tr("Article piles")
+        )
+        self.languages = QListWidget(
+            objectName="sidebar_languages", accessibleName=self.tr("Languages")
+        )
         for widget in (self.piles, self.languages):
             widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             widget.setFrameShape(QListWidget.Shape.NoFrame)
@@ -53,7 +58,7 @@ class Sidebar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.piles, 3)
-        heading = QLabel("Languages", objectName="sidebar_heading")
+        heading = QLabel(self.tr("Languages"), objectName="sidebar_heading")
         layout.addWidget(heading)
         layout.addWidget(self.languages, 2)
         self.piles.setCurrentRow(0)
@@ -62,10 +67,10 @@ class Sidebar(QWidget):
         self.languages.currentItemChanged.connect(self._on_languages_currentItemChanged)
 
     def _build_piles(self) -> None:
-        self.piles.addItem(self._item("All articles", ALL, icon("newsdesk")))
+        self.piles.addItem(self._item(self.tr("All articles"), ALL, icon("newsdesk")))
         for status in Status:
-            self.piles.addItem(self._item(PILE_NAMES[status], status, status_icon(status)))
-        self.piles.addItem(self._item("Trash", TRASH, icon("status/trash")))
+            self.piles.addItem(self._item(self.tr(PILE_NAMES[status]), status, status_icon(status)))
+        self.piles.addItem(self._item(self.tr("Trash"), TRASH, icon("status/trash")))
 
     @staticmethod
     def _item(text: str, key: Any, item_icon: Any = None) -> QListWidgetItem:
@@ -112,7 +117,7 @@ class Sidebar(QWidget):
             key = _pile_key(item.data(_KEY_ROLE))
             name = item.data(Qt.ItemDataRole.UserRole + 2)
             number = live if key == ALL else counts.get(str(key), 0)
-            item.setText(f"{name} ({number:,})".replace(",", "\u202f"))
+            item.setText(f"{name} ({number_text(number)})")
         self._set_language_items(languages)
 
     def pile_text(self, key: Status | str) -> str:
@@ -132,9 +137,9 @@ class Sidebar(QWidget):
         current = self.list_filter()["language"] if self.languages.count() else None
         self.languages.blockSignals(True)
         self.languages.clear()
-        self.languages.addItem(self._item("All languages", ""))
+        self.languages.addItem(self._item(self.tr("All languages"), ""))
         for code in languages:
-            self.languages.addItem(self._item(f"{code} — {language_name(code)}", code))
+            self.languages.addItem(self._item(f"{code} — {language_display(code)}", code))
         self.select_language(current if current in languages else None)
         self.languages.blockSignals(False)
         if current and current not in languages:

