@@ -48,30 +48,32 @@ class ArticleEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("article_editor")
         self._loading = False
-        self.title = QLineEdit(objectName="title_edit", placeholderText="Title")
+        self.title = QLineEdit(objectName="title_edit", placeholderText=self.tr("Title"))
         self.title.setFont(_scaled(self.title.font(), 1.5, bold=True))
-        self.teaser = QPlainTextEdit(objectName="teaser_edit", placeholderText="Teaser")
+        self.teaser = QPlainTextEdit(objectName="teaser_edit", placeholderText=self.tr("Teaser"))
         self.teaser.setTabChangesFocus(True)
         self.teaser.setMaximumHeight(self.teaser.fontMetrics().lineSpacing() * 4 + 12)
-        self.body = QPlainTextEdit(objectName="body_edit", placeholderText="Write in Markdown…")
+        self.body = QPlainTextEdit(
+            objectName="body_edit", placeholderText=self.tr("Write in Markdown…")
+        )
         self.body.setFont(body_font())
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.highlighter: Any = None
         if highlight:
             self.attach_highlighter()
-        self.title.setAccessibleName("Title")
-        self.teaser.setAccessibleName("Teaser")
-        self.body.setAccessibleName("Article text (Markdown)")
+        self.title.setAccessibleName(self.tr("Title"))
+        self.teaser.setAccessibleName(self.tr("Teaser"))
+        self.body.setAccessibleName(self.tr("Article text (Markdown)"))
         self.notice = QLabel(objectName="editor_notice", wordWrap=True)
         self.notice.hide()
 
         self.tabs = QTabWidget(objectName="editor_tabs", documentMode=True)
-        self.tabs.addTab(self.body, "Write")
-        self.tabs.addTab(QWidget(objectName="preview_placeholder"), "Preview")
-        self.tabs.addTab(QWidget(objectName="history_placeholder"), "History")
-        self.tabs.addTab(QWidget(objectName="page_placeholder"), "Page")
-        self.tabs.setTabToolTip(PREVIEW_TAB, "The Markdown rendered, as you type")
-        self.tabs.setTabToolTip(PAGE_TAB, "The published page, as the site will show it")
+        self.tabs.addTab(self.body, self.tr("Write"))
+        self.tabs.addTab(QWidget(objectName="preview_placeholder"), self.tr("Preview"))
+        self.tabs.addTab(QWidget(objectName="history_placeholder"), self.tr("History"))
+        self.tabs.addTab(QWidget(objectName="page_placeholder"), self.tr("Page"))
+        self.tabs.setTabToolTip(PREVIEW_TAB, self.tr("The Markdown rendered, as you type"))
+        self.tabs.setTabToolTip(PAGE_TAB, self.tr("The published page, as the site will show it"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -100,9 +102,11 @@ class ArticleEditor(QWidget):
             self._loading = False
         self.set_read_only(article is None or article.deleted)
         if article is not None and article.deleted:
-            self.show_notice("This article is in the trash. Restore it to edit it.")
+            self.show_notice(self.tr("This article is in the trash. Restore it to edit it."))
         elif article is None:
-            self.show_notice("No article open. Create one with New, or pick one from the list.")
+            self.show_notice(
+                self.tr("No article open. Create one with New, or pick one from the list.")
+            )
         else:
             self.show_notice(None)
         if cursor is not None:

@@ -26,7 +26,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from editor.core.article import ArticleSummary, ListQuery
-from editor.ui.formatting import relative_time
+from editor.ui.formatting import date_time_text, relative_time
+from editor.ui.i18n import QT_TRANSLATE_NOOP, status_text
 from editor.ui.icons import status_icon
 
 if TYPE_CHECKING:
@@ -44,11 +45,11 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("title", "Title"),
-    Column("language", "Lang."),
-    Column("status", "Status"),
-    Column("author", "Author"),
-    Column("updated_at", "Updated"),
+    Column("title", QT_TRANSLATE_NOOP("ArticleListModel", "Title")),
+    Column("language", QT_TRANSLATE_NOOP("ArticleListModel", "Lang.")),
+    Column("status", QT_TRANSLATE_NOOP("ArticleListModel", "Status")),
+    Column("author", QT_TRANSLATE_NOOP("ArticleListModel", "Author")),
+    Column("updated_at", QT_TRANSLATE_NOOP("ArticleListModel", "Updated")),
 )
 TITLE, LANGUAGE, STATUS, AUTHOR, UPDATED = range(len(COLUMNS))
 
@@ -185,7 +186,7 @@ class ArticleListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title
+            return self.tr(COLUMNS[section].title)
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -207,11 +208,11 @@ class ArticleListModel(QAbstractTableModel):
 
     def _display(self, summary: ArticleSummary, column: int) -> str:
         if column == TITLE:
-            return summary.title or "(untitled)"
+            return summary.title or self.tr("(untitled)")
         if column == LANGUAGE:
             return summary.language
         if column == STATUS:
-            return summary.status.label
+            return status_text(summary.status.label)
         if column == AUTHOR:
             return summary.author
         return self._relative_time(summary.updated_at)
@@ -229,7 +230,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def _tooltip(self, summary: ArticleSummary, column: int) -> str | None:
         if column == UPDATED:
-            return summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            return date_time_text(summary.updated_at)
         if column == TITLE:
             return summary.title or None
         return None

@@ -10,9 +10,10 @@ buttons run the Trash commands.  It reports a row the editor picked through
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,6 +35,7 @@ from editor.app.changes import (
     StatusMoved,
     TrashEmptied,
 )
+from editor.core.workflow import Status
 from editor.ui.article_list import (
     ARTICLE_ID_ROLE,
     AUTHOR,
@@ -42,6 +44,8 @@ from editor.ui.article_list import (
     UPDATED,
     ArticleListModel,
 )
+from editor.ui.formatting import relative_time
+from editor.ui.i18n import status_text
 from editor.ui.sidebar import Sidebar
 
 if TYPE_CHECKING:
@@ -70,8 +74,8 @@ class TrashBar(QWidget):
 
     def __init__(self) -> None:
         super().__init__(objectName="trash_bar")
-        self.restore = QPushButton("Restore", objectName="trash_restore")
-        self.empty = QPushButton("Empty Trash…", objectName="trash_empty")
+        self.restore = QPushButton(self.tr("Restore"), objectName="trash_restore")
+        self.empty = QPushButton(self.tr("Empty Trash…"), objectName="trash_empty")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addStretch(1)
@@ -100,9 +104,11 @@ class ArticleBrowser(QObject):
         layout.addWidget(self.trash_bar)
         layout.addWidget(self.view)
         self.quick_filter = QLineEdit(
-            objectName="quick_filter", clearButtonEnabled=True, accessibleName="Filter articles"
+            objectName="quick_filter",
+            clearButtonEnabled=True,
+            accessibleName=self.tr("Filter articles"),
         )
-        self.quick_filter.setPlaceholderText("Filter articles…")
+        self.quick_filter.setPlaceholderText(self.tr("Filter articles…"))
         self.quick_filter.setMaximumWidth(280)
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
@@ -227,7 +233,7 @@ class ArticleBrowser(QObject):
 
 def article_table(model: ArticleListModel) -> QTableView:
     view = QTableView(objectName="article_list")
-    view.setAccessibleName("Articles")
+    view.setAccessibleName(QCoreApplication.translate("ArticleBrowser", "Articles"))
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -242,8 +248,13 @@ def article_table(model: ArticleListModel) -> QTableView:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     # Fixed starting widths: sizing to contents would ask for every cell of the page.
     metrics = view.fontMetrics()
-    samples = {LANGUAGE: ("Lang.", 20), STATUS: ("Unpublished", 40), AUTHOR: ("Firstname L.", 16)}
-    samples[UPDATED] = ("yesterday", 16)
+    widest_status = max((status_text(s.label) for s in Status), key=metrics.horizontalAdvance)
+    samples = {
+        LANGUAGE: (model.headerData(LANGUAGE, Qt.Orientation.Horizontal), 20),
+        STATUS: (widest_status, 40),
+        AUTHOR: ("Firstname L.", 16),
+    }
+    samples[UPDATED] = (relative_time(datetime.now(UTC) - timedelta(days=1)), 16)
     for column, (sample, margin) in samples.items():  # margin: sort arrow, status icon
         header.resizeSection(column, metrics.horizontalAdvance(sample) + margin)
     header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from editor.core.languages import DEFAULT_SITE_LANGUAGES, LANGUAGE_NAMES
 from editor.core.slugs import slugify
 from editor.core.workflow import Status, allowed_transitions
+from editor.ui.formatting import date_time_text, number_text
+from editor.ui.i18n import language_display, status_text
 from editor.ui.icons import status_icon
 
 if TYPE_CHECKING:
@@ -47,24 +49,26 @@ class MetadataPanel(QWidget):
         self._loading = False
         self._slug_locked = False
         self._shown_tags: list[str] = []
-        self.slug = QLineEdit(objectName="slug_edit", accessibleName="Slug")
-        self.slug.setPlaceholderText("derived from the title")
-        self.slug.setToolTip("The address of the article. Follows the title until you edit it.")
-        self.author = QLineEdit(objectName="author_edit", accessibleName="Author")
-        self.language = QComboBox(objectName="language_combo", accessibleName="Language")
+        self.slug = QLineEdit(objectName="slug_edit", accessibleName=self.tr("Slug"))
+        self.slug.setPlaceholderText(self.tr("derived from the title"))
+        self.slug.setToolTip(
+            self.tr("The address of the article. Follows the title until you edit it.")
+        )
+        self.author = QLineEdit(objectName="author_edit", accessibleName=self.tr("Author"))
+        self.language = QComboBox(objectName="language_combo", accessibleName=self.tr("Language"))
         for code in language_choices():
-            self.language.addItem(f"{code} — {LANGUAGE_NAMES[code]}", code)
-        self.status = QComboBox(objectName="status_combo", accessibleName="Status")
-        self.tags = QLineEdit(objectName="tags_edit", accessibleName="Tags")
-        self.tags.setPlaceholderText("comma-separated, e.g. Halbleiter, KI")
+            self.language.addItem(f"{code} — {language_display(code)}", code)
+        self.status = QComboBox(objectName="status_combo", accessibleName=self.tr("Status"))
+        self.tags = QLineEdit(objectName="tags_edit", accessibleName=self.tr("Tags"))
+        self.tags.setPlaceholderText(self.tr("comma-separated, e.g. Halbleiter, KI"))
         self.info = QLabel(objectName="metadata_info", wordWrap=True)
 
         form = QFormLayout(self)
-        form.addRow("Slug", self.slug)
-        form.addRow("Author", self.author)
-        form.addRow("Language", self.language)
-        form.addRow("Status", self.status)
-        form.addRow("Tags", self.tags)
+        form.addRow(self.tr("Slug"), self.slug)
+        form.addRow(self.tr("Author"), self.author)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.info)
 
         self.slug.textEdited.connect(self._on_slug_textEdited)
@@ -100,10 +104,10 @@ class MetadataPanel(QWidget):
         self.status.clear()
         if current is None:
             return
-        self.status.addItem(status_icon(current), current.label, current)
+        self.status.addItem(status_icon(current), status_text(current.label), current)
         for target in allowed_transitions(current):
             if target is not current:
-                self.status.addItem(status_icon(target), f"→ {target.label}", target)
+                self.status.addItem(status_icon(target), f"→ {status_text(target.label)}", target)
         self.status.setCurrentIndex(0)
 
     def offered_statuses(self) -> list[Status]:
@@ -161,8 +165,14 @@ class MetadataPanel(QWidget):
 def _info(article: Article | None) -> str:
     if article is None:
         return ""
-    created = article.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    parts = [f"Created {created}", f"version {article.version}"]
+    translate = QCoreApplication.translate
+    parts = [
+        translate("MetadataPanel", "Created {when}").format(
+            when=date_time_text(article.created_at)
+        ),
+        translate("MetadataPanel", "version {n}").format(n=number_text(article.version)),
+    ]
     if article.published_at is not None:
-        parts.append(f"published {article.published_at.astimezone().strftime('%Y-%m-%d %H:%M')}")
+        published = date_time_text(article.published_at)
+        parts.append(translate("MetadataPanel", "published {when}").format(when=published))
     return " · ".join(parts)
