@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,6 +41,8 @@ from shiboken6 import Shiboken
 from editor.app.publishing import ArticleCheck, PublishResult
 from editor.app.publishing import operations as publishing_ops
 from editor.core.publishing import PublishError
+from editor.ui.formatting import number_text
+from editor.ui.i18n import QT_TRANSLATE_NOOP, status_text
 from editor.ui.runner import Runner, Ticket
 
 if TYPE_CHECKING:
@@ -49,24 +51,32 @@ if TYPE_CHECKING:
 BLOCKING_COLOUR = QColor("#c5221f")
 WARNING_COLOUR = QColor("#b06000")
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CANNOT_STOP = (
+CANNOT_STOP = QT_TRANSLATE_NOOP(
+    "PublishDialog",
     "A publish run cannot be stopped part-way: that would leave the site half-written. "
-    "It finishes the current run; then this window closes."
+    "It finishes the current run; then this window closes.",
 )
 # What the dialog says and does for each action.
 TEXTS = {  # title, button, result ({count} {noun} {folder}), refused prefix
-    "publish": ("Publish", "Publish", "Published {count} {noun} to {folder}.", "Not published"),
+    "publish": (
+        QT_TRANSLATE_NOOP("PublishDialog", "Publish"),
+        QT_TRANSLATE_NOOP("PublishDialog", "Publish"),
+        QT_TRANSLATE_NOOP("PublishDialog", "Published {count} {noun} to {folder}."),
+        QT_TRANSLATE_NOOP("PublishDialog", "Not published"),
+    ),
     "correct": (
-        "Publish Correction",
-        "Publish Correction",
-        "Published the correction of {count} {noun} to {folder}.",
-        "Not corrected",
+        QT_TRANSLATE_NOOP("PublishDialog", "Publish Correction"),
+        QT_TRANSLATE_NOOP("PublishDialog", "Publish Correction"),
+        QT_TRANSLATE_NOOP(
+            "PublishDialog", "Published the correction of {count} {noun} to {folder}."
+        ),
+        QT_TRANSLATE_NOOP("PublishDialog", "Not corrected"),
     ),
     "unpublish": (
-        "Unpublish",
-        "Unpublish",
-        "Took {count} {noun} off the site in {folder}.",
-        "Not unpublished",
+        QT_TRANSLATE_NOOP("PublishDialog", "Unpublish"),
+        QT_TRANSLATE_NOOP("PublishDialog", "Unpublish"),
+        QT_TRANSLATE_NOOP("PublishDialog", "Took {count} {noun} off the site in {folder}."),
+        QT_TRANSLATE_NOOP("PublishDialog", "Not unpublished"),
     ),
 }
 
@@ -89,7 +99,7 @@ class PublishDialog(QDialog):
         super().__init__(parent)
         self.ws = workspace
         self.action = action
-        self._texts = TEXTS[action]
+        self._texts = tuple(self.tr(text) for text in TEXTS[action])
         self._article_ids = list(article_ids) if article_ids is not None else None
         self._checks: dict[int, ArticleCheck] = {}
         self._running = False
@@ -112,16 +122,18 @@ class PublishDialog(QDialog):
         self.intro_label = QLabel(wordWrap=True, objectName="publish_intro")
         self.folder_edit = QLineEdit(str(self.ws.publishing.output_dir()))
         self.folder_edit.setObjectName("publish_folder")
-        self.folder_edit.setToolTip("The folder the site is written to (it is kept for next time)")
-        self.choose_button = QPushButton("Choose…")
+        self.folder_edit.setToolTip(
+            self.tr("The folder the site is written to (it is kept for next time)")
+        )
+        self.choose_button = QPushButton(self.tr("Choose…"))
         self.choose_button.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
-        folder_row.addWidget(QLabel("Output folder:"))
+        folder_row.addWidget(QLabel(self.tr("Output folder:")))
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.choose_button)
 
         self.check_tree = QTreeWidget(objectName="publish_checks")
-        self.check_tree.setHeaderLabels(["Article", "Check"])
+        self.check_tree.setHeaderLabels([self.tr("Article"), self.tr("Check")])
         self.check_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.check_tree.header().setStretchLastSection(False)
         self.check_tree.itemChanged.connect(lambda *_: self._update_buttons())
@@ -139,7 +151,7 @@ class PublishDialog(QDialog):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_tree = QTreeWidget(objectName="publish_results")
         self.result_tree.setHeaderHidden(True)
-        self.open_folder_button = QPushButton("Open folder")
+        self.open_folder_button = QPushButton(self.tr("Open folder"))
         self.open_folder_button.clicked.connect(self.open_folder)
         for widget in (self.result_label, self.result_tree, self.open_folder_button):
             widget.hide()
@@ -170,11 +182,11 @@ class PublishDialog(QDialog):
     def _start_checks(self) -> None:
         ids = self._article_ids
         if ids is None:
-            self.intro_label.setText("Publish every article that is ready.")
+            self.intro_label.setText(self.tr("Publish every article that is ready."))
         else:
-            noun = "article" if len(ids) == 1 else "articles"
-            self.intro_label.setText(f"{self._texts[1]}: {len(ids)} {noun}.")
-        self._set_busy("Checking the articles…")
+            noun = self.tr("article") if len(ids) == 1 else self.tr("articles")
+            self.intro_label.setText(f"{self._texts[1]}: {number_text(len(ids))} {noun}.")
+        self._set_busy(self.tr("Checking the articles…"))
         self._review = self.runner.run(
             publishing_ops.review(self.ws, ids, self.action),
             on_done=self._show_checks,
@@ -194,14 +206,16 @@ class PublishDialog(QDialog):
         self.check_tree.blockSignals(False)
         blocked = sum(1 for c in checks if not c.can_publish)
         if not checks:
-            self._set_idle("Nothing is ready to publish.")
+            self._set_idle(self.tr("Nothing is ready to publish."))
         elif blocked:
             self._set_idle(
-                f"{blocked} of {len(checks)} cannot be published until their problems are "
-                "fixed; the others can go."
+                self.tr(
+                    "{blocked} of {count} cannot be published until their problems are "
+                    "fixed; the others can go."
+                ).format(blocked=number_text(blocked), count=number_text(len(checks)))
             )
         else:
-            self._set_idle("Everything can be published.")
+            self._set_idle(self.tr("Everything can be published."))
         self._update_buttons()
 
     def selected_ids(self) -> list[int]:
@@ -227,36 +241,40 @@ class PublishDialog(QDialog):
         if folder is None:
             return
         if not ids:
-            self._show_error("Tick at least one article that can be published.")
+            self._show_error(self.tr("Tick at least one article that can be published."))
             return
         self._show_error("")
         self._output = folder
         self._set_running(True)
         operation = publishing_ops.run(self.ws, self.action, ids, folder, online_first=True)
-        self._set_busy(f"{operation.label} ({folder})…")
+        self._set_busy(f"{self._texts[0]} ({folder})…")
         # Not owned by the dialog: a run that was started is reported even if it closes.
         self.runner.run(operation, on_done=self._on_run_done, on_error=self._on_run_failed)
 
     def _folder(self) -> Path | None:
         text = self.folder_edit.text().strip()
         if not text:
-            self._show_error("Choose the folder the site is written to.")
+            self._show_error(self.tr("Choose the folder the site is written to."))
             return None
         folder = Path(text).expanduser()
         if not folder.is_absolute():
-            self._show_error(f"Give the full path of the output folder, not {text!r}.")
+            self._show_error(
+                self.tr("Give the full path of the output folder, not {text}.").format(
+                    text=repr(text)
+                )
+            )
             return None
         return folder
 
     def _show_result(self, result: PublishResult, folder: Path) -> None:
         self.outcome = result
         count = len(result.published)
-        noun = "article" if count == 1 else "articles"
+        noun = self.tr("article") if count == 1 else self.tr("articles")
         done, refused = self._texts[2], self._texts[3]
         self.result_label.setText(
-            done.format(count=count, noun=noun, folder=folder)
+            done.format(count=number_text(count), noun=noun, folder=folder)
             if count
-            else f"{refused}: nothing changed."
+            else self.tr("{refused}: nothing changed.").format(refused=refused)
         )
         self.result_tree.clear()
         for article_id in result.published:
@@ -269,7 +287,8 @@ class PublishDialog(QDialog):
             item.addChildren([_coloured(reason, BLOCKING_COLOUR) for reason in reasons])
             self.result_tree.addTopLevelItem(item)
         for warning in result.warnings:
-            self.result_tree.addTopLevelItem(_coloured(f"Warning: {warning}", WARNING_COLOUR))
+            warned = self.tr("Warning: {message}").format(message=warning)
+            self.result_tree.addTopLevelItem(_coloured(warned, WARNING_COLOUR))
         self.result_tree.expandAll()
         for widget in (self.result_label, self.result_tree, self.open_folder_button):
             widget.show()
@@ -287,7 +306,7 @@ class PublishDialog(QDialog):
 
     def _choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
-            self, "Folder for the site", self.folder_edit.text()
+            self, self.tr("Folder for the site"), self.folder_edit.text()
         )
         if chosen:
             self.folder_edit.setText(chosen)
@@ -296,7 +315,7 @@ class PublishDialog(QDialog):
 
     def _on_checks_failed(self, error: BaseException) -> None:
         self._set_idle("")
-        self._show_error(f"The articles could not be checked: {error}")
+        self._show_error(self.tr("The articles could not be checked: {error}").format(error=error))
 
     def _on_run_done(self, result: PublishResult) -> None:
         assert self._output is not None
@@ -308,7 +327,7 @@ class PublishDialog(QDialog):
         self._set_idle("")
         self._show_result(result, self._output)
         self.publish_button.setEnabled(False)  # done; checks would now read differently
-        self.close_button.setText("Close")
+        self.close_button.setText(self.tr("Close"))
         self.published.emit(list(result.published))
         if self._close_when_done:
             self.accept()
@@ -322,7 +341,8 @@ class PublishDialog(QDialog):
         if isinstance(error, PublishError):
             self._show_error(str(error))
         else:
-            self._show_error(f"{self._texts[0]} failed: {error}")
+            failed = self.tr("{action} failed: {error}")
+            self._show_error(failed.format(action=self._texts[0], error=error))
 
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0:
@@ -363,14 +383,14 @@ class PublishDialog(QDialog):
 
     def _title(self, article_id: int) -> str:
         check = self._checks.get(article_id)
-        return check.title if check else f"Article {article_id}"
+        return check.title if check else self.tr("Article {id}").format(id=article_id)
 
     def done(self, result: int) -> None:
         """Closing waits for a running publish run (it cannot be stopped part-way)."""
         if self._running:
             self._close_when_done = True
             self.close_button.setEnabled(False)
-            self.status_label.setText(CANNOT_STOP)
+            self.status_label.setText(self.tr(CANNOT_STOP))
             return
         self._stop_checks()
         super().done(result)
@@ -390,13 +410,16 @@ class PublishDialog(QDialog):
 
 
 def _check_item(check: ArticleCheck) -> QTreeWidgetItem:
+    translate = QCoreApplication.translate
     if check.blocking:
-        summary = f"blocked ({len(check.blocking)})"
+        summary = translate("PublishDialog", "blocked ({n})").format(n=len(check.blocking))
+    elif len(check.warnings) == 1:
+        summary = translate("PublishDialog", "1 warning")
     elif check.warnings:
-        summary = f"{len(check.warnings)} warning{'s' if len(check.warnings) > 1 else ''}"
+        summary = translate("PublishDialog", "{n} warnings").format(n=len(check.warnings))
     else:
-        summary = "ready"
-    item = QTreeWidgetItem([check.title, f"{check.status_label} · {summary}"])
+        summary = translate("PublishDialog", "ready")
+    item = QTreeWidgetItem([check.title, f"{status_text(check.status_label)} · {summary}"])
     item.setData(0, ARTICLE_ID_ROLE, check.id)
     if check.can_publish:
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -407,9 +430,11 @@ def _check_item(check: ArticleCheck) -> QTreeWidgetItem:
         item.setCheckState(0, Qt.CheckState.Unchecked)
         item.setForeground(1, QBrush(BLOCKING_COLOUR))
     for message in check.blocking:
-        item.addChild(_coloured(f"Blocking: {message}", BLOCKING_COLOUR))
+        blocking = translate("PublishDialog", "Blocking: {message}").format(message=message)
+        item.addChild(_coloured(blocking, BLOCKING_COLOUR))
     for message in check.warnings:
-        item.addChild(_coloured(f"Warning: {message}", WARNING_COLOUR))
+        warning = translate("PublishDialog", "Warning: {message}").format(message=message)
+        item.addChild(_coloured(warning, WARNING_COLOUR))
     return item
 
 

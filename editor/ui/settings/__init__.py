@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from editor.ui.settings.personal import PersonalSettings, apply_editor_font, apply_theme
 
 if TYPE_CHECKING:
@@ -34,7 +36,10 @@ def apply_personal(window: MainWindow) -> None:
             rebind_shortcuts(window.registry, actions, personal.shortcuts())
         except ValueError as exc:  # a settings file edited by hand: built-in keys win
             rebind_shortcuts(window.registry, actions, {})
-            window.show_message(f"Your shortcuts were not applied: {exc}.", error=True)
+            message = QCoreApplication.translate(
+                "settings", "Your shortcuts were not applied: {error}."
+            )
+            window.show_message(message.format(error=exc), error=True)
 
 
 def open_settings(window: MainWindow) -> None:
@@ -59,4 +64,4 @@ def _after_apply(window: MainWindow) -> None:
         window.ws.user = PersonalSettings(window.settings).author_name()
     apply_personal(window)
     window.refresh_actions()
-    window.show_message("Settings saved.")
+    window.show_message(QCoreApplication.translate("settings", "Settings saved."))

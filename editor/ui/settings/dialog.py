@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.app.settings import SettingError
-from editor.core.languages import language_name
+from editor.ui.i18n import QT_TRANSLATE_NOOP, language_display
 from editor.ui.settings.personal import INTERFACE_LANGUAGES, THEMES, PersonalSettings
 
 if TYPE_CHECKING:
@@ -39,8 +39,17 @@ if TYPE_CHECKING:
     from editor.commands.registry import CommandRegistry
     from editor.ui.settings.shortcuts import ShortcutEditor
 
-THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
-LANGUAGE_LABELS = {"system": "Follow the system", "en": "English", "de": "Deutsch"}
+THEME_LABELS = {
+    "system": QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system"),
+    "light": QT_TRANSLATE_NOOP("SettingsDialog", "Light"),
+    "dark": QT_TRANSLATE_NOOP("SettingsDialog", "Dark"),
+}
+# Each language by its own name (whoever cannot read the current one finds theirs).
+LANGUAGE_LABELS = {
+    "system": QT_TRANSLATE_NOOP("SettingsDialog", "Automatic (the system's language)"),
+    "en": "English",
+    "de": "Deutsch",
+}
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> Any:
@@ -56,7 +65,8 @@ class _FolderField(QWidget):
         super().__init__()
         self.edit = _named(QLineEdit(placeholderText=placeholder), name, accessible)
         self.edit.setClearButtonEnabled(True)
-        self.browse = _named(QPushButton("Browse…"), f"{name}_browse", f"Choose the {accessible}")
+        choose = self.tr("Choose the {folder}").format(folder=accessible)
+        self.browse = _named(QPushButton(self.tr("Browse…")), f"{name}_browse", choose)
         self.browse.clicked.connect(self._on_browse_clicked)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -84,20 +94,20 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.ws = workspace
         self.personal = personal
-        self.tabs = _named(QTabWidget(), "settings_tabs", "Settings pages")
-        self.tabs.tabBar().setAccessibleName("Settings pages")
-        self.tabs.addTab(self._site_page(), "&Site")
-        self.tabs.addTab(self._person_page(), "&You")
+        self.tabs = _named(QTabWidget(), "settings_tabs", self.tr("Settings pages"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Settings pages"))
+        self.tabs.addTab(self._site_page(), self.tr("&Site"))
+        self.tabs.addTab(self._person_page(), self.tr("&You"))
         self.shortcut_editor: ShortcutEditor | None = None
         if registry is not None:
             from editor.ui.settings.shortcuts import ShortcutEditor
 
             self.shortcut_editor = ShortcutEditor(registry, personal.shortcuts())
-            self.tabs.addTab(self.shortcut_editor, "&Keyboard")
-        self.problem = _named(QLabel(), "settings_problem", "Problem with the settings")
+            self.tabs.addTab(self.shortcut_editor, self.tr("&Keyboard"))
+        self.problem = _named(QLabel(), "settings_problem", self.tr("Problem with the settings"))
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: palette(highlight);")
         self.problem.hide()
@@ -120,23 +130,31 @@ class SettingsDialog(QDialog):
     def _site_page(self) -> QWidget:
         page = QWidget(objectName="settings_site")
         form = QFormLayout(page)
-        self.site_name = _named(QLineEdit(), "site_name", "Site name")
+        self.site_name = _named(QLineEdit(), "site_name", self.tr("Site name"))
         self.base_url = _named(
-            QLineEdit(placeholderText="https://news.example.org/"), "base_url", "Base URL"
+            QLineEdit(placeholderText="https://news.example.org/"), "base_url", self.tr("Base URL")
         )
-        self.languages = _named(QLineEdit(placeholderText="de, en"), "languages", "Languages")
-        self.languages.setToolTip("ISO 639-1 codes, separated by commas; the first is the default")
+        self.languages = _named(
+            QLineEdit(placeholderText="de, en"), "languages", self.tr("Languages")
+        )
+        self.languages.setToolTip(
+            self.tr("ISO 639-1 codes, separated by commas; the first is the default")
+        )
         self.languages.textChanged.connect(self._on_languages_textChanged)
-        self.default_language = _named(QComboBox(), "default_language", "Language of a new article")
-        self.templates = _FolderField("templates_dir", "Templates folder", "Built-in templates")
-        self.output = _FolderField("output_dir", "Output folder", "")
-        form.addRow("Site &name:", self.site_name)
-        form.addRow("&Base URL:", self.base_url)
-        form.addRow("&Languages:", self.languages)
-        form.addRow("New articles &in:", self.default_language)
-        form.addRow("&Templates folder:", self.templates)
-        form.addRow("&Output folder:", self.output)
-        note = QLabel("Kept in the archive: everyone who opens it shares these.")
+        self.default_language = _named(
+            QComboBox(), "default_language", self.tr("Language of a new article")
+        )
+        self.templates = _FolderField(
+            "templates_dir", self.tr("Templates folder"), self.tr("Built-in templates")
+        )
+        self.output = _FolderField("output_dir", self.tr("Output folder"), "")
+        form.addRow(self.tr("Site &name:"), self.site_name)
+        form.addRow(self.tr("&Base URL:"), self.base_url)
+        form.addRow(self.tr("&Languages:"), self.languages)
+        form.addRow(self.tr("New articles &in:"), self.default_language)
+        form.addRow(self.tr("&Templates folder:"), self.templates)
+        form.addRow(self.tr("&Output folder:"), self.output)
+        note = QLabel(self.tr("Kept in the archive: everyone who opens it shares these."))
         note.setWordWrap(True)
         form.addRow(note)
         return page
@@ -144,12 +162,16 @@ class SettingsDialog(QDialog):
     def _person_page(self) -> QWidget:
         page = QWidget(objectName="settings_person")
         form = QFormLayout(page)
-        self.author = _named(QLineEdit(), "author_name", "Your name as author")
+        self.author = _named(QLineEdit(), "author_name", self.tr("Your name as author"))
         self.author.setPlaceholderText(self.personal.author_name())
-        self.font_family = _named(QFontComboBox(), "editor_font", "Editor font")
-        self.font_size = _named(QSpinBox(minimum=6, maximum=48), "editor_font_size", "Font size")
+        self.font_family = _named(QFontComboBox(), "editor_font", self.tr("Editor font"))
+        self.font_size = _named(
+            QSpinBox(minimum=6, maximum=48), "editor_font_size", self.tr("Font size")
+        )
         self.font_default = _named(
-            QPushButton("Built-in"), "editor_font_default", "Use the built-in editor font"
+            QPushButton(self.tr("Built-in")),
+            "editor_font_default",
+            self.tr("Use the built-in editor font"),
         )
         self.font_default.clicked.connect(self._on_font_default_clicked)
         font_row = QWidget()
@@ -158,18 +180,22 @@ class SettingsDialog(QDialog):
         row.addWidget(self.font_family, 1)
         row.addWidget(self.font_size)
         row.addWidget(self.font_default)
-        self.theme = _named(QComboBox(), "theme", "Theme")
+        self.theme = _named(QComboBox(), "theme", self.tr("Theme"))
         for theme in THEMES:
-            self.theme.addItem(THEME_LABELS[theme], theme)
-        self.interface_language = _named(QComboBox(), "interface_language", "Interface language")
+            self.theme.addItem(self.tr(THEME_LABELS[theme]), theme)
+        self.interface_language = _named(
+            QComboBox(), "interface_language", self.tr("Interface language")
+        )
         for language in INTERFACE_LANGUAGES:
-            self.interface_language.addItem(LANGUAGE_LABELS[language], language)
-        form.addRow("Your &name as author:", self.author)
-        form.addRow("Editor &font:", font_row)
-        form.addRow("T&heme:", self.theme)
-        form.addRow("Interface lan&guage:", self.interface_language)
+            self.interface_language.addItem(self.tr(LANGUAGE_LABELS[language]), language)
+        form.addRow(self.tr("Your &name as author:"), self.author)
+        form.addRow(self.tr("Editor &font:"), font_row)
+        form.addRow(self.tr("T&heme:"), self.theme)
+        form.addRow(self.tr("Interface lan&guage:"), self.interface_language)
         note = QLabel(
-            "Kept for you on this computer. The interface language applies at the next start."
+            self.tr(
+                "Kept for you on this computer. The interface language applies at the next start."
+            )
         )
         note.setWordWrap(True)
         form.addRow(note)
@@ -228,7 +254,7 @@ class SettingsDialog(QDialog):
     def _fill_default_languages(self, languages: list[str], current: str) -> None:
         self.default_language.clear()
         for code in languages:
-            self.default_language.addItem(f"{language_name(code)} ({code})", code)
+            self.default_language.addItem(f"{language_display(code)} ({code})", code)
         index = self.default_language.findData(current)
         self.default_language.setCurrentIndex(max(index, 0))
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.commands.registry import CommandRegistry
+from editor.ui.i18n import command_text
 
 PORTABLE = QKeySequence.SequenceFormat.PortableText
 NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -41,15 +42,15 @@ class ShortcutEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settings_keyboard")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
         self._registry = registry
         self._ids = [c.id for c in registry]
         self._current: dict[str, tuple[str, ...]] = {
             cid: tuple(chosen.get(cid, registry.builtin_shortcuts(cid))) for cid in self._ids
         }
         self.table = QTableWidget(len(self._ids), 2, objectName="shortcut_table")
-        self.table.setAccessibleName("Commands and their shortcuts")
-        self.table.setHorizontalHeaderLabels(["Command", "Shortcut"])
+        self.table.setAccessibleName(self.tr("Commands and their shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Shortcut")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -58,27 +59,29 @@ class ShortcutEditor(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in any form
         for row, command_id in enumerate(self._ids):
             command = registry.get(command_id)
-            title = QTableWidgetItem(f"{command.category}: {command.title}")
+            title = QTableWidgetItem(
+                f"{command_text(command.category)}: {command_text(command.title)}"
+            )
             title.setData(Qt.ItemDataRole.UserRole, command_id)
             self.table.setItem(row, 0, title)
             self.table.setItem(row, 1, QTableWidgetItem(_native(self._current[command_id])))
         self.table.currentCellChanged.connect(self._on_table_currentCellChanged)
 
         self.recorder = QKeySequenceEdit(objectName="shortcut_recorder")
-        self.recorder.setAccessibleName("New shortcut for the selected command")
+        self.recorder.setAccessibleName(self.tr("New shortcut for the selected command"))
         self.recorder.setMaximumSequenceLength(1)
         self.recorder.editingFinished.connect(self._on_recorder_editingFinished)
-        self.clear = QPushButton("&Clear", objectName="shortcut_clear")
-        self.clear.setAccessibleName("Remove the shortcut of the selected command")
+        self.clear = QPushButton(self.tr("&Clear"), objectName="shortcut_clear")
+        self.clear.setAccessibleName(self.tr("Remove the shortcut of the selected command"))
         self.clear.clicked.connect(self._on_clear_clicked)
-        self.reset = QPushButton("&Reset", objectName="shortcut_reset")
-        self.reset.setAccessibleName("Give the selected command its built-in shortcut")
+        self.reset = QPushButton(self.tr("&Reset"), objectName="shortcut_reset")
+        self.reset.setAccessibleName(self.tr("Give the selected command its built-in shortcut"))
         self.reset.clicked.connect(self._on_reset_clicked)
-        self.reset_all = QPushButton("Reset &All", objectName="shortcut_reset_all")
-        self.reset_all.setAccessibleName("Give every command its built-in shortcut")
+        self.reset_all = QPushButton(self.tr("Reset &All"), objectName="shortcut_reset_all")
+        self.reset_all.setAccessibleName(self.tr("Give every command its built-in shortcut"))
         self.reset_all.clicked.connect(self._on_reset_all_clicked)
         row_layout = QHBoxLayout()
-        row_layout.addWidget(QLabel("Press keys:"))
+        row_layout.addWidget(QLabel(self.tr("Press keys:")))
         row_layout.addWidget(self.recorder, 1)
         row_layout.addWidget(self.clear)
         row_layout.addWidget(self.reset)
@@ -114,9 +117,10 @@ class ShortcutEditor(QWidget):
         if not clashes:
             return ""
         shortcut, first, second = clashes[0]
-        titles = [self._registry.get(c).title for c in (first, second)]
+        titles = [command_text(self._registry.get(c).title) for c in (first, second)]
         native = QKeySequence(shortcut).toString(NATIVE)
-        return f"{native} is the shortcut of both “{titles[0]}” and “{titles[1]}”; change one."
+        text = self.tr("{keys} is the shortcut of both “{first}” and “{second}”; change one.")
+        return text.format(keys=native, first=titles[0], second=titles[1])
 
     def _selected(self) -> str | None:
         row = self.table.currentRow()
