@@ -134,20 +134,30 @@ class FindReplaceBar(QWidget):
             self.set_editor(editor)
 
     def _build(self) -> None:
-        self.find_edit = _line_edit("find_text", "Find")
+        self.find_edit = _line_edit("find_text", self.tr("Find"))
         self.find_edit.setClearButtonEnabled(True)
-        self.replace_edit = _line_edit("replace_text", "Replace with")
-        self.case_button = _toggle("Aa", "Match case", "find_case")
-        self.word_button = _toggle("W", "Whole words only", "find_words")
-        self.regex_button = _toggle(".*", "Regular expression", "find_regex")
-        self.previous_button = _button("↑", "Previous match (Shift+Enter)", "find_previous")
-        self.next_button = _button("↓", "Next match (Enter)", "find_next")
+        self.replace_edit = _line_edit("replace_text", self.tr("Replace with"))
+        self.case_button = _toggle("Aa", self.tr("Match case"), "find_case")
+        self.word_button = _toggle("W", self.tr("Whole words only"), "find_words")
+        self.regex_button = _toggle(".*", self.tr("Regular expression"), "find_regex")
+        self.previous_button = _button(
+            "↑", self.tr("Previous match (Shift+Enter)"), "find_previous"
+        )
+        self.next_button = _button("↓", self.tr("Next match (Enter)"), "find_next")
         self.count_label = QLabel()
         self.count_label.setObjectName("find_count")
-        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("9999 of 9999"))
-        self.replace_button = _button("Replace", "Replace this match (Enter)", "replace_one")
-        self.replace_all_button = _button("Replace All", "Replace every match", "replace_all")
-        self.close_button = _button("✕", "Close (Esc)", "find_close")
+        self.count_label.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(
+                self.tr("{n} of {total}").format(n=9999, total=9999)
+            )
+        )
+        self.replace_button = _button(
+            self.tr("Replace"), self.tr("Replace this match (Enter)"), "replace_one"
+        )
+        self.replace_all_button = _button(
+            self.tr("Replace All"), self.tr("Replace every match"), "replace_all"
+        )
+        self.close_button = _button("✕", self.tr("Close (Esc)"), "find_close")
 
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 4, 6, 4)
@@ -391,7 +401,7 @@ class FindReplaceBar(QWidget):
         cursor.endEditBlock()
         self._recount.stop()
         self._search(select=False)
-        self.count_label.setText(f"Replaced {len(matches)}")
+        self.count_label.setText(self.tr("Replaced {n}").format(n=len(matches)))
         return len(matches)
 
     # ------------------------------------------------------------ showing
@@ -399,15 +409,15 @@ class FindReplaceBar(QWidget):
     def _show_count(self, *, invalid: bool) -> None:
         total = len(self._matches)
         if invalid:
-            text = "Invalid pattern"
+            text = self.tr("Invalid pattern")
         elif not self.find_edit.text():
             text = ""
         elif total == 0:
-            text = "No results"
+            text = self.tr("No results")
         elif self._current is None:
-            text = f"{total} found"
+            text = self.tr("{n} found").format(n=total)
         else:
-            text = f"{self._current + 1} of {total}"
+            text = self.tr("{n} of {total}").format(n=self._current + 1, total=total)
         self.count_label.setText(text)
         failed = invalid or (bool(self.find_edit.text()) and total == 0)
         self.find_edit.setProperty("failed", failed)

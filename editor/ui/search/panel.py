@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor.app.operations import change, plain
+from editor.core.workflow import Status
+from editor.ui.i18n import status_text
 
 if TYPE_CHECKING:
     from editor.app.search import Hit
@@ -51,14 +53,14 @@ class SearchPanel(QWidget):
         self._runner: Runner | None = None
         self._asked = ""  # the query whose answer is awaited
         self.field = QLineEdit(objectName="search_field", clearButtonEnabled=True)
-        self.field.setPlaceholderText('Search articles…  "phrase"  Nvid*  -word  lang:de')
-        self.field.setAccessibleName("Search articles")
-        self.save_button = QToolButton(objectName="search_save", text="Save")
-        self.save_button.setToolTip("Keep this search in the sidebar")
-        self.save_button.setAccessibleName("Save search")
+        self.field.setPlaceholderText(self.tr('Search articles…  "phrase"  Nvid*  -word  lang:de'))
+        self.field.setAccessibleName(self.tr("Search articles"))
+        self.save_button = QToolButton(objectName="search_save", text=self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Keep this search in the sidebar"))
+        self.save_button.setAccessibleName(self.tr("Save search"))
         self.save_button.setEnabled(False)
         self.results = QListWidget(objectName="search_results")
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
         self.results.hide()
         self.note = QLabel(objectName="search_note")
@@ -131,7 +133,7 @@ class SearchPanel(QWidget):
         self.results.clear()
         for hit in hits:
             self._add(hit)
-        self.note.setText("No articles match." if not hits else "")
+        self.note.setText(self.tr("No articles match.") if not hits else "")
         self.note.setVisible(not hits)
         self.results.setVisible(bool(hits))
         if hits:
@@ -155,7 +157,7 @@ class SearchPanel(QWidget):
             return
         self.results.clear()
         self.results.hide()
-        self.note.setText(f"The search failed: {error}")
+        self.note.setText(self.tr("The search failed: {error}").format(error=error))
         self.note.show()
 
     def hit_ids(self) -> list[int]:
@@ -188,7 +190,9 @@ class SearchPanel(QWidget):
         text = self.field.text().strip()
         if not text or self._ws is None or self._runner is None:
             return
-        name, ok = QInputDialog.getText(self, "Save search", "Name:", text=text[:60])
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save search"), self.tr("Name:"), text=text[:60]
+        )
         if ok and name.strip():
             self.save(name, text)
 
@@ -197,15 +201,20 @@ class SearchPanel(QWidget):
         if self._ws is None or self._runner is None:
             return
         search = self._ws.search
-        self._runner.run(change("Save search", plain(lambda: search.save(name, text))), owner=self)
+        self._runner.run(
+            change(self.tr("Save search"), plain(lambda: search.save(name, text))), owner=self
+        )
 
 
 def _hit_html(hit: Hit) -> str:
-    meta = f"{hit.language} · {hit.status.replace('_', ' ')}"
+    translate = QCoreApplication.translate
+    status = Status(hit.status).label if hit.status in Status._value2member_map_ else hit.status
+    meta = f"{hit.language} · {status_text(status)}"
     if hit.deleted:
-        meta += " · in the trash"
+        meta += " · " + translate("SearchPanel", "in the trash")
+    title = hit.title or translate("SearchPanel", "(untitled)")
     return (
-        f"<b>{html.escape(hit.title or '(untitled)')}</b> "
+        f"<b>{html.escape(title)}</b> "
         f"<span style='color: gray'>{html.escape(meta)}</span><br>"
         f"<small>{hit.snippet}</small>"
     )

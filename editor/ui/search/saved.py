@@ -31,9 +31,9 @@ class SavedSearchList(QWidget):
         self.setObjectName("saved_searches")
         self._ws: Workspace | None = None
         self._runner: Runner | None = None
-        self.heading = QLabel("Saved searches", objectName="sidebar_heading")
+        self.heading = QLabel(self.tr("Saved searches"), objectName="sidebar_heading")
         self.list = QListWidget(objectName="saved_search_list")
-        self.list.setAccessibleName("Saved searches")
+        self.list.setAccessibleName(self.tr("Saved searches"))
         self.list.setFrameShape(QListWidget.Shape.NoFrame)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout = QVBoxLayout(self)
@@ -61,7 +61,11 @@ class SavedSearchList(QWidget):
         # ws.search is first touched on the worker: the search modules load off the GUI
         # thread (this runs while the window starts).
         self._runner.run(
-            query("Read saved searches", lambda _c: workspace.search.saved(), key="search.saved"),
+            query(
+                self.tr("Read saved searches"),
+                lambda _c: workspace.search.saved(),
+                key="search.saved",
+            ),
             on_done=self._fill,
             owner=self,
         )
@@ -86,7 +90,7 @@ class SavedSearchList(QWidget):
         if item is None:
             return
         menu = QMenu(self)
-        remove = menu.addAction(f"Remove “{item.text()}”")
+        remove = menu.addAction(self.tr("Remove “{name}”").format(name=item.text()))
         if menu.exec(self.list.mapToGlobal(where)) is remove:
             self.forget(item.text())
 
@@ -94,4 +98,4 @@ class SavedSearchList(QWidget):
         if self._ws is None or self._runner is None:
             return
         search = self._ws.search
-        self._runner.run(change("Remove saved search", plain(lambda: search.forget(name))))
+        self._runner.run(change(self.tr("Remove saved search"), plain(lambda: search.forget(name))))
