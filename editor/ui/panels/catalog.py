@@ -6,9 +6,14 @@ the first paint.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from editor.ui.article_editor import HISTORY_TAB, PAGE_TAB, ArticleEditor
+from editor.ui.i18n import current_language
 from editor.ui.panels.base import ArticlePanel, PanelServices
 from editor.ui.panels.manager import DOCK, TAB, PanelSpec
+
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 
 
 def builtin_panels(editor: ArticleEditor) -> list[PanelSpec]:
@@ -30,10 +35,10 @@ def builtin_panels(editor: ArticleEditor) -> list[PanelSpec]:
     def related(services: PanelServices) -> ArticlePanel:
         from editor.ui.panels.related import RelatedPanel
 
-        return RelatedPanel(services)
+        return RelatedPanel(services, ui_language=current_language())
 
     return [
-        PanelSpec("history", "History", history, TAB, HISTORY_TAB),
-        PanelSpec("page", "Page", page, TAB, PAGE_TAB),
-        PanelSpec("related", "Related links", related, DOCK),
+        PanelSpec("history", translate("panels", "History"), history, TAB, HISTORY_TAB),
+        PanelSpec("page", translate("panels", "Page"), page, TAB, PAGE_TAB),
+        PanelSpec("related", translate("panels", "Related links"), related, DOCK),
     ]

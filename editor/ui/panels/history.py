@@ -13,7 +13,7 @@ import difflib
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,14 +31,16 @@ from PySide6.QtWidgets import (
 from editor.app.changes import ArticleSaved, Change, RevisionCreated
 from editor.app.operations import plain
 from editor.core.article import RevisionInfo
+from editor.ui.formatting import date_time_text
+from editor.ui.i18n import QT_TRANSLATE_NOOP
 from editor.ui.panels.base import ArticlePanel, PanelServices
 
 REASONS = {
-    "save": "Saved",
-    "status": "Status",
-    "periodic": "Auto (10 min)",
-    "restore": "Restored",
-    "import": "Imported",
+    "save": QT_TRANSLATE_NOOP("HistoryPanel", "Saved"),
+    "status": QT_TRANSLATE_NOOP("HistoryPanel", "Status"),
+    "periodic": QT_TRANSLATE_NOOP("HistoryPanel", "Auto (10 min)"),
+    "restore": QT_TRANSLATE_NOOP("HistoryPanel", "Restored"),
+    "import": QT_TRANSLATE_NOOP("HistoryPanel", "Imported"),
 }
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _STYLE = (
@@ -63,7 +65,10 @@ def diff_html(old: str, new: str) -> str:
         )
     )[2:]  # drop the ---/+++ header
     if not lines:
-        return _STYLE + "<p>The current text is the same as this revision.</p>"
+        same = QCoreApplication.translate(
+            "HistoryPanel", "The current text is the same as this revision."
+        )
+        return _STYLE + f"<p>{html.escape(same)}</p>"
     out = []
     for line in lines:
         css = {"+": "add", "-": "del", "@": "hunk"}.get(line[:1], "")
@@ -87,7 +92,7 @@ class HistoryPanel(ArticlePanel):
         self._current_text = current_text
         self._revision_text: tuple[int, str] | None = None  # the selected one's, for diffs
         self.table = QTableWidget(0, 4, objectName="revision_table")
-        self.table.setHorizontalHeaderLabels(["#", "When", "Who", "Why"])
+        self.table.setHorizontalHeaderLabels(["#", self.tr("When"), self.tr("Who"), self.tr("Why")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -98,9 +103,13 @@ class HistoryPanel(ArticlePanel):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.diff = QTextBrowser(objectName="revision_diff")
-        self.restore_button = QPushButton("Restore this revision", objectName="restore_revision")
+        self.restore_button = QPushButton(
+            self.tr("Restore this revision"), objectName="restore_revision"
+        )
         self.restore_button.setEnabled(False)
-        self.empty = QLabel("No revisions yet. Save (Ctrl+S) to keep one.", objectName="no_revs")
+        self.empty = QLabel(
+            self.tr("No revisions yet. Save (Ctrl+S) to keep one."), objectName="no_revs"
+        )
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
@@ -124,7 +133,7 @@ class HistoryPanel(ArticlePanel):
         articles = self.ws.articles
         self.run_query(
             "revisions",
-            "Reading the revisions",
+            self.tr("Reading the revisions"),
             plain(lambda: articles.revisions(article_id)),
             lambda revisions: self._show_revisions(article_id, revisions),
         )
@@ -165,12 +174,12 @@ class HistoryPanel(ArticlePanel):
     def _add_row(self, info: RevisionInfo) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        why = REASONS.get(info.reason, info.reason)
+        why = self.tr(REASONS[info.reason]) if info.reason in REASONS else info.reason
         if info.note:
             why = f"{why}: {info.note}"
         cells = [
             str(info.number),
-            info.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            date_time_text(info.created_at),
             info.author,
             why,
         ]
@@ -192,7 +201,7 @@ class HistoryPanel(ArticlePanel):
             snapshot = articles.revision(revision_id)
             return revision_id, article_text(snapshot.title, snapshot.teaser, snapshot.body)
 
-        self.run_query("diff", "Reading a revision", plain(read), self._on_revision_read)
+        self.run_query("diff", self.tr("Reading a revision"), plain(read), self._on_revision_read)
 
     def _on_revision_read(self, revision: tuple[int, str]) -> None:
         self._revision_text = revision
@@ -214,7 +223,7 @@ class HistoryPanel(ArticlePanel):
             return
         articles = self.ws.articles
         self.run_change(
-            "Restoring the revision",
+            self.tr("Restoring the revision"),
             lambda: articles.restore_revision(article_id, revision_id),
             self.revision_restored.emit,
         )

@@ -56,10 +56,12 @@ class PagePreview(ArticlePanel):
     ) -> None:
         super().__init__(services, parent)
         self.setObjectName("page_preview")
-        self.setWindowTitle("Page preview")
+        self.setWindowTitle(self.tr("Page preview"))
         self._shown_id: int | None = None
 
-        self.caption = QLabel("Preview of the published page", objectName="preview_caption")
+        self.caption = QLabel(
+            self.tr("Preview of the published page"), objectName="preview_caption"
+        )
         self.status_label = QLabel(objectName="preview_status", wordWrap=True)
         self.browser = _OfflineBrowser(objectName="preview_browser")
         self.browser.setOpenLinks(False)  # a click asks; the page's own paths go nowhere
@@ -72,14 +74,14 @@ class PagePreview(ArticlePanel):
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=refresh_delay_ms)
         self._refresh_timer.timeout.connect(self.refresh)
-        self._show_status("Select an article to preview its page.")
+        self._show_status(self.tr("Select an article to preview its page."))
 
     def article_shown(self, article_id: int | None) -> None:
         self._refresh_timer.stop()
         if article_id is None:
             self.browser.clear()
             self._shown_id = None
-            self._show_status("Select an article to preview its page.")
+            self._show_status(self.tr("Select an article to preview its page."))
         else:
             self.refresh()
 
@@ -91,10 +93,10 @@ class PagePreview(ArticlePanel):
         self._refresh_timer.stop()
         publishing = self.ws.publishing
         if self._shown_id != article_id:
-            self._show_status("Rendering the page…")
+            self._show_status(self.tr("Rendering the page…"))
         self.run_query(
             "render",
-            "Rendering the page preview",
+            self.tr("Rendering the page preview"),
             plain(lambda: publishing.preview_html(article_id)),
             lambda html: self._on_rendered(article_id, html),
             on_error=self._on_failed,
@@ -125,7 +127,7 @@ class PagePreview(ArticlePanel):
         self.preview_updated.emit(article_id)
 
     def _on_failed(self, error: BaseException) -> None:
-        self._show_status(f"The page could not be rendered: {error}")
+        self._show_status(self.tr("The page could not be rendered: {error}").format(error=error))
 
     def _show_status(self, message: str) -> None:
         self.status_label.setText(message)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -113,7 +113,7 @@ class RelatedRowDelegate(QStyledItemDelegate):
             return bar.left()
         if index.data(PINNED_ROLE):
             font = self._small_font(option)
-            text = "pinned"
+            text = QCoreApplication.translate("RelatedRowDelegate", "pinned")
             width = QFontMetrics(font).horizontalAdvance(text)
             area = QRect(rect.right() - width, rect.top(), width, height)
             painter.setFont(font)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -91,7 +92,7 @@ class RelatedListModel(QAbstractListModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.title or "(untitled)"
+            return row.title or self.tr("(untitled)")
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(row)
         return {
@@ -178,13 +179,18 @@ class AcceptedLinksModel(RelatedListModel):
 
 
 def _tooltip(row: RelatedRow) -> str:
-    lines = [row.title or "(untitled)", f"Language: {row.language or '?'}"]
+    translate = QCoreApplication.translate
+    lines = [
+        row.title or translate("RelatedListModel", "(untitled)"),
+        translate("RelatedListModel", "Language: {code}").format(code=row.language or "?"),
+    ]
     if row.score is not None:
-        lines.append(f"Match: {round(row.score * 100)} % of the best suggestion")
+        match = translate("RelatedListModel", "Match: {percent} % of the best suggestion")
+        lines.append(match.format(percent=round(row.score * 100)))
     if row.reasons:
         lines.append(row.reasons)
     if row.pinned:
-        lines.append("Pinned: stays at the top of the list")
+        lines.append(translate("RelatedListModel", "Pinned: stays at the top of the list"))
     return "\n".join(lines)
 
 
@@ -194,5 +200,6 @@ class CompletionModel(RelatedListModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         row = self.row_at(index)
         if row is not None and role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.title or '(untitled)'}  [{row.language} · {row.reasons}]"
+            title = row.title or self.tr("(untitled)")
+            return f"{title}  [{row.language} · {row.reasons}]"
         return super().data(index, role)

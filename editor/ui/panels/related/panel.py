@@ -96,7 +96,7 @@ class RelatedPanel(ArticlePanel):
     ) -> None:
         super().__init__(services, parent)
         self.setObjectName("related_panel")
-        self.setWindowTitle("Related links")
+        self.setWindowTitle(self.tr("Related links"))
         self._refresh_delay_ms = refresh_delay_ms
         self._count = suggestion_count
         self._ui_language = ui_language
@@ -121,11 +121,19 @@ class RelatedPanel(ArticlePanel):
         self.accepted_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.accepted_view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.accepted_view.setDropIndicatorShown(True)
-        self.accepted_view.setAccessibleName("Accepted related links, in page order")
-        self.move_up_button = QPushButton("Move up", toolTip="Show this link earlier (Ctrl+Up)")
-        self.move_down_button = QPushButton("Move down", toolTip="Show it later (Ctrl+Down)")
-        self.pin_button = QPushButton("Pin", checkable=True, toolTip="Keep it at the top")
-        self.remove_button = QPushButton("Remove", toolTip="Forget this link (Delete)")
+        self.accepted_view.setAccessibleName(self.tr("Accepted related links, in page order"))
+        self.move_up_button = QPushButton(
+            self.tr("Move up"), toolTip=self.tr("Show this link earlier (Ctrl+Up)")
+        )
+        self.move_down_button = QPushButton(
+            self.tr("Move down"), toolTip=self.tr("Show it later (Ctrl+Down)")
+        )
+        self.pin_button = QPushButton(
+            self.tr("Pin"), checkable=True, toolTip=self.tr("Keep it at the top")
+        )
+        self.remove_button = QPushButton(
+            self.tr("Remove"), toolTip=self.tr("Forget this link (Delete)")
+        )
         self.move_up_button.clicked.connect(lambda: self.move_current(-1))
         self.move_down_button.clicked.connect(lambda: self.move_current(1))
         self.pin_button.clicked.connect(self.set_current_pinned)
@@ -133,9 +141,13 @@ class RelatedPanel(ArticlePanel):
 
         self.suggestion_model = RelatedListModel(self)
         self.suggestion_view = self._list_view("related_suggestions", self.suggestion_model)
-        self.suggestion_view.setAccessibleName("Suggested related links")
-        self.accept_button = QPushButton("Accept", toolTip="Link this article (Enter)")
-        self.reject_button = QPushButton("Reject", toolTip="Do not suggest it again (Delete)")
+        self.suggestion_view.setAccessibleName(self.tr("Suggested related links"))
+        self.accept_button = QPushButton(
+            self.tr("Accept"), toolTip=self.tr("Link this article (Enter)")
+        )
+        self.reject_button = QPushButton(
+            self.tr("Reject"), toolTip=self.tr("Do not suggest it again (Delete)")
+        )
         self.accept_button.clicked.connect(self.accept_current)
         self.reject_button.clicked.connect(self.reject_current)
 
@@ -147,11 +159,11 @@ class RelatedPanel(ArticlePanel):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.status_label)
         layout.addWidget(self.busy_bar)
-        layout.addWidget(heading("Accepted"))
+        layout.addWidget(heading(self.tr("Accepted")))
         layout.addWidget(self.accepted_view, 2)
         buttons = (self.move_up_button, self.move_down_button, self.pin_button, self.remove_button)
         layout.addLayout(row(*buttons))
-        layout.addWidget(heading("Suggestions"))
+        layout.addWidget(heading(self.tr("Suggestions")))
         layout.addWidget(self.suggestion_view, 3)
         layout.addLayout(row(self.accept_button, self.reject_button))
         layout.addWidget(self.search_field)
@@ -215,10 +227,10 @@ class RelatedPanel(ArticlePanel):
             self._build_index()
             return
         top, language = self._count, self._ui_language
-        self._set_busy("Finding related articles…")
+        self._set_busy(self.tr("Finding related articles…"))
         self.run_query(
             "suggest",
-            "Finding related articles",
+            self.tr("Finding related articles"),
             plain(lambda: related.suggest(article_id, top=top, ui_language=language)),
             lambda found: self._on_suggestions(article_id, found),
             on_error=self._on_suggestions_failed,
@@ -226,7 +238,7 @@ class RelatedPanel(ArticlePanel):
 
     def _build_index(self) -> None:
         """Build the index once, whatever article is shown meanwhile; then suggest."""
-        self._set_busy("Building the related-links index…")
+        self._set_busy(self.tr("Building the related-links index…"))
         if self._building is not None and not self._building.finished:
             return
         related = self.ws.related
@@ -235,7 +247,7 @@ class RelatedPanel(ArticlePanel):
             return related.rebuild(progress=context.progress, is_cancelled=context.cancelled)
 
         self._building = self.runner.run(
-            query("Building the related-links index", build),
+            query(self.tr("Building the related-links index"), build),
             on_done=lambda _count: self.refresh_suggestions(),
             on_error=self._on_suggestions_failed,
             on_progress=self._on_progress,
@@ -269,12 +281,14 @@ class RelatedPanel(ArticlePanel):
         self.suggestion_model.set_rows(rows)
         self._select_id(self.suggestion_view, current)
         self._set_idle(
-            "" if rows else "No suggestions: the archive has nothing close to this article yet."
+            ""
+            if rows
+            else self.tr("No suggestions: the archive has nothing close to this article yet.")
         )
         self.suggestions_updated.emit(article_id)
 
     def _on_suggestions_failed(self, error: BaseException) -> None:
-        self._set_idle(f"Suggestions could not be computed: {error}")
+        self._set_idle(self.tr("Suggestions could not be computed: {error}").format(error=error))
 
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0:
@@ -342,7 +356,7 @@ class RelatedPanel(ArticlePanel):
 
     def _not_stored(self, error: BaseException) -> None:
         # A deleted article, a self-link: say so, and show what is really stored.
-        self._set_idle(f"Could not change the related links: {error}")
+        self._set_idle(self.tr("Could not change the related links: {error}").format(error=error))
         self._reload_accepted()
 
     def accept(self, target_id: int, reasons: str = "") -> bool:
@@ -357,7 +371,7 @@ class RelatedPanel(ArticlePanel):
             self._select_id(self.accepted_view, target_id)
 
         return self._decide(
-            "Accepting a related link",
+            self.tr("Accepting a related link"),
             lambda aid: related.accept(aid, target_id, reasons=reasons),
             accepted,
         )
@@ -365,7 +379,7 @@ class RelatedPanel(ArticlePanel):
     def reject(self, target_id: int) -> bool:
         related = self.ws.related
         return self._decide(
-            "Rejecting a related link",
+            self.tr("Rejecting a related link"),
             lambda aid: related.reject(aid, target_id),
             lambda: self.suggestion_model.remove_id(target_id),
         )
@@ -384,14 +398,17 @@ class RelatedPanel(ArticlePanel):
         row = self.accepted_model.row_at(self.accepted_view.currentIndex())
         if row is not None:
             related = self.ws.related
-            self._decide("Removing a related link", lambda aid: related.forget(aid, row.id))
+            self._decide(
+                self.tr("Removing a related link"), lambda aid: related.forget(aid, row.id)
+            )
 
     def set_current_pinned(self, pinned: bool) -> None:
         row = self.accepted_model.row_at(self.accepted_view.currentIndex())
         if row is not None:
             related = self.ws.related
             self._decide(
-                "Pinning a related link", lambda aid: related.set_pinned(aid, row.id, pinned)
+                self.tr("Pinning a related link"),
+                lambda aid: related.set_pinned(aid, row.id, pinned),
             )
 
     def move_current(self, step: int) -> None:
@@ -407,14 +424,18 @@ class RelatedPanel(ArticlePanel):
         # The list already shows the new order; the notice redraws what was stored
         # (pinned links stay on top), keeping the moved link selected.
         related = self.ws.related
-        self._decide("Reordering related links", lambda aid: related.reorder(aid, ordered_ids))
+        self._decide(
+            self.tr("Reordering related links"), lambda aid: related.reorder(aid, ordered_ids)
+        )
 
     # ---------------------------------------------------------------- add by search
 
     def _find(self, text: str) -> None:
         if self.article_id is not None:
             excluded = {self.article_id, *self.accepted_model.ids()}
-            self.run_query("search", "Searching titles", *self.search_field.search(text, excluded))
+            self.run_query(
+                "search", self.tr("Searching titles"), *self.search_field.search(text, excluded)
+            )
 
     def search_results(self) -> list[RelatedRow]:
         """What "Add by search…" currently offers."""
@@ -435,10 +456,10 @@ class RelatedPanel(ArticlePanel):
         if index.isValid():
             self.suggestion_view.setCurrentIndex(index)
             entries: list[MenuEntry] = [
-                ("Accept\tEnter", self.accept_current),
-                ("Reject\tDel", self.reject_current),
+                (self.tr("Accept") + "\tEnter", self.accept_current),
+                (self.tr("Reject") + "\tDel", self.reject_current),
                 None,
-                ("Open", lambda: self._open_index(index)),
+                (self.tr("Open"), lambda: self._open_index(index)),
             ]
             show_menu(self.suggestion_view, pos, entries)
 
@@ -448,14 +469,14 @@ class RelatedPanel(ArticlePanel):
         if row is None:
             return
         self.accepted_view.setCurrentIndex(index)
-        pin = "Unpin" if row.pinned else "Pin"
+        pin = self.tr("Unpin") if row.pinned else self.tr("Pin")
         entries: list[MenuEntry] = [
-            ("Move up\tCtrl+Up", lambda: self.move_current(-1)),
-            ("Move down\tCtrl+Down", lambda: self.move_current(1)),
+            (self.tr("Move up") + "\tCtrl+Up", lambda: self.move_current(-1)),
+            (self.tr("Move down") + "\tCtrl+Down", lambda: self.move_current(1)),
             (pin, lambda: self.set_current_pinned(not row.pinned)),
-            ("Remove\tDel", self.remove_current),
+            (self.tr("Remove") + "\tDel", self.remove_current),
             None,
-            ("Open", lambda: self._open_index(index)),
+            (self.tr("Open"), lambda: self._open_index(index)),
         ]
         show_menu(self.accepted_view, pos, entries)
 
@@ -464,7 +485,7 @@ class RelatedPanel(ArticlePanel):
         for widget in (self.accepted_view, self.suggestion_view, self.search_field):
             widget.setEnabled(has_article)
         if not has_article:
-            self._set_idle("Select an article to see its related links.")
+            self._set_idle(self.tr("Select an article to see its related links."))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from editor.app.operations import OperationContext, plain
 from editor.core.article import ListQuery
+from editor.ui.i18n import status_text
 from editor.ui.panels.related.models import ARTICLE_ID_ROLE, CompletionModel, RelatedRow
 
 if TYPE_CHECKING:
@@ -35,11 +36,13 @@ class AddBySearch(QLineEdit):
             parent,
             objectName="related_search",
             clearButtonEnabled=True,
-            accessibleName="Search the archive for a link",
+            accessibleName=QCoreApplication.translate(
+                "AddBySearch", "Search the archive for a link"
+            ),
         )
         self._articles = articles
-        self.setPlaceholderText("Add by search…")
-        self.setToolTip("Type part of a title, then pick the article to link")
+        self.setPlaceholderText(self.tr("Add by search…"))
+        self.setToolTip(self.tr("Type part of a title, then pick the article to link"))
         self._find = find
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._search)
@@ -61,7 +64,7 @@ class AddBySearch(QLineEdit):
 
         def show(found: list[Any]) -> None:
             rows = [
-                RelatedRow(a.id, a.title, a.language, reasons=a.status.label)
+                RelatedRow(a.id, a.title, a.language, reasons=status_text(a.status.label))
                 for a in found
                 if a.id not in excluded
             ]
