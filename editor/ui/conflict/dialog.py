@@ -35,24 +35,29 @@ class ConflictDialog(QDialog):
         super().__init__(parent, objectName="conflict_dialog")
         self.texts = texts
         self.choice = Choice.LATER
-        self.setWindowTitle("Changed elsewhere")
+        self.setWindowTitle(self.tr("Changed elsewhere"))
         self.resize(1100, 600)
         layout = QVBoxLayout(self)
         fields = ", ".join(texts.fields)
         layout.addWidget(
             QLabel(
-                f"Someone saved this article (version {texts.theirs_version}) while you were "
-                f"editing, and changed the same place ({fields}). Both texts are kept in the "
-                "history. Which one should the article keep?",
+                self.tr(
+                    "Someone saved this article (version {version}) while you were "
+                    "editing, and changed the same place ({fields}). Both texts are kept in the "
+                    "history. Which one should the article keep?"
+                ).format(version=texts.theirs_version, fields=fields),
                 wordWrap=True,
             )
         )
         splitter = QSplitter(self)
         self.panes: dict[str, QPlainTextEdit] = {}
         for side, label in (
-            ("mine", "Your text"),
-            ("theirs", f"Saved elsewhere (version {texts.theirs_version})"),
-            ("base", "Before both edits"),
+            ("mine", self.tr("Your text")),
+            (
+                "theirs",
+                self.tr("Saved elsewhere (version {version})").format(version=texts.theirs_version),
+            ),
+            ("base", self.tr("Before both edits")),
         ):
             column = QWidget(splitter)
             column_layout = QVBoxLayout(column)
@@ -64,9 +69,9 @@ class ConflictDialog(QDialog):
             self.panes[side] = pane
         layout.addWidget(splitter, 1)
         buttons = QDialogButtonBox(self)
-        self.mine_button = self._button(buttons, "Keep my text", Choice.MINE)
-        self.theirs_button = self._button(buttons, "Take theirs", Choice.THEIRS)
-        self.later_button = self._button(buttons, "Decide later", Choice.LATER)
+        self.mine_button = self._button(buttons, self.tr("Keep my text"), Choice.MINE)
+        self.theirs_button = self._button(buttons, self.tr("Take theirs"), Choice.THEIRS)
+        self.later_button = self._button(buttons, self.tr("Decide later"), Choice.LATER)
         layout.addWidget(buttons)
 
     def _button(self, buttons: QDialogButtonBox, text: str, choice: Choice) -> QPushButton:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
+from PySide6.QtCore import QCoreApplication
+
 from editor.app.autosave import SaveReport, SaveState
 from editor.ui.conflict.dialog import Choice, ConflictDialog
 
@@ -48,7 +50,12 @@ class ConflictHandling:
         if report.state is SaveState.SAVED and report.merged and report.article is not None:
             if not host.autosave.has_pending(report.article_id):
                 host.show_saved_text(report.article)
-                host.show_message("Merged with changes saved elsewhere (noted in the history).")
+                host.show_message(
+                    QCoreApplication.translate(
+                        "ConflictHandling",
+                        "Merged with changes saved elsewhere (noted in the history).",
+                    )
+                )
         elif report.state is SaveState.CONFLICT and report.conflict and self.dialog is None:
             self.dialog = ConflictDialog(report.conflict, host.editor.window())
             self.dialog.finished.connect(self._on_dialog_finished)
@@ -66,8 +73,11 @@ class ConflictHandling:
         host = self._host
         if choice is Choice.LATER or host.ws is None:
             host.show_message(
-                "Not saved: changed elsewhere — your text is kept here and both versions are "
-                "in the history.",
+                QCoreApplication.translate(
+                    "ConflictHandling",
+                    "Not saved: changed elsewhere — your text is kept here and both versions are "
+                    "in the history.",
+                ),
                 error=True,
             )
             return
@@ -75,7 +85,11 @@ class ConflictHandling:
         if choice is Choice.THEIRS:
             host.show_saved_text(theirs)
             host.autosave.resolve(article_id, theirs, {})
-            host.show_message("Took the text saved elsewhere; yours is in the history.")
+            host.show_message(
+                QCoreApplication.translate(
+                    "ConflictHandling", "Took the text saved elsewhere; yours is in the history."
+                )
+            )
             return
         editor = host.editor
         mine = {
@@ -84,4 +98,8 @@ class ConflictHandling:
             "body": editor.body.toPlainText(),
         }
         host.autosave.resolve(article_id, theirs, mine)
-        host.show_message("Kept your text; the other version is in the history.")
+        host.show_message(
+            QCoreApplication.translate(
+                "ConflictHandling", "Kept your text; the other version is in the history."
+            )
+        )

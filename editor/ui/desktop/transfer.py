@@ -11,11 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from editor.app import archive_ops
 from editor.app.operations import Operation
 from editor.ui import progress
+from editor.ui.formatting import number_text
+from editor.ui.i18n import QT_TRANSLATE_NOOP
 from editor.ui.runner import Ticket
 
 if TYPE_CHECKING:
@@ -23,10 +26,13 @@ if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
 T = TypeVar("T")
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 
-IMPORT_FILTER = "Articles (*.jsonl *.md *.markdown);;JSON Lines (*.jsonl);;All files (*)"
-JSONL_FILTER = "JSON Lines (*.jsonl)"
-MARKDOWN_FILTER = "A folder of Markdown files (*)"
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "transfer", "Articles (*.jsonl *.md *.markdown);;JSON Lines (*.jsonl);;All files (*)"
+)
+JSONL_FILTER = QT_TRANSLATE_NOOP("transfer", "JSON Lines (*.jsonl)")
+MARKDOWN_FILTER = QT_TRANSLATE_NOOP("transfer", "A folder of Markdown files (*)")
 # How many rejected records the report lists (the rest are counted).
 SHOWN_REJECTIONS = 12
 
@@ -47,7 +53,9 @@ def run_with_progress(
         title=label,
         on_done=on_done,
         on_error=on_error,
-        on_cancelled=lambda: window.show_message(f"{label}: cancelled."),
+        on_cancelled=lambda: window.show_message(
+            translate("transfer", "{task}: cancelled.").format(task=label)
+        ),
         modal=True,
     )
 
@@ -56,7 +64,9 @@ def run_with_progress(
 
 
 def ask_import(window: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, "Import Articles", "", IMPORT_FILTER)
+    path, _ = QFileDialog.getOpenFileName(
+        window, translate("transfer", "Import Articles"), "", translate("transfer", IMPORT_FILTER)
+    )
     if path:
         import_path(window, Path(path))
 
@@ -69,21 +79,29 @@ def import_path(window: MainWindow, path: Path) -> Ticket[ImportReport] | None:
         window,
         archive_ops.import_articles(window.ws, path),
         lambda report: _imported(window, path, report),
-        lambda error: window.show_message(f"Nothing was imported: {error}", error=True),
+        lambda error: window.show_message(
+            translate("transfer", "Nothing was imported: {error}").format(error=error), error=True
+        ),
     )
 
 
 def _imported(window: MainWindow, path: Path, report: ImportReport) -> None:
-    window.show_message(f"Imported {path.name}: {report.summary()}.", error=not report.ok)
+    imported = translate("transfer", "Imported {file}: {summary}.")
+    window.show_message(
+        imported.format(file=path.name, summary=report.summary()), error=not report.ok
+    )
     if report.rejected:
         lines = [str(r) for r in report.rejected[:SHOWN_REJECTIONS]]
         more = len(report.rejected) - len(lines)
         if more > 0:
-            lines.append(f"… and {more} more.")
+            lines.append(translate("transfer", "… and {n} more.").format(n=more))
         QMessageBox.warning(
             window,
-            "Some records were not imported",
-            f"{report.summary()}.\n\nNot imported:\n" + "\n".join(lines),
+            translate("transfer", "Some records were not imported"),
+            f"{report.summary()}.\n\n"
+            + translate("transfer", "Not imported:")
+            + "\n"
+            + "\n".join(lines),
         )
 
 
@@ -92,10 +110,13 @@ def _imported(window: MainWindow, path: Path, report: ImportReport) -> None:
 
 def ask_export(window: MainWindow) -> None:
     path, chosen = QFileDialog.getSaveFileName(
-        window, "Export Articles", "articles.jsonl", f"{JSONL_FILTER};;{MARKDOWN_FILTER}"
+        window,
+        translate("transfer", "Export Articles"),
+        "articles.jsonl",
+        f"{translate('transfer', JSONL_FILTER)};;{translate('transfer', MARKDOWN_FILTER)}",
     )
     if path:
-        fmt = "markdown" if chosen == MARKDOWN_FILTER else "jsonl"
+        fmt = "markdown" if chosen == translate("transfer", MARKDOWN_FILTER) else "jsonl"
         export_to(window, Path(path), fmt)
 
 
@@ -106,8 +127,14 @@ def export_to(window: MainWindow, out: Path, fmt: str) -> Ticket[int] | None:
     return run_with_progress(
         window,
         archive_ops.export_articles(window.ws, fmt, out),
-        lambda count: window.show_message(f"Exported {_articles(count)} to {out}."),
-        lambda error: window.show_message(f"Nothing was exported: {error}", error=True),
+        lambda count: window.show_message(
+            translate("transfer", "Exported {articles} to {folder}.").format(
+                articles=_articles(count), folder=out
+            )
+        ),
+        lambda error: window.show_message(
+            translate("transfer", "Nothing was exported: {error}").format(error=error), error=True
+        ),
     )
 
 
@@ -121,13 +148,20 @@ def samples(window: MainWindow) -> Ticket[int] | None:
         window,
         archive_ops.load_samples(window.ws),
         lambda created: window.show_message(
-            f"Loaded {_articles(created)} from the sample archive."
+            translate("transfer", "Loaded {articles} from the sample archive.").format(
+                articles=_articles(created)
+            )
             if created
-            else "The sample articles are already in the archive."
+            else translate("transfer", "The sample articles are already in the archive.")
         ),
-        lambda error: window.show_message(f"The samples were not loaded: {error}", error=True),
+        lambda error: window.show_message(
+            translate("transfer", "The samples were not loaded: {error}").format(error=error),
+            error=True,
+        ),
     )
 
 
 def _articles(count: Any) -> str:
-    return f"{count} article{'' if count == 1 else 's'}"
+    if count == 1:
+        return translate("transfer", "1 article")
+    return translate("transfer", "{n} articles").format(n=number_text(int(count)))
