@@ -44,6 +44,7 @@ def plain_english_messages() -> list[tuple[str, str]]:
         add(COMMANDS, command.title)
         add(COMMANDS, command.category)
         add(COMMANDS, command.menu_name)
+    add(COMMANDS, "(untitled)")  # the palette's article without a title (commands/search.py)
     for status in Status:
         add(STATUS, status.label)
     for code in NAMED_LANGUAGES:

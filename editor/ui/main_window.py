@@ -240,7 +240,7 @@ class MainWindow(CommandSurface, QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.metadata = MetadataPanel()
-        self.metadata_dock = QDockWidget("Metadata", self, objectName="metadata_dock")
+        self.metadata_dock = QDockWidget(self.tr("Metadata"), self, objectName="metadata_dock")
         self.metadata_dock.setWidget(self.metadata)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.metadata_dock)
         # Panels that follow the article: each built the first time it is shown.
@@ -250,7 +250,9 @@ class MainWindow(CommandSurface, QMainWindow):
         self.panels.add_dock("metadata", self.metadata_dock)
         self.related_dock = self.panels.dock("related")
 
-        self.toolbar = QToolBar("Main", self, objectName="main_toolbar", movable=False)
+        self.toolbar = QToolBar(
+            self.tr("Main toolbar"), self, objectName="main_toolbar", movable=False
+        )
         self.addToolBar(self.toolbar)
 
         self.distraction_free = DistractionFree(
