@@ -47,8 +47,8 @@ SQL_SEARCH_LIMIT = 5000  # larger archives wait for the title index (see article
 FRAGMENT = 3  # letters of a word used for the typo-tolerant LIKE
 
 # How the interface shows a text from below it: (context, English text) -> shown text.
-# The window passes Qt's QCoreApplication.translate; contexts "commands" (titles and
-# categories) and "status" (status labels).  Without one, the English is shown.
+# The window passes Qt's QCoreApplication.translate; contexts "commands" (titles),
+# "menus" (categories) and "status" (status labels).  Without one, English is shown.
 Translate = Callable[[str, str], str]
 
 
@@ -165,7 +165,7 @@ def _command_result(
         kind="command",
         id=command.id,
         title=translate("commands", command.title),
-        detail=translate("commands", command.category),
+        detail=translate("menus", command.category),
         shortcut=command.shortcut,
         score=score,
     )

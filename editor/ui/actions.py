@@ -22,7 +22,7 @@ from editor.commands.builtin import MENU_ORDER
 from editor.commands.context import CommandContext
 from editor.commands.registry import Command, CommandRegistry
 from editor.core.resources import resource_path
-from editor.ui.i18n import command_text
+from editor.ui.i18n import command_text, menu_text
 
 COMMAND_ID_PROPERTY = "newsdesk_command_id"
 
@@ -175,7 +175,7 @@ def populate_menus(
     With ``ctx`` each menu refreshes its actions' states as it opens."""
     menus: dict[str, QMenu] = {}
     for name in _menus_in_order(registry):
-        menu = menubar.addMenu(f"&{command_text(name)}")
+        menu = menubar.addMenu(f"&{menu_text(name)}")
         menu.setObjectName(f"menu_{name.lower()}")
         commands = [c for c in registry if c.menu_name == name]
         previous_category: str | None = None

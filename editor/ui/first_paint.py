@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
-from editor.ui.i18n import command_text
+from editor.ui.i18n import menu_text
 
 if TYPE_CHECKING:
     from editor.app.snapshot import Snapshot
@@ -68,7 +68,7 @@ class CommandPlaces:
         self._window = window
         self._menus: list[QMenu] = []
         for title in titles:
-            menu = window.menuBar().addMenu(f"&{command_text(title)}")
+            menu = window.menuBar().addMenu(f"&{menu_text(title)}")
             menu.setEnabled(False)
             self._menus.append(menu)
         self._toolbar = toolbar

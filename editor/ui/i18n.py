@@ -9,7 +9,8 @@ takes effect at the next start.
 
 The command registry, the workflow's statuses and language names are plain
 English below the UI (no Qt there): they are translated here, where they are
-shown, in the contexts "commands", "status" and "languages".
+shown, in the contexts "commands" (titles), "menus" (categories and menu names),
+"status" and "languages".
 
 Only the .qm files are read at start-up (a few milliseconds): nothing heavy
 is imported here.
@@ -24,7 +25,8 @@ from editor.core.resources import resource_path
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ("en", "de")  # interface languages there are translations for (and English)
 LANGUAGE_SETTING = "person/interface_language"  # "system", "en" or "de"
-COMMANDS = "commands"  # context of command titles, categories and menu names
+COMMANDS = "commands"  # context of command titles
+MENUS = "menus"  # context of command categories and menu names ("Archive": Archiv, a noun)
 STATUS = "status"  # context of the workflow's status labels
 LANGUAGE_NAMES = "languages"  # context of language names ("German", "Chinese")
 
@@ -100,9 +102,14 @@ def current_language() -> str:
 # ---------------------------------------------------------------- texts from below the UI
 
 
-def command_text(text: str) -> str:
-    """A command's title, category or menu name as the interface shows it."""
-    return QCoreApplication.translate(COMMANDS, text)
+def command_text(title: str) -> str:
+    """A command's title as the interface shows it."""
+    return QCoreApplication.translate(COMMANDS, title)
+
+
+def menu_text(name: str) -> str:
+    """A command category or menu name ("File", "Archive") as the interface shows it."""
+    return QCoreApplication.translate(MENUS, name)
 
 
 def status_text(label: str) -> str:

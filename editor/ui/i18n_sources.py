@@ -19,7 +19,7 @@ from editor.commands.registry import CommandRegistry
 from editor.core.languages import LANGUAGE_NAMES as ENGLISH_NAMES
 from editor.core.resources import resource_path
 from editor.core.workflow import Status
-from editor.ui.i18n import COMMANDS, LANGUAGE_NAMES, STATUS
+from editor.ui.i18n import COMMANDS, LANGUAGE_NAMES, MENUS, STATUS
 
 TS_FILES = [resource_path("translations", "newsdesk_de.ts")]
 
@@ -39,11 +39,11 @@ def plain_english_messages() -> list[tuple[str, str]]:
             found.append((context, text))
 
     for menu in MENU_ORDER:
-        add(COMMANDS, menu)
+        add(MENUS, menu)
     for command in registry:
         add(COMMANDS, command.title)
-        add(COMMANDS, command.category)
-        add(COMMANDS, command.menu_name)
+        add(MENUS, command.category)
+        add(MENUS, command.menu_name)
     add(COMMANDS, "(untitled)")  # the palette's article without a title (commands/search.py)
     for status in Status:
         add(STATUS, status.label)

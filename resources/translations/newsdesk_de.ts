@@ -1169,32 +1169,8 @@
 <context>
     <name>commands</name>
     <message>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Bearbeiten</translation>
-    </message>
-    <message>
-        <source>View</source>
-        <translation>Ansicht</translation>
-    </message>
-    <message>
-        <source>Workflow</source>
-        <translation>Workflow</translation>
-    </message>
-    <message>
-        <source>Help</source>
-        <translation>Hilfe</translation>
-    </message>
-    <message>
         <source>New Article</source>
         <translation>Neuer Artikel</translation>
-    </message>
-    <message>
-        <source>Article</source>
-        <translation>Artikel</translation>
     </message>
     <message>
         <source>Duplicate Article</source>
@@ -1213,10 +1189,6 @@
         <translation>Aus dem Papierkorb wiederherstellen</translation>
     </message>
     <message>
-        <source>Trash</source>
-        <translation>Papierkorb</translation>
-    </message>
-    <message>
         <source>Empty Trash…</source>
         <translation>Papierkorb leeren…</translation>
     </message>
@@ -1226,7 +1198,7 @@
     </message>
     <message>
         <source>Archive</source>
-        <translation>Archiv</translation>
+        <translation>Archivieren</translation>
     </message>
     <message>
         <source>Export Articles…</source>
@@ -1239,10 +1211,6 @@
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
-    </message>
-    <message>
-        <source>Application</source>
-        <translation>Programm</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1263,10 +1231,6 @@
     <message>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Command Palette…</source>
@@ -1327,10 +1291,6 @@
     <message>
         <source>Publish…</source>
         <translation>Veröffentlichen…</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Veröffentlichen</translation>
     </message>
     <message>
         <source>Update Published Page…</source>
@@ -1623,6 +1583,53 @@
     <message>
         <source>Chinese</source>
         <translation>Chinesisch</translation>
+    </message>
+</context>
+<context>
+    <name>menus</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichung</translation>
     </message>
 </context>
 <context>

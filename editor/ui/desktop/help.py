@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor import __version__
-from editor.ui.i18n import QT_TRANSLATE_NOOP, command_text
+from editor.ui.i18n import QT_TRANSLATE_NOOP, command_text, menu_text
 
 if TYPE_CHECKING:
     from editor.commands.registry import CommandRegistry
@@ -81,7 +81,7 @@ def shortcut_rows(registry: CommandRegistry) -> list[tuple[str, str]]:
     """(command, keys) for every command, those with keys first, each in menu order."""
     rows = [
         (
-            f"{command_text(c.category)}: {command_text(c.title)}",
+            f"{menu_text(c.category)}: {command_text(c.title)}",
             ", ".join(
                 QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
                 for s in c.shortcuts

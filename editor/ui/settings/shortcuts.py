@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.commands.registry import CommandRegistry
-from editor.ui.i18n import command_text
+from editor.ui.i18n import command_text, menu_text
 
 PORTABLE = QKeySequence.SequenceFormat.PortableText
 NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -60,7 +60,7 @@ class ShortcutEditor(QWidget):
         for row, command_id in enumerate(self._ids):
             command = registry.get(command_id)
             title = QTableWidgetItem(
-                f"{command_text(command.category)}: {command_text(command.title)}"
+                f"{menu_text(command.category)}: {command_text(command.title)}"
             )
             title.setData(Qt.ItemDataRole.UserRole, command_id)
             self.table.setItem(row, 0, title)
