@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,27 @@ def extract(ts_files: list[Path], workdir: Path) -> None:
     subprocess.run(command, check=True)
 
 
+def _messages(ts_file: Path) -> dict[tuple[str, str], str]:
+    """(context, source) -> translation ("" while unfinished) of a .ts file."""
+    found = {}
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            done = translation is not None and translation.get("type") is None
+            text = (translation.text or "") if translation is not None and done else ""
+            found[(name, message.findtext("source") or "")] = text
+    return found
+
+
+def differences(committed: Path, extracted: Path) -> list[str]:
+    """What extraction would change in ``committed``, one line each."""
+    before, after = _messages(committed), _messages(extracted)
+    lines = [f"  new, to translate: {c}: {s!r}" for c, s in after if (c, s) not in before]
+    lines += [f"  no longer in the code: {c}: {s!r}" for c, s in before if (c, s) not in after]
+    return lines
+
+
 def build(ts_file: Path, qm_file: Path) -> None:
     subprocess.run([qt_tool("lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)], check=True)
 
@@ -75,10 +97,12 @@ def main(argv: list[str] | None = None) -> int:
             if args.check:
                 if target.read_bytes() != ts.read_bytes():
                     stale.append(ts.name)
+                    print("\n".join(differences(ts, target)), file=sys.stderr)
                 if (work / qm.name).read_bytes() != ts.with_suffix(".qm").read_bytes():
                     stale.append(qm.name)
     if stale:
         print("not current: " + ", ".join(stale), file=sys.stderr)
+        print("run: python scripts/update_translations.py", file=sys.stderr)
         return 1
     return 0
 
