@@ -116,6 +116,14 @@ def test_the_wheel_carries_the_desktop_files(wheel: Path):
 
 
 @pytest.mark.slow
+def test_the_wheel_carries_the_compiled_german_translation(wheel: Path):
+    """The .qm the window loads (not only its .ts source), byte for byte as committed."""
+    archive = zipfile.ZipFile(wheel)
+    shipped = archive.read("editor/_data/resources/translations/newsdesk_de.qm")
+    assert shipped == (ROOT / "resources" / "translations" / "newsdesk_de.qm").read_bytes()
+
+
+@pytest.mark.slow
 def test_the_wheel_installed_in_a_fresh_venv_starts(wheel: Path, tmp_path: Path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
