@@ -11,7 +11,9 @@ may arrive on worker threads) reach it through
 It implements :class:`editor.commands.context.WindowActions` (through
 :class:`~editor.ui.command_surface.CommandSurface`), so the built-in commands
 (menus, toolbar, shortcuts, palette) drive it.  A fast start paints it
-from a snapshot before the archive is open (:mod:`editor.ui.first_paint`).
+from a snapshot before the archive is open (:mod:`editor.ui.first_paint`).  Keeping
+the open article in step with changes announced on the bus is the mixin
+:class:`~editor.ui.following.FollowsTheArchive`.
 """
 
 from __future__ import annotations
@@ -30,25 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.app.changes import (
-    ArticleRestored,
-    ArticleSaved,
-    ArticleTrashed,
-    Change,
-    StatusMoved,
-    TrashEmptied,
-)
-from editor.app.errors import ConflictError, NotFoundError
+from editor.app.errors import ConflictError
 from editor.core.article import Article
 from editor.core.workflow import SITE_ACTIONS, Status
 from editor.ui import dialogs
-from editor.ui.article_editor import HISTORY_TAB, PAGE_TAB, PREVIEW_TAB, WRITE_TAB, ArticleEditor
+from editor.ui.article_editor import PREVIEW_TAB, WRITE_TAB, ArticleEditor
 from editor.ui.browser import ArticleBrowser
 from editor.ui.command_surface import CommandSurface
 from editor.ui.distraction_free import DistractionFree
 from editor.ui.editing import EditSession
 from editor.ui.events import EventBridge
 from editor.ui.first_paint import AfterFirstPaint, SnapshotStart
+from editor.ui.following import FollowsTheArchive, describe_error
 from editor.ui.i18n import status_text
 from editor.ui.icons import app_icon
 from editor.ui.metadata import MetadataPanel
@@ -74,7 +69,7 @@ T = TypeVar("T")
 COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
 
 
-class MainWindow(CommandSurface, QMainWindow):
+class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
     # The daily backup waits this long after the archive opened: the start comes first.
     BACKUP_DELAY_MS = 20_000
 
@@ -403,54 +398,15 @@ class MainWindow(CommandSurface, QMainWindow):
             self.tr("Revision restored; the text before it is kept as a revision too.")
         )
 
-    def show_saved_text(self, article: Article) -> None:
-        """Show text saved elsewhere or merged (undoable); later edits are based on it."""
-        self._article = article
-        self.editor.replace_text(article)
-        self.metadata.show_saved(article)
-        self.autosave.track(article)
-
     def _on_failed(self, label: str, error: BaseException) -> None:
         """An operation failed and nobody else said so: the status bar does."""
         if isinstance(error, ConflictError):
             self._offer_reload(str(error))
         else:
-            message = self.tr("{task} failed: {error}").format(task=label, error=_describe(error))
+            message = self.tr("{task} failed: {error}").format(
+                task=label, error=describe_error(error)
+            )
             self.show_message(message, error=True)
-
-    # ================================================================ slots: workspace events
-
-    def _on_bridge_changed(self, notice: Change) -> None:
-        """The open article changed (the browser follows the list on its own)."""
-        current = self._article
-        if current is None:
-            return
-        if isinstance(notice, TrashEmptied):
-            if current.deleted:  # it was in the trash: it is gone now
-                self._show_article(None)
-        elif not notice.touches(current.id):
-            return
-        elif isinstance(notice, ArticleSaved):
-            if notice.article.version >= current.version:
-                # (A save announced from the autosave thread can arrive after a newer
-                # change, a trash or a status move, was shown: the newer is kept.)
-                self._article = notice.article
-                self.metadata.show_saved(notice.article)
-                self._update_title()
-        elif isinstance(notice, ArticleTrashed | ArticleRestored | StatusMoved):
-            self._follow_current(notice.article)
-
-    def _follow_current(self, article: Article) -> None:
-        """The open article changed status, went to the trash or came back from it;
-        ``article`` is its saved state, carried by the change (nothing is read again)."""
-        if self._article is None or article.version < self._article.version:
-            return  # a notice that arrives after a newer one was shown
-        if article.deleted != self._article.deleted:
-            self._show_article(article, cursor=self.editor.cursor_position())
-        else:
-            self._article = article
-            self.metadata.show_article(article)
-            self.refresh_actions()
 
     # ================================================================ errors
 
@@ -461,7 +417,7 @@ class MainWindow(CommandSurface, QMainWindow):
         except ConflictError as exc:
             self._offer_reload(str(exc))
         except Exception as exc:  # the editor keeps working whatever a use case raises
-            self.show_message(_describe(exc), error=True)
+            self.show_message(describe_error(exc), error=True)
         return None
 
     def _offer_reload(self, message: str) -> None:
@@ -471,28 +427,6 @@ class MainWindow(CommandSurface, QMainWindow):
             self.open_article(article_id)
 
     # ================================================================ remembering
-
-    def _restore_last_article(self, *, shown: Article | None = None) -> None:
-        """Open the article of the last session; ``shown``: its snapshot already on screen."""
-        assert self.ws is not None
-        article_id, cursor, tab = self.memory.article()
-        if not article_id:
-            return
-        try:
-            article = self.ws.articles.get(article_id)
-        except NotFoundError:
-            if shown is not None:
-                self._show_article(None)
-            return
-        except Exception as exc:
-            self.show_message(_describe(exc), error=True)
-            return
-        if article == shown:  # the usual case: keep the text, its cursor and scrolling
-            self._show_article(article, keep_text=True)
-        else:
-            self._show_article(article, cursor=cursor)
-        if tab in (PREVIEW_TAB, HISTORY_TAB, PAGE_TAB):
-            self.editor.tabs.setCurrentIndex(tab)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.set_distraction_free(False)  # the next start shows the normal window
@@ -527,8 +461,3 @@ def _builtin_registry() -> CommandRegistry:
     registry = CommandRegistry()
     register_builtin(registry)
     return registry
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text[:1].upper() + text[1:]

@@ -28,10 +28,10 @@ from editor.app.publishing.review import (
     CHECK_CHUNK,
     PUBLISHABLE,
     ArticleCheck,
-    Translations,
     assess,
     gate,
 )
+from editor.app.publishing.translations import read_translations
 from editor.app.publishing.values import to_published
 from editor.core.article import Article
 from editor.core.links import PublicationRecord
@@ -50,7 +50,6 @@ from editor.store import articles as article_store
 from editor.store import bulk
 from editor.store import links as link_store
 from editor.store.errors import NotFoundError
-from editor.store.translation import queries as translation_store
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -196,7 +195,7 @@ class PublishService:
     ) -> dict[int, CheckResult]:
         """The gate of each article, compared with the rest of ``site`` (as it is now)."""
         published = {a.id: a for a in site}
-        translations = self._translations(articles.values())
+        translations = read_translations(self._db, articles.values())
         results = {}
         for article_id, article in articles.items():
             own = published.pop(article_id, None)  # compared with the others only
@@ -239,38 +238,6 @@ class PublishService:
             ids = bulk.live_ids_with_status(s, {Status.READY.value})
             titles = article_store.titles_and_languages(s, ids)  # not their bodies
         return sorted(ids, key=lambda i: (titles[i][0].casefold(), i))
-
-    def _translations(self, articles: Iterable[Article]) -> Translations:
-        """Each grouped article's other language versions (live, any status), and the one
-        it was translated from: the source recorded by "Translate to…", or for a version
-        made elsewhere (an import) the group's first one (the usual source)."""
-        by_group: dict[str, list[Article]] = {}
-        for a in articles:
-            if a.group_id:
-                by_group.setdefault(a.group_id, []).append(a)
-        found = Translations()
-        if not by_group:
-            return found
-        with self._db.session() as s:
-            members = bulk.live_articles_in_groups(s, by_group)
-            recorded = translation_store.sources_of(
-                s, [a.id for grouped in by_group.values() for a in grouped]
-            )
-        for group, grouped in by_group.items():
-            values = members.get(group, [])
-            first = min(values, key=lambda a: (a.created_at, a.id), default=None)
-            for article in grouped:
-                others = [m for m in values if m.id != article.id]
-                found.others[article.id] = [
-                    to_published(m, (), updated=m.updated_at) for m in others
-                ]
-                source = recorded.get(article.id)
-                if source is not None:  # recorded: no guess, even when it was trashed
-                    if any(m.id == source for m in others):
-                        found.sources[article.id] = source
-                elif first is not None and first.id != article.id:
-                    found.sources[article.id] = first.id
-        return found
 
     # ------------------------------------------------------------ preview
 

@@ -67,6 +67,12 @@ class DataFiles:
     def fill(self) -> Path:
         return self.path("fill", ".json")
 
+    @property
+    def words(self) -> Path:
+        """The bilingual word list compiled (one for every archive: it depends on none)."""
+        folder = self._folder or config.data_dir() / "related"
+        return folder / "words-de-en.bin"
+
 
 def write_json(path: Path, data: Any) -> None:
     """Write atomically (a crash leaves the old file); OSError when it cannot be written."""

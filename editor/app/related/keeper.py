@@ -28,6 +28,7 @@ from typing import Protocol
 
 from editor.app.related.common import DataFiles, IsCancelled, Progress, to_related_doc, write_json
 from editor.core.related import IndexFileError, RelatedDoc, RelatedIndex
+from editor.core.related.config import RelatedConfig
 from editor.store import articles as article_store
 from editor.store.database import Database
 from editor.store.errors import NotFoundError
@@ -66,6 +67,8 @@ class IndexKeeper:
         # While a rebuild runs: ids applied to the old index, to apply to the new one too.
         self._replay: set[int] | None = None
         self.listeners: list[IndexListener] = []
+        # The engine's defaults; the word list is kept compiled beside the index.
+        self.config = RelatedConfig(dictionary_cache=files.words)
 
     @property
     def is_built(self) -> bool:
@@ -116,7 +119,9 @@ class IndexKeeper:
             with self._db.session() as s:
                 stamps = article_store.live_article_stamps(s)
                 docs = [to_related_doc(a) for a in article_store.iter_articles(s)]
-            index = RelatedIndex.build(docs, progress=progress, is_cancelled=is_cancelled)
+            index = RelatedIndex.build(
+                docs, config=self.config, progress=progress, is_cancelled=is_cancelled
+            )
             if save:  # before the swap: nobody else reads or changes it yet
                 self._save(index, stamps)
             self._swap(index, docs)
@@ -180,7 +185,7 @@ class IndexKeeper:
             stamp = json.loads(self._files.stamp.read_text(encoding="utf-8"))
             if stamp.get("url") != self._files.url:
                 return False
-            index = RelatedIndex.load(self._files.index)
+            index = RelatedIndex.load(self._files.index, self.config)
         except (OSError, ValueError, KeyError, IndexFileError) as exc:
             log.info("rebuilding the related-links index: %s", exc)
             return False

@@ -181,7 +181,9 @@ class IndexBase:
         if not self._dictionary_loaded:
             self._dictionary_loaded = True
             if self.config.use_dictionary:
-                self._dictionary = load_dictionary(self.config.dictionary_path)
+                self._dictionary = load_dictionary(
+                    self.config.dictionary_path, self.config.dictionary_cache
+                )
         return self._dictionary
 
     def _count(self, analysed: tuple[dict[str, float], dict[str, None]]) -> Counted:

@@ -56,6 +56,8 @@ class RelatedConfig:
     reason_entities: int = 3
     use_dictionary: bool = True
     dictionary_path: Path = DING_PATH
+    # Where the app keeps the word list compiled (dictionary.py); None: parse it each time.
+    dictionary_cache: Path | None = None
     # Meaning vectors (optional, see semantic.py): for candidates in another language than
     # the query's, cosine similarity above `semantic_floor` counts, rescaled to 0..1, at
     # this weight; the `semantic_candidates` most similar are scored.

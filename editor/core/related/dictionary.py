@@ -3,14 +3,22 @@
 Used for two things when present: translating an article's content words before comparing
 it with articles in the other language, and knowing which German words exist (to split
 compounds). When the file is absent everything still works, only without those helpers.
+
+Parsing the 25 MB list takes several seconds, so the parsed tables can be kept in a
+compiled file (see :mod:`editor.core.related.wordfile`): the next process reads that, and
+looks words up in it without building the tables (a one-shot query needs a few dozen
+words); a table is read whole once many words were looked up (an index build).
 """
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 DING_PATH = Path("/usr/share/trans/de-en")
 
@@ -24,8 +32,8 @@ MAX_TRANSLATIONS = 3
 class BilingualDictionary:
     """Single-word translations both ways, keyed by lower-case word."""
 
-    de_to_en: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    en_to_de: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    de_to_en: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    en_to_de: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def translate(self, word: str, source: str, target: str) -> tuple[str, ...]:
         if (source, target) == ("de", "en"):
@@ -81,12 +89,38 @@ def _add(table: dict[str, list[str]], word: str, translations: list[str]) -> Non
 _loaded: dict[Path, BilingualDictionary | None] = {}
 
 
-def load_dictionary(path: Path = DING_PATH) -> BilingualDictionary | None:
-    """The dictionary at `path`, parsed once per process; None when it is not installed."""
+def load_dictionary(
+    path: Path = DING_PATH, cache: Path | None = None
+) -> BilingualDictionary | None:
+    """The dictionary at `path`, read once per process; None when it is not installed.
+
+    `cache`: a compiled copy to read instead of parsing `path` (written after parsing when
+    it is missing or stale: a failure to write it only costs the next process the parse).
+    """
     if path not in _loaded:
-        try:
-            with path.open(encoding="utf-8", errors="replace") as lines:
-                _loaded[path] = BilingualDictionary.from_lines(lines)
-        except OSError:
-            _loaded[path] = None
+        _loaded[path] = _read(path, cache)
     return _loaded[path]
+
+
+def _read(path: Path, cache: Path | None) -> BilingualDictionary | None:
+    from editor.core.related import wordfile
+
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if cache is not None:
+        compiled = wordfile.read_compiled(cache, path, stat)
+        if compiled is not None:
+            return BilingualDictionary(*compiled)
+    try:
+        with path.open(encoding="utf-8", errors="replace") as lines:
+            parsed = BilingualDictionary.from_lines(lines)
+    except OSError:
+        return None
+    if cache is not None:
+        try:
+            wordfile.write_compiled(cache, path, stat, parsed.de_to_en, parsed.en_to_de)
+        except OSError as exc:
+            log.warning("the compiled word list was not saved: %s", exc)
+    return parsed

@@ -196,7 +196,9 @@ def test_publishing_uses_the_recorded_source(workspace: Any) -> None:
     with workspace.db.session(write=True) as s:
         group = workspace.articles.get(german.id).group_id
         store.update_article(s, english.id, {"group_id": group}, touch=False)
-    found = workspace.publishing._translations([workspace.articles.get(translation.id)])
+    from editor.app.publishing.translations import read_translations
+
+    found = read_translations(workspace.db, [workspace.articles.get(translation.id)])
     assert found.sources[translation.id] == german.id
 
 
