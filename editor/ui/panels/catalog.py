@@ -32,8 +32,18 @@ def builtin_panels(editor: ArticleEditor) -> list[PanelSpec]:
 
         return RelatedPanel(services)
 
+    def entities(services: PanelServices) -> ArticlePanel:
+        from editor.ui.entities.panel import EntitiesPanel
+
+        def text() -> str:
+            parts = (editor.title.text(), editor.teaser.toPlainText(), editor.body.toPlainText())
+            return "\n\n".join(p for p in parts if p)
+
+        return EntitiesPanel(services, text, editor.body, lambda: editor.highlighter)
+
     return [
         PanelSpec("history", "History", history, TAB, HISTORY_TAB),
         PanelSpec("page", "Page", page, TAB, PAGE_TAB),
         PanelSpec("related", "Related links", related, DOCK),
+        PanelSpec("entities", "Entity tags", entities, DOCK),
     ]
