@@ -147,9 +147,10 @@ class EntityTools(QObject):
             manager = EntityManager(window.ws, window.runner, window)
             manager.filter_requested.connect(self.filter_by_entity)
             self.manager = manager
+        if manager.isVisible():  # open already: bring it to the front
+            manager.raise_()
+            manager.activateWindow()
         manager.show()
-        manager.raise_()
-        manager.activateWindow()
 
     # ------------------------------------------------------------ the list by entity
 
