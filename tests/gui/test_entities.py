@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from shiboken6 import Shiboken
 
 from editor.ui.entities.manager import EntityManager
 from editor.ui.entities.panel import EntitiesPanel
@@ -61,7 +62,7 @@ def test_tag_a_selection_as_a_new_person(qtbot, window) -> None:
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: window.ws.articles.get(article_id).tags == ("Olaf Scholz",))
     assert window.ws.entities.find("Olaf Scholz").kind.value == "person"
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: not Shiboken.isValid(dialog) or not dialog.isVisible())
 
 
 def test_tag_a_selection_as_an_alias_of_a_known_entity(qtbot, window) -> None:
@@ -174,6 +175,7 @@ def test_merge_in_the_manager_and_undo_it(qtbot, window, monkeypatch) -> None:
     munich = ws.entities.add("München", "place", labels={"en": "Munich"})
     minga = ws.entities.add("Minga", "place", wikidata="Q1726")
     article = ws.articles.create(title="Wiesn", body="In Minga.", tags=["Minga"])
+    window.open_article(article.id)
     manager = _manager(qtbot, window, 2)
     manager.select_entity(minga.id)
     monkeypatch.setattr(manager, "choose_merge_target", lambda _source: munich.id)
@@ -182,12 +184,14 @@ def test_merge_in_the_manager_and_undo_it(qtbot, window, monkeypatch) -> None:
     qtbot.waitUntil(lambda: [e.name for e in manager.entities()] == ["München"])
     assert ws.entities.get(munich.id).aliases == ("Minga",)
     assert manager.undo_stack.canUndo()
+    qtbot.waitUntil(lambda: window.metadata.tags.text() == "München")  # the open article
 
     manager.undo_button.click()
     qtbot.waitUntil(lambda: ws.articles.get(article.id).tags == ("Minga",))
     qtbot.waitUntil(lambda: len(manager.entities()) == 2)
     assert ws.entities.get(minga.id).wikidata == "Q1726"
     assert ws.entities.get(munich.id).aliases == ()
+    qtbot.waitUntil(lambda: window.metadata.tags.text() == "Minga")
 
     manager.redo_button.click()
     qtbot.waitUntil(lambda: ws.articles.get(article.id).tags == ("München",))

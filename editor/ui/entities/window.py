@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from editor.app.changes import Change, EntitiesChanged
+from editor.app.operations import plain, query
+from editor.core.article import Article
 from editor.core.entities.model import Entity
 from editor.ui.entities.kinds import kind_icon
 
@@ -66,6 +69,7 @@ class EntityTools(QObject):
         body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         body.customContextMenuRequested.connect(self._on_body_customContextMenuRequested)
         window.panels.panel_built.connect(self._on_panels_panel_built)
+        window.bridge.changed.connect(self._on_bridge_changed)
         if self.highlighting:
             QTimer.singleShot(BUILD_PANEL_AFTER_MS, self, self._build_panel)
 
@@ -94,6 +98,25 @@ class EntityTools(QObject):
         entities = cast("EntitiesPanel", panel)
         entities.marks.enabled = self.highlighting
         entities.filter_requested.connect(self.filter_by_entity)
+
+    def _on_bridge_changed(self, change: Change) -> None:
+        # A merge, rename, delete or undo in the manager changes the open article's tag
+        # names without saving it: the metadata's Tags field shows them as they are now.
+        window = self._window
+        article_id = window.current_article_id()
+        if not isinstance(change, EntitiesChanged) or article_id is None or window.ws is None:
+            return
+        articles = window.ws.articles
+        window.runner.run(
+            query("Reading the tags", plain(lambda: articles.get(article_id)), key=(id(self), 0)),
+            on_done=self._on_article_read,
+            on_error=lambda _error: None,  # it was deleted meanwhile: nothing to show
+            owner=self,
+        )
+
+    def _on_article_read(self, article: Article) -> None:
+        if article.id == self._window.current_article_id():
+            self._window.metadata.show_saved(article)
 
     # ------------------------------------------------------------ tagging a selection
 
