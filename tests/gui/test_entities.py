@@ -78,6 +78,22 @@ def test_tag_a_selection_as_an_alias_of_a_known_entity(qtbot, window) -> None:
     assert window.ws.entities.get(siemens.id).aliases == ("Siemens",)
 
 
+def test_the_body_context_menu_offers_tag_selection(qtbot, window) -> None:
+    _open(window, title="Rede", body="Olaf Scholz sprach.")
+    menu = window.entity_tools.body_menu()
+    action = next(a for a in menu.actions() if a.objectName() == "tag_selection_action")
+    assert not action.isEnabled()  # nothing selected
+    _select(window, "Olaf Scholz")
+    menu = window.entity_tools.body_menu()
+    action = next(a for a in menu.actions() if a.objectName() == "tag_selection_action")
+    assert action.isEnabled() and action.text() == "Tag Selection as…"
+    action.trigger()
+    dialog = window.entity_tools.tag_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    assert dialog.mention.text() == "Olaf Scholz"
+    dialog.reject()
+
+
 def test_tagging_without_a_selection_says_what_to_do(qtbot, window) -> None:
     _open(window, title="Leer", body="Kein Name markiert.")
     window.run_command("entities.tag_selection")

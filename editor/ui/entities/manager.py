@@ -181,7 +181,7 @@ class EntityManager(QDialog):
         entities = self._ws.entities
         self._runner.run(
             query(
-                "Reading entities",
+                self.tr("Reading entities"),
                 plain(lambda: entities.list(kind=kind, search=text)),
                 key=(id(self), "list"),
             ),
@@ -302,7 +302,7 @@ class EntityManager(QDialog):
         edits = self._edits
         self.message.clear()
         self._runner.run(
-            change("Editing entities", plain(lambda: action(edits))),
+            change(self.tr("Editing entities"), plain(lambda: action(edits))),
             on_done=lambda edit: self._on_edit_done(edit, select),
             on_error=self._show_error,
             owner=self,
@@ -346,7 +346,7 @@ class EntityManager(QDialog):
             return
         entity_id, entities = entity.id, self._ws.entities
         self._runner.run(
-            query("Counting articles", plain(lambda: entities.count_articles(entity_id))),
+            query(self.tr("Counting articles"), plain(lambda: entities.count_articles(entity_id))),
             on_done=lambda count: self._confirm_delete(entity, count),
             on_error=self._show_error,
             owner=self,

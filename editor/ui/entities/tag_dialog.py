@@ -102,7 +102,7 @@ class TagSelectionDialog(QDialog):
         text, entities = self.search.text().strip(), self._ws.entities
         self._runner.run(
             query(
-                "Finding entities",
+                self.tr("Finding entities"),
                 plain(lambda: entities.list(search=text)[:MATCHES]),
                 key=(id(self), "find"),
             ),
@@ -155,7 +155,7 @@ class TagSelectionDialog(QDialog):
         self.buttons.setEnabled(False)
         self._runner.run(
             change(
-                "Tagging the selection",
+                self.tr("Tagging the selection"),
                 plain(lambda: tag_mention(ws, article_id, mention, kind, entity_id)),
             ),
             on_done=self._on_tagged,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from editor.app.changes import Change, EntitiesChanged
 from editor.app.operations import plain, query
@@ -108,7 +108,11 @@ class EntityTools(QObject):
             return
         articles = window.ws.articles
         window.runner.run(
-            query("Reading the tags", plain(lambda: articles.get(article_id)), key=(id(self), 0)),
+            query(
+                self.tr("Reading the tags"),
+                plain(lambda: articles.get(article_id)),
+                key=(id(self), 0),
+            ),
             on_done=self._on_article_read,
             on_error=lambda _error: None,  # it was deleted meanwhile: nothing to show
             owner=self,
@@ -145,16 +149,22 @@ class EntityTools(QObject):
     def _on_dialog_tagged(self, entity: Entity) -> None:
         self._window.show_message(self.tr("Tagged with “%1”.").replace("%1", entity.name))
 
-    def _on_body_customContextMenuRequested(self, pos: QPoint) -> None:
+    def body_menu(self) -> QMenu:
+        """The body's own context menu, with "Tag Selection as…" at its end."""
         body = self._window.editor.body
         menu = body.createStandardContextMenu()
         menu.addSeparator()
         action = menu.addAction(self.tr("Tag Selection as…"))
+        action.setObjectName("tag_selection_action")
         action.setEnabled(
             body.textCursor().hasSelection() and self._window.current_article_id() is not None
         )
         action.triggered.connect(lambda: self._window.run_command("entities.tag_selection"))
-        menu.exec(body.viewport().mapToGlobal(pos))
+        return menu
+
+    def _on_body_customContextMenuRequested(self, pos: QPoint) -> None:
+        menu = self.body_menu()
+        menu.exec(self._window.editor.body.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
     # ------------------------------------------------------------ the manager
