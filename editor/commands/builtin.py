@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from editor.app.operations import change, plain
 from editor.commands.context import CommandContext, current_article, require_article
+from editor.commands.entities import entity_commands
 from editor.commands.indexes import (
     compute_meaning_vectors,
     rebuild_related_index,
@@ -87,6 +88,8 @@ def register_builtin(registry: CommandRegistry) -> None:
     for command in _publishing_commands():
         registry.register(command)
     for command in _help_commands():
+        registry.register(command)
+    for command in entity_commands():
         registry.register(command)
 
 

@@ -25,9 +25,10 @@ from editor.core.article import ArticleSummary, ListQuery
 
 if TYPE_CHECKING:
     from editor.app.articles import ArticleService
+    from editor.app.workspace import Workspace
     from editor.commands.context import CommandContext
 
-ResultKind = Literal["command", "article"]
+ResultKind = Literal["command", "article", "entity"]
 
 MIN_SCORE = 75.0  # below this a match is more noise than help
 WORD_PREFIX_BONUS = 12.0  # every typed word starts a word of the title
@@ -45,6 +46,9 @@ SQL_CANDIDATES = 200  # rows each SQL narrowing step may return
 RECENT_CANDIDATES = 100  # recently edited titles always re-ranked
 SQL_SEARCH_LIMIT = 5000  # larger archives wait for the title index (see article_candidates)
 FRAGMENT = 3  # letters of a word used for the typo-tolerant LIKE
+ENTITY_LIMIT = 3  # "Show articles tagged …" offers for a query
+ENTITY_CANDIDATES = 50  # entities whose names contain the query, re-ranked
+ENTITY_MIN_QUERY = 2  # one letter would match half the archive's names
 
 # How the interface shows a text from below it: (context, English text) -> shown text.
 # The window passes Qt's QCoreApplication.translate; contexts "commands" (titles),
@@ -306,6 +310,28 @@ def search_articles(
     return rank_articles(query, candidates, limit=limit, translate=translate)
 
 
+# ---------------------------------------------------------------- entities
+
+
+def search_entities(
+    workspace: Workspace, query: str, *, limit: int = ENTITY_LIMIT
+) -> list[SearchResult]:
+    """Entities any of whose names match: "Show articles tagged …" in the palette."""
+    text = query.strip()
+    if len(text) < ENTITY_MIN_QUERY:
+        return []
+    results = []
+    for entity in workspace.entities.list(search=text, limit=ENTITY_CANDIDATES):
+        score = max(score_text(text, name) for name in entity.names())
+        if score >= MIN_SCORE and entity.id is not None:
+            # The title is the entity's name; the palette words the offer around it.
+            results.append(
+                SearchResult("entity", entity.id, entity.name, entity.kind.value, score=score)
+            )
+    results.sort(key=lambda r: (-r.score, r.title))
+    return results[:limit]
+
+
 # ---------------------------------------------------------------- both
 
 
@@ -358,6 +384,7 @@ def search(
         recent_commands = [c for c in commands if c.id in recent]
         other_commands = [c for c in commands if c.id not in recent]
         return [*recent_commands, *articles, *other_commands]
-    merged = [*commands, *articles]
+    entities = search_entities(ctx.workspace, text) if want_articles else []
+    merged = [*commands, *articles, *entities]
     merged.sort(key=lambda r: -(r.score + (COMMAND_TIE_BONUS if r.kind == "command" else 0.0)))
     return merged

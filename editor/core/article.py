@@ -101,6 +101,7 @@ class ListQuery:
     language: str | None = None
     text: str = ""  # the quick filter: matches title, author, external id
     trashed: bool = False
+    entity_id: int | None = None  # only the articles tagged with this entity
     order_by: str = "updated_at"  # title, language, status, author, updated_at
     descending: bool = True
     offset: int = 0

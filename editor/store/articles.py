@@ -92,6 +92,9 @@ def _filtered(stmt: _Select, query: values.ListQuery) -> _Select:
         stmt = stmt.where(Article.status == query.status.value)
     if query.language:
         stmt = stmt.where(Article.language == query.language)
+    if query.entity_id is not None:
+        tagged = select(ArticleEntity.article_id).where(ArticleEntity.entity_id == query.entity_id)
+        stmt = stmt.where(Article.id.in_(tagged))
     text = query.text.strip()
     if text:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

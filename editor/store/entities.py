@@ -90,7 +90,8 @@ def list_entities(
     if limit:
         stmt = stmt.limit(limit)
     rows = session.execute(stmt).scalars().all()
-    counts = _article_counts(session)
+    # A page of entities counts its own articles only (the palette asks per keystroke).
+    counts = _article_counts(session, [row.id for row in rows] if limit else None)
     return [_value(row, counts.get(row.id, 0)) for row in rows]
 
 

@@ -209,7 +209,11 @@ class CommandSurface(_WindowBase):
 
             self._palette = CommandPalette(self.registry, self.command_context, self)
             self._palette.commandExecuted.connect(self._on_palette_commandExecuted)
+            self._palette.entityChosen.connect(self._on_palette_entityChosen)
         self._palette.toggle()
 
     def _on_palette_commandExecuted(self, _command_id: str) -> None:
         self.refresh_actions()
+
+    def _on_palette_entityChosen(self, entity_id: int) -> None:
+        self.entity_tools.filter_by_entity(entity_id)  # type: ignore[attr-defined]  # MainWindow's

@@ -16,7 +16,7 @@ after the application palette changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
@@ -67,6 +67,7 @@ class Colours:
     link: str
     url: str
     quote: str
+    mention: str = "#fff1b8"  # the background of a tagged entity's mention
 
 
 LIGHT = Colours(
@@ -86,6 +87,7 @@ DARK = Colours(
     link="#7fb6ff",
     url="#9ca3af",
     quote="#b8c0cc",
+    mention="#4a4020",
 )
 
 
@@ -108,6 +110,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         super().__init__(parent)
         self._dark_override = dark
         self.formats: dict[str, QTextCharFormat] = {}
+        # Mentions of the article's tagged entities, by line text (spans in UTF-16
+        # units), computed off the keystroke path (editor.ui.entities.marks): a line
+        # is looked up by its text, nothing is searched while typing.
+        self.mentions: Mapping[str, Sequence[tuple[int, int]]] = {}
         self._build_formats()
 
     # ------------------------------------------------------------ colours
@@ -162,6 +168,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "link": fmt(colours.link, underline=True),
             "url": fmt(colours.url),
             "quote": fmt(colours.quote, italic=True),
+            "mention": fmt(background=colours.mention),
         }
 
     # ------------------------------------------------------------ highlighting
@@ -181,6 +188,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             return
         self._block_level(text)
         self._inline(text)
+        spans = self.mentions.get(text) if self.mentions else None
+        if spans:
+            for start, length in spans:
+                self._merge(start, length, self.formats["mention"])
 
     def _inside_fence(self, text: str, state: int) -> None:
         self.setFormat(0, len(text), self.formats["code_block"])

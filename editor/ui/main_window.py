@@ -163,6 +163,9 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
 
         apply_personal(self)  # name as author, editor font, theme, own shortcuts
         self._attach_search(workspace)
+        from editor.ui.entities.window import EntityTools
+
+        self.entity_tools = EntityTools(self)  # tags panel marks, list filter, dialogs
         # The daily backup of an SQLite archive (last seven kept), once the start is over.
         QTimer.singleShot(self.BACKUP_DELAY_MS, self, self._start_daily_backup)
 

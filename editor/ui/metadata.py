@@ -128,6 +128,10 @@ class MetadataPanel(QWidget):
         if not self.slug.hasFocus():
             self.slug.setText(article.slug)
             self.slug.setCursorPosition(0)
+        # Tags change from the tags panel and the entity manager too: shown unless typed in.
+        if not self.tags.hasFocus() and list(article.tags) != self._shown_tags:
+            self._shown_tags = list(article.tags)
+            self.tags.setText(", ".join(self._shown_tags))
         self.info.setText(_info(article))
 
     # ------------------------------------------------------------ slots

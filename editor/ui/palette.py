@@ -120,6 +120,8 @@ class PaletteModel(QAbstractListModel):
         if not index.isValid() or index.row() >= len(self._results):
             return None
         result = self._results[index.row()]
+        if result.kind == "entity" and role in (Qt.ItemDataRole.DisplayRole, DetailRole):
+            return _entity_text(result, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return result.title
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -134,6 +136,16 @@ class PaletteModel(QAbstractListModel):
         if role == ShortcutRole:
             return native_shortcut(result.shortcut)
         return None
+
+
+def _entity_text(result: SearchResult, role: int) -> str:
+    from editor.ui.entities.kinds import kind_label
+
+    if role == DetailRole:
+        return kind_label(result.detail)
+    return QCoreApplication.translate("CommandPalette", "Show articles tagged “%1”").replace(
+        "%1", result.title
+    )
 
 
 class PaletteDelegate(QStyledItemDelegate):
@@ -203,6 +215,7 @@ class CommandPalette(QFrame):
 
     commandExecuted = Signal(str)
     articleOpened = Signal(int)
+    entityChosen = Signal(int)  # "Show articles tagged …": the window filters its list
     closed = Signal()
 
     def __init__(
@@ -390,6 +403,8 @@ class CommandPalette(QFrame):
         if result.kind == "command":
             self._registry.execute(str(result.id), self._ctx)
             self.commandExecuted.emit(str(result.id))
+        elif result.kind == "entity":
+            self.entityChosen.emit(int(result.id))
         else:
             self._ctx.window.open_article(int(result.id))
             self.articleOpened.emit(int(result.id))

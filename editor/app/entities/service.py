@@ -31,9 +31,11 @@ class EntityService:
 
     # ------------------------------------------------------------ reading
 
-    def list(self, *, kind: str | None = None, search: str = "") -> builtins.list[Entity]:
+    def list(
+        self, *, kind: str | None = None, search: str = "", limit: int | None = None
+    ) -> builtins.list[Entity]:
         with self._db.session() as s:
-            return store.list_entities(s, kind=kind, search=search)
+            return store.list_entities(s, kind=kind, search=search, limit=limit)
 
     def get(self, entity_id: int) -> Entity:
         with self._db.session() as s:

@@ -31,5 +31,9 @@ def open_tool(window: MainWindow, name: str) -> None:
             "help": help_tools.open_manual,
             "about": help_tools.show_about,
         }[name](window)
+    elif name in ("tag_selection", "entities"):
+        from editor.ui.entities.window import open_entity_tool
+
+        open_entity_tool(window, name)
     else:
         raise ValueError(f"no tool {name!r}")

@@ -37,8 +37,18 @@ def builtin_panels(editor: ArticleEditor) -> list[PanelSpec]:
 
         return RelatedPanel(services, ui_language=current_language())
 
+    def entities(services: PanelServices) -> ArticlePanel:
+        from editor.ui.entities.panel import EntitiesPanel
+
+        def text() -> str:
+            parts = (editor.title.text(), editor.teaser.toPlainText(), editor.body.toPlainText())
+            return "\n\n".join(p for p in parts if p)
+
+        return EntitiesPanel(services, text, editor.body, lambda: editor.highlighter)
+
     return [
         PanelSpec("history", translate("panels", "History"), history, TAB, HISTORY_TAB),
         PanelSpec("page", translate("panels", "Page"), page, TAB, PAGE_TAB),
         PanelSpec("related", translate("panels", "Related links"), related, DOCK),
+        PanelSpec("entities", translate("panels", "Entity tags"), entities, DOCK),
     ]

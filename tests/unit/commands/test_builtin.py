@@ -29,6 +29,7 @@ def test_every_command_is_complete(registry) -> None:
             "publish",
             "related",
             "help",
+            "entities",
         }
     assert registry.get("article.new").shortcuts == ("Ctrl+N",)
     assert set(registry.get("view.palette").shortcuts) == {"Ctrl+K", "Ctrl+Shift+P"}
