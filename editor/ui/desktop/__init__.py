@@ -31,5 +31,9 @@ def open_tool(window: MainWindow, name: str) -> None:
             "help": help_tools.open_manual,
             "about": help_tools.show_about,
         }[name](window)
+    elif name == "translate":
+        from editor.ui.translation.translate_dialog import ask_translate
+
+        ask_translate(window)
     else:
         raise ValueError(f"no tool {name!r}")

@@ -32,8 +32,14 @@ def builtin_panels(editor: ArticleEditor) -> list[PanelSpec]:
 
         return RelatedPanel(services)
 
+    def translation(services: PanelServices) -> ArticlePanel:
+        from editor.ui.translation.panel import TranslationPanel
+
+        return TranslationPanel(services)
+
     return [
         PanelSpec("history", "History", history, TAB, HISTORY_TAB),
         PanelSpec("page", "Page", page, TAB, PAGE_TAB),
         PanelSpec("related", "Related links", related, DOCK),
+        PanelSpec("translation", "Translation", translation, DOCK),
     ]
