@@ -42,12 +42,12 @@ def translate(qtbot: Any, window: MainWindow, article_id: int, lang: str = "en")
     window.run_command("translation.translate_to")
     dialog = open_dialog(window)
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.languages.count() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.languages.count() > 0, timeout=15_000)
     offered = [dialog.languages.item(n).text() for n in range(dialog.languages.count())]
     assert offered == ["English (en)"]  # German is the article's own language
     dialog.choose(lang)
     dialog.accept()
-    qtbot.waitUntil(lambda: window.current_article_id() not in (None, article_id), timeout=5000)
+    qtbot.waitUntil(lambda: window.current_article_id() not in (None, article_id), timeout=15_000)
     settle(window)
     translated = window.current_article_id()
     assert translated is not None
@@ -201,3 +201,62 @@ def test_an_article_that_is_no_translation_says_so(qtbot: Any, window: MainWindo
     qtbot.waitUntil(lambda: "not a translation" in panel.notice.text(), timeout=10_000)
     assert panel.model.rowCount() == 0
     assert not panel.table.isEnabled()
+
+
+def test_typing_in_a_cell_ctrl_return_confirms_and_edit_undo_takes_it_back(
+    qtbot: Any, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    ws = window.ws
+    assert ws is not None
+    translation_id = translate(qtbot, window, source_article(ws))
+    panel = panel_of(qtbot, window)
+    panel.select_segment("body:2")
+    panel.table.setFocus()
+    panel.table.edit(panel.model.index(3, TARGET))
+    editor = panel.table.viewport().findChild(QPlainTextEdit, "segment_editor")
+    assert isinstance(editor, QPlainTextEdit)
+    type_text(editor, "Two days of battery.")
+    assert editor.toPlainText() == "Two days of battery."
+    # Ctrl+Return (offscreen, the action is triggered: no window is active to get keys).
+    assert panel.confirm_action.shortcut().toString() == "Ctrl+Return"
+    panel.confirm_action.trigger()
+    wait_stored(qtbot, window, panel)
+    row = ws.translation.state(translation_id).row("body:2")
+    assert (row.target, row.status) == ("Two days of battery.", SegmentStatus.TRANSLATED)
+
+    # Edit › Undo (the window's one Ctrl+Z) acts on the view that has the focus.
+    panel.table.setFocus()
+    window.run_command("edit.undo")
+    wait_stored(qtbot, window, panel)
+    line = panel.model.by_key("body:2")
+    assert line is not None and line.status is SegmentStatus.DRAFT
+    window.run_command("edit.undo")
+    wait_stored(qtbot, window, panel)
+    assert ws.translation.state(translation_id).row("body:2").target == ""
+
+
+class Echo:
+    name = "echo"
+
+    def translate(self, texts: Any, source: str, target: str) -> list[str]:
+        return [f"[{target}] {text}" for text in texts]
+
+
+def test_machine_translation_of_a_segment_when_a_backend_is_set_up(
+    qtbot: Any, window: MainWindow, monkeypatch: Any
+) -> None:
+    ws = window.ws
+    assert ws is not None
+    ws.machine_translation.configure("libretranslate", "http://127.0.0.1:9", "")
+    monkeypatch.setattr(type(ws.machine_translation), "backend", lambda self: Echo())
+    translate(qtbot, window, source_article(ws))
+    panel = panel_of(qtbot, window)
+    assert panel.mt_button.isVisible()
+    panel.select_segment("body:2")
+    panel.mt_button.click()
+    qtbot.waitUntil(lambda: targets(panel)["body:2"] == f"[en] {THIRD}", timeout=10_000)
+    wait_stored(qtbot, window, panel)
+    line = panel.model.by_key("body:2")
+    assert line is not None and line.status is SegmentStatus.DRAFT

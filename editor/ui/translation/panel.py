@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -36,6 +37,7 @@ from editor.app.changes import ArticleStateChange, Change, EntitiesChanged
 from editor.app.operations import plain
 from editor.core.translation.staleness import SegmentStatus
 from editor.ui.panels.base import ArticlePanel, PanelServices
+from editor.ui.translation.delegate import SegmentDelegate
 from editor.ui.translation.model import SOURCE, STATUS, TARGET, SegmentModel
 from editor.ui.translation.side import SegmentSide
 from editor.ui.translation.undo import SegmentEdit, Value
@@ -96,6 +98,8 @@ class TranslationPanel(ArticlePanel):
 
         self.table = QTableView(objectName="translation_table")
         self.table.setModel(self.model)
+        self.delegate = SegmentDelegate(self.table)
+        self.table.setItemDelegateForColumn(TARGET, self.delegate)
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -144,18 +148,11 @@ class TranslationPanel(ArticlePanel):
             )
             for n in (1, 2, 3)
         ]
-        action(
+        self.confirm_action = action(
             self.tr("Confirm segment"),
             "Ctrl+Return",
             lambda: self.confirm(SegmentStatus.TRANSLATED),
         )
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        for made in (self.undo_action, self.redo_action):
-            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(made)
 
     # ------------------------------------------------------------ following the window
 
@@ -351,12 +348,20 @@ class TranslationPanel(ArticlePanel):
     def confirm(self, status: SegmentStatus = SegmentStatus.TRANSLATED) -> None:
         """Confirm the current segment (it goes into the memory) and move to the next
         one that needs work."""
+        self.commit_open_editor()
         key = self.current_key()
         line = self.model.by_key(key) if key else None
         if line is None or not line.editable or not line.target.strip():
             return
         self.edit(self.tr("Confirm segment"), {line.key: (line.target, status)}, force=line.stale)
         self._select_next(line.key)
+
+    def commit_open_editor(self) -> None:
+        """A cell being edited is stored first (Ctrl+Return confirms what is typed)."""
+        for editor in self.table.viewport().findChildren(QPlainTextEdit, "segment_editor"):
+            if editor.isVisible():
+                self.delegate.commit(editor)
+                self.table.setFocus()
 
     def _select_next(self, after: str) -> None:
         lines = self.model.lines()
