@@ -78,3 +78,30 @@ def test_the_find_bars_highlights_are_kept(qtbot: Any, window: MainWindow) -> No
     assert len(bar.highlighted()) == 1
     assert flagged_lines(window) == [(2, "en")]
     settle(window)
+
+
+def test_the_paragraphs_are_judged_off_the_gui_thread_after_typing_pauses(
+    qtbot: Any, window: MainWindow, monkeypatch: Any
+) -> None:
+    import threading
+
+    from editor.core.translation import foreign
+
+    ws = window.ws
+    assert ws is not None
+    threads: list[bool] = []
+    real = foreign.foreign_paragraphs
+
+    def recording(text: str, lang: str, languages: Any) -> Any:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(text, lang, languages)
+
+    monkeypatch.setattr(foreign, "foreign_paragraphs", recording)
+    article = ws.articles.create(language="de", title="Test", body=GERMAN)
+    window.open_article(article.id)
+    qtbot.waitUntil(lambda: len(threads) == 1, timeout=15_000)
+    type_text(window.editor.body, " Noch ein Satz.")  # one check after the pause, not one a key
+    qtbot.waitUntil(lambda: len(threads) == 2 and not window.runner.busy, timeout=15_000)
+    qtbot.wait(100)
+    assert threads == [False, False]
+    settle(window)

@@ -17,18 +17,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,9 +33,9 @@ from editor.app.changes import ArticleStateChange, Change, EntitiesChanged
 from editor.app.operations import plain
 from editor.core.translation.staleness import SegmentStatus
 from editor.ui.panels.base import ArticlePanel, PanelServices
-from editor.ui.translation.delegate import SegmentDelegate
-from editor.ui.translation.model import SOURCE, STATUS, TARGET, SegmentModel
+from editor.ui.translation.model import SegmentModel
 from editor.ui.translation.side import SegmentSide
+from editor.ui.translation.table import SegmentTable
 from editor.ui.translation.undo import SegmentEdit, Value
 
 if TYPE_CHECKING:
@@ -96,24 +92,8 @@ class TranslationPanel(ArticlePanel):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self.table = QTableView(objectName="translation_table")
-        self.table.setModel(self.model)
-        self.delegate = SegmentDelegate(self.table)
-        self.table.setItemDelegateForColumn(TARGET, self.delegate)
-        self.table.setWordWrap(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TARGET, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = SegmentTable(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_currentRowChanged)
-        self.model.modelReset.connect(self.table.resizeRowsToContents)
 
         self.side = SegmentSide(self)
         self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="translation_splitter")
@@ -224,7 +204,7 @@ class TranslationPanel(ArticlePanel):
         self._show_progress(state)
         self.side.show_stale(self.model.stale_lines(), self._change_names)
         if first or self.current_key() is None:
-            self._select_first_open()
+            self.table.select_open()
         else:
             self._ask_help()
         self._check_article()
@@ -253,27 +233,10 @@ class TranslationPanel(ArticlePanel):
     # ------------------------------------------------------------ the current segment
 
     def current_key(self) -> str | None:
-        line = self.model.line(self.table.currentIndex().row())
-        return None if line is None else line.key
+        return self.table.current_key()
 
     def select_segment(self, key: str) -> None:
-        row = self.model.row_of(key)
-        if row is None:
-            return
-        index = self.model.index(row, TARGET)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-
-    def _select_first_open(self) -> None:
-        lines = self.model.lines()
-        todo = [ln for ln in lines if ln.editable and (ln.stale or not ln.status.done)]
-        target = todo[0] if todo else (lines[0] if lines else None)
-        if target is not None:
-            self.select_segment(target.key)
+        self.table.select_segment(key)
 
     def _on_table_currentRowChanged(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self.side.key = None  # what is shown is another segment's until the answer comes
@@ -348,28 +311,13 @@ class TranslationPanel(ArticlePanel):
     def confirm(self, status: SegmentStatus = SegmentStatus.TRANSLATED) -> None:
         """Confirm the current segment (it goes into the memory) and move to the next
         one that needs work."""
-        self.commit_open_editor()
+        self.table.commit_open_editor()
         key = self.current_key()
         line = self.model.by_key(key) if key else None
         if line is None or not line.editable or not line.target.strip():
             return
         self.edit(self.tr("Confirm segment"), {line.key: (line.target, status)}, force=line.stale)
-        self._select_next(line.key)
-
-    def commit_open_editor(self) -> None:
-        """A cell being edited is stored first (Ctrl+Return confirms what is typed)."""
-        for editor in self.table.viewport().findChildren(QPlainTextEdit, "segment_editor"):
-            if editor.isVisible():
-                self.delegate.commit(editor)
-                self.table.setFocus()
-
-    def _select_next(self, after: str) -> None:
-        lines = self.model.lines()
-        start = next((n for n, ln in enumerate(lines) if ln.key == after), -1) + 1
-        for line in lines[start:]:
-            if line.editable and (line.stale or not line.status.done):
-                self.select_segment(line.key)
-                return
+        self.table.select_open(after=line.key)
 
     def insert_match(self, number: int) -> None:
         """Put the `number`th match (1..3) of the current segment in as a draft."""
