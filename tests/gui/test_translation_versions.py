@@ -33,11 +33,11 @@ def language_cell(window: MainWindow, article_id: int) -> Any:
 def test_the_list_shows_each_rows_language_versions(qtbot: Any, window: MainWindow) -> None:
     ws = window.ws
     assert ws is not None
-    source, english, french = group(ws)
+    source, english, _french = group(ws)
     alone = ws.articles.create(language="en", title="Allein").id
     settle(window)
-    qtbot.waitUntil(lambda: window.list_model.row_of(french) is not None, timeout=5000)
-    window.list_model.reload()
+    # The list follows the new versions on its own (their creation reloads it).
+    qtbot.waitUntil(lambda: window.list_model.row_of(alone) is not None, timeout=5000)
     assert language_cell(window, source).data() == "DE · EN · FR"
     assert language_cell(window, english).data(VERSIONS_ROLE) == (("de", "en", "fr"), "en")
     assert language_cell(window, alone).data() == "en"
@@ -61,9 +61,9 @@ def test_a_trashed_version_leaves_the_badges(qtbot: Any, window: MainWindow) -> 
     ws = window.ws
     assert ws is not None
     source, _english, french = group(ws)
-    ws.articles.trash(french)
-    settle(window)
-    window.list_model.reload()
+    qtbot.waitUntil(lambda: window.list_model.row_of(french) is not None, timeout=5000)
+    ws.articles.trash(french)  # the list reloads on its own
+    qtbot.waitUntil(lambda: window.list_model.row_of(french) is None, timeout=5000)
     assert language_cell(window, source).data() == "DE · EN"
 
 

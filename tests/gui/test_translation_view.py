@@ -260,3 +260,37 @@ def test_machine_translation_of_a_segment_when_a_backend_is_set_up(
     wait_stored(qtbot, window, panel)
     line = panel.model.by_key("body:2")
     assert line is not None and line.status is SegmentStatus.DRAFT
+
+
+def test_checks_are_shown_for_the_segment_and_the_article(qtbot: Any, window: MainWindow) -> None:
+    from editor.ui.translation.model import STATUS
+
+    ws = window.ws
+    assert ws is not None
+    ws.memory.add_term("Smartphone", None)  # do not translate
+    translate(qtbot, window, source_article(ws))
+    panel = panel_of(qtbot, window)
+    panel.select_segment("body:1")
+    panel.model.setData(
+        panel.model.index(2, TARGET), "It costs 99 euros.", Qt.ItemDataRole.EditRole
+    )
+    wait_stored(qtbot, window, panel)
+    qtbot.waitUntil(lambda: bool(panel.model.problems("body:1")), timeout=10_000)
+    assert any("999" in message for message in panel.model.problems("body:1"))
+    assert "⚠" in panel.model.index(2, STATUS).data()
+    articles = [
+        panel.side.article_checks.item(n).text() for n in range(panel.side.article_checks.count())
+    ]
+    assert any(text.startswith("body:1") and "999" in text for text in articles)
+    panel.select_segment("body:0")
+    panel.select_segment("body:1")
+    qtbot.waitUntil(lambda: panel.side.key == "body:1", timeout=10_000)
+    segment = [
+        panel.side.segment_checks.item(n).text() for n in range(panel.side.segment_checks.count())
+    ]
+    assert any("999" in text for text in segment)
+    # The glossary of the segment that mentions the term shows it.
+    panel.select_segment("body:0")
+    qtbot.waitUntil(lambda: panel.side.key == "body:0", timeout=10_000)
+    assert "Smartphone" in panel.side.glossary.text()
+    assert "do not translate" in panel.side.glossary.text()

@@ -18,6 +18,7 @@ from editor.core.translation.staleness import Change, SegmentStatus
 
 if TYPE_CHECKING:
     from editor.app.translation.service import SegmentRow, TranslationState
+    from editor.core.translation.checks import SegmentProblem
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SOURCE, TARGET, STATUS = range(3)
@@ -68,6 +69,7 @@ class SegmentModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._lines: list[Line] = []
+        self._problems: dict[str, list[str]] = {}  # the checks' messages by segment key
         self._status_names = {
             SegmentStatus.UNTRANSLATED: self.tr("untranslated"),
             SegmentStatus.DRAFT: self.tr("draft"),
@@ -88,7 +90,21 @@ class SegmentModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._lines = lines
+        self._problems = {}  # another translation's, or none: the next check tells
         self.endResetModel()
+
+    def show_problems(self, problems: list[SegmentProblem]) -> None:
+        """Mark the segments the article's checks found something wrong with."""
+        found: dict[str, list[str]] = {}
+        for problem in problems:
+            found.setdefault(problem.key, []).append(problem.message)
+        self._problems = found
+        if self._lines:
+            last = len(self._lines) - 1
+            self.dataChanged.emit(self.index(0, STATUS), self.index(last, STATUS))
+
+    def problems(self, key: str) -> list[str]:
+        return list(self._problems.get(key, ()))
 
     def apply(self, key: str, text: str, status: SegmentStatus) -> None:
         """Put a target text and status on screen (the undo commands call this)."""
@@ -183,9 +199,13 @@ class SegmentModel(QAbstractTableModel):
             text += " · " + self.tr("new in the source")
         elif line.change is Change.REMOVED:
             text = self.tr("removed from the source")
+        if line.key in self._problems:
+            text += " · ⚠ " + self.tr("check")
         return text
 
     def _tooltip(self, line: Line) -> str | None:
+        if line.key in self._problems:
+            return "\n".join(self._problems[line.key])
         if line.change is Change.CHANGED:
             return self.tr("The source of this segment changed since it was translated.")
         if line.change is Change.ADDED:

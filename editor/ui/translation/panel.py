@@ -172,11 +172,12 @@ class TranslationPanel(ArticlePanel):
         from editor.app.translation.service import TranslationError
 
         if isinstance(error, TranslationError):
+            reason = str(error)
             self.notice.setText(
                 self.tr(
-                    "This article is not a translation made here: %1. "
-                    "Translate to… makes one from it."
-                ).replace("%1", str(error))
+                    "%1. Translate to… (Ctrl+Alt+T) makes a translation of it; Go to Other "
+                    "Language Version (Ctrl+Alt+L) opens one it has."
+                ).replace("%1", reason[:1].upper() + reason[1:])
             )
         else:
             self.notice.setText(
@@ -276,9 +277,11 @@ class TranslationPanel(ArticlePanel):
 
             return workbench.article_problems(ws, article_id)
 
-        self.run_query(
-            "checks", "Checking the translation", plain(work), self.side.show_article_problems
-        )
+        def shown(problems: list[Any]) -> None:
+            self.side.show_article_problems(problems)
+            self.model.show_problems(problems)
+
+        self.run_query("checks", "Checking the translation", plain(work), shown)
 
     # ------------------------------------------------------------ editing
 
