@@ -23,6 +23,7 @@ from editor.commands.indexes import (
     rebuild_search_index,
 )
 from editor.commands.registry import Command, CommandDisabledError, CommandRegistry
+from editor.commands.translation import translation_commands
 from editor.commands.workflow import workflow_commands
 from editor.core.article import Article, ListQuery
 from editor.core.workflow import (
@@ -86,6 +87,8 @@ def register_builtin(registry: CommandRegistry) -> None:
     for command in workflow_commands():
         registry.register(command)
     for command in _publishing_commands():
+        registry.register(command)
+    for command in translation_commands():
         registry.register(command)
     for command in _help_commands():
         registry.register(command)

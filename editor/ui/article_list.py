@@ -13,7 +13,7 @@ gives it one; a sort or filter asked for meanwhile is applied then.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +54,10 @@ COLUMNS: tuple[Column, ...] = (
 TITLE, LANGUAGE, STATUS, AUTHOR, UPDATED = range(len(COLUMNS))
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# On the language column: (the group's languages, the row's own) when it has versions.
+VERSIONS_ROLE = Qt.ItemDataRole.UserRole + 2
+# The languages of each article's translation group, for a page of ids (one query).
+VersionsSource = Callable[[list[int]], dict[int, tuple[str, ...]]]
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -68,6 +72,8 @@ class ArticleListModel(QAbstractTableModel):
         self._now = datetime.now(UTC)  # "2 min" is relative to the last refresh
         self._relative_now: datetime | None = None
         self._relative_cache: dict[datetime, str] = {}
+        self._versions_source: VersionsSource | None = None
+        self._versions: dict[int, tuple[str, ...]] = {}
 
     # ------------------------------------------------------------ the query
 
@@ -97,6 +103,20 @@ class ArticleListModel(QAbstractTableModel):
         self._counted = False
         self.endResetModel()
 
+    def set_versions_source(self, source: VersionsSource) -> None:
+        """Show each row's language versions ("DE · EN"), read per page through `source`."""
+        self._versions_source = source
+        self._versions = source([r.id for r in self._rows]) if self._rows else {}
+
+    def _read_versions(self, rows: Sequence[ArticleSummary]) -> None:
+        if self._versions_source is not None and rows:
+            self._versions.update(self._versions_source([r.id for r in rows]))
+
+    def versions(self, article_id: int) -> tuple[str, ...]:
+        """The languages of the article's group (empty when it has no other version)."""
+        found = self._versions.get(article_id, ())
+        return found if len(found) > 1 else ()
+
     def set_service(self, articles: ArticleService) -> None:
         """Read through ``articles`` from now on; the rows shown stay unless the query changed."""
         self._articles = articles
@@ -122,6 +142,8 @@ class ArticleListModel(QAbstractTableModel):
         self._total = self._articles.count(count_query)
         self._counted = True
         self._rows = self._articles.list(dataclasses.replace(self._query, offset=0, limit=wanted))
+        self._versions = {}
+        self._read_versions(self._rows)
         self.endResetModel()
 
     def refresh_times(self) -> None:
@@ -150,6 +172,7 @@ class ArticleListModel(QAbstractTableModel):
             self._total = len(self._rows)  # the archive shrank meanwhile
             return
         first = len(self._rows)
+        self._read_versions(page)
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
@@ -198,6 +221,9 @@ class ArticleListModel(QAbstractTableModel):
             return self._display(summary, column)
         if role == ARTICLE_ID_ROLE:
             return summary.id
+        if role == VERSIONS_ROLE and column == LANGUAGE:
+            versions = self.versions(summary.id)
+            return (versions, summary.language) if versions else None
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             return status_icon(summary.status)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
@@ -210,7 +236,8 @@ class ArticleListModel(QAbstractTableModel):
         if column == TITLE:
             return summary.title or self.tr("(untitled)")
         if column == LANGUAGE:
-            return summary.language
+            versions = self.versions(summary.id)
+            return " · ".join(v.upper() for v in versions) if versions else summary.language
         if column == STATUS:
             return status_text(summary.status.label)
         if column == AUTHOR:

@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from editor.ui.palette import CommandPalette
     from editor.ui.panels.history import HistoryPanel
     from editor.ui.panels.related import RelatedPanel
+    from editor.ui.translation.panel import TranslationPanel
 
 T = TypeVar("T")
 
@@ -150,6 +151,12 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
             delays=self._autosave_delays,
         )
         self.autosave = self.editing.autosave
+        from editor.ui.translation.paragraph_flags import ParagraphLanguageFlags
+
+        # A paragraph in another language than the article's is flagged, off the keystroke path.
+        self.language_flags = ParagraphLanguageFlags(
+            self.editor.body, self.runner, workspace, self._shown_language
+        )
         self._connect()
         registry = self._registry_wanted
         self.registry = registry if registry is not None else _builtin_registry()
@@ -166,6 +173,7 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
         from editor.ui.entities.window import EntityTools
 
         self.entity_tools = EntityTools(self)  # tags panel marks, list filter, dialogs
+        self._attach_versions(workspace)
         # The daily backup of an SQLite archive (last seven kept), once the start is over.
         QTimer.singleShot(self.BACKUP_DELAY_MS, self, self._start_daily_backup)
 
@@ -174,6 +182,15 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
 
         if self.ws is not None:
             self.runner.run(daily_backup_operation(self.ws), owner=self)
+
+    def _attach_versions(self, workspace: Workspace) -> None:
+        """The list's language column shows each row's language versions as badges."""
+        from editor.app.translation import groups
+        from editor.ui.article_list import LANGUAGE
+        from editor.ui.translation.badges import LanguageBadgeDelegate
+
+        self.list_view.setItemDelegateForColumn(LANGUAGE, LanguageBadgeDelegate(self.list_view))
+        self.list_model.set_versions_source(lambda ids: groups.group_languages(workspace, ids))
 
     def _attach_search(self, workspace: Workspace) -> None:
         self.search_panel.attach(workspace, self.runner)
@@ -329,6 +346,22 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
             )
         elif name == "related":
             cast("RelatedPanel", panel).open_article_requested.connect(self.open_article)
+        elif name == "translation":
+            cast("TranslationPanel", panel).article_rewritten.connect(
+                self._on_translation_article_rewritten
+            )
+
+    def _on_translation_article_rewritten(self, article: Article) -> None:
+        """The translation view stored segments: the editor shows the text they make."""
+        if self._article is not None and self._article.id == article.id:
+            self.show_saved_text(article)
+
+    def _shown_language(self) -> str | None:
+        """The open article's language as the metadata box shows it (maybe not saved yet)."""
+        if self._article is None:
+            return None
+        chosen = self.metadata.language.currentData()
+        return str(chosen) if chosen else self._article.language
 
     def _update_preview(self, *, now: bool = False) -> None:
         body = self.editor.body.toPlainText() if self._article is not None else ""
@@ -362,6 +395,7 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
         self.editing.submit(self._article.id, changes)
         if "language" in changes:
             self.status.show_language(changes["language"])
+            self.language_flags.refresh()
 
     def _on_metadata_status_requested(self, target: Status) -> None:
         if self._article is None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from editor.ui.article_editor import PREVIEW_TAB, ArticleEditor
 
@@ -28,11 +29,26 @@ class TextTools:
         widget = self.focused()
         if widget is not None:
             widget.undo()
+        elif (stack := self.view_undo_stack()) is not None:
+            stack.undo()
 
     def redo(self) -> None:
         widget = self.focused()
         if widget is not None:
             widget.redo()
+        elif (stack := self.view_undo_stack()) is not None:
+            stack.redo()
+
+    def view_undo_stack(self) -> QUndoStack | None:
+        """The ``undo_stack`` of the focused view (the translation view's segments), so that
+        Edit › Undo acts there too: one shortcut, no second action for the same keys."""
+        widget: QWidget | None = QApplication.focusWidget() or self._editor.window().focusWidget()
+        while widget is not None:
+            stack = getattr(widget, "undo_stack", None)
+            if isinstance(stack, QUndoStack):
+                return stack
+            widget = widget.parentWidget()
+        return None
 
     def show_find(self, replace: bool = False) -> None:
         """The find bar on the focused text field (the body unless the teaser has focus)."""

@@ -35,5 +35,9 @@ def open_tool(window: MainWindow, name: str) -> None:
         from editor.ui.entities.window import open_entity_tool
 
         open_entity_tool(window, name)
+    elif name == "translate":
+        from editor.ui.translation.translate_dialog import ask_translate
+
+        ask_translate(window)
     else:
         raise ValueError(f"no tool {name!r}")

@@ -46,9 +46,15 @@ def builtin_panels(editor: ArticleEditor) -> list[PanelSpec]:
 
         return EntitiesPanel(services, text, editor.body, lambda: editor.highlighter)
 
+    def translation(services: PanelServices) -> ArticlePanel:
+        from editor.ui.translation.panel import TranslationPanel
+
+        return TranslationPanel(services)
+
     return [
         PanelSpec("history", translate("panels", "History"), history, TAB, HISTORY_TAB),
         PanelSpec("page", translate("panels", "Page"), page, TAB, PAGE_TAB),
         PanelSpec("related", translate("panels", "Related links"), related, DOCK),
         PanelSpec("entities", translate("panels", "Entity tags"), entities, DOCK),
+        PanelSpec("translation", translate("panels", "Translation"), translation, DOCK),
     ]

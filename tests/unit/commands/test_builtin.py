@@ -28,6 +28,7 @@ def test_every_command_is_complete(registry) -> None:
             "workflow",
             "publish",
             "related",
+            "translation",
             "help",
             "entities",
         }

@@ -1,0 +1,122 @@
+"""A quiet flag under a paragraph written in another language than its article.
+
+Off the keystroke path: typing restarts a timer; when it fires, the body's text is
+handed to the window's runner (a keyed query: a newer check replaces an older one) and
+the paragraphs are judged there (the detectors load on their first use, which takes a
+while: never on the GUI thread). An answer for a text that changed since is dropped.
+The flag is a dotted underline (an extra selection of the body's own, so the find
+bar's highlights are kept) and a tooltip over the paragraph naming the language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+
+from editor.app.operations import plain, query
+
+if TYPE_CHECKING:
+    from editor.app.workspace import Workspace
+    from editor.core.translation.foreign import ForeignParagraph
+    from editor.ui.runner import Runner
+
+DELAY_MS = 800  # after typing pauses
+FLAG = QTextFormat.Property.UserProperty + 0x4C46  # tags these extra selections
+FLAG_COLOUR = QColor(120, 140, 200)
+
+
+class ParagraphLanguageFlags(QObject):
+    def __init__(
+        self,
+        body: QPlainTextEdit,
+        runner: Runner,
+        workspace: Workspace,
+        language: Callable[[], str | None],
+    ) -> None:
+        super().__init__(body)
+        self._body = body
+        self._runner = runner
+        self._ws = workspace
+        self._language = language
+        self._revision = 0  # counts the body's changes: an older answer is dropped
+        self.flagged: list[ForeignParagraph] = []
+        self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)
+        self._timer.timeout.connect(self.check_now)
+        body.textChanged.connect(self._on_body_textChanged)
+        body.viewport().installEventFilter(self)
+
+    def _on_body_textChanged(self) -> None:
+        self._revision += 1
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Check again soon (the article's language changed)."""
+        self._revision += 1
+        self._timer.start()
+
+    def check_now(self) -> None:
+        self._timer.stop()
+        lang = self._language()
+        text, revision, ws = self._body.toPlainText(), self._revision, self._ws
+        if not lang or not text.strip():
+            self._show(revision, [])
+            return
+
+        def work() -> list[ForeignParagraph]:
+            from editor.core.translation.foreign import foreign_paragraphs
+
+            return foreign_paragraphs(text, lang, ws.publishing.site_languages())
+
+        self._runner.run(
+            query("Checking the paragraphs' language", plain(work), key=(id(self), "flags")),
+            on_done=lambda found: self._show(revision, found),
+            on_error=lambda _error: None,  # a flag is a hint: no error message for it
+            owner=self,
+        )
+
+    def _show(self, revision: int, found: list[ForeignParagraph]) -> None:
+        if revision != self._revision:
+            return  # the text changed meanwhile: the next check is on its way
+        self.flagged = list(found)
+        document = self._body.document()
+        ours = []
+        for paragraph in found:
+            first = document.findBlockByNumber(paragraph.first_line)
+            last = document.findBlockByNumber(paragraph.last_line)
+            if not first.isValid() or not last.isValid():
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(first)
+            cursor.setPosition(
+                last.position() + max(0, last.length() - 1), QTextCursor.MoveMode.KeepAnchor
+            )
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(FLAG_COLOUR)
+            fmt.setProperty(FLAG, paragraph.lang)
+            selection.format = fmt
+            ours.append(selection)
+        others = [s for s in self._body.extraSelections() if not s.format.property(FLAG)]
+        self._body.setExtraSelections(others + ours)
+
+    def flag_at(self, line: int) -> ForeignParagraph | None:
+        return next((p for p in self.flagged if p.first_line <= line <= p.last_line), None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            cursor = self._body.cursorForPosition(event.pos())
+            flag = self.flag_at(cursor.blockNumber())
+            if flag is not None:
+                from editor.core.languages import language_name
+
+                text = self.tr("This paragraph reads as %1.").replace(
+                    "%1", language_name(flag.lang)
+                )
+                QToolTip.showText(event.globalPos(), text, self._body)
+                return True
+        return super().eventFilter(watched, event)
