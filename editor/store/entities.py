@@ -114,6 +114,18 @@ def resolve_keys(session: Session, keys: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def entities_by_name(session: Session) -> dict[str, core.Entity]:
+    """Every entity (without article counts) by the key of each of its names: canonical
+    name, aliases and labels (no two entities share one)."""
+    rows = session.execute(select(Entity).options(selectinload(Entity.names))).scalars()
+    found: dict[str, core.Entity] = {}
+    for row in rows:
+        entity = _value(row)
+        for name in entity.names():
+            found.setdefault(name_key(name), entity)
+    return found
+
+
 def all_entities(session: Session) -> list[core.Entity]:
     """Every entity with its names and article count (for the suggestion matcher)."""
     return list_entities(session)
