@@ -134,7 +134,8 @@ class SettingsChanged(Change):
 @dataclass(frozen=True, slots=True)
 class EntitiesChanged(Change):
     """Entities were added, edited, renamed, merged or deleted (``ids``: those touched);
-    ``articles``: the articles whose tags changed with them (a merge or a delete)."""
+    ``articles``: the articles whose tags changed with them (a rename, merge or
+    delete; the search index has already followed)."""
 
     ids: tuple[int, ...]
     articles: tuple[int, ...] = ()

@@ -115,6 +115,32 @@ def resolve_keys(session: Session, keys: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def entities_by_name(session: Session) -> dict[str, core.Entity]:
+    """Every entity (without article counts) by the key of each of its names: canonical
+    name, aliases and labels (no two entities share one)."""
+    rows = session.execute(select(Entity).options(selectinload(Entity.names))).scalars()
+    found: dict[str, core.Entity] = {}
+    for row in rows:
+        entity = _value(row)
+        for name in entity.names():
+            found.setdefault(name_key(name), entity)
+    return found
+
+
+def names_by_id(db: Session | Connection) -> dict[int, str]:
+    """Every entity's canonical name by id (what the related-links index keys tags by)."""
+    return {entity_id: name for entity_id, name in db.execute(select(Entity.id, Entity.name))}
+
+
+def labels_in(session: Session, names: Iterable[str], lang: str) -> dict[str, str]:
+    """Each of ``names`` that is an entity's (canonical, alias or label) -> the entity's
+    label in ``lang`` (its canonical name when it has none there)."""
+    wanted = {name: name_key(name) for name in names}
+    ids = resolve_keys(session, wanted.values())
+    rows = {i: _row(session, i) for i in set(ids.values())}
+    return {name: _value(rows[ids[key]]).label(lang) for name, key in wanted.items() if key in ids}
+
+
 def all_entities(session: Session) -> list[core.Entity]:
     """Every entity with its names and article count (for the suggestion matcher)."""
     return list_entities(session)

@@ -116,3 +116,4 @@ def test_about_credits_the_data_and_model_licences():
     text = help_tools.about_text()
     for words in ("MIT licence", "trans-de-en", "GPL-2.0-or-later", "multilingual-e5-small"):
         assert words in text
+    assert "GermEval 2014" in text and "CC BY 4.0" in text  # the shipped entity models

@@ -16,6 +16,7 @@ from editor.app.changes import EntitiesChanged
 from editor.core.entities.model import Entity, make_entity
 from editor.store import articles as article_store
 from editor.store import entities as store
+from editor.store import search as search_index
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -93,14 +94,22 @@ class EntityService:
             id=entity.id,
         )
         with self._db.session(write=True) as s:
+            before = store.get_entity(s, entity.id).name if entity.id is not None else None
             saved = store.update_entity(s, checked)
-        self._changed(saved.id)
+            # Their tags are in the search index by name: indexed again, same transaction.
+            articles = (
+                tuple(store.article_ids_of(s, entity.id or 0)) if saved.name != before else ()
+            )
+            search_index.index_ids(s, articles)
+        self._changed(saved.id, articles=articles)
         return saved
 
     def rename(self, entity_id: int, new_name: str) -> Entity:
         with self._db.session(write=True) as s:
             renamed = store.rename_entity(s, entity_id, new_name)
-        self._changed(entity_id)
+            articles = tuple(store.article_ids_of(s, entity_id))
+            search_index.index_ids(s, articles)  # their tag names changed
+        self._changed(entity_id, articles=articles)
         return renamed
 
     def merge(self, source_id: int, target_id: int) -> Entity:
@@ -108,6 +117,7 @@ class EntityService:
         with self._db.session(write=True) as s:
             articles = tuple(store.article_ids_of(s, source_id))
             merged = store.merge_entities(s, source_id, target_id)
+            search_index.index_ids(s, articles)
         self._changed(source_id, target_id, articles=articles)
         return merged
 
@@ -116,6 +126,7 @@ class EntityService:
         with self._db.session(write=True) as s:
             articles = tuple(store.article_ids_of(s, entity_id))
             count = store.delete_entity(s, entity_id)
+            search_index.index_ids(s, articles)
         self._changed(entity_id, articles=articles)
         return count
 

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from editor.app.changes import SitePublished, StatusMoved
+from editor.app.changes import EntitiesChanged, SitePublished, StatusMoved
 from editor.app.publishing import ledger
 from editor.app.publishing import settings as site_config
 from editor.app.publishing.review import (
@@ -32,14 +32,16 @@ from editor.app.publishing.review import (
     gate,
 )
 from editor.app.publishing.translations import read_translations
-from editor.app.publishing.values import to_published
+from editor.app.publishing.values import subjects_of, to_published, to_subject
 from editor.core.article import Article
+from editor.core.entities.model import name_key
 from editor.core.links import PublicationRecord
 from editor.core.publishing import (
     CheckResult,
     PublishedArticle,
     PublishManifest,
     SiteSettings,
+    Subject,
     publish_site,
     render_preview,
 )
@@ -48,6 +50,7 @@ from editor.core.publishing.state import site_shows
 from editor.core.workflow import PUBLIC_STATUSES, Status
 from editor.store import articles as article_store
 from editor.store import bulk
+from editor.store import entities as entity_store
 from editor.store import links as link_store
 from editor.store.errors import NotFoundError
 
@@ -86,6 +89,28 @@ class PublishService:
         self._cache_lock = threading.Lock()
         self._known: dict[int, Article] = {}
         self._published: dict[int, tuple[int, tuple[int, ...], PublishedArticle]] = {}
+        # The entities the site names tags by (kind, labels, Wikidata id), by name key;
+        # read again after any entity change (a rename or a new label changes pages).
+        self._subjects: dict[str, Subject] | None = None
+        workspace.changes.subscribe(EntitiesChanged, self._on_entities_changed)
+
+    def _on_entities_changed(self, change: EntitiesChanged) -> None:
+        with self._cache_lock:
+            self._subjects = None
+            # Their tags changed without a new version (a merge or delete moved them).
+            self._known = {i: a for i, a in self._known.items() if i not in change.articles}
+
+    def _subject_map(self, tags: Iterable[str]) -> dict[str, Subject]:
+        """Subjects by name key, read again when a tag has none (a new entity)."""
+        with self._cache_lock:
+            known = self._subjects
+        if known is not None and all(name_key(t) in known for t in tags):
+            return known
+        with self._db.session() as s:
+            fresh = {k: to_subject(e) for k, e in entity_store.entities_by_name(s).items()}
+        with self._cache_lock:
+            self._subjects = fresh
+        return fresh
 
     # ------------------------------------------------------------ settings
 
@@ -139,14 +164,20 @@ class PublishService:
         times = self._first_publications(remade)
         made: dict[int, tuple[int, tuple[int, ...], PublishedArticle]] = {}
         result = []
+        entities = self._subject_map(t for a in by_id.values() for t in a.tags)
         for a in by_id.values():
             accepted = related.get(a.id)
             links = tuple(r for r in accepted if r in by_id) if accepted else ()
             kept = before.get(a.id)
+            subjects = subjects_of(a.tags, entities)
             if kept is not None and kept[0] == a.version and kept[1] == links:
                 published = kept[2]  # unchanged: reuse the value made last run
+                if published.subjects != subjects or published.tags != a.tags:
+                    published = replace(published, tags=a.tags, subjects=subjects)
             else:
-                published = to_published(a, links, updated=_updated(a, times.get(a.id)))
+                published = to_published(
+                    a, links, updated=_updated(a, times.get(a.id)), subjects=subjects
+                )
             made[a.id] = (a.version, links, published)
             result.append(published)
         with self._cache_lock:
@@ -246,8 +277,9 @@ class PublishService:
         article = self._ws.articles.get(article_id)
         related = [c.target_id for c in self._ws.related.accepted(article_id)]
         site = self.site_articles()
+        subjects = subjects_of(article.tags, self._subject_map(article.tags))
         return render_preview(
-            to_published(article, related),
+            to_published(article, related, subjects=subjects),
             self.site_settings(),
             site_articles=site,
             suggest=self._suggest,

@@ -30,6 +30,7 @@ from editor.app.related.common import DataFiles, IsCancelled, Progress, to_relat
 from editor.core.related import IndexFileError, RelatedDoc, RelatedIndex
 from editor.core.related.config import RelatedConfig
 from editor.store import articles as article_store
+from editor.store import entities as entity_store
 from editor.store.database import Database
 from editor.store.errors import NotFoundError
 
@@ -119,11 +120,12 @@ class IndexKeeper:
             with self._db.session() as s:
                 stamps = article_store.live_article_stamps(s)
                 docs = [to_related_doc(a) for a in article_store.iter_articles(s)]
+                entities = entity_store.names_by_id(s)
             index = RelatedIndex.build(
                 docs, config=self.config, progress=progress, is_cancelled=is_cancelled
             )
             if save:  # before the swap: nobody else reads or changes it yet
-                self._save(index, stamps)
+                self._save(index, stamps, entities)
             self._swap(index, docs)
         finally:
             with self._pending_lock:
@@ -165,13 +167,18 @@ class IndexKeeper:
 
     # ------------------------------------------------------------ the saved index
 
-    def _save(self, index: RelatedIndex, stamps: dict[int, datetime]) -> None:
+    def _save(
+        self, index: RelatedIndex, stamps: dict[int, datetime], entities: dict[int, str]
+    ) -> None:
         """Keep the index for the next start; failing to save only costs a rebuild."""
         newest = max(stamps.values(), default=None)
         stamp = {
             "url": self._files.url,
             "newest": newest.isoformat() if newest else None,
             "ids": sorted(stamps),
+            # Tags are indexed by their entity's name: a rename, merge or delete after
+            # this build (it changes no article's time) means the saved index is stale.
+            "entities": {str(i): name for i, name in entities.items()},
         }
         try:
             index.save(self._files.index)
@@ -193,6 +200,11 @@ class IndexKeeper:
         newest = datetime.fromisoformat(stamp["newest"]) if stamp.get("newest") else None
         with self._db.session() as s:
             stamps = article_store.live_article_stamps(s)
+            entities = entity_store.names_by_id(s)
+        saved_entities = stamp.get("entities", {})
+        if any(entities.get(int(i)) != name for i, name in saved_entities.items()):
+            log.info("rebuilding the related-links index: entities were renamed or merged")
+            return False
         changed = [
             article_id
             for article_id, updated in stamps.items()

@@ -27,6 +27,7 @@ from editor.app.changes import (
     ArticleChange,
     ArticlesImported,
     Change,
+    EntitiesChanged,
     LinksDecided,
     RevisionCreated,
     StatusMoved,
@@ -35,11 +36,13 @@ from editor.app.related.common import CANDIDATE_STATUSES, DataFiles, IsCancelled
 from editor.app.related.decisions import LinkDecisions
 from editor.app.related.fill import FillLists, bulk_query
 from editor.app.related.keeper import IndexKeeper
+from editor.app.related.labels import in_language
 from editor.app.related.meaning import MeaningVectors
 from editor.core.links import RelatedChoice
 from editor.core.related import RelatedIndex, Suggestion, describe
 from editor.core.related.semantic import Embedder
 from editor.store import articles as article_store
+from editor.store import entities as entity_store
 from editor.store import links as link_store
 
 if TYPE_CHECKING:
@@ -69,7 +72,8 @@ class RelatedService:
         self.decisions = LinkDecisions(self._db, self._decided)
         self.keeper.listeners += [self.meaning, self.fill]
         self.meaning.on_embedded = self.fill.clear  # lists were computed without them
-        for kind in (ArticleChange, ArticlesImported):
+        # An entity's rename, merge or delete changes its articles' tags: indexed again.
+        for kind in (ArticleChange, ArticlesImported, EntitiesChanged):
             workspace.changes.subscribe(kind, self._on_article_changed)
 
     # ------------------------------------------------------------ changes from elsewhere
@@ -155,14 +159,19 @@ class RelatedService:
             self.meaning.embed_query(article_id)
         found = self._suggest(index, article_id, top, statuses)
         with self._db.session() as s:
-            titles = article_store.titles_and_languages(s, [int(f.id) for f in found])
+            titles = article_store.titles_and_languages(
+                s, [article_id, *(int(f.id) for f in found)]
+            )
+            # Shared entities are named in the language of the article asked about.
+            names = {n for f in found for n in f.reasons.shared_entities}
+            labels = entity_store.labels_in(s, names, titles.get(article_id, ("", ""))[1])
         return [
             RelatedSuggestion(
                 id=int(f.id),
                 title=titles.get(int(f.id), ("", ""))[0],
                 language=titles.get(int(f.id), ("", ""))[1],
                 score=round(f.score, 4),
-                reasons=describe(f.reasons, ui_language),
+                reasons=describe(in_language(f.reasons, labels), ui_language),
             )
             for f in found
         ]

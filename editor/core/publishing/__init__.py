@@ -29,6 +29,7 @@ from editor.core.publishing.model import (
     PublishedArticle,
     PublishManifest,
     SiteSettings,
+    Subject,
     SuggestFn,
 )
 from editor.core.publishing.preview import render_preview
@@ -47,6 +48,7 @@ __all__ = [
     "PublishManifest",
     "PublishedArticle",
     "SiteSettings",
+    "Subject",
     "SuggestFn",
     "TemplateError",
     "UnsafePathError",

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from editor.core.publishing import layout
-from editor.core.publishing.model import ArticleId, PublishedArticle
+from editor.core.publishing.model import ArticleId, PublishedArticle, Subject
 from editor.core.publishing.site import Site
 from editor.core.publishing.text import clean_line, clean_text
 
@@ -136,6 +136,17 @@ def robots_txt(site: Site) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {site.url(layout.SITEMAP)}\n"
 
 
+def _subject(site: Site, subject: Subject, name: str, page: str) -> dict[str, str]:
+    """A ninjs subject: the name in the article's language, the entity's ``kind``, its
+    tag page as ``uri``; the Wikidata item, when known, as ``code`` in the ``wikidata``
+    scheme (and its address as ``wikidata``)."""
+    entry = {"name": name, "kind": subject.kind, "uri": site.url(page)}
+    if subject.wikidata:
+        entry |= {"scheme": "wikidata", "code": subject.wikidata}
+        entry["wikidata"] = subject.wikidata_url or ""
+    return entry
+
+
 def ninjs(site: Site, article_id: ArticleId) -> str:
     """The article as an IPTC ninjs 1.4 document."""
     article = site.articles[article_id]
@@ -153,9 +164,7 @@ def ninjs(site: Site, article_id: ArticleId) -> str:
         "headline": clean_line(article.title),
         "description_text": clean_text(article.teaser).strip(),
         "body_html": site.body_html(article.id),
-        "subject": [
-            {"name": name, "uri": site.url(page)} for name, page in site.tags_of(article_id)
-        ],
+        "subject": [_subject(site, *found) for found in site.subjects_of(article_id)],
         "associations": {
             f"translation-{t.lang}": {
                 "uri": site.article_url(t.id),

@@ -10,7 +10,7 @@ Layout (all paths relative to the output folder)::
     <lang>/<yyyy>/<slug>/index.html article page
     <lang>/<yyyy>/<slug>/article.json   the article as ninjs
     <lang>/tags/index.html          all tags of a language
-    <lang>/tags/<tag-slug>/index.html
+    <lang>/tags/<tag-slug>/index.html   (an entity's: <lang>/tags/<entity id>/)
     sitemaps/<lang>-pages.xml       sitemap of a language's listing pages
     sitemaps/<lang>-<yyyy>-<mm>.xml sitemap of a language's articles of a month
 
@@ -96,7 +96,15 @@ def tag_slug(tag: str) -> str:
     if not is_safe_slug(slug):
         # Tags made only of punctuation or a reserved name still need a page.
         slug = "tag-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:10]
+    elif slug.isdigit():
+        slug = "tag-" + slug  # digits alone name an entity's page (entity_slug)
     return slug
+
+
+def entity_slug(entity_id: int) -> str:
+    """The folder name of an entity's tag page: its id, so that the address stays when
+    the entity is renamed, relabelled or given another alias (its title says the name)."""
+    return str(int(entity_id))
 
 
 def local_month(moment: datetime, tz: ZoneInfo) -> tuple[int, int]:

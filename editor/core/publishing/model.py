@@ -24,6 +24,33 @@ PrepareSuggestionsFn = Callable[[Sequence[ArticleId]], object]
 
 
 @dataclass(frozen=True)
+class Subject:
+    """An entity an article is tagged with, as the site shows it.
+
+    ``id`` is the archive's entity id: with it the entity's tag page has an address
+    that stays when the entity is renamed or relabelled; without it (a plain tag) the
+    page is named after the tag.  ``labels`` are (language, name) pairs.
+    """
+
+    name: str
+    kind: str = "topic"  # person, organisation, product, place, topic, event
+    id: int | None = None
+    labels: tuple[tuple[str, str], ...] = ()
+    wikidata: str | None = None  # "Q42"
+
+    def label(self, lang: str) -> str:
+        """The name shown on a page in ``lang``: its label there, else the canonical name."""
+        for code, text in self.labels:
+            if code == lang:
+                return text
+        return self.name
+
+    @property
+    def wikidata_url(self) -> str | None:
+        return f"https://www.wikidata.org/wiki/{self.wikidata}" if self.wikidata else None
+
+
+@dataclass(frozen=True)
 class PublishedArticle:
     """One language version of an article, as it is to appear on the site."""
 
@@ -37,6 +64,9 @@ class PublishedArticle:
     author: str = ""
     updated_at: datetime | None = None
     tags: tuple[str, ...] = ()
+    # The tags as entities (kind, labels, Wikidata id), in the editor's order; when
+    # empty the plain ``tags`` stand for topics.
+    subjects: tuple[Subject, ...] = ()
     # Articles sharing a group id are translations of each other.
     group: int | str | None = None
     # The article this one was translated from, if any (for the checks).
@@ -44,6 +74,11 @@ class PublishedArticle:
     revision: int = 1
     # Related articles the editor accepted, in the order they should appear.
     related: tuple[ArticleId, ...] = ()
+
+    @cached_property
+    def entities(self) -> tuple[Subject, ...]:
+        """What the article is tagged with: its subjects, or its plain tags as topics."""
+        return self.subjects or tuple(Subject(name=tag) for tag in self.tags)
 
     @property
     def modified_at(self) -> datetime:
@@ -67,7 +102,7 @@ class PublishedArticle:
         """
         text = (
             f"{self.revision}\x1f{self.lang}\x1f{self.slug}\x1f{self.title}\x1f{self.teaser}\x1f"
-            f"{self.author}\x1f{self.tags}\x1f{self.group!r}\x1f{self.related}\x1f"
+            f"{self.author}\x1f{self.tags}\x1f{self.subjects}\x1f{self.group!r}\x1f{self.related}\x1f"
             f"{self.translated_from}\x1f{self.published_at.timestamp()}\x1f"
             f"{self.updated_at and self.updated_at.timestamp()}\x1f{len(self.body_markdown)}"
         )

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 from markupsafe import Markup
 
-from editor.core.publishing import labels, layout
+from editor.core.publishing import labels, layout, structured
 from editor.core.publishing.errors import TemplateError
 from editor.core.publishing.model import ArticleId, PublishedArticle
 from editor.core.publishing.site import Site
@@ -251,6 +251,10 @@ def article_page(site: Site, article_id: ArticleId, *, inline_css: bool = False)
         ],
         "json_href": layout.relative_url(here, site.json_path(article_id)),
     }
+    # Structured data is for search engines; the editor's preview goes without it.
+    context["jsonld"] = (
+        None if inline_css else structured.script_json(structured.news_article(site, article_id))
+    )
     context["related"] = [_teaser_item(site, here, a) for a in site.related(article_id)]
     context["recent"] = _recent_items(site, article_id)
     return _render(site, "article.html", context)

@@ -27,6 +27,7 @@ from editor.core.publishing.model import (
     PrepareSuggestionsFn,
     PublishedArticle,
     SiteSettings,
+    Subject,
     SuggestFn,
 )
 from editor.core.publishing.text import clean_line, clean_text
@@ -80,20 +81,29 @@ def validate_settings(settings: SiteSettings) -> ZoneInfo:
 
 
 def article_tags(article: PublishedArticle) -> list[tuple[str, str]]:
-    """(name, slug) of an article's tags: blank ones dropped, one per slug, in order."""
-    return list(_tag_pairs(article.tags))
+    """(name, slug) of an article's tags, named in its language: blank ones dropped, one
+    per slug, in order."""
+    return list(_tag_pairs(article.entities, article.lang))
+
+
+def subject_slug(subject: Subject) -> str:
+    """The tag page's folder: the entity's id when it has one, else the name's slug."""
+    return (
+        layout.entity_slug(subject.id) if subject.id is not None else layout.tag_slug(subject.name)
+    )
 
 
 @lru_cache(maxsize=65536)
-def _tag_pairs(tags: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    # Cached by the tags themselves: every run files every article under its tags.
+def _tag_pairs(subjects: tuple[Subject, ...], lang: str) -> tuple[tuple[str, str], ...]:
+    # Cached by the subjects themselves: every run files every article under its tags.
     result: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for raw in tags:
-        slug = layout.tag_slug(raw)
+    for subject in subjects:
+        name = clean_line(subject.label(lang)) or clean_line(subject.name)
+        slug = subject_slug(subject) if name else ""
         if slug and slug not in seen:
             seen.add(slug)
-            result.append((clean_line(raw), slug))
+            result.append((name, slug))
     return tuple(result)
 
 
@@ -276,7 +286,9 @@ class Site:
         for lang, articles in self.by_lang.items():
             of_lang = collected[lang]
             for article in articles:
-                for name, slug in _tag_pairs(article.tags):  # blank and repeated ones dropped
+                for name, slug in _tag_pairs(
+                    article.entities, lang
+                ):  # blank and repeated ones dropped
                     entry = of_lang.get(slug)
                     if entry is None:
                         entry = of_lang[slug] = (name, [])
@@ -287,6 +299,17 @@ class Site:
             }
             for lang, tags in collected.items()
         }
+
+    def subjects_of(self, article_id: ArticleId) -> list[tuple[Subject, str, str]]:
+        """(subject, name in the article's language, tag page) of its tags, in order."""
+        article = self.articles[article_id]
+        pages = dict((slug, name) for name, slug in article_tags(article))
+        found: list[tuple[Subject, str, str]] = []
+        for subject in article.entities:
+            slug = subject_slug(subject) if clean_line(subject.name) else ""
+            if slug in pages:
+                found.append((subject, pages.pop(slug), layout.tag_page(article.lang, slug)))
+        return found
 
     def tags_of(self, article_id: ArticleId) -> list[tuple[str, str]]:
         """(name, page) of the article's tags, in the editor's order."""

@@ -131,7 +131,13 @@ def listing_key(site: Site, article_id: ArticleId) -> str:
     """What the front page, archives and tag pages show of an article (not its body)."""
     a = site.articles[article_id]
     return short_hash(
-        a.title, a.teaser, a.author, a.published_at.isoformat(), site.page[article_id], a.tags
+        a.title,
+        a.teaser,
+        a.author,
+        a.published_at.isoformat(),
+        site.page[article_id],
+        a.tags,
+        a.subjects,  # a relabelled entity retitles its tag pages
     )
 
 

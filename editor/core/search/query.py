@@ -9,6 +9,10 @@
   ``author``, ``tag``, ``entity``, ``after``, ``before``.  Several values of
   ``lang`` or ``status`` are alternatives; several tags, authors or entities
   must all hold.
+* ``entity:`` names an entity by its id (``entity:42``), Wikidata id (``entity:Q42``),
+  name, alias or label in any language: articles tagged with it match, whatever
+  spelling they were tagged by.  The store resolves it (:func:`with_entities`); a
+  value that names no entity is looked for as a phrase in the text instead.
 
 Nothing here raises: anything that is not a valid piece of syntax is taken as
 the text it is (an unknown ``key:``, a bad date, an unbalanced quote, ``NEAR``,
@@ -19,6 +23,7 @@ terms, so a 10,000-character paste stays a quick search.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
@@ -61,7 +66,9 @@ class Filters:
     statuses: tuple[str, ...] = ()
     authors: tuple[tuple[str, ...], ...] = ()  # each as tokens (a phrase in the author field)
     tags: tuple[str, ...] = ()  # tag names, compared without case
-    entities: tuple[tuple[str, ...], ...] = ()  # each as tokens (a phrase anywhere)
+    entities: tuple[str, ...] = ()  # as typed: an entity's id, name, alias or label
+    # Resolved entity filters: each the ids one ``entity:`` value named (any will do).
+    entity_ids: tuple[tuple[int, ...], ...] = ()
     after: date | None = None  # published (or created) on or after
     before: date | None = None  # … before
     include_trashed: bool = False
@@ -74,6 +81,7 @@ class Filters:
             authors=_union(self.authors, other.authors),
             tags=_union(self.tags, other.tags),
             entities=_union(self.entities, other.entities),
+            entity_ids=_union(self.entity_ids, other.entity_ids),
             after=max((d for d in (self.after, other.after) if d), default=None),
             before=min((d for d in (self.before, other.before) if d), default=None),
             include_trashed=self.include_trashed or other.include_trashed,
@@ -107,6 +115,28 @@ class SearchQuery:
 
     def with_filters(self, extra: Filters) -> SearchQuery:
         return replace(self, filters=self.filters.merged(extra))
+
+    def with_entities(self, found: Mapping[str, Sequence[int]]) -> SearchQuery:
+        """The ``entity:`` values resolved: ``found`` holds the entity ids each named (the
+        store looks them up).  A value that named none becomes a phrase of the text."""
+        resolved = list(self.filters.entity_ids)
+        phrases: list[Term] = []
+        for value in self.filters.entities:
+            ids = tuple(sorted(set(found.get(value, ()))))
+            if ids:
+                resolved.append(ids)
+                continue
+            words = tuple(tokens(value))
+            if words:
+                phrases.append(Term(tokens=words))
+            else:
+                resolved.append(())  # neither an entity nor words: nothing matches
+        filters = replace(self.filters, entities=(), entity_ids=tuple(dict.fromkeys(resolved)))
+        return replace(self, terms=(*self.terms, *phrases), filters=filters)
+
+    def entity_phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The ``entity:`` values as token phrases (for highlighting a mention)."""
+        return tuple(p for p in (tuple(tokens(v)) for v in self.filters.entities) if p)
 
 
 # ---------------------------------------------------------------- lexing
@@ -220,11 +250,12 @@ def _filter(key: str, value: str) -> Filters | None:
         return Filters(statuses=(status,)) if status else None
     if key == "tag":
         return Filters(tags=(" ".join(value.split()),))
-    if key in ("author", "entity"):
+    if key == "entity":
+        name = " ".join(value.split())
+        return Filters(entities=(name,))
+    if key == "author":
         found = tuple(tokens(value))
-        if not found:
-            return None
-        return Filters(authors=(found,)) if key == "author" else Filters(entities=(found,))
+        return Filters(authors=(found,)) if found else None
     day = _date(value)
     if day is None:
         return None

@@ -80,7 +80,7 @@ def matcher(query: SearchQuery) -> re.Pattern[str] | None:
     alternatives: list[str] = []
     for term in query.positive:
         alternatives.extend(_alternatives(term))
-    for phrase in (*query.filters.entities, *query.filters.authors):
+    for phrase in (*query.entity_phrases(), *query.filters.authors):
         alternatives.append(_term_pattern(phrase, False))
     if not alternatives:
         return None

@@ -19,7 +19,12 @@ from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR, insert
 from editor.core.search import IndexDoc, SearchQuery, Term
 from editor.store.models import Article
 from editor.store.search.sqlite import MAX_VARIANTS, _spellings
-from editor.store.search.sync import Executor, filter_conditions, newest_first
+from editor.store.search.sync import (
+    Executor,
+    filter_conditions,
+    newest_first,
+    resolve_entities,
+)
 
 TABLE = "search_doc"
 # PostgreSQL keeps positions up to 16383 and 256 per lexeme; a lexeme under 2 kB.
@@ -75,7 +80,6 @@ def _term(term: Term) -> str:
 def tsquery_text(query: SearchQuery) -> tuple[str | None, str | None]:
     """What must match (as tsquery text) and what must not."""
     required = [f"({_term(t)})" for t in query.positive]
-    required += [f"({_phrase(p, False)})" for p in query.filters.entities]
     excluded = [f"({_term(t)})" for t in query.negative]
     return (" & ".join(required) or None, " | ".join(excluded) or None)
 
@@ -122,6 +126,7 @@ class PostgresIndex:
     def search(
         self, db: Executor, query: SearchQuery, limit: int, offset: int = 0
     ) -> list[tuple[int, float]]:
+        query = resolve_entities(db, query)
         positive, negative = tsquery_text(query)
         conditions = filter_conditions(query.filters)
         doc = _doc.c.doc

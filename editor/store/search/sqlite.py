@@ -20,7 +20,12 @@ from sqlalchemy.exc import OperationalError
 
 from editor.core.search import IndexDoc, SearchQuery, Term
 from editor.store.models import Article
-from editor.store.search.sync import Executor, filter_conditions, newest_first
+from editor.store.search.sync import (
+    Executor,
+    filter_conditions,
+    newest_first,
+    resolve_entities,
+)
 
 TABLE = "search_fts"
 COLUMNS = ("title", "teaser", "body", "tags", "author")
@@ -78,7 +83,6 @@ def term_expression(term: Term) -> str:
 def match_expression(query: SearchQuery) -> tuple[str | None, str | None]:
     """The FTS5 MATCH strings: what must match, and what must not."""
     required = [term_expression(t) for t in query.positive]
-    required += [_quoted(phrase) for phrase in query.filters.entities]
     required += ["{author} : " + _quoted(phrase) for phrase in query.filters.authors]
     excluded = [term_expression(t) for t in query.negative]
     positive = " AND ".join(required) if required else None
@@ -125,6 +129,7 @@ class SqliteIndex:
     def search(
         self, db: Executor, query: SearchQuery, limit: int, offset: int = 0
     ) -> list[tuple[int, float]]:
+        query = resolve_entities(db, query)
         positive, negative = match_expression(query)
         conditions = filter_conditions(query.filters)
         if positive is None:

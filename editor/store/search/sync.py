@@ -6,6 +6,7 @@ so indexing happens in the transaction that changed the article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
@@ -14,6 +15,7 @@ from typing import Any, Protocol
 from sqlalchemy import ColumnElement, Connection, exists, func, select
 from sqlalchemy.orm import Session
 
+from editor.core.entities.model import name_key
 from editor.core.search import IndexDoc, SearchQuery, index_doc
 from editor.core.search.query import Filters
 from editor.store.batching import in_chunks
@@ -140,6 +142,30 @@ def _read_docs(db: Executor, where: ColumnElement[bool]) -> list[IndexDoc]:
 # ---------------------------------------------------------------- searching
 
 
+_QID = re.compile(r"[Qq][1-9][0-9]{0,11}")
+
+
+def entity_ids_named(db: Executor, value: str) -> list[int]:
+    """The entities ``value`` names: by id, Wikidata id, name, alias or label."""
+    key = name_key(value)
+    named = select(Entity.id).where(Entity.key == key)
+    other = select(EntityName.entity_id).where(EntityName.key == key)
+    found = set(db.execute(named.union(other)).scalars())
+    if value.isdigit():
+        found |= set(db.execute(select(Entity.id).where(Entity.id == int(value))).scalars())
+    if _QID.fullmatch(value):
+        wikidata = select(Entity.id).where(Entity.wikidata == value.upper())
+        found |= set(db.execute(wikidata).scalars())
+    return sorted(found)
+
+
+def resolve_entities(db: Executor, query: SearchQuery) -> SearchQuery:
+    """``query`` with its ``entity:`` values looked up (see :meth:`SearchQuery.with_entities`)."""
+    if not query.filters.entities:
+        return query
+    return query.with_entities({v: entity_ids_named(db, v) for v in query.filters.entities})
+
+
 def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     """The filters that are not text: trash, language, status, tags, dates."""
     conditions: list[ColumnElement[bool]] = []
@@ -162,6 +188,11 @@ def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
                 )
             )
         )
+    for ids in filters.entity_ids:
+        tagged = select(ArticleEntity.article_id).where(
+            ArticleEntity.article_id == Article.id, ArticleEntity.entity_id.in_(ids)
+        )
+        conditions.append(exists(tagged))
     moment = func.coalesce(Article.published_at, Article.created_at)
     if filters.after is not None:
         conditions.append(moment >= datetime.combine(filters.after, time(), tzinfo=UTC))

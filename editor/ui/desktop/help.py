@@ -57,6 +57,11 @@ CREDITS = (
     QT_TRANSLATE_NOOP(
         "help", "Language detection: langdetect (Apache-2.0) with its language profiles."
     ),
+    QT_TRANSLATE_NOOP(
+        "help",
+        "Entity suggestions: the German model is trained on GermEval 2014 NER (NoSta-D; "
+        "Benikova, Biemann, Reznicek, CC BY 4.0), the English one on wikigold (CC BY 4.0).",
+    ),
 )
 
 

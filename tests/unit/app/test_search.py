@@ -272,3 +272,41 @@ def test_sqlite_ranks_the_newest_matches_first_and_widens_for_filters(
     assert _ids(ws, "chip lang:en", limit=2) == [oldest]
     monkeypatch.setattr(backend, "WINDOWS", (None,))
     assert _ids(ws, "chip", limit=1) == [oldest]
+
+
+def test_entity_filter_finds_every_spelling_of_the_entity(ws: Workspace) -> None:
+    munich = ws.entities.add(
+        "Munich", "place", aliases=["Muenchen"], labels={"de": "München"}, wikidata="Q1726"
+    )
+    de = _create(ws, language="de", title="Neue Tram", body="Die Stadt baut.", tags=["München"])
+    en = _create(ws, language="en", title="New tram", body="The city builds.", tags=["Munich"])
+    mention = _create(ws, language="en", title="Munich weather", body="Rain in Munich.")
+    for value in ("Munich", "münchen", '"München"', "Muenchen", "Q1726", str(munich.id)):
+        assert set(_ids(ws, f"entity:{value}")) == {de, en}, value
+    # Combined with text and other filters; tag: keeps working by name, alias or label.
+    assert _ids(ws, "entity:München tram lang:de") == [de]
+    assert set(_ids(ws, "tag:München")) == {de, en}
+    assert set(_ids(ws, "tag:munich")) == {de, en}
+    # A value that names no entity is looked for as a phrase in the text.
+    assert _ids(ws, 'entity:"Rain in Munich"') == [mention]
+    assert _ids(ws, "entity:Q999999") == []
+
+
+def test_index_follows_entity_rename_merge_and_delete(ws: Workspace) -> None:
+    # The names are in the tags only, so only the tags column can find them.
+    aid = _create(ws, title="Quartalszahlen", body="Der Umsatz stieg.", tags=["Alphacorp"])
+    other = _create(ws, title="Börsengang", body="Die Aktie stieg.", tags=["Betacorp"])
+    alpha = ws.entities.find("Alphacorp")
+    beta = ws.entities.find("Betacorp")
+    assert _ids(ws, "alphacorp") == [aid]
+    ws.entities.rename(alpha.id or 0, "Omegacorp")
+    assert _ids(ws, "omegacorp") == [aid]
+    assert _ids(ws, "alphacorp") == []
+    assert _ids(ws, "entity:alphacorp") == [aid], "the old name is an alias"
+    ws.entities.merge(beta.id or 0, alpha.id or 0)
+    assert set(_ids(ws, "omegacorp")) == {aid, other}
+    assert _ids(ws, "betacorp") == []
+    assert set(_ids(ws, "entity:betacorp")) == {aid, other}
+    ws.entities.delete(alpha.id or 0)
+    assert _ids(ws, "omegacorp") == []
+    assert _ids(ws, "entity:omegacorp") == []

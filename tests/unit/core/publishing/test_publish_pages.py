@@ -42,7 +42,8 @@ def test_article_page_is_semantic_html_in_its_language(
     assert read_page(ENGLISH_PAGE).find("aside")  # related and recent sections
     assert page.find("meta", charset="utf-8")
     assert page.find("link", rel="stylesheet", href="../../../site.css")
-    assert not page.find("script")
+    # No program runs on the page: the only script element is JSON-LD data.
+    assert [s.get("type") for s in page.find("script")] == ["application/ld+json"]
     assert "PyTorch wechselt zur Stiftung" in page.text
     assert "Meta gibt das Projekt ab." in page.text
     assert "<em>kurzer</em>" in page.html
@@ -257,7 +258,9 @@ def test_markup_in_fields_is_escaped_not_interpreted(
     )
     publish_site([article], settings, output)
     page = read_page("en/2026/escaped/index.html")
-    assert not page.find("script") and not page.find("img")
+    # The one script element is the JSON-LD data block, which the author cannot end.
+    assert [s.get("type") for s in page.find("script")] == ["application/ld+json"]
+    assert page.html.count("</script>") == 1 and not page.find("img")
     assert page.find("title")  # still well formed
     assert page.meta("og:title") == ['Quote " and <b>bold</b> & more']
     assert all(not name.startswith("on") for _, attrs in page.tags for name in attrs)

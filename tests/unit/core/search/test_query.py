@@ -28,7 +28,7 @@ def test_filters_are_read_and_taken_out_of_the_text() -> None:
     f = q.filters
     assert f.languages == ("de",) and f.statuses == ("published",)
     assert f.authors == (("weber",),) and f.tags == ("OpenAI",)
-    assert f.entities == (("sam", "altman"),)
+    assert f.entities == ("Sam Altman",)
     assert f.after == date(2026, 1, 1) and f.before == date(2026, 7, 1)
 
 
@@ -110,3 +110,14 @@ def test_plain_words_round_trip(words: list[str]) -> None:
     q = parse(" ".join(words))
     assert len(q.terms) == len(words)
     assert all(not t.negated and not t.prefix for t in q.terms)
+
+
+def test_entity_values_resolve_to_ids_or_fall_back_to_phrases() -> None:
+    q = parse('ki entity:"Sam Altman" entity:42 entity:+++')
+    assert q.filters.entities == ("Sam Altman", "42", "+++")
+    resolved = q.with_entities({"42": [7, 7, 3]})
+    assert resolved.filters.entities == ()
+    # 42 named entities 3 and 7; "+++" names nothing and has no words: nothing matches.
+    assert resolved.filters.entity_ids == ((3, 7), ())
+    assert [t.tokens for t in resolved.terms] == [("ki",), ("sam", "altman")]
+    assert not resolved.is_empty
