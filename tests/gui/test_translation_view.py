@@ -294,3 +294,24 @@ def test_checks_are_shown_for_the_segment_and_the_article(qtbot: Any, window: Ma
     qtbot.waitUntil(lambda: panel.side.key == "body:0", timeout=10_000)
     assert "Smartphone" in panel.side.glossary.text()
     assert "do not translate" in panel.side.glossary.text()
+
+
+def test_a_paragraph_added_to_the_source_shows_at_once_as_new(
+    qtbot: Any, window: MainWindow
+) -> None:
+    ws = window.ws
+    assert ws is not None
+    source_id = source_article(ws)
+    translate(qtbot, window, source_id)
+    panel = panel_of(qtbot, window)
+    panel.fill_button.click()
+    qtbot.waitUntil(lambda: panel.undo_stack.count() == 1, timeout=10_000)
+    wait_stored(qtbot, window, panel)
+    body = ws.articles.get(source_id).body
+    ws.articles.update(source_id, {"body": f"{body}\n\nEin neuer Absatz am Ende des Textes."})
+    # The view hears the source's save and shows the new segment, behind its source.
+    qtbot.waitUntil(lambda: panel.model.by_key("body:3") is not None, timeout=10_000)
+    line = panel.model.by_key("body:3")
+    assert line is not None and line.change is Change.ADDED and line.stale
+    assert panel.undo_stack.count() == 0  # its steps named the segments as they were
+    assert "1" in panel.side.tabs.tabText(2)

@@ -198,6 +198,10 @@ class TranslationPanel(ArticlePanel):
 
     def _show_state(self, state: TranslationState, terms: list[GlossaryEntry], mt: bool) -> None:
         first = self.state is None or self.state.article.id != state.article.id
+        keys = [line.key for line in self.model.lines()]
+        if keys and keys != [row.key for row in state.rows]:
+            # The source was split anew: the steps to undo name segments that moved.
+            self.undo_stack.clear()
         self.state, self.terms, self.mt_ready = state, terms, mt
         self.model.show_state(state)
         self._set_enabled(True)
