@@ -88,6 +88,7 @@ def test_translate_fill_from_memory_edit_the_source_and_fix_the_stale_segments(
     panel.fill_button.click()
     qtbot.waitUntil(lambda: targets(panel)["body:1"] == MEMORY[SECOND], timeout=10_000)
     wait_stored(qtbot, window, panel)
+    assert panel.message.text() == "Filled 3 segments from the translation memory."
     stored = {r.key: (r.target, r.status) for r in ws.translation.state(translation_id).rows}
     assert stored["title:0"] == (MEMORY[TITLE], SegmentStatus.DRAFT)
     assert stored["body:2"] == ("", SegmentStatus.UNTRANSLATED)
@@ -294,3 +295,43 @@ def test_checks_are_shown_for_the_segment_and_the_article(qtbot: Any, window: Ma
     qtbot.waitUntil(lambda: panel.side.key == "body:0", timeout=10_000)
     assert "Smartphone" in panel.side.glossary.text()
     assert "do not translate" in panel.side.glossary.text()
+
+
+def test_a_paragraph_added_to_the_source_shows_at_once_as_new(
+    qtbot: Any, window: MainWindow
+) -> None:
+    ws = window.ws
+    assert ws is not None
+    source_id = source_article(ws)
+    translate(qtbot, window, source_id)
+    panel = panel_of(qtbot, window)
+    panel.fill_button.click()
+    qtbot.waitUntil(lambda: panel.undo_stack.count() == 1, timeout=10_000)
+    wait_stored(qtbot, window, panel)
+    body = ws.articles.get(source_id).body
+    ws.articles.update(source_id, {"body": f"{body}\n\nEin neuer Absatz am Ende des Textes."})
+    # The view hears the source's save and shows the new segment, behind its source.
+    qtbot.waitUntil(lambda: panel.model.by_key("body:3") is not None, timeout=10_000)
+    line = panel.model.by_key("body:3")
+    assert line is not None and line.change is Change.ADDED and line.stale
+    assert panel.undo_stack.count() == 0  # its steps named the segments as they were
+    assert "1" in panel.side.tabs.tabText(2)
+
+
+def test_a_segment_that_cannot_be_stored_stays_on_screen_and_says_so(
+    qtbot: Any, window: MainWindow, monkeypatch: Any
+) -> None:
+    ws = window.ws
+    assert ws is not None
+    translate(qtbot, window, source_article(ws))
+    panel = panel_of(qtbot, window)
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(type(ws.translation), "save_segments", broken)
+    panel.select_segment("body:2")
+    panel.model.setData(panel.model.index(3, TARGET), "Two days.", Qt.ItemDataRole.EditRole)
+    wait_stored(qtbot, window, panel)
+    assert "disk full" in panel.message.text()
+    assert targets(panel)["body:2"] == "Two days."  # nothing typed is lost

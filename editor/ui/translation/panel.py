@@ -41,7 +41,6 @@ from editor.ui.translation.undo import SegmentEdit, Value
 if TYPE_CHECKING:
     from editor.app.translation.service import TranslationState
     from editor.app.translation.workbench import SegmentHelp
-    from editor.core.article import Article
     from editor.core.translation.checks import GlossaryEntry
 
 
@@ -90,7 +89,8 @@ class TranslationPanel(ArticlePanel):
         buttons = QHBoxLayout()
         for button in (self.confirm_button, self.review_button, self.fill_button, self.mt_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.message = QLabel(objectName="translation_message")
+        buttons.addWidget(self.message, 1)
 
         self.table = SegmentTable(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_currentRowChanged)
@@ -138,6 +138,7 @@ class TranslationPanel(ArticlePanel):
 
     def article_shown(self, article_id: int | None) -> None:
         self.undo_stack.clear()  # the edits were another translation's
+        self.message.clear()
         self.state = None
         self.model.show_state(None)
         self.side.clear()
@@ -198,6 +199,10 @@ class TranslationPanel(ArticlePanel):
 
     def _show_state(self, state: TranslationState, terms: list[GlossaryEntry], mt: bool) -> None:
         first = self.state is None or self.state.article.id != state.article.id
+        keys = [line.key for line in self.model.lines()]
+        if keys and keys != [row.key for row in state.rows]:
+            # The source was split anew: the steps to undo name segments that moved.
+            self.undo_stack.clear()
         self.state, self.terms, self.mt_ready = state, terms, mt
         self.model.show_state(state)
         self._set_enabled(True)
@@ -354,7 +359,7 @@ class TranslationPanel(ArticlePanel):
             edits = {key: (text, SegmentStatus.DRAFT) for key, text in found.items()}
             self.edit(self.tr("Fill 100 % matches"), edits)
         message = self.tr("Filled %1 segments from the translation memory.")
-        self.services_message(message.replace("%1", str(len(found))))
+        self._say(message.replace("%1", str(len(found))))
 
     def machine_translate(self) -> None:
         key, article_id, ws = self.current_key(), self.article_id, self.ws
@@ -371,13 +376,13 @@ class TranslationPanel(ArticlePanel):
                 self.edit(self.tr("Machine-translate segment"), {key: (text, SegmentStatus.DRAFT)})
 
         def failed(error: BaseException) -> None:
-            self.services_message(str(error))
+            self._say(str(error))
 
         self.run_query("mt", "Machine-translating a segment", plain(work), done, on_error=failed)
 
-    def services_message(self, text: str) -> None:
-        self.counts.setToolTip(text)
-        self.notice.setText(text)
+    def _say(self, text: str) -> None:
+        """What an action of the view did, or why it could not (beside its buttons)."""
+        self.message.setText(text)
 
     # ------------------------------------------------------------ storing
 
@@ -399,7 +404,7 @@ class TranslationPanel(ArticlePanel):
 
         def failed(error: BaseException) -> None:
             self._saves_pending -= 1
-            self.notice.setText(self.tr("The segment was not stored: %1").replace("%1", str(error)))
+            self._say(self.tr("The segment was not stored: %1").replace("%1", str(error)))
 
         self.run_change(
             "Storing translated segments",
@@ -407,7 +412,3 @@ class TranslationPanel(ArticlePanel):
             stored,
             on_error=failed,
         )
-
-    @property
-    def current_article(self) -> Article | None:
-        return self.state.article if self.state is not None else None
