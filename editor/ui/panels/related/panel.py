@@ -21,13 +21,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from editor.app.changes import (
 )
 from editor.app.operations import OperationContext, plain, query
 from editor.ui.panels.base import ArticlePanel, PanelServices
+from editor.ui.panels.related.menus import show_accepted_menu, show_suggestion_menu
 from editor.ui.panels.related.models import (
     ARTICLE_ID_ROLE,
     AcceptedLinksModel,
@@ -53,13 +53,12 @@ from editor.ui.panels.related.models import (
 from editor.ui.panels.related.search import AddBySearch
 from editor.ui.panels.related.widgets import (
     KeyActions,
-    MenuEntry,
+    button,
     current_id,
     heading,
     list_view,
     row,
     select_id,
-    show_menu,
 )
 
 if TYPE_CHECKING:
@@ -122,34 +121,30 @@ class RelatedPanel(ArticlePanel):
         self.accepted_view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.accepted_view.setDropIndicatorShown(True)
         self.accepted_view.setAccessibleName(self.tr("Accepted related links, in page order"))
-        self.move_up_button = QPushButton(
-            self.tr("Move up"), toolTip=self.tr("Show this link earlier (Ctrl+Up)")
+        self.move_up_button = button(
+            self.tr("Move up"),
+            self.tr("Show this link earlier (Ctrl+Up)"),
+            lambda: self.move_current(-1),
         )
-        self.move_down_button = QPushButton(
-            self.tr("Move down"), toolTip=self.tr("Show it later (Ctrl+Down)")
+        self.move_down_button = button(
+            self.tr("Move down"), self.tr("Show it later (Ctrl+Down)"), lambda: self.move_current(1)
         )
-        self.pin_button = QPushButton(
-            self.tr("Pin"), checkable=True, toolTip=self.tr("Keep it at the top")
+        self.pin_button = button(
+            self.tr("Pin"), self.tr("Keep it at the top"), self.set_current_pinned, checkable=True
         )
-        self.remove_button = QPushButton(
-            self.tr("Remove"), toolTip=self.tr("Forget this link (Delete)")
+        self.remove_button = button(
+            self.tr("Remove"), self.tr("Forget this link (Delete)"), self.remove_current
         )
-        self.move_up_button.clicked.connect(lambda: self.move_current(-1))
-        self.move_down_button.clicked.connect(lambda: self.move_current(1))
-        self.pin_button.clicked.connect(self.set_current_pinned)
-        self.remove_button.clicked.connect(self.remove_current)
 
         self.suggestion_model = RelatedListModel(self)
         self.suggestion_view = self._list_view("related_suggestions", self.suggestion_model)
         self.suggestion_view.setAccessibleName(self.tr("Suggested related links"))
-        self.accept_button = QPushButton(
-            self.tr("Accept"), toolTip=self.tr("Link this article (Enter)")
+        self.accept_button = button(
+            self.tr("Accept"), self.tr("Link this article (Enter)"), self.accept_current
         )
-        self.reject_button = QPushButton(
-            self.tr("Reject"), toolTip=self.tr("Do not suggest it again (Delete)")
+        self.reject_button = button(
+            self.tr("Reject"), self.tr("Do not suggest it again (Delete)"), self.reject_current
         )
-        self.accept_button.clicked.connect(self.accept_current)
-        self.reject_button.clicked.connect(self.reject_current)
 
         self.search_field = AddBySearch(self.ws.articles, self._find)
         self.search_field.picked.connect(self.accept)
@@ -198,8 +193,12 @@ class RelatedPanel(ArticlePanel):
                 (Qt.Key.Key_Enter, False): self._open_current_accepted,
             },
         )
-        self.accepted_view.customContextMenuRequested.connect(self._accepted_menu)
-        self.suggestion_view.customContextMenuRequested.connect(self._suggestion_menu)
+        self.accepted_view.customContextMenuRequested.connect(
+            lambda pos: show_accepted_menu(self, pos)
+        )
+        self.suggestion_view.customContextMenuRequested.connect(
+            lambda pos: show_suggestion_menu(self, pos)
+        )
 
     # ---------------------------------------------------------------- following the article
 
@@ -450,35 +449,6 @@ class RelatedPanel(ArticlePanel):
 
     def _open_current_accepted(self) -> None:
         self._open_index(self.accepted_view.currentIndex())
-
-    def _suggestion_menu(self, pos: QPoint) -> None:
-        index = self.suggestion_view.indexAt(pos)
-        if index.isValid():
-            self.suggestion_view.setCurrentIndex(index)
-            entries: list[MenuEntry] = [
-                (self.tr("Accept") + "\tEnter", self.accept_current),
-                (self.tr("Reject") + "\tDel", self.reject_current),
-                None,
-                (self.tr("Open"), lambda: self._open_index(index)),
-            ]
-            show_menu(self.suggestion_view, pos, entries)
-
-    def _accepted_menu(self, pos: QPoint) -> None:
-        index = self.accepted_view.indexAt(pos)
-        row = self.accepted_model.row_at(index)
-        if row is None:
-            return
-        self.accepted_view.setCurrentIndex(index)
-        pin = self.tr("Unpin") if row.pinned else self.tr("Pin")
-        entries: list[MenuEntry] = [
-            (self.tr("Move up") + "\tCtrl+Up", lambda: self.move_current(-1)),
-            (self.tr("Move down") + "\tCtrl+Down", lambda: self.move_current(1)),
-            (pin, lambda: self.set_current_pinned(not row.pinned)),
-            (self.tr("Remove") + "\tDel", self.remove_current),
-            None,
-            (self.tr("Open"), lambda: self._open_index(index)),
-        ]
-        show_menu(self.accepted_view, pos, entries)
 
     def _show_article_state(self) -> None:
         has_article = self.article_id is not None

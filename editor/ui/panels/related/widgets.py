@@ -6,7 +6,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QWidget,
+)
 
 from editor.ui.panels.related.delegate import RelatedRowDelegate
 from editor.ui.panels.related.models import RelatedListModel
@@ -55,6 +63,16 @@ def heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def button(
+    text: str, tip: str, on_click: Callable[..., object], *, checkable: bool = False
+) -> QPushButton:
+    """A push button with its tooltip, doing ``on_click`` (with the checked state when
+    ``checkable``)."""
+    made = QPushButton(text, toolTip=tip, checkable=checkable)
+    made.clicked.connect(on_click)
+    return made
 
 
 def row(*widgets: QWidget) -> QHBoxLayout:
