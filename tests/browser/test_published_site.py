@@ -66,9 +66,15 @@ DOM_PROBE = """
       }
     }
   }
-  const banned = "script, iframe, frame, frameset, object, embed, base, form, style, " +
+  // The one script allowed is the JSON-LD data block, which browsers never run; it must
+  // stay whole JSON (a name that ended it early would leave a broken block and more).
+  const banned = 'script:not([type="application/ld+json"]), ' +
+    "iframe, frame, frameset, object, embed, base, form, style, " +
     "link[rel=import], meta[http-equiv], svg, math, template, input, button, textarea, select";
   for (const el of document.querySelectorAll(banned)) found.push(`element ${el.tagName}`);
+  for (const el of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try { JSON.parse(el.textContent); } catch (e) { found.push("JSON-LD that is not JSON"); }
+  }
   return found;
 }
 """

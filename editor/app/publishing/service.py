@@ -31,17 +31,16 @@ from editor.app.publishing.review import (
     assess,
     gate,
 )
+from editor.app.publishing.subjects import EntitySubjects
 from editor.app.publishing.translations import read_translations
-from editor.app.publishing.values import subjects_of, to_published, to_subject
+from editor.app.publishing.values import subjects_of, to_published
 from editor.core.article import Article
-from editor.core.entities.model import name_key
 from editor.core.links import PublicationRecord
 from editor.core.publishing import (
     CheckResult,
     PublishedArticle,
     PublishManifest,
     SiteSettings,
-    Subject,
     publish_site,
     render_preview,
 )
@@ -50,7 +49,6 @@ from editor.core.publishing.state import site_shows
 from editor.core.workflow import PUBLIC_STATUSES, Status
 from editor.store import articles as article_store
 from editor.store import bulk
-from editor.store import entities as entity_store
 from editor.store import links as link_store
 from editor.store.errors import NotFoundError
 
@@ -79,6 +77,11 @@ class PublishResult:
     action: str = "publish"
 
 
+# What a run made of an article: its version, accepted links, the value and the
+# generation of the entities its subjects were looked up in.
+_Made = tuple[int, tuple[int, ...], PublishedArticle, int]
+
+
 class PublishService:
     def __init__(self, workspace: Workspace) -> None:
         self._ws = workspace
@@ -88,29 +91,15 @@ class PublishService:
         # guards the swap, the values themselves are never changed in place.
         self._cache_lock = threading.Lock()
         self._known: dict[int, Article] = {}
-        self._published: dict[int, tuple[int, tuple[int, ...], PublishedArticle]] = {}
-        # The entities the site names tags by (kind, labels, Wikidata id), by name key;
-        # read again after any entity change (a rename or a new label changes pages).
-        self._subjects: dict[str, Subject] | None = None
+        self._published: dict[int, _Made] = {}
+        self._subjects = EntitySubjects(self._db)
         workspace.changes.subscribe(EntitiesChanged, self._on_entities_changed)
 
     def _on_entities_changed(self, change: EntitiesChanged) -> None:
+        self._subjects.forget()
         with self._cache_lock:
-            self._subjects = None
             # Their tags changed without a new version (a merge or delete moved them).
             self._known = {i: a for i, a in self._known.items() if i not in change.articles}
-
-    def _subject_map(self, tags: Iterable[str]) -> dict[str, Subject]:
-        """Subjects by name key, read again when a tag has none (a new entity)."""
-        with self._cache_lock:
-            known = self._subjects
-        if known is not None and all(name_key(t) in known for t in tags):
-            return known
-        with self._db.session() as s:
-            fresh = {k: to_subject(e) for k, e in entity_store.entities_by_name(s).items()}
-        with self._cache_lock:
-            self._subjects = fresh
-        return fresh
 
     # ------------------------------------------------------------ settings
 
@@ -162,23 +151,31 @@ class PublishService:
         by_id.update(going)
         remade = [a.id for a in by_id.values() if _stale(before.get(a.id), a)]
         times = self._first_publications(remade)
-        made: dict[int, tuple[int, tuple[int, ...], PublishedArticle]] = {}
+        made: dict[int, _Made] = {}
         result = []
-        entities = self._subject_map(t for a in by_id.values() for t in a.tags)
+        generation = self._subjects.generation
+        # Subjects are looked up for the articles made anew or of an older generation.
+        fresh = [a for a in by_id.values() if _stale(before.get(a.id), a, generation)]
+        entities, seen = self._subjects.lookup(t for a in fresh for t in a.tags)
+        if seen != generation:  # entities changed meanwhile: every article looks again
+            entities, generation = self._subjects.lookup(t for a in by_id.values() for t in a.tags)
         for a in by_id.values():
             accepted = related.get(a.id)
             links = tuple(r for r in accepted if r in by_id) if accepted else ()
             kept = before.get(a.id)
-            subjects = subjects_of(a.tags, entities)
             if kept is not None and kept[0] == a.version and kept[1] == links:
                 published = kept[2]  # unchanged: reuse the value made last run
-                if published.subjects != subjects or published.tags != a.tags:
+                if kept[3] != generation:
+                    subjects = subjects_of(a.tags, entities)
                     published = replace(published, tags=a.tags, subjects=subjects)
             else:
                 published = to_published(
-                    a, links, updated=_updated(a, times.get(a.id)), subjects=subjects
+                    a,
+                    links,
+                    updated=_updated(a, times.get(a.id)),
+                    subjects=subjects_of(a.tags, entities),
                 )
-            made[a.id] = (a.version, links, published)
+            made[a.id] = (a.version, links, published, generation)
             result.append(published)
         with self._cache_lock:
             self._known = {a.id: a for a in public}
@@ -277,7 +274,7 @@ class PublishService:
         article = self._ws.articles.get(article_id)
         related = [c.target_id for c in self._ws.related.accepted(article_id)]
         site = self.site_articles()
-        subjects = subjects_of(article.tags, self._subject_map(article.tags))
+        subjects = subjects_of(article.tags, self._subjects.lookup(article.tags)[0])
         return render_preview(
             to_published(article, related, subjects=subjects),
             self.site_settings(),
@@ -528,8 +525,11 @@ def _updated(article: Article, first_published: datetime | None) -> datetime | N
     return article.updated_at
 
 
-def _stale(kept: tuple[int, tuple[int, ...], PublishedArticle] | None, article: Article) -> bool:
-    return kept is None or kept[0] != article.version
+def _stale(kept: _Made | None, article: Article, generation: int | None = None) -> bool:
+    """Whether the value made before cannot serve (``generation``: nor its subjects)."""
+    if kept is None or kept[0] != article.version:
+        return True
+    return generation is not None and kept[3] != generation
 
 
 def _target(action: str, status: Status) -> Status | None:

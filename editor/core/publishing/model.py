@@ -39,11 +39,10 @@ class Subject:
     wikidata: str | None = None  # "Q42"
 
     def label(self, lang: str) -> str:
-        """The name shown on a page in ``lang``: its label there, else the canonical name."""
-        for code, text in self.labels:
-            if code == lang:
-                return text
-        return self.name
+        """The name shown on a page in ``lang``: its label there (or in the language
+        without its region: "de" for "de-AT"), else the canonical name."""
+        labels = dict(self.labels)
+        return labels.get(lang) or labels.get(lang.split("-")[0]) or self.name
 
     @property
     def wikidata_url(self) -> str | None:

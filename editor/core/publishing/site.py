@@ -286,9 +286,8 @@ class Site:
         for lang, articles in self.by_lang.items():
             of_lang = collected[lang]
             for article in articles:
-                for name, slug in _tag_pairs(
-                    article.entities, lang
-                ):  # blank and repeated ones dropped
+                # Blank and repeated ones dropped; named in the language of the page.
+                for name, slug in _tag_pairs(article.entities, lang):
                     entry = of_lang.get(slug)
                     if entry is None:
                         entry = of_lang[slug] = (name, [])
@@ -306,8 +305,8 @@ class Site:
         pages = dict((slug, name) for name, slug in article_tags(article))
         found: list[tuple[Subject, str, str]] = []
         for subject in article.entities:
-            slug = subject_slug(subject) if clean_line(subject.name) else ""
-            if slug in pages:
+            slug = subject_slug(subject)
+            if slug in pages:  # not blank, not a repeat
                 found.append((subject, pages.pop(slug), layout.tag_page(article.lang, slug)))
         return found
 

@@ -37,7 +37,7 @@ SCHEMA_TYPES = {
 # JSON-LD sits inside <script>: these must not appear there as themselves ("</script>"
 # would end the element, "<!--" opens an HTML comment state, "&" is harmless but escaped
 # alike).  The \\u escapes are the same strings to every JSON parser.
-_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+_SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
 def schema_type(kind: str) -> str:
@@ -113,4 +113,7 @@ def machine_time(site: Site, moment: Any) -> str:
 def script_json(data: dict[str, Any]) -> Markup:
     """``data`` as JSON that can stand inside a ``<script>`` element unchanged."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(clean_text(text).translate(_SCRIPT_UNSAFE))
+    text = clean_text(text)
+    for unsafe, escaped in _SCRIPT_UNSAFE:  # str.replace: a tenth of str.translate's time
+        text = text.replace(unsafe, escaped)
+    return Markup(text)

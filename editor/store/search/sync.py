@@ -151,7 +151,7 @@ def entity_ids_named(db: Executor, value: str) -> list[int]:
     named = select(Entity.id).where(Entity.key == key)
     other = select(EntityName.entity_id).where(EntityName.key == key)
     found = set(db.execute(named.union(other)).scalars())
-    if value.isdigit():
+    if value.isascii() and value.isdigit() and len(value) <= 18:  # fits a database integer
         found |= set(db.execute(select(Entity.id).where(Entity.id == int(value))).scalars())
     if _QID.fullmatch(value):
         wikidata = select(Entity.id).where(Entity.wikidata == value.upper())

@@ -290,6 +290,9 @@ def test_entity_filter_finds_every_spelling_of_the_entity(ws: Workspace) -> None
     # A value that names no entity is looked for as a phrase in the text.
     assert _ids(ws, 'entity:"Rain in Munich"') == [mention]
     assert _ids(ws, "entity:Q999999") == []
+    # Numbers no database integer holds, and digits of other scripts, are no ids.
+    assert _ids(ws, "entity:" + "9" * 40) == []
+    assert _ids(ws, "entity:²") == []
 
 
 def test_index_follows_entity_rename_merge_and_delete(ws: Workspace) -> None:

@@ -186,3 +186,9 @@ def test_ninjs_subjects_carry_kind_uri_and_wikidata(
         "uri": "https://news.example.org/de/tags/4/",
     }
     assert [s["name"] for s in document["subject"]][:2] == ["OpenAI", "München"]
+
+
+def test_a_regional_page_uses_the_languages_label() -> None:
+    assert MUNICH.label("de-AT") == "München"
+    assert MUNICH.label("fr") == "Munich"
+    assert ALTMAN.label("de") == "Sam Altman"
