@@ -140,6 +140,8 @@ def test_accept_and_reject_suggestions_with_the_keyboard(qtbot, window) -> None:
     panel.suggestions_view.setCurrentIndex(
         panel.suggestions_model.index(names().index("Halbleiter"), 0)
     )
+    detail = panel.detail_label.text()
+    assert detail.startswith("Halbleiter (Topic): 2 mention(s)") and "known: 1 article" in detail
     press(panel.suggestions_view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: ws.articles.get(article_id).tags == ("Halbleiter",))
     qtbot.waitUntil(lambda: panel.tag_names() == ["Halbleiter"])
