@@ -194,7 +194,15 @@ def test_merge_in_the_manager_and_undo_it(qtbot, window, monkeypatch) -> None:
     minga = ws.entities.add("Minga", "place", wikidata="Q1726")
     article = ws.articles.create(title="Wiesn", body="In Minga.", tags=["Minga"])
     window.open_article(article.id)
-    manager = _manager(qtbot, window, 2)
+    ws.entities.add("Olaf Scholz", "person")
+    manager = _manager(qtbot, window, 3)
+    manager.kind_filter.setCurrentIndex(manager.kind_filter.findData("place"))
+    qtbot.waitUntil(lambda: [e.name for e in manager.entities()] == ["Minga", "München"])
+    assert [e.articles for e in manager.entities()] == [1, 0]
+    manager.search.setText("munich")  # a label finds its entity
+    qtbot.waitUntil(lambda: [e.name for e in manager.entities()] == ["München"])
+    manager.search.clear()
+    qtbot.waitUntil(lambda: len(manager.entities()) == 2)
     manager.select_entity(minga.id)
     monkeypatch.setattr(manager, "choose_merge_target", lambda _source: munich.id)
     manager.merge_button.click()
