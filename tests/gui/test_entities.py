@@ -155,7 +155,7 @@ def test_accept_and_reject_suggestions_with_the_keyboard(qtbot, window) -> None:
     # The text changes, the suggestions are computed again: the rejected one stays away.
     window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
     type_text(window.editor.body, " Die Chipfabrik wächst.")
-    qtbot.waitUntil(lambda: not panel._timer.isActive() and not panel.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.settled, timeout=10_000)
     assert "Chipfabrik" not in names()
     # … and after the article was opened again (the rejection is in the archive).
     other = ws.articles.create(title="Anderes")

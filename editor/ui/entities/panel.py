@@ -184,6 +184,11 @@ class EntitiesPanel(ArticlePanel):
         elif isinstance(change, SuggestionDecided) and change.article_id == article_id:
             self.compute_now()
 
+    @property
+    def settled(self) -> bool:
+        """Nothing waits to be computed and nothing is being computed."""
+        return not self.busy and not self._timer.isActive()
+
     def tag_names(self) -> list[str]:
         return [e.name for e in self._tagged]
 
