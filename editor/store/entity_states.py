@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from editor.core.entities import model as core
-from editor.core.entities.model import name_key
+from editor.core.entities.model import EntityError, name_key
 from editor.store.entities import _check_free, _check_wikidata, _names_of, get_entity
 from editor.store.models import Article, ArticleEntity, Entity
 
@@ -25,16 +26,20 @@ from editor.store.models import Article, ArticleEntity, Entity
 class EntityState:
     entity: core.Entity
     links: tuple[tuple[int, int], ...]  # (article id, position in its tags)
+    # When the entity was created: SQLite hands a freed id to the next new row, so an id
+    # alone does not say that a row is still the entity this state was taken from.
+    created: datetime | None = None
 
 
 def entity_state(session: Session, entity_id: int) -> EntityState:
     entity = get_entity(session, entity_id)
+    created = session.execute(select(Entity.created_at).where(Entity.id == entity_id)).scalar_one()
     links = session.execute(
         select(ArticleEntity.article_id, ArticleEntity.position)
         .where(ArticleEntity.entity_id == entity_id)
         .order_by(ArticleEntity.article_id)
     ).all()
-    return EntityState(entity, tuple((int(a), int(p)) for a, p in links))
+    return EntityState(entity, tuple((int(a), int(p)) for a, p in links), created)
 
 
 def restore_states(session: Session, states: Iterable[EntityState]) -> None:
@@ -51,8 +56,12 @@ def _restore(session: Session, state: EntityState) -> None:
     _check_wikidata(session, entity.wikidata, entity.id)
     row = session.get(Entity, entity.id)
     if row is None:
-        row = Entity(id=entity.id)
+        row = Entity(id=entity.id, created_at=state.created)
         session.add(row)
+    elif state.created is not None and _naive(row.created_at) != _naive(state.created):
+        raise EntityError(
+            f"“{entity.name}” cannot come back: its place was taken by “{row.name}” since"
+        )
     row.name, row.key = entity.name, name_key(entity.name)
     row.kind = entity.kind.value
     row.description = entity.description
@@ -72,3 +81,8 @@ def _restore(session: Session, state: EntityState) -> None:
         session.execute(insert(ArticleEntity), rows)
     session.flush()
     session.expire_all()
+
+
+def _naive(moment: datetime | None) -> datetime | None:
+    # SQLite gives stored times back without their zone: compare them as written.
+    return moment.replace(tzinfo=None) if moment is not None else None

@@ -140,6 +140,8 @@ def test_accept_and_reject_suggestions_with_the_keyboard(qtbot, window) -> None:
     panel.suggestions_view.setCurrentIndex(
         panel.suggestions_model.index(names().index("Halbleiter"), 0)
     )
+    detail = panel.detail_label.text()
+    assert detail.startswith("Halbleiter (Topic): 2 mention(s)") and "known: 1 article" in detail
     press(panel.suggestions_view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: ws.articles.get(article_id).tags == ("Halbleiter",))
     qtbot.waitUntil(lambda: panel.tag_names() == ["Halbleiter"])
@@ -153,7 +155,7 @@ def test_accept_and_reject_suggestions_with_the_keyboard(qtbot, window) -> None:
     # The text changes, the suggestions are computed again: the rejected one stays away.
     window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
     type_text(window.editor.body, " Die Chipfabrik wächst.")
-    qtbot.waitUntil(lambda: not panel._timer.isActive() and not panel.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.settled, timeout=10_000)
     assert "Chipfabrik" not in names()
     # … and after the article was opened again (the rejection is in the archive).
     other = ws.articles.create(title="Anderes")
@@ -192,7 +194,15 @@ def test_merge_in_the_manager_and_undo_it(qtbot, window, monkeypatch) -> None:
     minga = ws.entities.add("Minga", "place", wikidata="Q1726")
     article = ws.articles.create(title="Wiesn", body="In Minga.", tags=["Minga"])
     window.open_article(article.id)
-    manager = _manager(qtbot, window, 2)
+    ws.entities.add("Olaf Scholz", "person")
+    manager = _manager(qtbot, window, 3)
+    manager.kind_filter.setCurrentIndex(manager.kind_filter.findData("place"))
+    qtbot.waitUntil(lambda: [e.name for e in manager.entities()] == ["Minga", "München"])
+    assert [e.articles for e in manager.entities()] == [1, 0]
+    manager.search.setText("munich")  # a label finds its entity
+    qtbot.waitUntil(lambda: [e.name for e in manager.entities()] == ["München"])
+    manager.search.clear()
+    qtbot.waitUntil(lambda: len(manager.entities()) == 2)
     manager.select_entity(minga.id)
     monkeypatch.setattr(manager, "choose_merge_target", lambda _source: munich.id)
     manager.merge_button.click()

@@ -17,6 +17,7 @@ dropped.  Accepting, rejecting and removing are change operations.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 TEXT_DELAY_MS = 700  # suggestions and marks follow the text once typing pauses
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the Entity of a tag row
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 2  # the Suggestion of a suggestion row
-NAME, KIND, COUNT, SCORE, WHY = range(5)
+NAME, SCORE, COUNT, WHY, KIND = range(5)  # what a narrow dock shows first
 
 
 class EntitiesPanel(ArticlePanel):
@@ -94,8 +95,8 @@ class EntitiesPanel(ArticlePanel):
 
         self.suggestions_model = QStandardItemModel(0, 5, self)
         self.suggestions_model.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Kind"), self.tr("Mentions"), self.tr("Confidence"),
-             self.tr("Why")]
+            [self.tr("Name"), self.tr("Confidence"), self.tr("Mentions"), self.tr("Why"),
+             self.tr("Kind")]
         )  # fmt: skip
         self.suggestions_view = QTreeView(objectName="entity_suggestions")
         self.suggestions_view.setModel(self.suggestions_model)
@@ -105,13 +106,16 @@ class EntitiesPanel(ArticlePanel):
         self.suggestions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.suggestions_view.header()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (NAME, SCORE, COUNT, WHY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.accept_button = QPushButton(self.tr("Accept"), objectName="entity_accept")
         self.accept_button.setToolTip(self.tr("Tag the article with the suggestion (Enter)"))
         self.reject_button = QPushButton(self.tr("Reject"), objectName="entity_reject")
         self.reject_button.setToolTip(
             self.tr("Not for this article: it is not suggested here again (Delete)")
         )
+        # The current suggestion in full: the dock is often too narrow for every column.
+        self.detail_label = QLabel(objectName="entity_detail", wordWrap=True)
         self.status_label = QLabel(objectName="entity_status", wordWrap=True)
 
         layout = QVBoxLayout(self)
@@ -121,6 +125,7 @@ class EntitiesPanel(ArticlePanel):
         layout.addLayout(_buttons(self.remove_button))
         layout.addWidget(_bold(QLabel(self.tr("Suggestions"))))
         layout.addWidget(self.suggestions_view, 3)
+        layout.addWidget(self.detail_label)
         layout.addLayout(_buttons(self.accept_button, self.reject_button))
         layout.addWidget(self.status_label)
 
@@ -178,6 +183,11 @@ class EntitiesPanel(ArticlePanel):
             self.refresh()  # a rename or merge may change names shown or found
         elif isinstance(change, SuggestionDecided) and change.article_id == article_id:
             self.compute_now()
+
+    @property
+    def settled(self) -> bool:
+        """Nothing waits to be computed and nothing is being computed."""
+        return not self.busy and not self._timer.isActive()
 
     def tag_names(self) -> list[str]:
         return [e.name for e in self._tagged]
@@ -281,9 +291,22 @@ class EntitiesPanel(ArticlePanel):
     def _update_buttons(self, *_args: object) -> None:
         has_article = self.article_id is not None
         self.remove_button.setEnabled(has_article and self.current_tag() is not None)
-        has_suggestion = has_article and self.current_suggestion() is not None
-        self.accept_button.setEnabled(has_suggestion)
-        self.reject_button.setEnabled(has_suggestion)
+        suggestion = self.current_suggestion() if has_article else None
+        self.accept_button.setEnabled(suggestion is not None)
+        self.reject_button.setEnabled(suggestion is not None)
+        self.detail_label.setText(self._describe(suggestion) if suggestion else "")
+
+    def _describe(self, suggestion: Suggestion) -> str:
+        text = self.tr("%1 (%2): %3 mention(s), confidence %4 %, %5")
+        values = (
+            suggestion.name,
+            kind_label(suggestion.kind),
+            str(suggestion.count),
+            str(round(suggestion.score * 100)),
+            suggestion.reason,
+        )
+        # One pass: a name with "%2" in it stays as it is.
+        return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], text)
 
     # ------------------------------------------------------------ the current rows
 
@@ -394,13 +417,14 @@ class EntitiesPanel(ArticlePanel):
 def _suggestion_row(suggestion: Suggestion) -> list[QStandardItem]:
     name = QStandardItem(kind_icon(suggestion.kind), suggestion.name)
     name.setData(suggestion, SUGGESTION_ROLE)
-    cells = [
-        name,
-        QStandardItem(kind_label(suggestion.kind)),
-        QStandardItem(str(suggestion.count)),
-        QStandardItem(f"{round(suggestion.score * 100)} %"),
-        QStandardItem(suggestion.reason),
-    ]
+    by_column = {
+        NAME: name,
+        SCORE: QStandardItem(f"{round(suggestion.score * 100)} %"),
+        COUNT: QStandardItem(str(suggestion.count)),
+        WHY: QStandardItem(suggestion.reason),
+        KIND: QStandardItem(kind_label(suggestion.kind)),
+    }
+    cells = [by_column[column] for column in range(len(by_column))]
     cells[COUNT].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     cells[SCORE].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     for cell in cells:
