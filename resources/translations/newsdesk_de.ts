@@ -1332,6 +1332,154 @@
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
+    <message>
+        <source>the untitled article</source>
+        <translation>den Artikel ohne Titel</translation>
+    </message>
+    <message>
+        <source>Creating an article</source>
+        <translation>Artikel wird angelegt</translation>
+    </message>
+    <message>
+        <source>Duplicated {article}.</source>
+        <translation>{article} dupliziert.</translation>
+    </message>
+    <message>
+        <source>Duplicating the article</source>
+        <translation>Artikel wird dupliziert</translation>
+    </message>
+    <message>
+        <source>Saving a revision</source>
+        <translation>Revision wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved revision {number}.</source>
+        <translation>Revision {number} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Moving the article to the trash</source>
+        <translation>Artikel wird in den Papierkorb verschoben</translation>
+    </message>
+    <message>
+        <source>Moved {article} to the trash (Restore from Trash brings it back).</source>
+        <translation>{article} in den Papierkorb verschoben („Aus dem Papierkorb wiederherstellen“ holt ihn zurück).</translation>
+    </message>
+    <message>
+        <source>Restored {article} from the trash.</source>
+        <translation>{article} aus dem Papierkorb wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Restoring the article</source>
+        <translation>Artikel wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Delete the 1 article in the trash for good? This cannot be undone.</source>
+        <translation>Den einen Artikel im Papierkorb endgültig löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete the {count} articles in the trash for good? This cannot be undone.</source>
+        <translation>Die {count} Artikel im Papierkorb endgültig löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Emptying the trash</source>
+        <translation>Papierkorb wird geleert</translation>
+    </message>
+    <message>
+        <source>Deleted 1 article for good.</source>
+        <translation>1 Artikel endgültig gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted {count} articles for good.</source>
+        <translation>{count} Artikel endgültig gelöscht.</translation>
+    </message>
+    <message>
+        <source>Open an article to publish it.</source>
+        <translation>Öffnen Sie einen Artikel, um ihn zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Open an article to update its page.</source>
+        <translation>Öffnen Sie einen Artikel, um seine Seite zu aktualisieren.</translation>
+    </message>
+    <message>
+        <source>No article is open.</source>
+        <translation>Kein Artikel ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>Search index</source>
+        <translation>Suchindex</translation>
+    </message>
+    <message>
+        <source>Search index rebuilt: {} articles.</source>
+        <translation>Suchindex neu aufgebaut: {} Artikel.</translation>
+    </message>
+    <message>
+        <source>The search index was not rebuilt: {}</source>
+        <translation>Der Suchindex wurde nicht neu aufgebaut: {}</translation>
+    </message>
+    <message>
+        <source>Rebuilding the search index was cancelled (the rest keeps its old entries).</source>
+        <translation>Der Neuaufbau des Suchindex wurde abgebrochen (der Rest behält seine alten Einträge).</translation>
+    </message>
+    <message>
+        <source>Building the related-links index</source>
+        <translation>Index für verwandte Links wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>Related links</source>
+        <translation>Verwandte Links</translation>
+    </message>
+    <message>
+        <source>Related-links index rebuilt: {} articles.</source>
+        <translation>Index für verwandte Links neu aufgebaut: {} Artikel.</translation>
+    </message>
+    <message>
+        <source>The related-links index was not rebuilt: {}</source>
+        <translation>Der Index für verwandte Links wurde nicht neu aufgebaut: {}</translation>
+    </message>
+    <message>
+        <source>Rebuilding the related-links index was cancelled.</source>
+        <translation>Der Neuaufbau des Index für verwandte Links wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Computing meaning vectors</source>
+        <translation>Bedeutungsvektoren werden berechnet</translation>
+    </message>
+    <message>
+        <source>Meaning vectors computed for {} articles.</source>
+        <translation>Bedeutungsvektoren für {} Artikel berechnet.</translation>
+    </message>
+    <message>
+        <source>Meaning vectors were not computed: {}</source>
+        <translation>Bedeutungsvektoren wurden nicht berechnet: {}</translation>
+    </message>
+    <message>
+        <source>Computing meaning vectors was cancelled; what was done is kept.</source>
+        <translation>Die Berechnung der Bedeutungsvektoren wurde abgebrochen; das bereits Berechnete bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>“{command}” is not available now.</source>
+        <translation>„{command}“ ist gerade nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>{command} failed: {error}</source>
+        <translation>{command} fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>“{command}” is not possible for this article now.</source>
+        <translation>„{command}“ ist für diesen Artikel gerade nicht möglich.</translation>
+    </message>
+    <message>
+        <source>The untitled article</source>
+        <translation>Der Artikel ohne Titel</translation>
+    </message>
+    <message>
+        <source>Moving {article} to {status}</source>
+        <translation>{article} wird auf „{status}“ gesetzt</translation>
+    </message>
+    <message>
+        <source>{article} is now {status}.</source>
+        <translation>{article} ist jetzt „{status}“.</translation>
+    </message>
 </context>
 <context>
     <name>dialogs</name>
