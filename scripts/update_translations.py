@@ -7,7 +7,7 @@ Existing translations are kept; new strings arrive as "unfinished" (translate th
 in Qt Linguist, `pyside6-linguist resources/translations/newsdesk_de.ts`, or in the
 XML), strings that left the code are dropped.  Sources: every `self.tr()`,
 `QCoreApplication.translate()` and `QT_TRANSLATE_NOOP()` under editor/ui (and the
-`translate("commands", …)` of editor/commands/texts.py in the commands), plus the
+`translate(…)` of editor/core/texts.py in the commands and publish checks), plus the
 plain-English texts from below the UI that the window shows (command titles,
 categories and menus, status labels, language names), which are written into a
 generated file of `QT_TRANSLATE_NOOP` calls first.  No source locations are
@@ -48,6 +48,7 @@ def extract(ts_files: list[Path], workdir: Path) -> None:
         "-no-obsolete",
         str(ROOT / "editor" / "ui"),
         str(ROOT / "editor" / "commands"),  # translate("commands", …): what commands say
+        str(ROOT / "editor" / "core" / "publishing" / "checks.py"),  # translate("checks", …)
         str(generated),
         "-ts",
         *map(str, ts_files),

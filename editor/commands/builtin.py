@@ -22,9 +22,9 @@ from editor.commands.indexes import (
     rebuild_search_index,
 )
 from editor.commands.registry import Command, CommandDisabledError, CommandRegistry
-from editor.commands.texts import translate
 from editor.commands.workflow import workflow_commands
 from editor.core.article import Article, ListQuery
+from editor.core.texts import translate
 from editor.core.workflow import (
     PUBLIC_STATUSES,
     PUBLISHABLE_STATUSES,

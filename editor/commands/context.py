@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from editor.app.errors import NotFoundError
-from editor.commands.texts import translate
+from editor.core.texts import translate
 
 if TYPE_CHECKING:
     from editor.app.operations import Operation

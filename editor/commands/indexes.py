@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from editor.app.operations import Operation, OperationContext, query
 from editor.commands.context import CommandContext
-from editor.commands.texts import translate
+from editor.core.texts import translate
 
 
 def _run_long(

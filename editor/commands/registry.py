@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from editor.commands.context import CommandContext
-from editor.commands.texts import translate
+from editor.core.texts import translate
 
 log = logging.getLogger(__name__)
 

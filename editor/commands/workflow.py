@@ -13,7 +13,7 @@ from collections.abc import Callable
 from editor.app.operations import change, plain
 from editor.commands.context import CommandContext, current_article, require_article
 from editor.commands.registry import Command
-from editor.commands.texts import translate
+from editor.core.texts import translate
 from editor.core.workflow import SITE_ACTIONS, Status, allowed_transitions
 
 Target = Callable[[Status], Status | None]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from editor.commands import texts
+from editor.core import texts
 from editor.core.resources import resource_path
 
 SOURCE_LANGUAGE = "en"

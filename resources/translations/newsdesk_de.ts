@@ -1167,6 +1167,69 @@
     </message>
 </context>
 <context>
+    <name>checks</name>
+    <message>
+        <source>The title is empty.</source>
+        <translation>Der Titel ist leer.</translation>
+    </message>
+    <message>
+        <source>The title is longer than {limit} characters.</source>
+        <translation>Der Titel ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The body is empty.</source>
+        <translation>Der Text ist leer.</translation>
+    </message>
+    <message>
+        <source>The body has {size} characters; at most {limit} can be published.</source>
+        <translation>Der Text hat {size} Zeichen; höchstens {limit} können veröffentlicht werden.</translation>
+    </message>
+    <message>
+        <source>The body is very long ({size} characters); the page will load slowly.</source>
+        <translation>Der Text ist sehr lang ({size} Zeichen); die Seite wird langsam laden.</translation>
+    </message>
+    <message>
+        <source>The teaser is empty; feeds and link previews will show no summary.</source>
+        <translation>Der Teaser ist leer; Feeds und Linkvorschauen zeigen keine Zusammenfassung.</translation>
+    </message>
+    <message>
+        <source>The slug {slug} is not a safe address: use letters, digits and hyphens only, at most {limit} characters.</source>
+        <translation>Der Slug {slug} ist keine sichere Adresse: nur Buchstaben, Ziffern und Bindestriche verwenden, höchstens {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>{code} is not a language code.</source>
+        <translation>{code} ist kein Sprachcode.</translation>
+    </message>
+    <message>
+        <source>The site is not published in {code} (its languages: {languages}).</source>
+        <translation>Die Website erscheint nicht in {code} (ihre Sprachen: {languages}).</translation>
+    </message>
+    <message>
+        <source>This is a translation of article {source}, which is not published; the language switcher will not link to it.</source>
+        <translation>Dies ist eine Übersetzung von Artikel {source}, der nicht veröffentlicht ist; die Sprachauswahl wird nicht darauf verlinken.</translation>
+    </message>
+    <message>
+        <source>The text reads as {found}, but the article is marked {marked}: translate it, or correct its language.</source>
+        <translation>Der Text liest sich wie {found}, der Artikel ist aber als {marked} markiert: Übersetzen Sie ihn oder korrigieren Sie seine Sprache.</translation>
+    </message>
+    <message>
+        <source>{copied} of {count} paragraphs are the same as in the {language} version: translate them before publishing.</source>
+        <translation>{copied} von {count} Absätzen stimmen mit der Fassung auf {language} überein: Übersetzen Sie sie vor der Veröffentlichung.</translation>
+    </message>
+    <message>
+        <source>The title is the same as the {language} version&apos;s.</source>
+        <translation>Der Titel ist derselbe wie in der Fassung auf {language}.</translation>
+    </message>
+    <message>
+        <source>The {language} version was changed on {when} UTC, after this translation was last edited: it may have fallen behind.</source>
+        <translation>Die Fassung auf {language} wurde am {when} UTC geändert, nachdem diese Übersetzung zuletzt bearbeitet wurde: Sie ist womöglich nicht mehr aktuell.</translation>
+    </message>
+    <message>
+        <source>No author is named.</source>
+        <translation>Es ist kein Autor angegeben.</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <source>New Article</source>
