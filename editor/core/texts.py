@@ -1,6 +1,6 @@
 """Texts from below the UI in the interface's language: what commands say (status
-messages, questions, refusals; context "commands") and what the publish checks report
-(context "checks").
+messages, questions, refusals; context "commands"), what the publish checks report
+(context "checks") and the labels of long work in progress dialogs ("operations").
 
 No Qt below the UI: the window hands Qt's translation function in when it installs its
 translators (``use(QCoreApplication.translate)``, thread-safe, so checks running on the

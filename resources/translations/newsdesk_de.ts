@@ -1844,6 +1844,37 @@
     </message>
 </context>
 <context>
+    <name>operations</name>
+    <message>
+        <source>Importing {file}</source>
+        <translation>{file} wird importiert</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}</source>
+        <translation>Export nach {file}</translation>
+    </message>
+    <message>
+        <source>Loading the sample articles</source>
+        <translation>Beispielartikel werden geladen</translation>
+    </message>
+    <message>
+        <source>Daily backup of the archive</source>
+        <translation>Tägliche Sicherung des Archivs</translation>
+    </message>
+    <message>
+        <source>Checking the articles</source>
+        <translation>Artikel werden geprüft</translation>
+    </message>
+    <message>
+        <source>Checking the last publish run</source>
+        <translation>Letzte Veröffentlichung wird geprüft</translation>
+    </message>
+    <message>
+        <source>Rebuild the search index</source>
+        <translation>Suchindex neu aufbauen</translation>
+    </message>
+</context>
+<context>
     <name>panels</name>
     <message>
         <source>History</source>
