@@ -1873,6 +1873,10 @@
         <source>Rebuild the search index</source>
         <translation>Suchindex neu aufbauen</translation>
     </message>
+    <message>
+        <source>{created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>{created} angelegt, {updated} aktualisiert, {unchanged} unverändert, {rejected} abgelehnt</translation>
+    </message>
 </context>
 <context>
     <name>panels</name>
