@@ -7,7 +7,8 @@ Existing translations are kept; new strings arrive as "unfinished" (translate th
 in Qt Linguist, `pyside6-linguist resources/translations/newsdesk_de.ts`, or in the
 XML), strings that left the code are dropped.  Sources: every `self.tr()`,
 `QCoreApplication.translate()` and `QT_TRANSLATE_NOOP()` under editor/ui (and the
-`translate(…)` of editor/core/texts.py in the commands and publish checks), plus the
+`translate(…)` of editor/core/texts.py in editor/commands, editor/app and the publish
+checks), plus the
 plain-English texts from below the UI that the window shows (command titles,
 categories and menus, status labels, language names), which are written into a
 generated file of `QT_TRANSLATE_NOOP` calls first.  No source locations are
