@@ -6,7 +6,9 @@
 Existing translations are kept; new strings arrive as "unfinished" (translate them
 in Qt Linguist, `pyside6-linguist resources/translations/newsdesk_de.ts`, or in the
 XML), strings that left the code are dropped.  Sources: every `self.tr()`,
-`QCoreApplication.translate()` and `QT_TRANSLATE_NOOP()` under editor/ui, plus the
+`QCoreApplication.translate()` and `QT_TRANSLATE_NOOP()` under editor/ui (and the
+`translate(…)` of editor/core/texts.py in editor/commands, editor/app and the publish
+checks), plus the
 plain-English texts from below the UI that the window shows (command titles,
 categories and menus, status labels, language names), which are written into a
 generated file of `QT_TRANSLATE_NOOP` calls first.  No source locations are
@@ -46,6 +48,9 @@ def extract(ts_files: list[Path], workdir: Path) -> None:
         "none",
         "-no-obsolete",
         str(ROOT / "editor" / "ui"),
+        str(ROOT / "editor" / "commands"),  # translate("commands", …): what commands say
+        str(ROOT / "editor" / "core" / "publishing" / "checks.py"),  # translate("checks", …)
+        str(ROOT / "editor" / "app"),  # translate("operations", …): labels of long work
         str(generated),
         "-ts",
         *map(str, ts_files),

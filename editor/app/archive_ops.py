@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.app.operations import Operation, OperationContext, change, query
+from editor.core.texts import translate
 
 if TYPE_CHECKING:
     from editor.app.importing import ImportReport
@@ -29,7 +30,7 @@ def import_articles(workspace: Workspace, path: Path) -> Operation[ImportReport]
 
         return ImportService(workspace).import_path(path, progress=progress)
 
-    return change(f"Importing {path.name}", work)
+    return change(translate("operations", "Importing {file}").format(file=path.name), work)
 
 
 def export_articles(
@@ -55,7 +56,7 @@ def export_articles(
             fmt, out, include_trash=include_trash, progress=progress
         )
 
-    return query(f"Exporting to {out.name}", work)
+    return query(translate("operations", "Exporting to {file}").format(file=out.name), work)
 
 
 def load_samples(workspace: Workspace) -> Operation[int]:
@@ -66,4 +67,4 @@ def load_samples(workspace: Workspace) -> Operation[int]:
 
         return samples.load_samples(workspace)
 
-    return change("Loading the sample articles", work)
+    return change(translate("operations", "Loading the sample articles"), work)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from editor.app import config
 from editor.app.operations import Operation, OperationContext, query
+from editor.core.texts import translate
 from editor.store import backup as store
 from editor.store.errors import DatabaseUnavailableError
 
@@ -56,7 +57,7 @@ def daily_backup_operation(workspace: Workspace) -> Operation[Path | None]:
     def work(_context: OperationContext) -> Path | None:
         return daily_backup(workspace)
 
-    return query("Daily backup of the archive", work, key="daily-backup")
+    return query(translate("operations", "Daily backup of the archive"), work, key="daily-backup")
 
 
 def check(source: Path) -> ArchiveFileInfo:

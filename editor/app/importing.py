@@ -30,6 +30,7 @@ from editor.core.importing import (
     parse_markdown,
 )
 from editor.core.slugs import slugify, unique_slug
+from editor.core.texts import translate
 from editor.store import bulk
 from editor.store.database import describe_error, is_bad_data
 from editor.store.errors import ConflictError
@@ -70,9 +71,14 @@ class ImportReport:
         return self.created + self.updated + self.unchanged + len(self.rejected)
 
     def summary(self) -> str:
-        return (
-            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{len(self.rejected)} rejected"
+        return translate(
+            "operations",
+            "{created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected",
+        ).format(
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            rejected=len(self.rejected),
         )
 
 

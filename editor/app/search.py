@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from editor.app.changes import SavedSearchesChanged
 from editor.app.operations import Cancelled, Operation, OperationContext, change, query
 from editor.core.search import Filters, SearchQuery, matcher, parse, passage
+from editor.core.texts import translate
 from editor.store import articles as article_store
 from editor.store import search as index_store
 from editor.store.search.sync import article_count
@@ -181,7 +182,7 @@ class SearchService:
         def work(context: OperationContext) -> int:
             return self.reindex(context.progress, context.cancelled)
 
-        return change("Rebuild the search index", work)
+        return change(translate("operations", "Rebuild the search index"), work)
 
     def stats(self) -> IndexStats:
         with self._db.session() as s:

@@ -26,6 +26,7 @@ from editor.commands.registry import Command, CommandDisabledError, CommandRegis
 from editor.commands.translation import translation_commands
 from editor.commands.workflow import workflow_commands
 from editor.core.article import Article, ListQuery
+from editor.core.texts import translate
 from editor.core.workflow import (
     PUBLIC_STATUSES,
     PUBLISHABLE_STATUSES,
@@ -121,7 +122,8 @@ def default_language(ctx: CommandContext) -> str:
 
 
 def _display_title(article: Article) -> str:
-    return f"“{article.title}”" if article.title else "the untitled article"
+    """The article as the object of a message ("Moved … to the trash")."""
+    return f"“{article.title}”" if article.title else translate("commands", "the untitled article")
 
 
 # ---------------------------------------------------------------- File: articles
@@ -136,7 +138,10 @@ def _new_article(ctx: CommandContext) -> None:
     ctx.window.flush_autosave()
     articles, language = ctx.workspace.articles, default_language(ctx)
     ctx.window.run_operation(
-        change("Creating an article", plain(lambda: articles.create(language=language))),
+        change(
+            translate("commands", "Creating an article"),
+            plain(lambda: articles.create(language=language)),
+        ),
         on_done=lambda article: ctx.window.open_article(article.id),
     )
 
@@ -147,10 +152,14 @@ def _duplicate_article(ctx: CommandContext) -> None:
 
     def opened(copy: Article) -> None:
         ctx.window.open_article(copy.id)
-        ctx.window.show_message(f"Duplicated {_display_title(source)}.")
+        duplicated = translate("commands", "Duplicated {article}.")
+        ctx.window.show_message(duplicated.format(article=_display_title(source)))
 
     ctx.window.run_operation(
-        change("Duplicating the article", plain(lambda: articles.duplicate(source.id))),
+        change(
+            translate("commands", "Duplicating the article"),
+            plain(lambda: articles.duplicate(source.id)),
+        ),
         on_done=opened,
     )
 
@@ -162,12 +171,14 @@ def _save_article(ctx: CommandContext) -> None:
     version = ctx.window.edited_version(article.id)
     ctx.window.run_operation(
         change(
-            "Saving a revision",
+            translate("commands", "Saving a revision"),
             plain(
                 lambda: articles.save_revision(article.id, reason="save", expected_version=version)
             ),
         ),
-        on_done=lambda info: ctx.window.show_message(f"Saved revision {info.number}."),
+        on_done=lambda info: ctx.window.show_message(
+            translate("commands", "Saved revision {number}.").format(number=info.number)
+        ),
     )
 
 
@@ -176,9 +187,14 @@ def _trash_article(ctx: CommandContext) -> None:
     article, articles = require_article(ctx), ctx.workspace.articles
     # No confirmation: the trash is the undo.
     ctx.window.run_operation(
-        change("Moving the article to the trash", plain(lambda: articles.trash(article.id))),
+        change(
+            translate("commands", "Moving the article to the trash"),
+            plain(lambda: articles.trash(article.id)),
+        ),
         on_done=lambda _trashed: ctx.window.show_message(
-            f"Moved {_display_title(article)} to the trash (Restore from Trash brings it back)."
+            translate(
+                "commands", "Moved {article} to the trash (Restore from Trash brings it back)."
+            ).format(article=_display_title(article))
         ),
     )
 
@@ -242,10 +258,14 @@ def _restore_article(ctx: CommandContext) -> None:
 
     def restored(_article: Article) -> None:
         ctx.window.open_article(article.id)
-        ctx.window.show_message(f"Restored {_display_title(article)} from the trash.")
+        restored = translate("commands", "Restored {article} from the trash.")
+        ctx.window.show_message(restored.format(article=_display_title(article)))
 
     ctx.window.run_operation(
-        change("Restoring the article", plain(lambda: articles.restore(article.id))),
+        change(
+            translate("commands", "Restoring the article"),
+            plain(lambda: articles.restore(article.id)),
+        ),
         on_done=restored,
     )
 
@@ -258,15 +278,25 @@ def _trash_count(ctx: CommandContext) -> int:
 
 def _empty_trash(ctx: CommandContext) -> None:
     count = _trash_count(ctx)
-    noun = "article" if count == 1 else "articles"
-    if not ctx.window.confirm(
-        f"Delete the {count} {noun} in the trash for good? This cannot be undone."
-    ):
+    question = (
+        translate("commands", "Delete the 1 article in the trash for good? This cannot be undone.")
+        if count == 1
+        else translate(
+            "commands", "Delete the {count} articles in the trash for good? This cannot be undone."
+        )
+    )
+    if not ctx.window.confirm(question.format(count=count)):
         return
     ctx.window.run_operation(
-        change("Emptying the trash", plain(ctx.workspace.articles.empty_trash)),
+        change(
+            translate("commands", "Emptying the trash"), plain(ctx.workspace.articles.empty_trash)
+        ),
         on_done=lambda removed: ctx.window.show_message(
-            f"Deleted {removed} {'article' if removed == 1 else 'articles'} for good."
+            (
+                translate("commands", "Deleted 1 article for good.")
+                if removed == 1
+                else translate("commands", "Deleted {count} articles for good.")
+            ).format(count=removed)
         ),
     )
 
@@ -520,7 +550,7 @@ def _publishing_commands() -> list[Command]:
     def publish_open(ctx: CommandContext) -> None:
         article = current_article(ctx)
         if article is None:
-            raise CommandDisabledError("Open an article to publish it.")
+            raise CommandDisabledError(translate("commands", "Open an article to publish it."))
         ctx.window.flush_autosave()
         ctx.window.show_publish_dialog([article.id])
 
@@ -531,7 +561,7 @@ def _publishing_commands() -> list[Command]:
     def update_page(ctx: CommandContext) -> None:
         article = current_article(ctx)
         if article is None:
-            raise CommandDisabledError("Open an article to update its page.")
+            raise CommandDisabledError(translate("commands", "Open an article to update its page."))
         ctx.window.flush_autosave()
         ctx.window.show_publish_dialog([article.id])
 

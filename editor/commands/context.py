@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from editor.app.errors import NotFoundError
+from editor.core.texts import translate
 
 if TYPE_CHECKING:
     from editor.app.operations import Operation
@@ -154,5 +155,5 @@ def _read_article(ctx: CommandContext, article_id: int) -> Article | None:
 def require_article(ctx: CommandContext) -> Article:
     article = current_article(ctx)
     if article is None:
-        raise LookupError("No article is open.")
+        raise LookupError(translate("commands", "No article is open."))
     return article

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from editor.app.operations import Operation, OperationContext, query
 from editor.commands.context import CommandContext
+from editor.core.texts import translate
 
 
 def _run_long(
@@ -41,10 +42,13 @@ def rebuild_search_index(ctx: CommandContext) -> None:
     _run_long(
         ctx,
         ctx.workspace.search.reindex_op(),
-        title="Search index",
-        done="Search index rebuilt: {} articles.",
-        failed="The search index was not rebuilt: {}",
-        cancelled="Rebuilding the search index was cancelled (the rest keeps its old entries).",
+        title=translate("commands", "Search index"),
+        done=translate("commands", "Search index rebuilt: {} articles."),
+        failed=translate("commands", "The search index was not rebuilt: {}"),
+        cancelled=translate(
+            "commands",
+            "Rebuilding the search index was cancelled (the rest keeps its old entries).",
+        ),
     )
 
 
@@ -59,11 +63,11 @@ def rebuild_related_index(ctx: CommandContext) -> None:
 
     _run_long(
         ctx,
-        query("Building the related-links index", rebuild),
-        title="Related links",
-        done="Related-links index rebuilt: {} articles.",
-        failed="The related-links index was not rebuilt: {}",
-        cancelled="Rebuilding the related-links index was cancelled.",
+        query(translate("commands", "Building the related-links index"), rebuild),
+        title=translate("commands", "Related links"),
+        done=translate("commands", "Related-links index rebuilt: {} articles."),
+        failed=translate("commands", "The related-links index was not rebuilt: {}"),
+        cancelled=translate("commands", "Rebuilding the related-links index was cancelled."),
     )
 
 
@@ -86,9 +90,11 @@ def compute_meaning_vectors(ctx: CommandContext) -> None:
 
     _run_long(
         ctx,
-        query("Computing meaning vectors", embed),
-        title="Related links",
-        done="Meaning vectors computed for {} articles.",
-        failed="Meaning vectors were not computed: {}",
-        cancelled="Computing meaning vectors was cancelled; what was done is kept.",
+        query(translate("commands", "Computing meaning vectors"), embed),
+        title=translate("commands", "Related links"),
+        done=translate("commands", "Meaning vectors computed for {} articles."),
+        failed=translate("commands", "Meaning vectors were not computed: {}"),
+        cancelled=translate(
+            "commands", "Computing meaning vectors was cancelled; what was done is kept."
+        ),
     )

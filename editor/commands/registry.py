@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from editor.commands.context import CommandContext
+from editor.core.texts import translate
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,8 @@ class Command:
 
     def run(self, ctx: CommandContext) -> Any:
         if not self.is_enabled(ctx):
-            raise CommandDisabledError(f"“{self.title}” is not available now.")
+            refused = translate("commands", "“{command}” is not available now.")
+            raise CommandDisabledError(refused.format(command=translate("commands", self.title)))
         return self.handler(ctx)
 
 
@@ -196,4 +198,5 @@ def normalize_shortcut(shortcut: str) -> str:
 
 def _failure_message(command: Command, exc: Exception) -> str:
     detail = str(exc) or type(exc).__name__
-    return f"{command.title} failed: {detail}"
+    failed = translate("commands", "{command} failed: {error}")
+    return failed.format(command=translate("commands", command.title), error=detail)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from editor.app.operations import change, plain
 from editor.commands.context import CommandContext, current_article, require_article
 from editor.commands.registry import Command
+from editor.core.texts import translate
 from editor.core.workflow import SITE_ACTIONS, Status, allowed_transitions
 
 Target = Callable[[Status], Status | None]
@@ -52,21 +53,31 @@ def _workflow_command(
     def handler(ctx: CommandContext) -> None:
         wanted = workflow_target(ctx, target)
         if wanted is None:  # the status changed since the menu was drawn
-            raise ValueError(f"“{title}” is not possible for this article now.")
+            refused = translate("commands", "“{command}” is not possible for this article now.")
+            raise ValueError(refused.format(command=translate("commands", title)))
         ctx.window.flush_autosave()
         article = require_article(ctx)
         if wanted in SITE_ACTIONS:  # through the publish dialog: checks, pages, then status
             ctx.window.show_publish_dialog([article.id], SITE_ACTIONS[wanted])
             return
         articles, version = ctx.workspace.articles, ctx.window.edited_version(article.id)
-        name = f"“{article.title}”" if article.title else "The untitled article"
+        name = (
+            f"“{article.title}”" if article.title else translate("commands", "The untitled article")
+        )
+        status = translate("status", wanted.label)
         # A write, so an operation on the window's runner like every other command's.
         ctx.window.run_operation(
             change(
-                f"Moving {name} to {wanted.label}",
+                translate("commands", "Moving {article} to {status}").format(
+                    article=name, status=status
+                ),
                 plain(lambda: articles.change_status(article.id, wanted, expected_version=version)),
             ),
-            on_done=lambda _moved: ctx.window.show_message(f"{name} is now {wanted.label}."),
+            on_done=lambda _moved: ctx.window.show_message(
+                translate("commands", "{article} is now {status}.").format(
+                    article=name, status=status
+                )
+            ),
         )
 
     return Command(

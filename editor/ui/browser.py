@@ -255,8 +255,14 @@ def article_table(model: ArticleListModel) -> QTableView:
         AUTHOR: ("Firstname L.", 16),
     }
     samples[UPDATED] = (relative_time(datetime.now(UTC) - timedelta(days=1)), 16)
+    header_metrics = header.fontMetrics()  # a German title ("Geändert") may be the widest
     for column, (sample, margin) in samples.items():  # margin: sort arrow, status icon
-        header.resizeSection(column, metrics.horizontalAdvance(sample) + margin)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        width = max(
+            metrics.horizontalAdvance(sample) + margin,
+            header_metrics.horizontalAdvance(title) + 24,  # the title and its sort arrow
+        )
+        header.resizeSection(column, width)
     header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
     view.setSortingEnabled(True)
     return view

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from editor.core import texts
 from editor.core.resources import resource_path
 
 SOURCE_LANGUAGE = "en"
@@ -75,8 +76,10 @@ def install_translators(
     _installed.clear()
     if choice != "system":  # an explicit choice also formats dates and numbers its way
         QLocale.setDefault(QLocale(language))
+    texts.use(None)
     if app is None or language == SOURCE_LANGUAGE:
         return language
+    texts.use(QCoreApplication.translate)  # what the commands say, in the same language
     own = QTranslator(app)
     if own.load(f"newsdesk_{language}", translations_dir()):
         _installed.append(own)

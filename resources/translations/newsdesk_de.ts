@@ -1167,6 +1167,69 @@
     </message>
 </context>
 <context>
+    <name>checks</name>
+    <message>
+        <source>The title is empty.</source>
+        <translation>Der Titel ist leer.</translation>
+    </message>
+    <message>
+        <source>The title is longer than {limit} characters.</source>
+        <translation>Der Titel ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The body is empty.</source>
+        <translation>Der Text ist leer.</translation>
+    </message>
+    <message>
+        <source>The body has {size} characters; at most {limit} can be published.</source>
+        <translation>Der Text hat {size} Zeichen; höchstens {limit} können veröffentlicht werden.</translation>
+    </message>
+    <message>
+        <source>The body is very long ({size} characters); the page will load slowly.</source>
+        <translation>Der Text ist sehr lang ({size} Zeichen); die Seite wird langsam laden.</translation>
+    </message>
+    <message>
+        <source>The teaser is empty; feeds and link previews will show no summary.</source>
+        <translation>Der Teaser ist leer; Feeds und Linkvorschauen zeigen keine Zusammenfassung.</translation>
+    </message>
+    <message>
+        <source>The slug {slug} is not a safe address: use letters, digits and hyphens only, at most {limit} characters.</source>
+        <translation>Der Slug {slug} ist keine sichere Adresse: nur Buchstaben, Ziffern und Bindestriche verwenden, höchstens {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>{code} is not a language code.</source>
+        <translation>{code} ist kein Sprachcode.</translation>
+    </message>
+    <message>
+        <source>The site is not published in {code} (its languages: {languages}).</source>
+        <translation>Die Website erscheint nicht in {code} (ihre Sprachen: {languages}).</translation>
+    </message>
+    <message>
+        <source>This is a translation of article {source}, which is not published; the language switcher will not link to it.</source>
+        <translation>Dies ist eine Übersetzung von Artikel {source}, der nicht veröffentlicht ist; die Sprachauswahl wird nicht darauf verlinken.</translation>
+    </message>
+    <message>
+        <source>The text reads as {found}, but the article is marked {marked}: translate it, or correct its language.</source>
+        <translation>Der Text liest sich wie {found}, der Artikel ist aber als {marked} markiert: Übersetzen Sie ihn oder korrigieren Sie seine Sprache.</translation>
+    </message>
+    <message>
+        <source>{copied} of {count} paragraphs are the same as in the {language} version: translate them before publishing.</source>
+        <translation>{copied} von {count} Absätzen stimmen mit der Fassung auf {language} überein: Übersetzen Sie sie vor der Veröffentlichung.</translation>
+    </message>
+    <message>
+        <source>The title is the same as the {language} version&apos;s.</source>
+        <translation>Der Titel ist derselbe wie in der Fassung auf {language}.</translation>
+    </message>
+    <message>
+        <source>The {language} version was changed on {when} UTC, after this translation was last edited: it may have fallen behind.</source>
+        <translation>Die Fassung auf {language} wurde am {when} UTC geändert, nachdem diese Übersetzung zuletzt bearbeitet wurde: Sie ist womöglich nicht mehr aktuell.</translation>
+    </message>
+    <message>
+        <source>No author is named.</source>
+        <translation>Es ist kein Autor angegeben.</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <source>New Article</source>
@@ -1331,6 +1394,154 @@
     <message>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>the untitled article</source>
+        <translation>den Artikel ohne Titel</translation>
+    </message>
+    <message>
+        <source>Creating an article</source>
+        <translation>Artikel wird angelegt</translation>
+    </message>
+    <message>
+        <source>Duplicated {article}.</source>
+        <translation>{article} dupliziert.</translation>
+    </message>
+    <message>
+        <source>Duplicating the article</source>
+        <translation>Artikel wird dupliziert</translation>
+    </message>
+    <message>
+        <source>Saving a revision</source>
+        <translation>Revision wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved revision {number}.</source>
+        <translation>Revision {number} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Moving the article to the trash</source>
+        <translation>Artikel wird in den Papierkorb verschoben</translation>
+    </message>
+    <message>
+        <source>Moved {article} to the trash (Restore from Trash brings it back).</source>
+        <translation>{article} in den Papierkorb verschoben („Aus dem Papierkorb wiederherstellen“ holt ihn zurück).</translation>
+    </message>
+    <message>
+        <source>Restored {article} from the trash.</source>
+        <translation>{article} aus dem Papierkorb wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Restoring the article</source>
+        <translation>Artikel wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Delete the 1 article in the trash for good? This cannot be undone.</source>
+        <translation>Den einen Artikel im Papierkorb endgültig löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete the {count} articles in the trash for good? This cannot be undone.</source>
+        <translation>Die {count} Artikel im Papierkorb endgültig löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Emptying the trash</source>
+        <translation>Papierkorb wird geleert</translation>
+    </message>
+    <message>
+        <source>Deleted 1 article for good.</source>
+        <translation>1 Artikel endgültig gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted {count} articles for good.</source>
+        <translation>{count} Artikel endgültig gelöscht.</translation>
+    </message>
+    <message>
+        <source>Open an article to publish it.</source>
+        <translation>Öffnen Sie einen Artikel, um ihn zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Open an article to update its page.</source>
+        <translation>Öffnen Sie einen Artikel, um seine Seite zu aktualisieren.</translation>
+    </message>
+    <message>
+        <source>No article is open.</source>
+        <translation>Kein Artikel ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>Search index</source>
+        <translation>Suchindex</translation>
+    </message>
+    <message>
+        <source>Search index rebuilt: {} articles.</source>
+        <translation>Suchindex neu aufgebaut: {} Artikel.</translation>
+    </message>
+    <message>
+        <source>The search index was not rebuilt: {}</source>
+        <translation>Der Suchindex wurde nicht neu aufgebaut: {}</translation>
+    </message>
+    <message>
+        <source>Rebuilding the search index was cancelled (the rest keeps its old entries).</source>
+        <translation>Der Neuaufbau des Suchindex wurde abgebrochen (der Rest behält seine alten Einträge).</translation>
+    </message>
+    <message>
+        <source>Building the related-links index</source>
+        <translation>Index für verwandte Links wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>Related links</source>
+        <translation>Verwandte Links</translation>
+    </message>
+    <message>
+        <source>Related-links index rebuilt: {} articles.</source>
+        <translation>Index für verwandte Links neu aufgebaut: {} Artikel.</translation>
+    </message>
+    <message>
+        <source>The related-links index was not rebuilt: {}</source>
+        <translation>Der Index für verwandte Links wurde nicht neu aufgebaut: {}</translation>
+    </message>
+    <message>
+        <source>Rebuilding the related-links index was cancelled.</source>
+        <translation>Der Neuaufbau des Index für verwandte Links wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Computing meaning vectors</source>
+        <translation>Bedeutungsvektoren werden berechnet</translation>
+    </message>
+    <message>
+        <source>Meaning vectors computed for {} articles.</source>
+        <translation>Bedeutungsvektoren für {} Artikel berechnet.</translation>
+    </message>
+    <message>
+        <source>Meaning vectors were not computed: {}</source>
+        <translation>Bedeutungsvektoren wurden nicht berechnet: {}</translation>
+    </message>
+    <message>
+        <source>Computing meaning vectors was cancelled; what was done is kept.</source>
+        <translation>Die Berechnung der Bedeutungsvektoren wurde abgebrochen; das bereits Berechnete bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>“{command}” is not available now.</source>
+        <translation>„{command}“ ist gerade nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>{command} failed: {error}</source>
+        <translation>{command} fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>“{command}” is not possible for this article now.</source>
+        <translation>„{command}“ ist für diesen Artikel gerade nicht möglich.</translation>
+    </message>
+    <message>
+        <source>The untitled article</source>
+        <translation>Der Artikel ohne Titel</translation>
+    </message>
+    <message>
+        <source>Moving {article} to {status}</source>
+        <translation>{article} wird auf „{status}“ gesetzt</translation>
+    </message>
+    <message>
+        <source>{article} is now {status}.</source>
+        <translation>{article} ist jetzt „{status}“.</translation>
     </message>
 </context>
 <context>
@@ -1630,6 +1841,41 @@
     <message>
         <source>Publish</source>
         <translation>Veröffentlichung</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <source>Importing {file}</source>
+        <translation>{file} wird importiert</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}</source>
+        <translation>Export nach {file}</translation>
+    </message>
+    <message>
+        <source>Loading the sample articles</source>
+        <translation>Beispielartikel werden geladen</translation>
+    </message>
+    <message>
+        <source>Daily backup of the archive</source>
+        <translation>Tägliche Sicherung des Archivs</translation>
+    </message>
+    <message>
+        <source>Checking the articles</source>
+        <translation>Artikel werden geprüft</translation>
+    </message>
+    <message>
+        <source>Checking the last publish run</source>
+        <translation>Letzte Veröffentlichung wird geprüft</translation>
+    </message>
+    <message>
+        <source>Rebuild the search index</source>
+        <translation>Suchindex neu aufbauen</translation>
+    </message>
+    <message>
+        <source>{created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>{created} angelegt, {updated} aktualisiert, {unchanged} unverändert, {rejected} abgelehnt</translation>
     </message>
 </context>
 <context>

@@ -75,11 +75,13 @@ if mode == "bare":
     app.exec()
 else:
     from editor.ui import app as ui_app
+    from editor.ui.i18n import install_translators
     app = ui_app.application()
+    settings = QSettings(sys.argv[3], QSettings.Format.IniFormat)
+    install_translators(app, settings)  # as run() does: the .qm of the locale's language
     stage()
     import editor.app.config, editor.store.snapshot, editor.ui.main_window
     stage()
-    settings = QSettings(sys.argv[3], QSettings.Format.IniFormat)
     window = ui_app.start(db, settings=settings)  # shows the window
     stage()
     def ready():

@@ -83,9 +83,11 @@ class FirstPaint(QObject):
         return False
 
 from editor.ui import app as ui_app
+from editor.ui.i18n import install_translators
 
 app = ui_app.application()
 settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+install_translators(app, settings)  # as run() does: the .qm of the locale's language
 window = ui_app.start(sys.argv[1], settings=settings)
 if window is None:
     sys.exit("the archive did not open")

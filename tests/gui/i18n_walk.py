@@ -105,6 +105,8 @@ def widget_texts(widget: QWidget) -> Iterator[Found]:
         for index in range(widget.topLevelItemCount()):
             item = widget.topLevelItem(index)
             yield f"{where}.row[{index}]", item.text(1) if item.columnCount() > 1 else ""
+            for child in range(item.childCount()):  # the publish checks' findings
+                yield f"{where}.row[{index}][{child}]", item.child(child).text(0)
     elif isinstance(widget, QTableWidget):
         for column in range(widget.columnCount()):
             item = widget.horizontalHeaderItem(column)

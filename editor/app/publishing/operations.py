@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from editor.app.operations import Operation, OperationContext, change, query
 from editor.app.publishing.review import ArticleCheck
 from editor.app.publishing.service import PublishResult
+from editor.core.texts import translate
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -30,7 +31,11 @@ def review(
             article_ids, action, progress=context.progress, cancelled=context.cancelled
         )
 
-    return query("Checking the articles", work, key=("publishing.review", id(workspace)))
+    return query(
+        translate("operations", "Checking the articles"),
+        work,
+        key=("publishing.review", id(workspace)),
+    )
 
 
 def run(
@@ -61,4 +66,7 @@ def run(
 
 def repair(workspace: Workspace) -> Operation[str | None]:
     """Finish or drop what an interrupted run left (see ``PublishService.repair``)."""
-    return change("Checking the last publish run", lambda _c: workspace.publishing.repair())
+    return change(
+        translate("operations", "Checking the last publish run"),
+        lambda _c: workspace.publishing.repair(),
+    )

@@ -17,6 +17,7 @@ from editor.core.langcheck import detect_language
 from editor.core.languages import language_name
 from editor.core.publishing.layout import LANG_PATTERN, MAX_SLUG_CHARS, is_safe_slug
 from editor.core.publishing.model import ArticleId, PublishedArticle, SiteSettings
+from editor.core.texts import translate
 
 # Bodies above this are published but the editor is warned (slow pages, likely a paste error).
 LARGE_BODY_CHARS = 200_000
@@ -80,33 +81,39 @@ def _warn(article: PublishedArticle, code: str, field: str, message: str) -> Pro
 
 def check_title(article: PublishedArticle, _: CheckContext) -> Iterator[Problem]:
     if not article.title.strip():
-        yield _block(article, "title.missing", "title", "The title is empty.")
+        yield _block(article, "title.missing", "title", translate("checks", "The title is empty."))
     elif len(article.title) > LONG_TITLE_CHARS:
         yield _warn(
             article,
             "title.long",
             "title",
-            f"The title is longer than {LONG_TITLE_CHARS} characters.",
+            translate("checks", "The title is longer than {limit} characters.").format(
+                limit=LONG_TITLE_CHARS
+            ),
         )
 
 
 def check_body(article: PublishedArticle, _: CheckContext) -> Iterator[Problem]:
     size = len(article.body_markdown)
     if not article.body_markdown.strip():
-        yield _block(article, "body.missing", "body", "The body is empty.")
+        yield _block(article, "body.missing", "body", translate("checks", "The body is empty."))
     elif size > MAX_BODY_CHARS:
         yield _block(
             article,
             "body.too_large",
             "body",
-            f"The body has {size:,} characters; at most {MAX_BODY_CHARS:,} can be published.",
+            translate(
+                "checks", "The body has {size} characters; at most {limit} can be published."
+            ).format(size=f"{size:,}", limit=f"{MAX_BODY_CHARS:,}"),
         )
     elif size > LARGE_BODY_CHARS:
         yield _warn(
             article,
             "body.large",
             "body",
-            f"The body is very long ({size:,} characters); the page will load slowly.",
+            translate(
+                "checks", "The body is very long ({size} characters); the page will load slowly."
+            ).format(size=f"{size:,}"),
         )
 
 
@@ -116,7 +123,9 @@ def check_teaser(article: PublishedArticle, _: CheckContext) -> Iterator[Problem
             article,
             "teaser.missing",
             "teaser",
-            "The teaser is empty; feeds and link previews will show no summary.",
+            translate(
+                "checks", "The teaser is empty; feeds and link previews will show no summary."
+            ),
         )
 
 
@@ -126,21 +135,26 @@ def check_slug(article: PublishedArticle, _: CheckContext) -> Iterator[Problem]:
             article,
             "slug.invalid",
             "slug",
-            f"The slug {article.slug!r} is not a safe address: use letters, digits and "
-            f"hyphens only, at most {MAX_SLUG_CHARS} characters.",
+            translate(
+                "checks",
+                "The slug {slug} is not a safe address: use letters, digits and "
+                "hyphens only, at most {limit} characters.",
+            ).format(slug=repr(article.slug), limit=MAX_SLUG_CHARS),
         )
 
 
 def check_language(article: PublishedArticle, context: CheckContext) -> Iterator[Problem]:
     if LANG_PATTERN.fullmatch(article.lang or "") is None:
-        yield _block(article, "lang.invalid", "lang", f"{article.lang!r} is not a language code.")
+        not_a_code = translate("checks", "{code} is not a language code.")
+        yield _block(article, "lang.invalid", "lang", not_a_code.format(code=repr(article.lang)))
     elif context.settings is not None and article.lang not in context.settings.languages:
         yield _block(
             article,
             "lang.not_on_site",
             "lang",
-            f"The site is not published in {article.lang!r} "
-            f"(its languages: {', '.join(context.settings.languages)}).",
+            translate(
+                "checks", "The site is not published in {code} (its languages: {languages})."
+            ).format(code=repr(article.lang), languages=", ".join(context.settings.languages)),
         )
 
 
@@ -151,8 +165,11 @@ def check_translation_source(article: PublishedArticle, context: CheckContext) -
             article,
             "translation.source_missing",
             "translated_from",
-            f"This is a translation of article {source}, which is not published; "
-            "the language switcher will not link to it.",
+            translate(
+                "checks",
+                "This is a translation of article {source}, which is not published; "
+                "the language switcher will not link to it.",
+            ).format(source=source),
         )
 
 
@@ -168,8 +185,11 @@ def check_text_language(article: PublishedArticle, context: CheckContext) -> Ite
             article,
             "translation.wrong_language",
             "body",
-            f"The text reads as {language_name(found.lang)}, but the article is marked "
-            f"{language_name(article.lang)}: translate it, or correct its language.",
+            translate(
+                "checks",
+                "The text reads as {found}, but the article is marked {marked}: translate it, "
+                "or correct its language.",
+            ).format(found=_language(found.lang), marked=_language(article.lang)),
         )
 
 
@@ -185,15 +205,20 @@ def check_untranslated(article: PublishedArticle, context: CheckContext) -> Iter
             article,
             "translation.untranslated",
             "body",
-            f"{len(copied)} of {len(own)} paragraphs are the same as in the "
-            f"{language_name(source.lang)} version: translate them before publishing.",
+            translate(
+                "checks",
+                "{copied} of {count} paragraphs are the same as in the {language} version: "
+                "translate them before publishing.",
+            ).format(copied=len(copied), count=len(own), language=_language(source.lang)),
         )
     elif article.title.strip() and article.title.strip() == source.title.strip():
         yield _warn(
             article,
             "translation.same_title",
             "title",
-            f"The title is the same as the {language_name(source.lang)} version's.",
+            translate("checks", "The title is the same as the {language} version's.").format(
+                language=_language(source.lang)
+            ),
         )
 
 
@@ -207,10 +232,20 @@ def check_translation_behind(article: PublishedArticle, context: CheckContext) -
             article,
             "translation.behind",
             "body",
-            f"The {language_name(source.lang)} version was changed on "
-            f"{_moment(source.modified_at):%Y-%m-%d %H:%M} UTC, after this translation was "
-            "last edited: it may have fallen behind.",
+            translate(
+                "checks",
+                "The {language} version was changed on {when} UTC, after this translation was "
+                "last edited: it may have fallen behind.",
+            ).format(
+                language=_language(source.lang),
+                when=f"{_moment(source.modified_at):%Y-%m-%d %H:%M}",
+            ),
         )
+
+
+def _language(code: str) -> str:
+    """A language's name in a message ("German"; "Deutsch"… in a German interface)."""
+    return translate("languages", language_name(code))
 
 
 def _source(article: PublishedArticle, context: CheckContext) -> PublishedArticle | None:
@@ -230,7 +265,7 @@ def _moment(value: datetime) -> datetime:
 
 def check_author(article: PublishedArticle, _: CheckContext) -> Iterator[Problem]:
     if not article.author.strip():
-        yield _warn(article, "author.missing", "author", "No author is named.")
+        yield _warn(article, "author.missing", "author", translate("checks", "No author is named."))
 
 
 ARTICLE_CHECKS: list[ArticleCheck] = [

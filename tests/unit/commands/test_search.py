@@ -69,6 +69,41 @@ def test_shortcut_and_category_are_reported(registry) -> None:
     )
 
 
+GERMAN = {
+    ("commands", "New Article"): "Neuer Artikel",
+    ("commands", "Move Article to Trash"): "Artikel in den Papierkorb verschieben",
+    ("commands", "Settings…"): "Einstellungen…",
+    ("menus", "Article"): "Artikel",
+}
+
+
+def german(context: str, text: str) -> str:
+    """A stand-in for the window's QCoreApplication.translate with a German .qm."""
+    return GERMAN.get((context, text), text)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("neuer art", "article.new"),  # the shown (German) title
+        ("papierkorb verschieben", "article.delete"),
+        ("einstellungen", "app.settings"),
+        ("new article", "article.new"),  # the English title still works
+    ],
+)
+def test_a_translated_palette_matches_the_shown_titles_and_the_english_ones(
+    registry, query: str, expected: str
+) -> None:
+    assert rank_commands(query, registry, translate=german)[0].id == expected
+
+
+def test_a_translated_palette_shows_titles_and_categories_translated(registry) -> None:
+    result = rank_commands("neuer artikel", registry, translate=german)[0]
+    assert (result.title, result.detail) == ("Neuer Artikel", "Artikel")
+    listed = {r.id: r.title for r in rank_commands("", registry, translate=german)}
+    assert listed["app.settings"] == "Einstellungen…"
+
+
 def test_disabled_commands_are_left_out_with_a_context(registry, ctx) -> None:
     assert "Save Revision" in titles(rank_commands("save", registry))
     assert "Save Revision" not in titles(rank_commands("save", registry, ctx=ctx))
