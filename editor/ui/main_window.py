@@ -57,6 +57,7 @@ from editor.ui.panels.manager import PanelManager
 from editor.ui.search import SavedSearchList, SearchPanel
 from editor.ui.status_bar import MainStatusBar
 from editor.ui.text_tools import TextTools
+from editor.ui.window_layout import WindowLayout
 from editor.ui.window_memory import WindowMemory
 from editor.ui.work import WindowWork
 
@@ -123,7 +124,7 @@ class MainWindow(CommandSurface, QMainWindow):
             # The sidebar's counts scan the whole archive: fill them in just after
             # the first paint rather than making the window wait for them.
             AfterFirstPaint(self, self.browser.load_counts_once, COUNTS_AT_THE_LATEST_MS)
-            self.memory.restore_window(self)
+            self.memory.restore_window(self, self.window_layout)
             self._restore_last_article()
         else:
             assert snapshot is not None
@@ -261,6 +262,7 @@ class MainWindow(CommandSurface, QMainWindow):
         self._build_views()
         self.status = MainStatusBar(description, self)
         self.setStatusBar(self.status)
+        self.window_layout = WindowLayout(self)  # small windows: the side panels give way
         self.resize(1280, 800)
 
     def _connect(self) -> None:
@@ -507,7 +509,9 @@ class MainWindow(CommandSurface, QMainWindow):
     def _remember_state(self) -> None:
         editor = self.editor
         article_id = self.current_article_id()
-        self.memory.remember(self, article_id, editor.cursor_position(), editor.current_tab())
+        self.memory.remember(
+            self, article_id, editor.cursor_position(), editor.current_tab(), self.window_layout
+        )
 
 
 # ==================================================================== helpers

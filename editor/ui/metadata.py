@@ -58,6 +58,11 @@ class MetadataPanel(QWidget):
         self.tags = QLineEdit(objectName="tags_edit", accessibleName="Tags")
         self.tags.setPlaceholderText("comma-separated, e.g. Halbleiter, KI")
         self.info = QLabel(objectName="metadata_info", wordWrap=True)
+        for combo in (self.language, self.status):  # the longest name must not widen the dock
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
 
         form = QFormLayout(self)
         form.addRow("Slug", self.slug)
