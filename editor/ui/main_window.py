@@ -39,6 +39,7 @@ from editor.app.changes import (
     TrashEmptied,
 )
 from editor.app.errors import ConflictError, NotFoundError
+from editor.app.operations import change, plain
 from editor.core.article import Article
 from editor.core.workflow import SITE_ACTIONS, Status
 from editor.ui import dialogs
@@ -376,17 +377,23 @@ class MainWindow(CommandSurface, QMainWindow):
             self.show_publish_dialog([self._article.id], SITE_ACTIONS[target])
             return
         assert self.ws is not None
-        article = self._attempt(
-            self.ws.articles.change_status,
-            self._article.id,
-            target,
-            expected_version=self.edited_version(self._article.id),
+        articles, article_id = self.ws.articles, self._article.id
+        version = self.edited_version(article_id)
+        # A write, so an operation on the runner, like the Workflow commands' moves; a
+        # conflict reaches _on_failed, which offers to reload.
+        self.run_operation(
+            change(
+                self.tr("Moving the article to {0}").format(target.label),
+                plain(lambda: articles.change_status(article_id, target, expected_version=version)),
+            ),
+            on_done=self._on_status_moved,
         )
-        if article is not None:
-            self._article = article
-            self.metadata.show_article(article)
-            self.refresh_actions()
-            self.show_message(f"Status: {target.label} (a revision was kept).")
+
+    def _on_status_moved(self, article: Article) -> None:
+        self._follow_current(article)  # the StatusMoved notice may not have come yet
+        self.show_message(
+            self.tr("Status: {0} (a revision was kept).").format(article.status.label)
+        )
 
     def _on_editor_tab_shown(self, index: int) -> None:
         if index == PREVIEW_TAB:
