@@ -56,6 +56,7 @@ from editor.ui.panels.base import PanelServices
 from editor.ui.panels.catalog import builtin_panels
 from editor.ui.panels.manager import PanelManager
 from editor.ui.search import SavedSearchList, SearchPanel
+from editor.ui.site_state import SiteStateFollower
 from editor.ui.status_bar import MainStatusBar
 from editor.ui.text_tools import TextTools
 from editor.ui.window_layout import WindowLayout
@@ -111,6 +112,7 @@ class MainWindow(CommandSurface, QMainWindow):
         self._article: Article | None = None
         self._palette: CommandPalette | None = None
         self._publish_dialog: QWidget | None = None
+        self.site_sign: SiteStateFollower | None = None  # once the archive is open
         # The one runner of work off the GUI thread, for the window and its panels.
         self.work = WindowWork(self, show_message=self.show_message, on_failed=self._on_failed)
         self.runner = self.work.runner
@@ -144,6 +146,8 @@ class MainWindow(CommandSurface, QMainWindow):
         self.work.attach(workspace)
         self.editor.attach_highlighter()
         self.bridge = EventBridge(workspace.changes, self)
+        self.site_sign = SiteStateFollower(self.metadata, self.runner, workspace)
+        self.bridge.changed.connect(self.site_sign.on_change)
         self.panels.attach(
             PanelServices(workspace, self.runner, self.bridge, flush=self.flush_autosave)
         )
@@ -275,6 +279,7 @@ class MainWindow(CommandSurface, QMainWindow):
         self.editor.tab_shown.connect(self._on_editor_tab_shown)
         self.metadata.edited.connect(self._on_metadata_edited)
         self.metadata.status_requested.connect(self._on_metadata_status_requested)
+        self.metadata.update_page_requested.connect(lambda: self.run_command("publish.update"))
         self.panels.panel_built.connect(self._on_panels_panel_built)
 
     # ================================================================ WindowActions
@@ -305,6 +310,8 @@ class MainWindow(CommandSurface, QMainWindow):
             if article is not None:
                 self.autosave.track(article)  # later edits state the version shown here
         self.metadata.show_article(article)
+        if self.site_sign is not None:
+            self.site_sign.show_article(article)
         self.status.save_state.reset(article.updated_at if article else None)
         self.status.show_language(article.language if article else None)
         self.editing.count_words()
