@@ -64,16 +64,13 @@ class SiteStateFollower(QObject):
         if article is None or article.deleted or article.status not in PUBLIC_STATUSES:
             self._set(OFF)
             return
-        publishing, article_id = self._ws.publishing, article.id
+        workspace, article_id = self._ws, article.id
 
-        def read() -> str:
-            from editor.app.publishing import SiteState  # imported on the runner
+        def read() -> str:  # on the runner, where the publishing package is first imported
+            from editor.app.publishing import SiteState
 
-            state = publishing.site_state(publishing_article())
+            state = workspace.publishing.site_state(workspace.articles.get(article_id))
             return {SiteState.CURRENT: CURRENT, SiteState.OUT_OF_DATE: OUT_OF_DATE}.get(state, OFF)
-
-        def publishing_article() -> Article:
-            return self._ws.articles.get(article_id)  # as stored now, not as first shown
 
         self._runner.run(
             query(self.tr("Reading whether the site is up to date"), plain(read), key=self._key),

@@ -184,7 +184,9 @@ def test_the_stylesheet_is_rewritten_for_the_rich_text_engine() -> None:
     assert "var(" not in light.css and "rem" not in light.css
     assert ".teaser { font-size: 14.4pt; color: #5f6368;" in light.css
     assert "color: #e8e8ea" in dark.css and "#1d1d1f" not in dark.css
-    assert light.max_width_px == 736 and light.page_color == "#ffffff"
+    assert light.max_width_px == 736
+    assert "background: #ffffff" in light.css and "background: #141517" in dark.css
+    assert "auto" not in light.css  # the column is centred by the widget
     assert light.body_pt == 12.8  # body { font: 1.0625rem/1.6 … }
     assert "::before" not in light.css and "grid" not in light.css
 

@@ -146,7 +146,7 @@ class PagePreview(ArticlePanel):
         )
 
     def _render_work(self, article_id: int) -> Callable[[], _Rendered]:
-        publishing = self.ws.publishing
+        workspace = self.ws  # its publishing service is first imported on the runner
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         styles: list[PreviewStyle] = []
 
@@ -155,7 +155,7 @@ class PagePreview(ArticlePanel):
             return styles[-1].css
 
         def render() -> _Rendered:  # on the runner
-            page = publishing.preview_page(article_id, restyle=restyle, quick=True)
+            page = workspace.publishing.preview_page(article_id, restyle=restyle, quick=True)
             html = _SECTIONS.sub(lambda m: f"<{m.group(1)}div", page.html)
             return _Rendered(html, page.links_pending, styles[-1] if styles else None)
 
@@ -208,9 +208,13 @@ class PagePreview(ArticlePanel):
         self._loading_index = self.runner.run(
             query(self.tr("Loading the related-links index"), plain(related.load_index)),
             on_done=lambda _count: self.refresh(),
-            on_error=self._on_failed,
+            on_error=self._on_index_failed,
             owner=self,
         )
+
+    def _on_index_failed(self, error: BaseException) -> None:
+        # The page stands without suggested links (as a publish run without an index).
+        self._show_status(self.tr("No related links could be suggested: {0}").format(error))
 
     def _on_failed(self, error: BaseException) -> None:
         self._show_status(self.tr("The page could not be rendered: {0}").format(error))

@@ -77,7 +77,6 @@ _DARK_MEDIA = re.compile(r"prefers-color-scheme\s*:\s*dark")
 class PreviewStyle:
     css: str  # for the page's <style> element
     max_width_px: int | None  # the body's column, centred by the widget
-    page_color: str | None  # the body's background (None: the widget's own)
     # The body's size, for the document's default font: the engine sizes headings
     # relative to it and ignores a size the stylesheet gives them.
     body_pt: float | None = None
@@ -93,7 +92,6 @@ def preview_style(site_css: str, *, dark: bool = False) -> PreviewStyle:
             variables |= {k: v for k, v in declarations if k.startswith("--")}
     out: list[str] = []
     max_width: int | None = None
-    page: str | None = None
     text = "black"
     body_pt: float | None = None
     for selectors, declarations in rules:
@@ -104,7 +102,6 @@ def preview_style(site_css: str, *, dark: bool = False) -> PreviewStyle:
         if any(s == "body" for s in usable):
             found = dict(resolved)
             max_width = _px(found.get("max-width", "")) or max_width
-            page = found.get("background-color") or found.get("background") or page
             text = found.get("color", text)
             body_pt = _body_points(found) or body_pt
         # The engine takes "inherit" for black; the body's colour is what a page inherits.
@@ -112,7 +109,7 @@ def preview_style(site_css: str, *, dark: bool = False) -> PreviewStyle:
         body = _declarations(resolved)
         if body:
             out.append(f"{', '.join(usable)} {{ {body} }}")
-    return PreviewStyle("\n".join(out) + "\n", max_width, page, body_pt)
+    return PreviewStyle("\n".join(out) + "\n", max_width, body_pt)
 
 
 def _rules(css: str, dark: bool) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -182,6 +179,8 @@ def _value(name: str, value: str) -> str:
         return _points(value)
     if name == "line-height":
         return _line_height(value)
+    if name.startswith("margin"):  # "auto" centres in CSS; here the widget centres
+        value = " ".join("0" if part == "auto" else part for part in value.split())
     return _LENGTH.sub(lambda m: f"{_scaled(m):g}px", value)
 
 
