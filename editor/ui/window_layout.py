@@ -4,10 +4,10 @@ What a desktop program does when its window is small: the side panels give way
 before the work does.
 
 - Below :data:`COMPACT_BELOW` pixels the status sidebar folds away (drag the
-  splitter's edge to bring it back) and the docks on the right narrow, so that
-  the editor keeps at least :data:`EDITOR_MIN` pixels.  This happens when the
-  window crosses the threshold, not on every resize: a splitter the user drags
-  stays where it was put.
+  splitter's edge to bring it back) and the docks on the right become tabs of
+  one narrow column, so that the editor keeps at least :data:`EDITOR_MIN`
+  pixels.  This happens when the window crosses the threshold, not on every
+  resize: a splitter the user drags stays where it was put.
 - In the article list the title stretches and the other columns keep widths
   made for their content; when the list is too narrow for a readable title,
   the author, the language and then the time of the last change are hidden
@@ -79,13 +79,22 @@ class WindowLayout(QObject):
         if compact == self._compact:
             return
         self._compact = compact
-        splitter = window.splitter
-        total = sum(splitter.sizes())
         docks = [d for d in (window.metadata_dock, window.related_dock) if d.isVisible()]
         if compact:
+            if len(docks) > 1:  # side by side they would take the editor's room: one column
+                for dock in docks[1:]:
+                    window.tabifyDockWidget(docks[0], dock)
+                docks[0].raise_()  # the metadata: status, and whether the site is current
+                docks = docks[:1]
             if docks:
                 window.resizeDocks(docks, [DOCK_NARROW] * len(docks), Qt.Orientation.Horizontal)
-            total = sum(splitter.sizes())
+        # once the docks have given their width back to the splitter
+        QTimer.singleShot(0, self, self._share_splitter)
+
+    def _share_splitter(self) -> None:
+        splitter = self._window.splitter
+        total = sum(splitter.sizes())
+        if self._compact:
             editor = max(EDITOR_MIN, round(total * 0.55))
             splitter.setSizes([0, max(total - editor, 0), editor])
         else:

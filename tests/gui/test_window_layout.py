@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QToolButton
 
 from editor.app.samples import load_samples
@@ -93,3 +94,23 @@ def test_column_widths_a_user_chose_come_back(qtbot: Any, db_path: Path, make_wi
     window.close()
     again = make_window()
     assert again.list_view.horizontalHeader().sectionSize(STATUS) == wider
+
+
+def test_docks_side_by_side_become_tabs_of_one_column_in_a_small_window(
+    qtbot: Any, db_path: Path, make_window: Any
+):
+    """What the newcomer's window had after a day with the related links open."""
+    load_samples(Workspace.open(str(db_path), user="tester"))
+    window = make_window()
+    window.resize(1600, 900)
+    qtbot.wait(100)
+    window.panels.toggle("related")
+    window.splitDockWidget(window.metadata_dock, window.related_dock, Qt.Orientation.Horizontal)
+    window.metadata_dock.show()
+    qtbot.waitUntil(lambda: window.related_dock.isVisible() and window.metadata_dock.isVisible())
+    window.resize(*SMALL)
+    qtbot.waitUntil(lambda: window.width() == SMALL[0], timeout=2000)
+    qtbot.wait(200)
+    _check_usable(window)
+    assert window.related_dock in window.tabifiedDockWidgets(window.metadata_dock)
+    assert window.metadata_dock.isVisible()  # the status and the site sign stay in view
