@@ -230,7 +230,9 @@ class MainWindow(CommandSurface, QMainWindow):
         list_panel = self.list_panel
         # Full-text search above the list, saved searches under the sidebar's piles.
         self.search_panel, self.saved_searches = SearchPanel(), SavedSearchList()
-        cast("QVBoxLayout", list_panel.layout()).insertWidget(0, self.search_panel, 0)
+        list_layout = cast("QVBoxLayout", list_panel.layout())
+        list_layout.insertWidget(0, self.search_panel, 0)
+        list_layout.setStretchFactor(self.list_view, 1)  # the field stays one line high
         cast("QVBoxLayout", self.sidebar.layout()).addWidget(self.saved_searches)
 
         self.editor = ArticleEditor(highlight=self.ws is not None)

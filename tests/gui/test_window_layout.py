@@ -39,6 +39,8 @@ def _check_usable(window: Any) -> None:
     assert STATUS in shown
     assert header.sectionResizeMode(TITLE) == QHeaderView.ResizeMode.Stretch
     assert window.editor.width() >= EDITOR_MIN
+    # the search field above the list keeps to its line; the rows get the height
+    assert window.list_view.height() > 0.8 * window.list_panel.height()
     arrows = [b for b in window.editor.tabs.tabBar().findChildren(QToolButton) if b.isVisible()]
     assert arrows == []
     bar = window.editor.tabs.tabBar()
