@@ -220,8 +220,11 @@ def test_the_first_page_does_not_wait_for_the_related_links_index(
     with qtbot.waitSignal(preview.preview_updated, timeout=5_000):
         preview.show_article(aid)
     assert "Chipfabrik in Dresden" in preview.browser.toPlainText()
+    assert "Verwandte Links" not in preview.browser.toPlainText()  # the related section
     assert preview.links_pending and preview.status_label.isVisible()
     with qtbot.waitSignal(preview.preview_updated, timeout=20_000):
         release.set()
     assert not preview.links_pending and not preview.status_label.isVisible()
-    assert "Halbleiterwerk in Sachsen" in preview.browser.toPlainText()
+    text = preview.browser.toPlainText()
+    related = text[text.index("Verwandte Links") :]
+    assert "Halbleiterwerk in Sachsen" in related.split("Aktuelle Beiträge")[0]
