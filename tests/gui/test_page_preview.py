@@ -189,6 +189,7 @@ def test_the_stylesheet_is_rewritten_for_the_rich_text_engine() -> None:
     assert "auto" not in light.css  # the column is centred by the widget
     assert light.body_pt == 12.8  # body { font: 1.0625rem/1.6 … }
     assert "::before" not in light.css and "grid" not in light.css
+    assert ".article-list { list-style-type: none; -qt-list-indent: 0;" in light.css
 
 
 def test_the_first_page_does_not_wait_for_the_related_links_index(

@@ -168,7 +168,8 @@ def _declarations(pairs: list[tuple[str, str]]) -> str:
         if name == "font":
             result += _font_parts(value)
         elif name == "list-style" and "none" in value.split():
-            result.append("list-style-type: none")
+            # without bullets the site's lists are rows of links, not indented either
+            result += ["list-style-type: none", "-qt-list-indent: 0"]
         elif name in SUPPORTED and value:
             result.append(f"{name}: {_value(name, value)}")
     return "; ".join(result) + (";" if result else "")
