@@ -293,8 +293,94 @@ class Newcomer:
             str(pages[0]) if pages else f"no page for {article.slug} under {self.site}",
         )
         self.shot("restart")
+        self.small_window()
+        self.page_tab(article.id)
+        self.update_the_page(article.id)
         self.window.close()
         wait_until(lambda: not self.window.isVisible(), 10)
+
+    def small_window(self) -> None:
+        """§7: at 1000×650 the editor is usable and the list's title readable."""
+        from PySide6.QtWidgets import QToolButton
+
+        window = self.window
+        window.showNormal()
+        window.resize(1000, 650)
+        wait_until(lambda: window.width() == 1000, 5)
+        wait_until(lambda: False, 0.5)  # the layout settles
+        header = window.list_view.horizontalHeader()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        bar = window.editor.tabs.tabBar()
+        arrows = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
+        fits = sum(header.sectionSize(c) for c in shown) <= window.list_view.viewport().width()
+        self.day.check(
+            "at 1000×650 the editor and the list are usable",
+            window.editor.width() >= 450 and header.sectionSize(0) >= 150 and fits and not arrows,
+            f"editor {window.editor.width()} px, title {header.sectionSize(0)} px, "
+            f"{len(shown)} columns, {len(arrows)} tab arrows; list {window.list_panel.width()}"
+            f" px, sidebar {window.sidebar.width()} px, docks "
+            f"{[d.width() for d in (window.metadata_dock, window.related_dock) if d.isVisible()]}",
+        )
+        self.shot("small-window")
+
+    def page_tab(self, article_id: int) -> None:
+        """§9: the Page tab shows the page with the site's stylesheet."""
+        started = time.perf_counter()
+        self.window.editor.show_tab("page")
+        shown = wait_until(
+            lambda: (
+                (panel := self.window.panels.built("page")) is not None
+                and TITLE in panel.browser.toPlainText()
+            ),
+            30,
+        )
+        seconds = time.perf_counter() - started
+        panel = self.window.panels.built("page")
+        colour = ""
+        if panel is not None:
+            block = panel.browser.document().begin()
+            while block.isValid() and not block.text().startswith("Von "):
+                block = block.next()
+            if block.isValid():  # .byline { color: var(--muted) }
+                colour = block.begin().fragment().charFormat().foreground().color().name()
+        self.day.check(
+            "the Page tab shows the page with the site's style",
+            shown and colour in ("#5f6368", "#a8abb0"),
+            f"shown after {seconds:.2f} s, byline in {colour or 'no colour'}",
+        )
+        self.shot("page-tab")
+        self.window.editor.show_tab("write")
+
+    def update_the_page(self, article_id: int) -> None:
+        """§5: an edit of the published article shows that the page is out of date; the
+        "Update page" button publishes it again and the sign goes."""
+        window = self.window
+        window.editor.body.setFocus()
+        cursor = window.editor.body.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        window.editor.body.setTextCursor(cursor)
+        type_text(window.editor.body, " Nachtrag: Die Züge fahren öfter.")
+        window.flush_autosave()
+        metadata = window.metadata
+        sign = wait_until(lambda: "out of date" in metadata.site_state.text(), 10)
+        self.day.check(
+            "an edited published article says its page is out of date",
+            sign and metadata.update_page.isVisible(),
+            metadata.site_state.text(),
+        )
+        self.shot("out-of-date")
+        if not sign:
+            return
+        metadata.update_page.click()
+        dialog = window._publish_dialog
+        if not self.day.check("Update page opens the publish dialog", dialog is not None):
+            return
+        wait_until(lambda: not dialog.runner.busy, 60)
+        dialog.publish_button.click()
+        wait_until(lambda: dialog.outcome is not None and not dialog.running, 120)
+        dialog.accept()
+        gone = wait_until(lambda: "out of date" not in metadata.site_state.text(), 10)
+        self.day.check("after the update the sign goes", gone, metadata.site_state.text())
 
 
 def _listed_ids(dialog: Any) -> list[int]:

@@ -68,6 +68,9 @@ class ArticleEditor(QWidget):
         self.notice.hide()
 
         self.tabs = QTabWidget(objectName="editor_tabs", documentMode=True)
+        # Four short tabs: in a narrow editor they shrink rather than hide behind arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.addTab(self.body, self.tr("Write"))
         self.tabs.addTab(QWidget(objectName="preview_placeholder"), self.tr("Preview"))
         self.tabs.addTab(QWidget(objectName="history_placeholder"), self.tr("History"))

@@ -101,7 +101,7 @@ class SnapshotStart:
         self.places = CommandPlaces(window, MENU_TITLES, window.toolbar)
         self.filter_action = self.places.hold_widget(window.quick_filter)
         window.list_model.show_rows(snapshot.rows)
-        window.memory.restore_window(window)
+        window.memory.restore_window(window, window.window_layout)
         self.shown = self._show_last_article(snapshot)
         self._opener: Callable[[], Workspace | None] | None = None
         self.closing = False  # the window was closed before the archive was open

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.app.errors import ConflictError
+from editor.app.operations import change, plain
 from editor.core.article import Article
 from editor.core.workflow import SITE_ACTIONS, Status
 from editor.ui import dialogs
@@ -51,8 +52,10 @@ from editor.ui.panels.base import PanelServices
 from editor.ui.panels.catalog import builtin_panels
 from editor.ui.panels.manager import PanelManager
 from editor.ui.search import SavedSearchList, SearchPanel
+from editor.ui.site_state import SiteStateFollower
 from editor.ui.status_bar import MainStatusBar
 from editor.ui.text_tools import TextTools
+from editor.ui.window_layout import WindowLayout
 from editor.ui.window_memory import WindowMemory
 from editor.ui.work import WindowWork
 
@@ -106,6 +109,7 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
         self._article: Article | None = None
         self._palette: CommandPalette | None = None
         self._publish_dialog: QWidget | None = None
+        self.site_sign: SiteStateFollower | None = None  # once the archive is open
         # The one runner of work off the GUI thread, for the window and its panels.
         self.work = WindowWork(self, show_message=self.show_message, on_failed=self._on_failed)
         self.runner = self.work.runner
@@ -120,7 +124,7 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
             # The sidebar's counts scan the whole archive: fill them in just after
             # the first paint rather than making the window wait for them.
             AfterFirstPaint(self, self.browser.load_counts_once, COUNTS_AT_THE_LATEST_MS)
-            self.memory.restore_window(self)
+            self.memory.restore_window(self, self.window_layout)
             self._restore_last_article()
         else:
             assert snapshot is not None
@@ -139,6 +143,8 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
         self.work.attach(workspace)
         self.editor.attach_highlighter()
         self.bridge = EventBridge(workspace.changes, self)
+        self.site_sign = SiteStateFollower(self.metadata, self.runner, workspace)
+        self.bridge.changed.connect(self.site_sign.on_change)
         self.panels.attach(
             PanelServices(workspace, self.runner, self.bridge, flush=self.flush_autosave)
         )
@@ -240,7 +246,9 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
         list_panel = self.list_panel
         # Full-text search above the list, saved searches under the sidebar's piles.
         self.search_panel, self.saved_searches = SearchPanel(), SavedSearchList()
-        cast("QVBoxLayout", list_panel.layout()).insertWidget(0, self.search_panel, 0)
+        list_layout = cast("QVBoxLayout", list_panel.layout())
+        list_layout.insertWidget(0, self.search_panel, 0)
+        list_layout.setStretchFactor(self.list_view, 1)  # the field stays one line high
         cast("QVBoxLayout", self.sidebar.layout()).addWidget(self.saved_searches)
 
         self.editor = ArticleEditor(highlight=self.ws is not None)
@@ -279,6 +287,7 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
         self._build_views()
         self.status = MainStatusBar(description, self)
         self.setStatusBar(self.status)
+        self.window_layout = WindowLayout(self)  # small windows: the side panels give way
         self.resize(1280, 800)
 
     def _connect(self) -> None:
@@ -290,6 +299,7 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
         self.editor.tab_shown.connect(self._on_editor_tab_shown)
         self.metadata.edited.connect(self._on_metadata_edited)
         self.metadata.status_requested.connect(self._on_metadata_status_requested)
+        self.metadata.update_page_requested.connect(lambda: self.run_command("publish.update"))
         self.panels.panel_built.connect(self._on_panels_panel_built)
 
     # ================================================================ WindowActions
@@ -320,6 +330,8 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
             if article is not None:
                 self.autosave.track(article)  # later edits state the version shown here
         self.metadata.show_article(article)
+        if self.site_sign is not None:
+            self.site_sign.show_article(article)
         self.status.save_state.reset(article.updated_at if article else None)
         self.status.show_language(article.language if article else None)
         self.editing.count_words()
@@ -409,18 +421,22 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
             self.show_publish_dialog([self._article.id], SITE_ACTIONS[target])
             return
         assert self.ws is not None
-        article = self._attempt(
-            self.ws.articles.change_status,
-            self._article.id,
-            target,
-            expected_version=self.edited_version(self._article.id),
+        articles, article_id = self.ws.articles, self._article.id
+        version = self.edited_version(article_id)
+        # A write, so an operation on the runner, like the Workflow commands' moves; a
+        # conflict reaches _on_failed, which offers to reload.
+        self.run_operation(
+            change(
+                self.tr("Moving the article to {0}").format(status_text(target.label)),
+                plain(lambda: articles.change_status(article_id, target, expected_version=version)),
+            ),
+            on_done=self._on_status_moved,
         )
-        if article is not None:
-            self._article = article
-            self.metadata.show_article(article)
-            self.refresh_actions()
-            message = self.tr("Status: {status} (a revision was kept).")
-            self.show_message(message.format(status=status_text(target.label)))
+
+    def _on_status_moved(self, article: Article) -> None:
+        self._follow_current(article)  # the StatusMoved notice may not have come yet
+        message = self.tr("Status: {status} (a revision was kept).")
+        self.show_message(message.format(status=status_text(article.status.label)))
 
     def _on_editor_tab_shown(self, index: int) -> None:
         if index == PREVIEW_TAB:
@@ -485,7 +501,9 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
     def _remember_state(self) -> None:
         editor = self.editor
         article_id = self.current_article_id()
-        self.memory.remember(self, article_id, editor.cursor_position(), editor.current_tab())
+        self.memory.remember(
+            self, article_id, editor.cursor_position(), editor.current_tab(), self.window_layout
+        )
 
 
 # ==================================================================== helpers

@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from editor.core.languages import DEFAULT_SITE_LANGUAGES, LANGUAGE_NAMES
 from editor.core.slugs import slugify
@@ -42,6 +50,7 @@ def parse_tags(text: str) -> list[str]:
 class MetadataPanel(QWidget):
     edited = Signal(dict)
     status_requested = Signal(object)  # editor.core.workflow.Status
+    update_page_requested = Signal()  # "Update page": the site shows an older text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,12 +71,30 @@ class MetadataPanel(QWidget):
         self.tags = QLineEdit(objectName="tags_edit", accessibleName=self.tr("Tags"))
         self.tags.setPlaceholderText(self.tr("comma-separated, e.g. Halbleiter, KI"))
         self.info = QLabel(objectName="metadata_info", wordWrap=True)
+        for combo in (self.language, self.status):  # the longest name must not widen the dock
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+
+        # Beside the status: whether the site shows this text (editor/ui/site_state.py).
+        self.site_state = QLabel(objectName="site_state_label", wordWrap=True)
+        self.update_page = QPushButton(self.tr("Update page"), objectName="update_page_button")
+        self.update_page.setToolTip(self.tr("Publish the edited text, so the site shows it"))
+        self.update_page.clicked.connect(self.update_page_requested)
+        self.site_row = QWidget(objectName="site_state_row")
+        site_layout = QHBoxLayout(self.site_row)
+        site_layout.setContentsMargins(0, 0, 0, 0)
+        site_layout.addWidget(self.site_state, 1)
+        site_layout.addWidget(self.update_page)
+        self.site_row.hide()
 
         form = QFormLayout(self)
         form.addRow(self.tr("Slug"), self.slug)
         form.addRow(self.tr("Author"), self.author)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.site_row)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.info)
 
@@ -109,6 +136,23 @@ class MetadataPanel(QWidget):
             if target is not current:
                 self.status.addItem(status_icon(target), f"→ {status_text(target.label)}", target)
         self.status.setCurrentIndex(0)
+
+    def show_site_state(self, state: str, status: Status | None) -> None:
+        """``state``: "off" (not on the site: no sign), "current" or "out_of_date"."""
+        if state == "off" or status is None:
+            self.site_row.hide()
+            return
+        if state == "out_of_date":
+            text = self.tr("{0} · page out of date").format(status_text(status.label))
+            self.site_state.setToolTip(
+                self.tr("The text was edited since the site last showed it.")
+            )
+        else:
+            text = self.tr("{0} · the site shows this text").format(status_text(status.label))
+            self.site_state.setToolTip("")
+        self.site_state.setText(text)
+        self.update_page.setVisible(state == "out_of_date")
+        self.site_row.show()
 
     def offered_statuses(self) -> list[Status]:
         # Item data comes back from Qt as a plain str: turn it into a Status again.

@@ -6,6 +6,7 @@ related link, publish everything ready, restart, and check each step
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,8 @@ def _phase(workdir: Path, phase: str, display: str) -> dict:
             XDG_CONFIG_HOME=str(workdir / "config"),
             XDG_DATA_HOME=str(workdir / "data"),
             NEWSDESK_MEANING_VECTORS="0",
+            # this checkout's code, not whichever `editor` the venv has installed
+            PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
         ),
         cwd=workdir,
         capture_output=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -180,6 +181,8 @@ def test_status_change_from_the_combo_offers_only_allowed_moves_and_keeps_a_revi
     index = window.metadata.status.findData(Status.IN_REVIEW)
     window.metadata.status.setCurrentIndex(index)
     window.metadata.status.activated.emit(index)
+    # the move is written on the runner; the box shows it once it is stored
+    qtbot.waitUntil(lambda: window.metadata.shown_status() is Status.IN_REVIEW, timeout=5000)
 
     article = window.ws.articles.get(article_id)
     assert article.status is Status.IN_REVIEW
@@ -190,6 +193,23 @@ def test_status_change_from_the_combo_offers_only_allowed_moves_and_keeps_a_revi
     assert window.metadata.shown_status() is Status.IN_REVIEW
     assert window.metadata.offered_statuses() == [Status.DRAFT, Status.READY, Status.ARCHIVED]
     qtbot.waitUntil(lambda: "In review (1)" in window.sidebar.pile_text(Status.IN_REVIEW))
+
+
+def test_the_status_box_writes_its_move_off_the_gui_thread(qtbot, window, monkeypatch):
+    article_id = new_article(window)
+    threads: list[threading.Thread] = []
+    original = window.ws.articles.change_status
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(window.ws.articles, "change_status", recording)
+    window._on_metadata_status_requested(Status.IN_REVIEW)
+    qtbot.waitUntil(lambda: window.metadata.shown_status() is Status.IN_REVIEW, timeout=5000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert window.ws.articles.get(article_id).status is Status.IN_REVIEW
+    assert "In review" in window.status.currentMessage()
 
 
 def test_a_use_case_error_is_shown_not_raised(qtbot, window):
@@ -260,7 +280,8 @@ def test_conflict_offers_reload(qtbot, window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", answer)
     monkeypatch.setattr(window.ws.articles, "change_status", conflicting)
     window._on_metadata_status_requested(Status.IN_REVIEW)
-    assert asked and "changed elsewhere" in asked[0]
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)  # the write failed on the runner
+    assert "changed elsewhere" in asked[0]
     assert window.editor.body.toPlainText() == "from elsewhere"  # reloaded
 
 

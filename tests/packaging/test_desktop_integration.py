@@ -65,10 +65,24 @@ def test_one_id_names_the_entry_the_metadata_the_icon_and_the_window():
     assert root.findtext("launchable") == DESKTOP.name
 
 
-def test_the_metadata_has_a_screenshot_and_notes_for_this_release():
+# Addresses nobody owns or that lead nowhere (documentation domains, this machine).
+PLACEHOLDER = re.compile(r"(^|[./])(example\.(org|com|net)|invalid|localhost|test)([/:]|$)")
+
+
+def test_every_address_in_the_metadata_is_real():
+    """A software centre links its users to them: no placeholder may stand in for the
+    project's homepage, issue tracker or screenshot (issue 10)."""
     root = ET.parse(METAINFO).getroot()
-    image = root.find("screenshots/screenshot/image")
-    assert image is not None and (image.text or "").startswith("https://")
+    addresses = [e.text or "" for e in root.iter() if e.tag in ("url", "image")]
+    for address in addresses:
+        assert address.startswith("https://"), address
+        host = address.split("/")[2]
+        assert not PLACEHOLDER.search(host), f"{address} is a placeholder"
+    assert "example." not in METAINFO.read_text(encoding="utf-8")
+
+
+def test_the_metadata_has_notes_for_this_release():
+    root = ET.parse(METAINFO).getroot()
     newest = root.find("releases/release")
     assert newest is not None and newest.get("version") == __version__
     assert newest.find("description/ul/li") is not None

@@ -4,6 +4,7 @@ run (:mod:`.ledger`) and the rules an article must pass (:mod:`.review`)."""
 from editor.app.publishing.review import PUBLISHABLE, ArticleCheck
 from editor.app.publishing.service import (
     ACTIONS,
+    PreviewPage,
     PublishResult,
     PublishService,
     SiteState,
@@ -17,6 +18,7 @@ __all__ = [
     "PUBLISHABLE",
     "SETTING_SITE",
     "ArticleCheck",
+    "PreviewPage",
     "PublishResult",
     "PublishService",
     "SiteState",

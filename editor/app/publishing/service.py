@@ -45,6 +45,7 @@ from editor.core.publishing import (
     render_preview,
 )
 from editor.core.publishing.publisher import prepare_output_dir
+from editor.core.publishing.render import site_stylesheet
 from editor.core.publishing.state import site_shows
 from editor.core.workflow import PUBLIC_STATUSES, Status
 from editor.store import articles as article_store
@@ -66,6 +67,15 @@ class SiteState(enum.Enum):
     OFF = "not on the site"
     CURRENT = "on the site"
     OUT_OF_DATE = "edited since it was published: the site is out of date"
+
+
+@dataclass(frozen=True)
+class PreviewPage:
+    """A page rendered for the preview; ``links_pending``: suggested related links were left
+    out because the related-links index is not loaded yet (render again to have them)."""
+
+    html: str
+    links_pending: bool = False
 
 
 @dataclass
@@ -271,16 +281,43 @@ class PublishService:
 
     def preview_html(self, article_id: int) -> str:
         """The page the article would get, from its working copy (drafts too)."""
+        return self.preview_page(article_id).html
+
+    def preview_page(
+        self,
+        article_id: int,
+        *,
+        restyle: Callable[[str], str] | None = None,
+        quick: bool = False,
+    ) -> PreviewPage:
+        """The page the article would get, with the site's stylesheet inlined (passed
+        through ``restyle`` first: what a simpler renderer than a browser understands).
+        ``quick``: suggested related links only if they are at hand (a first index build
+        takes seconds); the answer then says whether some were left out."""
         article = self._ws.articles.get(article_id)
         related = [c.target_id for c in self._ws.related.accepted(article_id)]
         site = self.site_articles()
         subjects = subjects_of(article.tags, self._subjects.lookup(article.tags)[0])
-        return render_preview(
+        waiting: list[int] = []
+
+        def at_hand(wanted: int, top: int) -> list[int]:
+            try:
+                found = self._ws.related.suggest_ids_at_hand(wanted, top)
+            except Exception:  # a broken index must not stop a preview
+                return []
+            if found is None:
+                waiting.append(wanted)
+                return []
+            return found
+
+        html = render_preview(
             to_published(article, related, subjects=subjects),
             self.site_settings(),
             site_articles=site,
-            suggest=self._suggest,
+            suggest=at_hand if quick else self._suggest,
+            stylesheet=restyle(site_stylesheet()) if restyle is not None else None,
         )
+        return PreviewPage(html, links_pending=bool(waiting))
 
     def _suggest(self, article_id: int, top: int) -> list[int]:
         try:

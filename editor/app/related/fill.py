@@ -106,6 +106,16 @@ class FillLists:
             return kept[:top]
         return self.compute([article_id], max(top, FILL_SIZE)).get(article_id, [])[:top]
 
+    def ids_at_hand(self, article_id: int, top: int) -> list[int] | None:
+        """The best suggestions if they cost no index load or build: from the kept list, or
+        from the index when it is in use already; None otherwise."""
+        kept = self.kept().get(article_id)
+        if kept is not None and top <= FILL_SIZE:
+            return kept[:top]
+        if not self._keeper.is_built:
+            return None
+        return self.ids(article_id, top)
+
     def prepare(self, article_ids: Sequence[int], progress: Progress | None = None) -> int:
         """Compute the lists a publish run is about to ask for; returns how many."""
         kept = self.kept()

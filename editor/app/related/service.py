@@ -104,6 +104,11 @@ class RelatedService:
     def is_built(self) -> bool:
         return self.keeper.is_built
 
+    def load_index(self) -> int:
+        """Load the saved index, or build it, unless it is in use already (seconds the
+        first time); returns how many articles it holds."""
+        return len(self.keeper.ready())
+
     def rebuild(
         self,
         progress: Progress | None = None,
@@ -202,6 +207,11 @@ class RelatedService:
         rebuilt.
         """
         return self.fill.ids(article_id, top)
+
+    def suggest_ids_at_hand(self, article_id: int, top: int = 5) -> list[int] | None:
+        """:meth:`suggest_ids` if the answer needs no index load or build (a preview that
+        must not wait seconds for a first build); None when it would."""
+        return self.fill.ids_at_hand(article_id, top)
 
     def prepare_fill(self, article_ids: Sequence[int], progress: Progress | None = None) -> int:
         """Compute at once the fill lists a publish run is about to ask for; returns how many.

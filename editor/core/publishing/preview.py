@@ -17,8 +17,10 @@ def render_preview(
     *,
     site_articles: Sequence[PublishedArticle] = (),
     suggest: SuggestFn | None = None,
+    stylesheet: str | None = None,
 ) -> str:
-    """The page ``article`` would get, as one HTML string with the stylesheet inlined.
+    """The page ``article`` would get, as one HTML string with the stylesheet inlined
+    (``stylesheet``, by default the site's own).
 
     Works for drafts too: an unusable slug is replaced for the preview only,
     and an empty title renders as an empty heading. Nothing is written.
@@ -34,7 +36,7 @@ def render_preview(
         site = Site([*others, article], settings, suggest)
     except DuplicatePathError:
         site = Site([article], settings, suggest)
-    return render.article_page(site, article.id, inline_css=True)
+    return render.article_page(site, article.id, inline_css=True, css=stylesheet)
 
 
 def _previewable(article: PublishedArticle) -> bool:

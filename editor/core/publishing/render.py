@@ -200,15 +200,24 @@ def _common(
     }
 
 
-def _css_for_preview() -> str:
-    css = (static_dir() / layout.STYLESHEET).read_text(encoding="utf-8")
+def site_stylesheet() -> str:
+    """The stylesheet every published page links to (the publisher copies this file)."""
+    return (static_dir() / layout.STYLESHEET).read_text(encoding="utf-8")
+
+
+def _css_for_preview(css: str | None) -> str:
+    css = site_stylesheet() if css is None else css
     return css.replace("</", "<\\/")  # cannot end the <style> element early
 
 
 # --- pages --------------------------------------------------------------------------
 
 
-def article_page(site: Site, article_id: ArticleId, *, inline_css: bool = False) -> str:
+def article_page(
+    site: Site, article_id: ArticleId, *, inline_css: bool = False, css: str | None = None
+) -> str:
+    """The page of ``article_id``; ``inline_css``: the stylesheet inside the page (a
+    preview), ``css`` instead of the site's own (one a simpler renderer understands)."""
     article = site.articles[article_id]
     here = site.page[article_id]
     translations = site.translations(article_id)
@@ -220,7 +229,7 @@ def article_page(site: Site, article_id: ArticleId, *, inline_css: bool = False)
         title=clean_line(article.title),
         description=article.teaser.strip(),
         alternates=alternates if translations else {},
-        inline_css=_css_for_preview() if inline_css else None,
+        inline_css=_css_for_preview(css) if inline_css else None,
     )
     # The switcher links to translations even when hreflang alternates are left out.
     context["switcher"] = _switcher(site, here, article.lang, alternates)

@@ -156,8 +156,9 @@ class RelatedPanel(ArticlePanel):
         layout.addWidget(self.busy_bar)
         layout.addWidget(heading(self.tr("Accepted")))
         layout.addWidget(self.accepted_view, 2)
-        buttons = (self.move_up_button, self.move_down_button, self.pin_button, self.remove_button)
-        layout.addLayout(row(*buttons))
+        # Two rows of two: the dock stays narrow enough for a small window's editor.
+        layout.addLayout(row(self.move_up_button, self.move_down_button))
+        layout.addLayout(row(self.pin_button, self.remove_button))
         layout.addWidget(heading(self.tr("Suggestions")))
         layout.addWidget(self.suggestion_view, 3)
         layout.addLayout(row(self.accept_button, self.reject_button))

@@ -353,3 +353,23 @@ def test_a_run_and_a_review_read_the_site_once(
     checks = workspace.publishing.review([asked] * (CHECK_CHUNK + 1))
     assert len(checks) == CHECK_CHUNK + 1
     assert len(reads) == 1, "one reading for every chunk of the review"
+
+
+def test_a_quick_preview_leaves_out_links_the_index_would_have_to_be_built_for(
+    workspace: Any,
+) -> None:
+    ws = workspace
+    shown = ws.articles.create(title="Chipfabrik in Dresden", body="Halbleiter aus Sachsen.")
+    ws.articles.create(
+        title="Halbleiterwerk in Sachsen",
+        body="Chipfabrik in Dresden wächst. Halbleiter aus Sachsen.",
+        status=Status.PUBLISHED,
+    )
+    quick = ws.publishing.preview_page(shown.id, quick=True, restyle=lambda css: "p {}")
+    assert quick.links_pending and not ws.related.is_built
+    assert 'id="related-heading"' not in quick.html  # (the other is among recent posts)
+    assert "<style>p {}</style>" in quick.html  # the stylesheet as restyled
+    whole = ws.publishing.preview_page(shown.id)
+    assert not whole.links_pending and 'id="related-heading"' in whole.html
+    again = ws.publishing.preview_page(shown.id, quick=True)  # the index is in use now
+    assert not again.links_pending and 'id="related-heading"' in again.html

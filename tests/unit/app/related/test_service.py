@@ -298,3 +298,14 @@ def test_a_status_move_keeps_the_articles_fill_list(workspace: Any, archive: dic
     assert related.prepare_fill(ids) == 0, "its own suggestions do not depend on its status"
     workspace.articles.update(archive["draft"], {"body": "Ganz anderes Thema: Wetter in Wien."})
     assert related.prepare_fill(ids) == 1, "an edit drops its list"
+
+
+def test_suggestions_at_hand_never_load_or_build_the_index(workspace: Any, archive: dict) -> None:
+    """What a preview may ask without waiting seconds for a first build (issue 10 §9)."""
+    related = workspace.related
+    assert related.suggest_ids_at_hand(archive["funding"]) is None
+    assert not related.is_built  # asking did not build it
+    assert related.load_index() == len(archive)
+    at_hand = related.suggest_ids_at_hand(archive["funding"])
+    assert at_hand == related.suggest_ids(archive["funding"])
+    assert archive["funding2"] in at_hand
