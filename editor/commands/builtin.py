@@ -15,7 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from editor.app.operations import change, plain
-from editor.commands.context import CommandContext, current_article, require_article
+from editor.commands.context import (
+    CommandContext,
+    current_article,
+    display_title,
+    has_live_article,
+    require_article,
+)
 from editor.commands.entities import entity_commands
 from editor.commands.indexes import (
     compute_meaning_vectors,
@@ -24,8 +30,9 @@ from editor.commands.indexes import (
 )
 from editor.commands.registry import Command, CommandDisabledError, CommandRegistry
 from editor.commands.translation import translation_commands
+from editor.commands.trash import trash_commands
 from editor.commands.workflow import workflow_commands
-from editor.core.article import Article, ListQuery
+from editor.core.article import Article
 from editor.core.texts import translate
 from editor.core.workflow import (
     PUBLIC_STATUSES,
@@ -40,7 +47,7 @@ def register_builtin(registry: CommandRegistry) -> None:
     """Register all built-in commands (call once per registry)."""
     for command in _article_commands():
         registry.register(command)
-    for command in _trash_commands():
+    for command in trash_commands():
         registry.register(command)
     for command in _archive_commands():
         registry.register(command)
@@ -100,16 +107,6 @@ def register_builtin(registry: CommandRegistry) -> None:
 # ---------------------------------------------------------------- helpers
 
 
-def _has_live_article(ctx: CommandContext) -> bool:
-    article = current_article(ctx)
-    return article is not None and not article.deleted
-
-
-def _has_trashed_article(ctx: CommandContext) -> bool:
-    article = current_article(ctx)
-    return article is not None and article.deleted
-
-
 def default_language(ctx: CommandContext) -> str:
     """The language for a new article: the open article's when the site publishes in it,
     else the site's setting for new articles (never the language last edited in, which
@@ -119,11 +116,6 @@ def default_language(ctx: CommandContext) -> str:
     if article is not None and article.language in values["site.languages"]:
         return str(article.language)
     return str(values["site.default_language"])
-
-
-def _display_title(article: Article) -> str:
-    """The article as the object of a message ("Moved … to the trash")."""
-    return f"“{article.title}”" if article.title else translate("commands", "the untitled article")
 
 
 # ---------------------------------------------------------------- File: articles
@@ -153,7 +145,7 @@ def _duplicate_article(ctx: CommandContext) -> None:
     def opened(copy: Article) -> None:
         ctx.window.open_article(copy.id)
         duplicated = translate("commands", "Duplicated {article}.")
-        ctx.window.show_message(duplicated.format(article=_display_title(source)))
+        ctx.window.show_message(duplicated.format(article=display_title(source)))
 
     ctx.window.run_operation(
         change(
@@ -194,7 +186,7 @@ def _trash_article(ctx: CommandContext) -> None:
         on_done=lambda _trashed: ctx.window.show_message(
             translate(
                 "commands", "Moved {article} to the trash (Restore from Trash brings it back)."
-            ).format(article=_display_title(article))
+            ).format(article=display_title(article))
         ),
     )
 
@@ -219,7 +211,7 @@ def _article_commands() -> list[Command]:
             menu="File",
             handler=_duplicate_article,
             shortcuts=("Ctrl+D",),
-            enabled=_has_live_article,
+            enabled=has_live_article,
             icon="edit-copy",
             keywords=("copy", "clone"),
         ),
@@ -230,7 +222,7 @@ def _article_commands() -> list[Command]:
             menu="File",
             handler=_save_article,
             shortcuts=("Ctrl+S",),
-            enabled=_has_live_article,
+            enabled=has_live_article,
             icon="document-save",
             toolbar=True,
             keywords=("save", "snapshot", "version", "speichern"),
@@ -242,86 +234,10 @@ def _article_commands() -> list[Command]:
             menu="File",
             handler=_trash_article,
             shortcuts=("Del", "Ctrl+Delete"),
-            enabled=_has_live_article,
+            enabled=has_live_article,
             icon="user-trash",
             toolbar=True,
             keywords=("delete", "remove", "trash", "löschen"),
-        ),
-    ]
-
-
-# ---------------------------------------------------------------- File: trash
-
-
-def _restore_article(ctx: CommandContext) -> None:
-    article, articles = require_article(ctx), ctx.workspace.articles
-
-    def restored(_article: Article) -> None:
-        ctx.window.open_article(article.id)
-        restored = translate("commands", "Restored {article} from the trash.")
-        ctx.window.show_message(restored.format(article=_display_title(article)))
-
-    ctx.window.run_operation(
-        change(
-            translate("commands", "Restoring the article"),
-            plain(lambda: articles.restore(article.id)),
-        ),
-        on_done=restored,
-    )
-
-
-def _trash_count(ctx: CommandContext) -> int:
-    return ctx.remember(
-        "trash_count", lambda: ctx.workspace.articles.count(ListQuery(trashed=True))
-    )
-
-
-def _empty_trash(ctx: CommandContext) -> None:
-    count = _trash_count(ctx)
-    question = (
-        translate("commands", "Delete the 1 article in the trash for good? This cannot be undone.")
-        if count == 1
-        else translate(
-            "commands", "Delete the {count} articles in the trash for good? This cannot be undone."
-        )
-    )
-    if not ctx.window.confirm(question.format(count=count)):
-        return
-    ctx.window.run_operation(
-        change(
-            translate("commands", "Emptying the trash"), plain(ctx.workspace.articles.empty_trash)
-        ),
-        on_done=lambda removed: ctx.window.show_message(
-            (
-                translate("commands", "Deleted 1 article for good.")
-                if removed == 1
-                else translate("commands", "Deleted {count} articles for good.")
-            ).format(count=removed)
-        ),
-    )
-
-
-def _trash_commands() -> list[Command]:
-    return [
-        Command(
-            id="trash.restore",
-            title="Restore from Trash",
-            category="Trash",
-            menu="File",
-            handler=_restore_article,
-            enabled=_has_trashed_article,
-            icon="edit-undo",
-            keywords=("undelete", "recover", "wiederherstellen"),
-        ),
-        Command(
-            id="trash.empty",
-            title="Empty Trash…",
-            category="Trash",
-            menu="File",
-            handler=_empty_trash,
-            enabled=lambda ctx: _trash_count(ctx) > 0,
-            icon="user-trash-full",
-            keywords=("purge", "delete forever"),
         ),
     ]
 

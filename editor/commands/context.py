@@ -157,3 +157,18 @@ def require_article(ctx: CommandContext) -> Article:
     if article is None:
         raise LookupError(translate("commands", "No article is open."))
     return article
+
+
+def has_live_article(ctx: CommandContext) -> bool:
+    article = current_article(ctx)
+    return article is not None and not article.deleted
+
+
+def has_trashed_article(ctx: CommandContext) -> bool:
+    article = current_article(ctx)
+    return article is not None and article.deleted
+
+
+def display_title(article: Article) -> str:
+    """The article as the object of a message ("Moved … to the trash")."""
+    return f"“{article.title}”" if article.title else translate("commands", "the untitled article")

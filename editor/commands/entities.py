@@ -7,13 +7,8 @@ through the app's operations on the window's runner.
 
 from __future__ import annotations
 
-from editor.commands.context import CommandContext, current_article
+from editor.commands.context import has_live_article
 from editor.commands.registry import Command
-
-
-def _has_live_article(ctx: CommandContext) -> bool:
-    article = current_article(ctx)
-    return article is not None and not article.deleted
 
 
 def entity_commands() -> list[Command]:
@@ -25,7 +20,7 @@ def entity_commands() -> list[Command]:
             menu="Edit",
             handler=lambda ctx: ctx.window.open_tool("tag_selection"),
             shortcuts=("Ctrl+Shift+A",),
-            enabled=_has_live_article,
+            enabled=has_live_article,
             keywords=("entity", "tag", "person", "organisation", "place", "alias", "markieren"),
         ),
         Command(
