@@ -43,6 +43,7 @@ from editor.ui.command_surface import CommandSurface
 from editor.ui.distraction_free import DistractionFree
 from editor.ui.editing import EditSession
 from editor.ui.events import EventBridge
+from editor.ui.features import AttachesFeatures
 from editor.ui.first_paint import AfterFirstPaint, SnapshotStart
 from editor.ui.following import FollowsTheArchive, describe_error
 from editor.ui.i18n import status_text
@@ -73,10 +74,7 @@ T = TypeVar("T")
 COUNTS_AT_THE_LATEST_MS = 500  # sidebar counts even if the list is never painted
 
 
-class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
-    # The daily backup waits this long after the archive opened: the start comes first.
-    BACKUP_DELAY_MS = 20_000
-
+class MainWindow(CommandSurface, FollowsTheArchive, AttachesFeatures, QMainWindow):
     def __init__(
         self,
         workspace: Workspace | None,
@@ -157,12 +155,6 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
             delays=self._autosave_delays,
         )
         self.autosave = self.editing.autosave
-        from editor.ui.translation.paragraph_flags import ParagraphLanguageFlags
-
-        # A paragraph in another language than the article's is flagged, off the keystroke path.
-        self.language_flags = ParagraphLanguageFlags(
-            self.editor.body, self.runner, workspace, self._shown_language
-        )
         self._connect()
         registry = self._registry_wanted
         self.registry = registry if registry is not None else _builtin_registry()
@@ -175,38 +167,7 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
         from editor.ui.settings import apply_personal
 
         apply_personal(self)  # name as author, editor font, theme, own shortcuts
-        self._attach_search(workspace)
-        from editor.ui.entities.window import EntityTools
-
-        self.entity_tools = EntityTools(self)  # tags panel marks, list filter, dialogs
-        self._attach_versions(workspace)
-        # The daily backup of an SQLite archive (last seven kept), once the start is over.
-        QTimer.singleShot(self.BACKUP_DELAY_MS, self, self._start_daily_backup)
-
-    def _start_daily_backup(self) -> None:
-        from editor.app.backup import daily_backup_operation
-
-        if self.ws is not None:
-            self.runner.run(daily_backup_operation(self.ws), owner=self)
-
-    def _attach_versions(self, workspace: Workspace) -> None:
-        """The list's language column shows each row's language versions as badges."""
-        from editor.app.translation import groups
-        from editor.ui.article_list import LANGUAGE
-        from editor.ui.translation.badges import LanguageBadgeDelegate
-
-        self.list_view.setItemDelegateForColumn(LANGUAGE, LanguageBadgeDelegate(self.list_view))
-        self.list_model.set_versions_source(lambda ids: groups.group_languages(workspace, ids))
-
-    def _attach_search(self, workspace: Workspace) -> None:
-        self.search_panel.attach(workspace, self.runner)
-        self.saved_searches.attach(workspace, self.runner)
-        self.bridge.changed.connect(self.saved_searches.on_change)
-        self.search_panel.article_chosen.connect(self.open_article)
-        self.search_panel.results_shown.connect(
-            lambda _n: self.list_view.setHidden(bool(self.search_panel.field.text().strip()))
-        )
-        self.saved_searches.query_chosen.connect(self.search_panel.run_query)
+        self._attach_features(workspace)
 
     # ================================================================ a snapshot start
 
