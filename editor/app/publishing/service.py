@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from editor.app.changes import EntitiesChanged, SitePublished, StatusMoved
 from editor.app.publishing import ledger
 from editor.app.publishing import settings as site_config
+from editor.app.publishing.preview import PagePreview, PreviewPage, suggest_or_none
 from editor.app.publishing.review import (
     CHECK_CHUNK,
     PUBLISHABLE,
@@ -42,10 +43,8 @@ from editor.core.publishing import (
     PublishManifest,
     SiteSettings,
     publish_site,
-    render_preview,
 )
 from editor.core.publishing.publisher import prepare_output_dir
-from editor.core.publishing.render import site_stylesheet
 from editor.core.publishing.state import site_shows
 from editor.core.workflow import PUBLIC_STATUSES, Status
 from editor.store import articles as article_store
@@ -67,15 +66,6 @@ class SiteState(enum.Enum):
     OFF = "not on the site"
     CURRENT = "on the site"
     OUT_OF_DATE = "edited since it was published: the site is out of date"
-
-
-@dataclass(frozen=True)
-class PreviewPage:
-    """A page rendered for the preview; ``links_pending``: suggested related links were left
-    out because the related-links index is not loaded yet (render again to have them)."""
-
-    html: str
-    links_pending: bool = False
 
 
 @dataclass
@@ -295,35 +285,12 @@ class PublishService:
         ``quick``: suggested related links only if they are at hand (a first index build
         takes seconds); the answer then says whether some were left out."""
         article = self._ws.articles.get(article_id)
-        related = [c.target_id for c in self._ws.related.accepted(article_id)]
-        site = self.site_articles()
         subjects = subjects_of(article.tags, self._subjects.lookup(article.tags)[0])
-        waiting: list[int] = []
-
-        def at_hand(wanted: int, top: int) -> list[int]:
-            try:
-                found = self._ws.related.suggest_ids_at_hand(wanted, top)
-            except Exception:  # a broken index must not stop a preview
-                return []
-            if found is None:
-                waiting.append(wanted)
-                return []
-            return found
-
-        html = render_preview(
-            to_published(article, related, subjects=subjects),
-            self.site_settings(),
-            site_articles=site,
-            suggest=at_hand if quick else self._suggest,
-            stylesheet=restyle(site_stylesheet()) if restyle is not None else None,
-        )
-        return PreviewPage(html, links_pending=bool(waiting))
+        page = PagePreview(self._ws.related, self.site_settings(), self.site_articles())
+        return page.render(article, subjects, restyle=restyle, quick=quick)
 
     def _suggest(self, article_id: int, top: int) -> list[int]:
-        try:
-            return self._ws.related.suggest_ids(article_id, top)
-        except Exception:  # a broken index must not stop a publish run
-            return []
+        return suggest_or_none(self._ws.related, article_id, top)
 
     # ------------------------------------------------------------ publishing
 
