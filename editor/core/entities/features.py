@@ -30,11 +30,6 @@ def shape(word: str) -> str:
     return _RUNS.sub(r"\1", "".join(chars))
 
 
-def _word_features(prefix: str, word: str) -> list[str]:
-    low = word.lower()
-    return [f"{prefix}w={low}", f"{prefix}s={shape(word)}"]
-
-
 def build_lexicon(
     sentences: Iterable[tuple[Sequence[str], Sequence[str]]], min_count: int = 2
 ) -> dict[str, str]:
@@ -107,12 +102,13 @@ def _first_words(gazetteer: Mapping[str, str]) -> frozenset[str]:
 
 def gazetteer_marks(tokens: Sequence[str], gazetteer: Mapping[str, str]) -> list[str]:
     """B-/I-class for tokens inside a known name (longest first, left to right), else ""."""
-    marks = [""] * len(tokens)
-    i, n = 0, len(tokens)
+    n = len(tokens)
+    marks = [""] * n
     firsts = _first_words(gazetteer)
-    while i < n:
-        if tokens[i] not in firsts:
-            i += 1
+    starts = [i for i, token in enumerate(tokens) if token in firsts]
+    done = 0  # tokens before this are inside a name already marked
+    for i in starts:
+        if i < done:
             continue
         for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
             cls = gazetteer.get(" ".join(tokens[i : i + length]))
@@ -120,10 +116,8 @@ def gazetteer_marks(tokens: Sequence[str], gazetteer: Mapping[str, str]) -> list
                 marks[i] = f"B-{cls}"
                 for j in range(i + 1, i + length):
                     marks[j] = f"I-{cls}"
-                i += length
+                done = i + length
                 break
-        else:
-            i += 1
     return marks
 
 
@@ -131,10 +125,11 @@ def gazetteer_marks(tokens: Sequence[str], gazetteer: Mapping[str, str]) -> list
 def _own(word: str) -> tuple[str, str, tuple[str, ...]]:
     """What a word says by itself (cached: news repeats its words): lower, shape, features."""
     low = word.lower()
+    form = shape(word)
     feats = [
         "b",
         f"w={low}",
-        f"s={shape(word)}",
+        f"s={form}",
         f"p2={low[:2]}",
         f"p3={low[:3]}",
         f"p4={low[:4]}",
@@ -152,7 +147,69 @@ def _own(word: str) -> tuple[str, str, tuple[str, ...]]:
     if "-" in word:
         feats.append("hyphen")
         feats.append(f"hx={low.rsplit('-', 1)[-1][-4:]}")
-    return low, shape(word), tuple(feats)
+    return low, form, tuple(feats)
+
+
+# The positions, relative to a word, of the tokens its neighbour features describe:
+# a word is the "-1" neighbour of the token after it, the "+1" of the one before it.
+OFFSETS = (-2, -1, 1, 2)
+
+
+def word_features(
+    word: str, lexicon: Mapping[str, str] | None
+) -> tuple[list[str], dict[int, list[str]]]:
+    """A word's own features, and those it gives the tokens at each of :data:`OFFSETS`.
+
+    Everything here depends on the word alone, so a tagger can sum its weights once per
+    distinct word; :func:`position_features` holds what depends on the sentence.
+    """
+    low, form, own = _own(word)
+    feats = list(own)
+    around: dict[int, list[str]] = {
+        1: [f"-1w={low}", f"-1s={form}"],
+        2: [f"-2w={low}"],
+        -1: [f"+1w={low}", f"+1s={form}"],
+        -2: [f"+2w={low}"],
+    }
+    if lexicon is not None:
+        value = lexicon.get(word, "unseen")
+        parts = value.split()
+        feats.extend(f"lex={part}" for part in parts)
+        around[1].append(f"-1lex={parts[0]}")
+        around[-1].append(f"+1lex={parts[0]}")
+    return feats, around
+
+
+def position_features(
+    i: int, tokens: Sequence[str], lows: Sequence[str], shapes: Sequence[str]
+) -> list[str]:
+    """The features of token ``i`` that depend on where it stands and its neighbours."""
+    n = len(tokens)
+    feats: list[str] = []
+    if i == 0:
+        if tokens[0][:1].isupper():
+            feats.append("title-first")
+        feats.append("BOS")
+    else:
+        feats.append(f"-1w|w={lows[i - 1]}|{lows[i]}")
+        if i > 1:
+            feats.append(f"-2s|-1s={shapes[i - 2]}|{shapes[i - 1]}")
+    if i == n - 1:
+        feats.append("EOS")
+    else:
+        feats.append(f"w|+1w={lows[i]}|{lows[i + 1]}")
+        if i < n - 2:
+            feats.append(f"+1s|+2s={shapes[i + 1]}|{shapes[i + 2]}")
+    return feats
+
+
+def gazetteer_features(i: int, marks: Sequence[str]) -> list[str]:
+    feats = [f"gz={marks[i] or 'O'}"]
+    if i > 0:
+        feats.append(f"-1gz={marks[i - 1] or 'O'}")
+    if i < len(marks) - 1:
+        feats.append(f"+1gz={marks[i + 1] or 'O'}")
+    return feats
 
 
 def token_features(
@@ -160,49 +217,22 @@ def token_features(
     lexicon: Mapping[str, str] | None = None,
     gazetteer: Mapping[str, str] | None = None,
 ) -> list[list[str]]:
-    """One feature list per token of a sentence."""
+    """One feature list per token of a sentence (the form python-crfsuite trains on)."""
     marks = gazetteer_marks(tokens, gazetteer) if gazetteer else None
+    per_word = [word_features(t, lexicon) for t in tokens]
     own = [_own(t) for t in tokens]
     lows = [o[0] for o in own]
     shapes = [o[1] for o in own]
-    lex = [(lexicon.get(t, "unseen") if lexicon is not None else "") for t in tokens]
     n = len(tokens)
     out: list[list[str]] = []
-    for i, word in enumerate(tokens):
-        low = lows[i]
-        feats = list(own[i][2])
+    for i in range(n):
+        feats = list(per_word[i][0])
+        for offset in OFFSETS:
+            j = i - offset
+            if 0 <= j < n:
+                feats.extend(per_word[j][1][offset])
+        feats.extend(position_features(i, tokens, lows, shapes))
         if marks is not None:
-            feats.append(f"gz={marks[i] or 'O'}")
-            if i > 0:
-                feats.append(f"-1gz={marks[i - 1] or 'O'}")
-            if i < n - 1:
-                feats.append(f"+1gz={marks[i + 1] or 'O'}")
-        if lexicon is not None:
-            for part in lex[i].split():
-                feats.append(f"lex={part}")
-            if i > 0:
-                feats.append(f"-1lex={lex[i - 1].split()[0]}")
-            if i < n - 1:
-                feats.append(f"+1lex={lex[i + 1].split()[0]}")
-        if i == 0:
-            if word[:1].isupper():
-                feats.append("title-first")
-            feats.append("BOS")
-        else:
-            feats.append(f"-1w={lows[i - 1]}")
-            feats.append(f"-1s={shapes[i - 1]}")
-            feats.append(f"-1w|w={lows[i - 1]}|{low}")
-            if i > 1:
-                feats.append(f"-2w={lows[i - 2]}")
-                feats.append(f"-2s|-1s={shapes[i - 2]}|{shapes[i - 1]}")
-        if i == n - 1:
-            feats.append("EOS")
-        else:
-            feats.append(f"+1w={lows[i + 1]}")
-            feats.append(f"+1s={shapes[i + 1]}")
-            feats.append(f"w|+1w={low}|{lows[i + 1]}")
-            if i < n - 2:
-                feats.append(f"+2w={lows[i + 2]}")
-                feats.append(f"+1s|+2s={shapes[i + 1]}|{shapes[i + 2]}")
+            feats.extend(gazetteer_features(i, marks))
         out.append(feats)
     return out

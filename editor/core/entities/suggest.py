@@ -8,6 +8,7 @@ arrive with a lower weight.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -32,6 +33,10 @@ _MODEL_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind
 
 class Tagger(Protocol):
     def tag(self, tokens: Sequence[str]) -> list[Span]: ...
+
+    def tag_sentences(self, sents: Sequence[Sequence[str]]) -> list[list[Span]]:
+        """Spans per sentence (a model decodes a whole article at once)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +92,21 @@ class _Tally:
     confirmed: bool = False  # the model also took a known name for a name
 
 
+class _Intervals:
+    """Disjoint character ranges in text order (model spans, known mentions): which one
+    holds a given range, by bisection rather than a scan per lookup."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        self._ranges = sorted(ranges)
+        self._starts = [s for s, _ in self._ranges]
+
+    def around(self, start: int, end: int) -> tuple[int, int] | None:
+        k = bisect_right(self._starts, start) - 1
+        if k >= 0 and self._ranges[k][1] >= end:
+            return self._ranges[k]
+        return None
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -95,8 +115,9 @@ def _model_spans(
     tagger: Tagger, text: str, sents: Sequence[Sequence[Token]]
 ) -> list[tuple[int, int, str, float]]:
     out = []
-    for sentence in sents:
-        for span in tagger.tag([t.text for t in sentence]):
+    tagged = tagger.tag_sentences([[t.text for t in sentence] for sentence in sents])
+    for sentence, found in zip(sents, tagged, strict=True):
+        for span in found:
             start, end = sentence[span.start].start, sentence[span.end - 1].end
             out.append((start, end, span.label, span.score))
     return out
@@ -126,12 +147,11 @@ def suggest(
     if tagger is not None:
         sents = tokens if tokens is not None else sentences(text)
         spans = _model_spans(tagger, text, sents)
+    span_at = _Intervals([(s, e) for s, e, _, _ in spans])
     if known is not None:
         for mention in known.find(text):
-            if any(
-                s <= mention.start and mention.end <= e and e - s > mention.end - mention.start
-                for s, e, _, _ in spans
-            ):
+            outer = span_at.around(mention.start, mention.end)
+            if outer is not None and outer != (mention.start, mention.end):
                 continue  # part of a longer name the model found: "Bayern" in "FC Bayern"
             entity = known.by_id[mention.entity_id]
             tally = tallies.setdefault(entity.id or 0, _Tally(entity.name, entity.kind))
@@ -139,6 +159,7 @@ def suggest(
             tally.count += 1
             covered.append((mention.start, mention.end))
     if spans:
+        known_at = _Intervals(covered)
         for start, end, label, score in spans:
             name = text[start:end]
             key = name_key(name)
@@ -146,7 +167,7 @@ def suggest(
             if entity_id is not None and entity_id in tallies:
                 tallies[entity_id].confirmed = True
                 continue
-            if any(s <= start and end <= e for s, e in covered):
+            if known_at.around(start, end) is not None:
                 continue  # part of a known name: "München" inside "Bayern München"
             kind = LABEL_KINDS.get(label, EntityKind.TOPIC)
             tally = tallies.setdefault(key, _Tally(name, kind))

@@ -1,5 +1,8 @@
 """Training a candidate-extraction model with python-crfsuite.
 
+crfsuite trains; its weights are then exported to the compact form the tagger reads
+(crf.py), so that only training needs crfsuite.
+
 Used by ``scripts/train_entity_model.py`` (the shipped models) and by the archive's
 ``retrain`` (the same data plus the editors' decisions).  A model is written with a
 manifest: its checksum, the feature version and the figures it reached.
@@ -15,6 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from editor.core.entities.corpus import Sentence
+from editor.core.entities.crf import LinearChainCRF
 from editor.core.entities.extractor import file_digest, lexicon_path, model_paths
 from editor.core.entities.features import (
     FEATURE_VERSION,
@@ -42,7 +46,7 @@ def train_model(
     about: dict[str, object] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Path:
-    """Train on IOB2-tagged sentences; write ``entities-<lang>.crfsuite`` and its manifest.
+    """Train on IOB2-tagged sentences; write ``entities-<lang>.crf`` and its manifest.
 
     Files are written beside their final names and moved into place, so an interrupted
     run leaves the previous model whole.
@@ -80,7 +84,8 @@ def train_model(
         if progress:
             progress(f"training on {count} sentences")
         trainer.train(tmp)
-        data = Path(tmp).read_bytes()
+        data = LinearChainCRF.from_crfsuite(Path(tmp)).to_bytes()
+        Path(tmp).write_bytes(data)
         manifest = {
             "language": lang,
             "feature_version": FEATURE_VERSION,
