@@ -139,11 +139,11 @@ class LinearChainCRF:
     def decode(
         self, emissions: FloatArray, lengths: IntArray
     ) -> tuple[npt.NDArray[np.intp], FloatArray]:
-        """Best labels and their marginal probabilities for padded sentences.
+        """Best labels and the marginal probabilities of every label, for padded sentences.
 
         ``emissions`` is (sentences, positions, labels); positions past a sentence's
-        length are ignored.  Returns label indices and marginals, both (sentences,
-        positions); padding positions hold 0.
+        length are ignored.  Returns label indices (sentences, positions) and marginals
+        (sentences, positions, labels); padding positions hold 0.
         """
         batch, width, _ = emissions.shape
         if batch == 0 or width == 0:
@@ -155,7 +155,7 @@ class LinearChainCRF:
         lens = lengths[order]
         active = (lens[None, :] > np.arange(width)[:, None]).sum(axis=1)
         best = self._viterbi(scores, lens, active)
-        probs = self._marginals(scores, active, best)
+        probs = self._marginals(scores, active)
         out_best = np.empty_like(best)
         out_probs = np.empty_like(probs)
         out_best[order] = best
@@ -185,10 +185,8 @@ class LinearChainCRF:
                 best[:going_on, t] = back[rows, t + 1, best[:going_on, t + 1]]
         return best
 
-    def _marginals(
-        self, scores: FloatArray, active: IntArray, best: npt.NDArray[np.intp]
-    ) -> FloatArray:
-        """Forward-backward, each step rescaled to sum 1; the chosen labels' marginals."""
+    def _marginals(self, scores: FloatArray, active: IntArray) -> FloatArray:
+        """Forward-backward, each step rescaled to sum 1."""
         batch, width, n = scores.shape
         # Shifting a position's scores by a constant scales every path alike, so the
         # marginals stay; it keeps exp() in range.
@@ -209,6 +207,5 @@ class LinearChainCRF:
                 step = (emit[:going_on, t + 1] * beta[:going_on, t + 1]) @ trans.T
                 beta[:going_on, t] = step / step.sum(axis=1, keepdims=True)
         joint = alpha * beta
-        norm = joint.sum(axis=2)
-        chosen = np.take_along_axis(joint, best[:, :, None], axis=2)[:, :, 0]
-        return np.divide(chosen, norm, out=np.zeros_like(chosen), where=norm > 0)
+        norm = joint.sum(axis=2, keepdims=True)
+        return np.divide(joint, norm, out=np.zeros_like(joint), where=norm > 0)

@@ -76,6 +76,22 @@ def lexicon_path(lang: str, folder: Path | None = None) -> Path:
     return (folder or models_dir()) / f"entities-{lang}.lex.json.gz"
 
 
+def name_lists_path() -> Path:
+    return models_dir() / "name-lists.json.gz"
+
+
+def load_name_lists(path: Path | None = None) -> dict[str, list[str]] | None:
+    """The first names, surnames and places models are trained with (None: not there).
+
+    Only training reads them: a trained model carries the marks in its word list.
+    """
+    try:
+        data = json.loads(gzip.decompress((path or name_lists_path()).read_bytes()))
+    except FileNotFoundError:
+        return None
+    return {key: list(data.get(key, [])) for key in ("first", "last", "places")}
+
+
 def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -161,11 +177,13 @@ class CandidateExtractor:
         emissions, lengths = self._emissions.build([sents[i] for i in batch])
         best, probs = self.crf.decode(emissions, lengths)
         labels = self.crf.labels
+        # A span's score is how sure the model is that its words are a name at all,
+        # whatever the kind: that is what an editor accepts (the kind can be changed),
+        # and with few training sentences (English) the kinds share the certainty.
+        named = 1.0 - probs[:, :, labels.index("O")] if "O" in labels else probs.max(axis=2)
         for row, i in enumerate(batch):
             n = int(lengths[row])
-            out[i] = decode_spans(
-                [labels[k] for k in best[row, :n]], [float(p) for p in probs[row, :n]]
-            )
+            out[i] = decode_spans([labels[k] for k in best[row, :n]], named[row, :n].tolist())
         return out
 
     def extract(self, text: str) -> list[Candidate]:

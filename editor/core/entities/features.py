@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 
 _UPPER = re.compile(r"[^\W\d_]", re.UNICODE)
 _RUNS = re.compile(r"(.)\1+")
@@ -30,15 +30,26 @@ def shape(word: str) -> str:
     return _RUNS.sub(r"\1", "".join(chars))
 
 
+# Marks from the name lists (first names, surnames, places), after a word's class.
+LIST_MARKS = {"first": "fn", "last": "sn", "places": "pl"}
+
+
+_MARKS = frozenset(LIST_MARKS.values())
+
+
 def build_lexicon(
-    sentences: Iterable[tuple[Sequence[str], Sequence[str]]], min_count: int = 2
+    sentences: Iterable[tuple[Sequence[str], Sequence[str]]],
+    min_count: int = 2,
+    lists: Mapping[str, Iterable[str]] | None = None,
 ) -> dict[str, str]:
     """What the training data says about each word it saw often enough.
 
     For a word: the class it most often belonged to and how often (in quarters), e.g.
     "PER4" for a word that was nearly always part of a person's name, "O0" for one that
     never was.  A word seen capitalised and in lower case is marked "lc" too: in German
-    a capitalised adjective or verb begins a sentence, it is no name.
+    a capitalised adjective or verb begins a sentence, it is no name.  Words of the name
+    ``lists`` (see :data:`LIST_MARKS`) are marked as such, whether seen or not: that is
+    how the model learns about names its training data never had.
     """
     totals: Counter[str] = Counter()
     classes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -63,6 +74,9 @@ def build_lexicon(
         if word[:1].isupper() and word.lower() in lower:
             value += " lc"
         lexicon[word] = value
+    for name, mark in LIST_MARKS.items():
+        for word in (lists or {}).get(name, ()):
+            lexicon[word] = f"{lexicon.get(word, 'unseen')} {mark}"
     return lexicon
 
 
@@ -175,8 +189,10 @@ def word_features(
         value = lexicon.get(word, "unseen")
         parts = value.split()
         feats.extend(f"lex={part}" for part in parts)
-        around[1].append(f"-1lex={parts[0]}")
-        around[-1].append(f"+1lex={parts[0]}")
+        # The neighbours see the class and the list marks ("-1lex=fn": after a first name).
+        seen = [parts[0], *(p for p in parts[1:] if p in _MARKS)]
+        around[1].extend(f"-1lex={part}" for part in seen)
+        around[-1].extend(f"+1lex={part}" for part in seen)
     return feats, around
 
 

@@ -206,7 +206,7 @@ def _score(
             base = 1 - (1 - base) * 0.3  # the model took it for a name too
         reason = f"known: {_plural(entity.articles, 'article')}"
         return Suggestion(entity.name, entity.kind, base, reason, tally.count, entity.id)
-    model = sum(tally.scores) / len(tally.scores)
+    model = max(tally.scores)
     # A new name stays below a known one the model confirms.
     score = min(NEW_NAME_CAP, model + repeat) * weights.get(name_key(tally.name), 1.0)
     reason = f"new name, {_plural(tally.count, 'mention')}"

@@ -14,7 +14,7 @@ import gzip
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from editor.core.entities.corpus import Sentence
@@ -45,6 +45,7 @@ def train_model(
     params: dict[str, float | int] | None = None,
     about: dict[str, object] | None = None,
     progress: Callable[[str], None] | None = None,
+    lists: Mapping[str, Iterable[str]] | None = None,
 ) -> Path:
     """Train on IOB2-tagged sentences; write ``entities-<lang>.crf`` and its manifest.
 
@@ -63,14 +64,14 @@ def train_model(
     # have to with the full lexicon on new text.
     odd, even = sents[1::2], sents[0::2]
     halves = [
-        (build_lexicon(odd), build_gazetteer(odd)),
-        (build_lexicon(even), build_gazetteer(even)),
+        (build_lexicon(odd, lists=lists), build_gazetteer(odd)),
+        (build_lexicon(even, lists=lists), build_gazetteer(even)),
     ]
     for i, (tokens, tags) in enumerate(sents):
         words, names = halves[i % 2]
         trainer.append(token_features(tokens, words, names), tags)
     lexicon = json.dumps(
-        {"words": build_lexicon(sents), "names": build_gazetteer(sents)},
+        {"words": build_lexicon(sents, lists=lists), "names": build_gazetteer(sents)},
         ensure_ascii=False,
         sort_keys=True,
     )
@@ -86,6 +87,7 @@ def train_model(
         trainer.train(tmp)
         data = LinearChainCRF.from_crfsuite(Path(tmp)).to_bytes()
         Path(tmp).write_bytes(data)
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would keep a shipped model from others
         manifest = {
             "language": lang,
             "feature_version": FEATURE_VERSION,

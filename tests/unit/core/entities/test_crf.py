@@ -43,8 +43,9 @@ def test_decoding_matches_brute_force_for_sentences_of_mixed_lengths(seed: int) 
         weights = np.exp(scores - scores.max())
         weights /= weights.sum()
         for t in range(n):
-            expected = sum(w for p, w in zip(paths, weights, strict=True) if p[t] == best[row, t])
-            assert probs[row, t] == pytest.approx(expected, abs=1e-9)
+            for label in range(3):
+                expected = sum(w for p, w in zip(paths, weights, strict=True) if p[t] == label)
+                assert probs[row, t, label] == pytest.approx(expected, abs=1e-9)
         assert not probs[row, n:].any()  # padding stays zero
 
 
@@ -88,8 +89,9 @@ def test_labels_and_confidences_are_those_crfsuite_gives(tmp_path: Path) -> None
     for row, tokens in enumerate(sents):
         expected = reference.tag(token_features(tokens))
         assert [crf.labels[k] for k in best[row, : len(tokens)]] == expected
-        for t, label in enumerate(expected):
-            assert probs[row, t] == pytest.approx(reference.marginal(label, t), abs=1e-5)
+        for t in range(len(expected)):
+            for k, name in enumerate(crf.labels):
+                assert probs[row, t, k] == pytest.approx(reference.marginal(name, t), abs=1e-5)
 
 
 def test_token_scores_are_the_sums_of_their_features_weights() -> None:
