@@ -102,14 +102,19 @@ def build_gazetteer(
     }
 
 
-_FIRSTS: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}
+_FIRSTS: dict[int, tuple[Mapping[str, str], dict[str, int]]] = {}
 
 
-def _first_words(gazetteer: Mapping[str, str]) -> frozenset[str]:
-    """The words names of the gazetteer begin with (kept per gazetteer object)."""
+def _first_words(gazetteer: Mapping[str, str]) -> dict[str, int]:
+    """The words names of the gazetteer begin with, and the most words such a name has
+    (kept per gazetteer object): only as many joins are tried as a name can be long."""
     kept = _FIRSTS.get(id(gazetteer))
     if kept is None or kept[0] is not gazetteer:
-        kept = (gazetteer, frozenset(name.split(" ", 1)[0] for name in gazetteer))
+        longest: dict[str, int] = {}
+        for name in gazetteer:
+            words = name.split(" ")
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+        kept = (gazetteer, longest)
         _FIRSTS[id(gazetteer)] = kept
     return kept[1]
 
@@ -124,7 +129,7 @@ def gazetteer_marks(tokens: Sequence[str], gazetteer: Mapping[str, str]) -> list
     for i in starts:
         if i < done:
             continue
-        for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+        for length in range(min(MAX_NAME_TOKENS, n - i, firsts[tokens[i]]), 0, -1):
             cls = gazetteer.get(" ".join(tokens[i : i + length]))
             if cls is not None:
                 marks[i] = f"B-{cls}"
