@@ -1,8 +1,12 @@
 """Train the entity-suggestion models shipped in resources/models.
 
-German: GermEval-2014 (train + dev; CC BY 4.0, Benikova, Biemann, Reznicek, LREC 2014),
-scored on its test split. English: wikigold (CC BY 4.0 annotations of English Wikipedia
-text), every fourth article held out for scoring. Run from the repository root:
+German: GermEval-2014 (CC BY 4.0, Benikova, Biemann, Reznicek, LREC 2014), trained on its
+train split and scored on its test split; the dev split chose the settings (``--tune``)
+and is what the benchmark's "learning from decisions" step learns from, so the shipped
+model has not seen it (``newsdesk tag retrain`` trains on train + dev + the archive).
+English: wikigold (CC BY 4.0 annotations of English Wikipedia text), every fourth
+article held out for scoring. Both use resources/models/name-lists.json.gz (see
+scripts/build_name_lists.py). Run from the repository root:
 
     python scripts/train_entity_model.py de   # ../shared/data/germeval2014
     python scripts/train_entity_model.py en   # ../shared/data/wikigold_en
@@ -40,7 +44,7 @@ LANGUAGE_PARAMS = {
 SOURCES = {
     "de": (
         "germeval2014",
-        "GermEval-2014 NER train+dev (CC BY 4.0; Benikova, Biemann, Reznicek, LREC 2014)",
+        "GermEval-2014 NER train split (CC BY 4.0; Benikova, Biemann, Reznicek, LREC 2014)",
     ),
     "en": (
         "wikigold_en",
@@ -54,10 +58,8 @@ def splits(lang: str, data: Path, tune: bool):  # type: ignore[no-untyped-def]
     """(training documents, documents scored). With ``tune``: a part of the training
     data and the development documents, so that settings are chosen without the test."""
     if lang == "de":
-        if tune:
-            return read_corpus(data / "train.jsonl"), read_corpus(data / "dev.jsonl")
-        train = read_corpus(data / "train.jsonl") + read_corpus(data / "dev.jsonl")
-        return train, read_corpus(data / "test.jsonl")
+        scored = "dev.jsonl" if tune else "test.jsonl"
+        return read_corpus(data / "train.jsonl"), read_corpus(data / scored)
     train, test = held_out(read_corpus(data / "wikigold.jsonl"))
     # Development: every fourth of the training articles (the test quarter stays unseen).
     return held_out(train) if tune else (train, test)
