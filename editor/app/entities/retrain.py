@@ -23,6 +23,7 @@ from editor.core.entities.extractor import (
     CandidateExtractor,
     ModelError,
     lexicon_path,
+    load_name_lists,
     model_paths,
 )
 from editor.core.entities.model import EntityKind, name_key
@@ -81,8 +82,9 @@ def silver_sentences(
 def _score(model: CandidateExtractor, test: list[Document]) -> float:
     def predict(doc: Document) -> set[tuple[str, str]]:
         found = set()
-        for tokens, _ in doc.sentences:
-            for span in model.tag(tokens):
+        sents = [tokens for tokens, _ in doc.sentences]
+        for tokens, spans in zip(sents, model.tag_sentences(sents), strict=True):
+            for span in spans:
                 found.add((" ".join(tokens[span.start : span.end]), span.label))
         return found
 
@@ -146,6 +148,7 @@ def retrain(
             folder,
             lang,
             about={"trained_on": f"{data_dir.name} + {len(extra)} archive sentences"},
+            lists=load_name_lists(),  # the shipped model's features, so the same lists
         )
         if progress:
             progress(2, 3)

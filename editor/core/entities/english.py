@@ -36,6 +36,9 @@ class CapitalisedNames:
             "a",
         }
 
+    def tag_sentences(self, sents: Sequence[Sequence[str]]) -> list[list[Span]]:
+        return [self.tag(tokens) for tokens in sents]
+
     def tag(self, tokens: Sequence[str]) -> list[Span]:
         spans: list[Span] = []
         i, n = 0, len(tokens)

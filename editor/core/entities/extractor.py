@@ -1,9 +1,9 @@
-"""New names the archive does not know yet, found by a CRF model (python-crfsuite).
+"""New names the archive does not know yet, found by a CRF model.
 
 German capitalises every noun, so capitalisation alone cannot tell a name from a word;
-a conditional random field trained on GermEval-2014 (CC BY 4.0) can.  The trained models
-ship in ``resources/models`` with a manifest holding their checksum, so that a damaged
-file is refused with a message instead of crashing the tagger's C code.
+a conditional random field trained on GermEval-2014 (CC BY 4.0) can.  python-crfsuite
+trains it; its weights ship in ``resources/models`` in the compact form of crf.py with
+a manifest holding their checksum, so that a damaged file is refused with a message.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.entities.features import FEATURE_VERSION, token_features
+from editor.core.entities.crf import CrfFormatError, LinearChainCRF
+from editor.core.entities.emissions import EmissionBuilder
+from editor.core.entities.features import FEATURE_VERSION
 from editor.core.entities.model import EntityKind
-from editor.core.entities.text import Token, sentences
+from editor.core.entities.text import sentences
 from editor.core.resources import resource_path
 
 # The training data's classes, and the kind of entity each suggests.
@@ -67,11 +69,27 @@ def models_dir() -> Path:
 
 def model_paths(lang: str, folder: Path | None = None) -> tuple[Path, Path]:
     base = (folder or models_dir()) / f"entities-{lang}"
-    return base.with_suffix(".crfsuite"), base.with_suffix(".json")
+    return base.with_suffix(".crf"), base.with_suffix(".json")
 
 
 def lexicon_path(lang: str, folder: Path | None = None) -> Path:
     return (folder or models_dir()) / f"entities-{lang}.lex.json.gz"
+
+
+def name_lists_path() -> Path:
+    return models_dir() / "name-lists.json.gz"
+
+
+def load_name_lists(path: Path | None = None) -> dict[str, list[str]] | None:
+    """The first names, surnames and places models are trained with (None: not there).
+
+    Only training reads them: a trained model carries the marks in its word list.
+    """
+    try:
+        data = json.loads(gzip.decompress((path or name_lists_path()).read_bytes()))
+    except FileNotFoundError:
+        return None
+    return {key: list(data.get(key, [])) for key in ("first", "last", "places")}
 
 
 def file_digest(data: bytes) -> str:
@@ -104,8 +122,6 @@ class CandidateExtractor:
         source: str,
         lexicon: dict[str, dict[str, str]] | None = None,
     ) -> None:
-        import pycrfsuite
-
         if manifest.get("feature_version") != FEATURE_VERSION:
             raise ModelError(
                 f"entity model {source} was trained for other features "
@@ -116,13 +132,11 @@ class CandidateExtractor:
         self.lang = str(manifest.get("language", ""))
         self.lexicon = (lexicon or {}).get("words", {})
         self.gazetteer = (lexicon or {}).get("names", {})
-        self._tagger = pycrfsuite.Tagger()
-        # crfsuite reads the model in place: the bytes must live as long as the tagger.
-        self._model = model
         try:
-            self._tagger.open_inmemory(model)
-        except (ValueError, OSError) as exc:
+            self.crf = LinearChainCRF.from_bytes(model)
+        except CrfFormatError as exc:
             raise ModelError(f"entity model {source} cannot be read: {exc}") from None
+        self._emissions = EmissionBuilder(self.crf, self.lexicon, self.gazetteer)
 
     @classmethod
     def load(cls, path: Path, manifest_path: Path | None = None) -> CandidateExtractor:
@@ -140,7 +154,7 @@ class CandidateExtractor:
                 f"entity model {path} is damaged (its checksum does not match): "
                 "reinstall Newsdesk or run `newsdesk tag retrain`"
             )
-        lex_path = path.with_name(path.name.removesuffix(".crfsuite") + ".lex.json.gz")
+        lex_path = path.with_name(path.name.removesuffix(".crf") + ".lex.json.gz")
         try:
             lex_bytes = lex_path.read_bytes()
         except OSError:
@@ -151,23 +165,35 @@ class CandidateExtractor:
         return cls(data, manifest, str(path), lexicon)
 
     def tag(self, tokens: Sequence[str]) -> list[Span]:
-        if not tokens:
-            return []
-        feats = token_features(tokens, self.lexicon, self.gazetteer)
-        labels = self._tagger.tag(feats)
-        scores = [self._tagger.marginal(label, i) for i, label in enumerate(labels)]
-        return decode_spans(labels, scores)
+        return self.tag_sentences([tokens])[0]
+
+    def tag_sentences(self, sents: Sequence[Sequence[str]]) -> list[list[Span]]:
+        """Names in each sentence; all sentences are decoded together (much cheaper)."""
+        sents = [s for s in sents]
+        out: list[list[Span]] = [[] for _ in sents]
+        batch = [i for i, s in enumerate(sents) if s]
+        if not batch:
+            return out
+        emissions, lengths = self._emissions.build([sents[i] for i in batch])
+        best, probs = self.crf.decode(emissions, lengths)
+        labels = self.crf.labels
+        # A span's score is how sure the model is that its words are a name at all,
+        # whatever the kind: that is what an editor accepts (the kind can be changed),
+        # and with few training sentences (English) the kinds share the certainty.
+        named = 1.0 - probs[:, :, labels.index("O")] if "O" in labels else probs.max(axis=2)
+        for row, i in enumerate(batch):
+            n = int(lengths[row])
+            out[i] = decode_spans([labels[k] for k in best[row, :n]], named[row, :n].tolist())
+        return out
 
     def extract(self, text: str) -> list[Candidate]:
+        sents = sentences(text)
         found: list[Candidate] = []
-        for sentence in sentences(text):
-            found.extend(self._candidates(text, sentence))
+        for sentence, spans in zip(
+            sents, self.tag_sentences([[t.text for t in s] for s in sents]), strict=True
+        ):
+            for span in spans:
+                start, end = sentence[span.start].start, sentence[span.end - 1].end
+                kind = LABEL_KINDS.get(span.label, EntityKind.TOPIC)
+                found.append(Candidate(text[start:end], kind, start, end, span.score))
         return found
-
-    def _candidates(self, text: str, sentence: list[Token]) -> list[Candidate]:
-        out = []
-        for span in self.tag([t.text for t in sentence]):
-            start, end = sentence[span.start].start, sentence[span.end - 1].end
-            kind = LABEL_KINDS.get(span.label, EntityKind.TOPIC)
-            out.append(Candidate(text[start:end], kind, start, end, span.score))
-        return out

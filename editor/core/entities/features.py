@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 
 _UPPER = re.compile(r"[^\W\d_]", re.UNICODE)
 _RUNS = re.compile(r"(.)\1+")
@@ -30,20 +30,26 @@ def shape(word: str) -> str:
     return _RUNS.sub(r"\1", "".join(chars))
 
 
-def _word_features(prefix: str, word: str) -> list[str]:
-    low = word.lower()
-    return [f"{prefix}w={low}", f"{prefix}s={shape(word)}"]
+# Marks from the name lists (first names, surnames, places), after a word's class.
+LIST_MARKS = {"first": "fn", "last": "sn", "places": "pl"}
+
+
+_MARKS = frozenset(LIST_MARKS.values())
 
 
 def build_lexicon(
-    sentences: Iterable[tuple[Sequence[str], Sequence[str]]], min_count: int = 2
+    sentences: Iterable[tuple[Sequence[str], Sequence[str]]],
+    min_count: int = 2,
+    lists: Mapping[str, Iterable[str]] | None = None,
 ) -> dict[str, str]:
     """What the training data says about each word it saw often enough.
 
     For a word: the class it most often belonged to and how often (in quarters), e.g.
     "PER4" for a word that was nearly always part of a person's name, "O0" for one that
     never was.  A word seen capitalised and in lower case is marked "lc" too: in German
-    a capitalised adjective or verb begins a sentence, it is no name.
+    a capitalised adjective or verb begins a sentence, it is no name.  Words of the name
+    ``lists`` (see :data:`LIST_MARKS`) are marked as such, whether seen or not: that is
+    how the model learns about names its training data never had.
     """
     totals: Counter[str] = Counter()
     classes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -68,6 +74,9 @@ def build_lexicon(
         if word[:1].isupper() and word.lower() in lower:
             value += " lc"
         lexicon[word] = value
+    for name, mark in LIST_MARKS.items():
+        for word in (lists or {}).get(name, ()):
+            lexicon[word] = f"{lexicon.get(word, 'unseen')} {mark}"
     return lexicon
 
 
@@ -93,37 +102,41 @@ def build_gazetteer(
     }
 
 
-_FIRSTS: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}
+_FIRSTS: dict[int, tuple[Mapping[str, str], dict[str, int]]] = {}
 
 
-def _first_words(gazetteer: Mapping[str, str]) -> frozenset[str]:
-    """The words names of the gazetteer begin with (kept per gazetteer object)."""
+def _first_words(gazetteer: Mapping[str, str]) -> dict[str, int]:
+    """The words names of the gazetteer begin with, and the most words such a name has
+    (kept per gazetteer object): only as many joins are tried as a name can be long."""
     kept = _FIRSTS.get(id(gazetteer))
     if kept is None or kept[0] is not gazetteer:
-        kept = (gazetteer, frozenset(name.split(" ", 1)[0] for name in gazetteer))
+        longest: dict[str, int] = {}
+        for name in gazetteer:
+            words = name.split(" ")
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+        kept = (gazetteer, longest)
         _FIRSTS[id(gazetteer)] = kept
     return kept[1]
 
 
 def gazetteer_marks(tokens: Sequence[str], gazetteer: Mapping[str, str]) -> list[str]:
     """B-/I-class for tokens inside a known name (longest first, left to right), else ""."""
-    marks = [""] * len(tokens)
-    i, n = 0, len(tokens)
+    n = len(tokens)
+    marks = [""] * n
     firsts = _first_words(gazetteer)
-    while i < n:
-        if tokens[i] not in firsts:
-            i += 1
+    starts = [i for i, token in enumerate(tokens) if token in firsts]
+    done = 0  # tokens before this are inside a name already marked
+    for i in starts:
+        if i < done:
             continue
-        for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+        for length in range(min(MAX_NAME_TOKENS, n - i, firsts[tokens[i]]), 0, -1):
             cls = gazetteer.get(" ".join(tokens[i : i + length]))
             if cls is not None:
                 marks[i] = f"B-{cls}"
                 for j in range(i + 1, i + length):
                     marks[j] = f"I-{cls}"
-                i += length
+                done = i + length
                 break
-        else:
-            i += 1
     return marks
 
 
@@ -131,10 +144,11 @@ def gazetteer_marks(tokens: Sequence[str], gazetteer: Mapping[str, str]) -> list
 def _own(word: str) -> tuple[str, str, tuple[str, ...]]:
     """What a word says by itself (cached: news repeats its words): lower, shape, features."""
     low = word.lower()
+    form = shape(word)
     feats = [
         "b",
         f"w={low}",
-        f"s={shape(word)}",
+        f"s={form}",
         f"p2={low[:2]}",
         f"p3={low[:3]}",
         f"p4={low[:4]}",
@@ -152,7 +166,71 @@ def _own(word: str) -> tuple[str, str, tuple[str, ...]]:
     if "-" in word:
         feats.append("hyphen")
         feats.append(f"hx={low.rsplit('-', 1)[-1][-4:]}")
-    return low, shape(word), tuple(feats)
+    return low, form, tuple(feats)
+
+
+# The positions, relative to a word, of the tokens its neighbour features describe:
+# a word is the "-1" neighbour of the token after it, the "+1" of the one before it.
+OFFSETS = (-2, -1, 1, 2)
+
+
+def word_features(
+    word: str, lexicon: Mapping[str, str] | None
+) -> tuple[list[str], dict[int, list[str]]]:
+    """A word's own features, and those it gives the tokens at each of :data:`OFFSETS`.
+
+    Everything here depends on the word alone, so a tagger can sum its weights once per
+    distinct word; :func:`position_features` holds what depends on the sentence.
+    """
+    low, form, own = _own(word)
+    feats = list(own)
+    around: dict[int, list[str]] = {
+        1: [f"-1w={low}", f"-1s={form}"],
+        2: [f"-2w={low}"],
+        -1: [f"+1w={low}", f"+1s={form}"],
+        -2: [f"+2w={low}"],
+    }
+    if lexicon is not None:
+        value = lexicon.get(word, "unseen")
+        parts = value.split()
+        feats.extend(f"lex={part}" for part in parts)
+        # The neighbours see the class and the list marks ("-1lex=fn": after a first name).
+        seen = [parts[0], *(p for p in parts[1:] if p in _MARKS)]
+        around[1].extend(f"-1lex={part}" for part in seen)
+        around[-1].extend(f"+1lex={part}" for part in seen)
+    return feats, around
+
+
+def position_features(
+    i: int, tokens: Sequence[str], lows: Sequence[str], shapes: Sequence[str]
+) -> list[str]:
+    """The features of token ``i`` that depend on where it stands and its neighbours."""
+    n = len(tokens)
+    feats: list[str] = []
+    if i == 0:
+        if tokens[0][:1].isupper():
+            feats.append("title-first")
+        feats.append("BOS")
+    else:
+        feats.append(f"-1w|w={lows[i - 1]}|{lows[i]}")
+        if i > 1:
+            feats.append(f"-2s|-1s={shapes[i - 2]}|{shapes[i - 1]}")
+    if i == n - 1:
+        feats.append("EOS")
+    else:
+        feats.append(f"w|+1w={lows[i]}|{lows[i + 1]}")
+        if i < n - 2:
+            feats.append(f"+1s|+2s={shapes[i + 1]}|{shapes[i + 2]}")
+    return feats
+
+
+def gazetteer_features(i: int, marks: Sequence[str]) -> list[str]:
+    feats = [f"gz={marks[i] or 'O'}"]
+    if i > 0:
+        feats.append(f"-1gz={marks[i - 1] or 'O'}")
+    if i < len(marks) - 1:
+        feats.append(f"+1gz={marks[i + 1] or 'O'}")
+    return feats
 
 
 def token_features(
@@ -160,49 +238,22 @@ def token_features(
     lexicon: Mapping[str, str] | None = None,
     gazetteer: Mapping[str, str] | None = None,
 ) -> list[list[str]]:
-    """One feature list per token of a sentence."""
+    """One feature list per token of a sentence (the form python-crfsuite trains on)."""
     marks = gazetteer_marks(tokens, gazetteer) if gazetteer else None
+    per_word = [word_features(t, lexicon) for t in tokens]
     own = [_own(t) for t in tokens]
     lows = [o[0] for o in own]
     shapes = [o[1] for o in own]
-    lex = [(lexicon.get(t, "unseen") if lexicon is not None else "") for t in tokens]
     n = len(tokens)
     out: list[list[str]] = []
-    for i, word in enumerate(tokens):
-        low = lows[i]
-        feats = list(own[i][2])
+    for i in range(n):
+        feats = list(per_word[i][0])
+        for offset in OFFSETS:
+            j = i - offset
+            if 0 <= j < n:
+                feats.extend(per_word[j][1][offset])
+        feats.extend(position_features(i, tokens, lows, shapes))
         if marks is not None:
-            feats.append(f"gz={marks[i] or 'O'}")
-            if i > 0:
-                feats.append(f"-1gz={marks[i - 1] or 'O'}")
-            if i < n - 1:
-                feats.append(f"+1gz={marks[i + 1] or 'O'}")
-        if lexicon is not None:
-            for part in lex[i].split():
-                feats.append(f"lex={part}")
-            if i > 0:
-                feats.append(f"-1lex={lex[i - 1].split()[0]}")
-            if i < n - 1:
-                feats.append(f"+1lex={lex[i + 1].split()[0]}")
-        if i == 0:
-            if word[:1].isupper():
-                feats.append("title-first")
-            feats.append("BOS")
-        else:
-            feats.append(f"-1w={lows[i - 1]}")
-            feats.append(f"-1s={shapes[i - 1]}")
-            feats.append(f"-1w|w={lows[i - 1]}|{low}")
-            if i > 1:
-                feats.append(f"-2w={lows[i - 2]}")
-                feats.append(f"-2s|-1s={shapes[i - 2]}|{shapes[i - 1]}")
-        if i == n - 1:
-            feats.append("EOS")
-        else:
-            feats.append(f"+1w={lows[i + 1]}")
-            feats.append(f"+1s={shapes[i + 1]}")
-            feats.append(f"w|+1w={low}|{lows[i + 1]}")
-            if i < n - 2:
-                feats.append(f"+2w={lows[i + 2]}")
-                feats.append(f"+1s|+2s={shapes[i + 1]}|{shapes[i + 2]}")
+            feats.extend(gazetteer_features(i, marks))
         out.append(feats)
     return out

@@ -135,25 +135,25 @@ class KnownMatcher:
             start, end = last - length, last
             # Names start where a word starts (see _words_only; CJK names anywhere); the
             # common end, a name followed by no letter, is checked inline.
-            if (
-                end < size
-                and (text[end].isalnum() or text[end] == "_")
-                and boundary_end(text, start, end) < 0
-            ):
-                continue
+            if end < size:
+                after = text[end]
+                if after.isalnum() or after == "_":
+                    # Most such hits are a name's start inside a longer word ("Bayer" in
+                    # "Bayern"): only a genitive "s" or a CJK name can stand there.
+                    if after != "s" and text[end - 1] < "\u3040":
+                        continue
+                    if boundary_end(text, start, end) < 0:
+                        continue
             surface = text[start:end]
             for pattern in patterns:
-                if not pattern.case_sensitive or self._case_ok(pattern, text, start, end):
+                if (
+                    not pattern.case_sensitive
+                    or surface == pattern.name
+                    or (surface.isupper() and len(surface) > 3)
+                ):
                     hits.append(Mention(pattern.entity_id, start, end, surface))
                     break
         return self._longest_first(hits)
-
-    @staticmethod
-    def _case_ok(pattern: _Pattern, text: str, start: int, end: int) -> bool:
-        if not pattern.case_sensitive:
-            return True
-        found = text[start:end]
-        return found == pattern.name or (found.isupper() and len(found) > 3)
 
     @staticmethod
     def _boundary_end(text: str, start: int, end: int) -> int:

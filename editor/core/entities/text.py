@@ -8,7 +8,7 @@ ordinal keeps its full stop ("23.").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"""
@@ -28,15 +28,19 @@ _SENTENCE_END = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # A named tuple: an article makes thousands, and a frozen dataclass is slow to make.
     text: str
     start: int
     end: int
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    out = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        out.append(Token(text[start:end], start + offset, end + offset))
+    return out
 
 
 def sentences(text: str) -> list[list[Token]]:

@@ -1,5 +1,8 @@
 """Training a candidate-extraction model with python-crfsuite.
 
+crfsuite trains; its weights are then exported to the compact form the tagger reads
+(crf.py), so that only training needs crfsuite.
+
 Used by ``scripts/train_entity_model.py`` (the shipped models) and by the archive's
 ``retrain`` (the same data plus the editors' decisions).  A model is written with a
 manifest: its checksum, the feature version and the figures it reached.
@@ -11,10 +14,11 @@ import gzip
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from editor.core.entities.corpus import Sentence
+from editor.core.entities.crf import LinearChainCRF
 from editor.core.entities.extractor import file_digest, lexicon_path, model_paths
 from editor.core.entities.features import (
     FEATURE_VERSION,
@@ -41,8 +45,9 @@ def train_model(
     params: dict[str, float | int] | None = None,
     about: dict[str, object] | None = None,
     progress: Callable[[str], None] | None = None,
+    lists: Mapping[str, Iterable[str]] | None = None,
 ) -> Path:
-    """Train on IOB2-tagged sentences; write ``entities-<lang>.crfsuite`` and its manifest.
+    """Train on IOB2-tagged sentences; write ``entities-<lang>.crf`` and its manifest.
 
     Files are written beside their final names and moved into place, so an interrupted
     run leaves the previous model whole.
@@ -59,14 +64,14 @@ def train_model(
     # have to with the full lexicon on new text.
     odd, even = sents[1::2], sents[0::2]
     halves = [
-        (build_lexicon(odd), build_gazetteer(odd)),
-        (build_lexicon(even), build_gazetteer(even)),
+        (build_lexicon(odd, lists=lists), build_gazetteer(odd)),
+        (build_lexicon(even, lists=lists), build_gazetteer(even)),
     ]
     for i, (tokens, tags) in enumerate(sents):
         words, names = halves[i % 2]
         trainer.append(token_features(tokens, words, names), tags)
     lexicon = json.dumps(
-        {"words": build_lexicon(sents), "names": build_gazetteer(sents)},
+        {"words": build_lexicon(sents, lists=lists), "names": build_gazetteer(sents)},
         ensure_ascii=False,
         sort_keys=True,
     )
@@ -80,7 +85,9 @@ def train_model(
         if progress:
             progress(f"training on {count} sentences")
         trainer.train(tmp)
-        data = Path(tmp).read_bytes()
+        data = LinearChainCRF.from_crfsuite(Path(tmp)).to_bytes()
+        Path(tmp).write_bytes(data)
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would keep a shipped model from others
         manifest = {
             "language": lang,
             "feature_version": FEATURE_VERSION,
