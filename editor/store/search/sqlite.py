@@ -15,15 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import product
-from typing import Any
 
 from sqlalchemy import (
     CompoundSelect,
     Float,
     Integer,
-    Select,
     bindparam,
     column,
+    exists,
     func,
     literal,
     literal_column,
@@ -171,35 +170,31 @@ class SqliteIndex:
         params: dict[str, object] = {"match": match, "limit": limit, "offset": offset}
         rows: list[tuple[int, float]] = []
         for window in WINDOWS:
-            if window is None:
-                ranked = db.execute(_ranked_all(filters), params)
-                return [(int(article_id), _score(rank)) for article_id, rank in ranked]
-            # The last row (no id) holds how many matches the window had.
-            rows, full = [], False
-            found = db.execute(_ranked_window(filters), {**params, "window": window})
+            rows, matches = [], 0
+            # -1: no limit (every match ranked).
+            found = db.execute(_ranked_statement(filters), {**params, "window": window or -1})
             for article_id, rank in found:
-                if article_id is None:
-                    full = int(rank) >= window
+                if article_id is None:  # the last row: how many matches were ranked
+                    matches = int(rank)
                 else:
                     rows.append((int(article_id), _score(rank)))
-            if not full or len(rows) >= limit:
+            if window is None or matches < window or len(rows) >= limit:
                 break
         return rows
 
 
-# The ranking statements are built once for each set of filters (building and keying one
-# costs about a millisecond of Python, as much as a whole rare-word query in SQLite).
-_LIMIT, _OFFSET = bindparam("limit", type_=Integer), bindparam("offset", type_=Integer)
-
-
 @lru_cache(maxsize=64)
-def _ranked_window(filters: Filters) -> CompoundSelect:
+def _ranked_statement(filters: Filters) -> CompoundSelect:
     """The best hits among the newest ``:window`` matches, then a row with no id that
-    holds how many matches the window had (if fewer, every match was ranked).
+    holds how many matches were ranked (fewer than the window: all there are).
 
     One statement, so that the MATCH is evaluated once (a prefix or a phrase costs as
     much again as the ranking): FTS5 walks its matches newest first and scores only
-    the window's.
+    the window's.  The scored matches are sorted, then the filters read the article
+    rows best first and stop at the page's end: a filter reads some dozens of rows,
+    not the window's thousands (the columns filtered on lie behind the body).
+    Built once for each set of filters: building a statement and its cache key costs
+    about a millisecond of Python, as much as a rare word's whole query in SQLite.
     """
     newest = (
         select(_fts.c.rowid.label("id"), _RANK.label("rank"))
@@ -209,32 +204,25 @@ def _ranked_window(filters: Filters) -> CompoundSelect:
         .cte("newest")
         .prefix_with("MATERIALIZED")  # read twice below: score the window once
     )
-    # The filters read the article row only for the window's matches (by id).
-    best = (
+    # The LIMIT keeps SQLite from dropping this ORDER BY as a subquery's (3.43+).
+    ranked = (
         select(newest.c.id, newest.c.rank)
-        .select_from(newest.join(Article, Article.id == newest.c.id))
-        .where(*filter_conditions(filters))
         .order_by(newest.c.rank, newest.c.id)
-        .limit(_LIMIT)
-        .offset(_OFFSET)
-        .subquery()
+        .limit(bindparam("window", type_=Integer))
+        .subquery("ranked")
+    )
+    # The only table scanned is the sorted one, so hits come in its order; the
+    # article row is looked up by id for each until the page is full.
+    passing = exists().where(Article.id == ranked.c.id, *filter_conditions(filters))
+    best = (
+        select(ranked.c.id, ranked.c.rank)
+        .where(passing)
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+        .subquery("best")
     )
     size = select(null(), func.count()).select_from(newest)
     return union_all(select(best.c.id, best.c.rank), size)
-
-
-@lru_cache(maxsize=64)
-def _ranked_all(filters: Filters) -> Select[tuple[int, Any]]:
-    """Every match ranked.  The FTS table drives the join (SQLite puts the MATCH
-    first), then the article row is read only to check the filters."""
-    return (
-        select(Article.id, _RANK.label("rank"))
-        .select_from(_fts.join(Article, Article.id == _fts.c.rowid))
-        .where(text(f"{TABLE} MATCH :match"), *filter_conditions(filters))
-        .order_by(literal_column("rank"), Article.id)
-        .limit(_LIMIT)
-        .offset(_OFFSET)
-    )
 
 
 def _score(rank: float | None) -> float:
