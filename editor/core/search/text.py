@@ -219,3 +219,19 @@ def token_pattern(token: str) -> str:
             parts.append(_ACCENTED.get(token[i], re.escape(token[i])))
             i += 1
     return "".join(parts)
+
+
+@lru_cache(maxsize=512)
+def token_pattern_split(token: str) -> tuple[str, str]:
+    """:func:`token_pattern` of ``token`` as a one-character class for its first
+    character and a pattern for the rest (checking back on that character where it
+    decides the rest).  A pattern that starts with a plain class lets the regex engine
+    skip quickly to the places where it can match (see :func:`.snippet.matcher`)."""
+    pair = token[:2]
+    if pair == "ss":
+        return "[sß]", "(?:(?<=s)s|(?<=ß))" + token_pattern(token[2:])
+    if pair in ("ae", "oe", "ue"):
+        vowel = _ACCENTED.get(pair[0], pair[0])
+        return vowel, f"(?:(?<={pair[0]}){pair[1]})?" + token_pattern(token[2:])
+    first = token[:1]
+    return _ACCENTED.get(first, re.escape(first)), token_pattern(token[1:])

@@ -13,12 +13,29 @@ syntax (``NEAR``, ``*``, ``:`` and quotes are words or nothing).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import product
 
-from sqlalchemy import ColumnElement, Float, column, literal, literal_column, select, table, text
+from sqlalchemy import (
+    CompoundSelect,
+    Float,
+    Integer,
+    bindparam,
+    column,
+    exists,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    table,
+    text,
+    union_all,
+)
 from sqlalchemy.exc import OperationalError
 
 from editor.core.search import IndexDoc, SearchQuery, Term
+from editor.core.search.query import Filters
 from editor.store.models import Article
 from editor.store.search.sync import (
     Executor,
@@ -37,6 +54,8 @@ MAX_VARIANTS = 4
 # half of 100,000 articles would take 50–200 ms.  So the newest matches (by article id)
 # are ranked first: the newest 2,000, and only if they give too few hits after the
 # filters, the newest 20,000, then all.  A query matching fewer is ranked exactly.
+# (bm25 still counts every match of each word once per statement, for its weight: that
+# is the floor of a query's cost, so each window is one statement.)
 WINDOWS: tuple[int | None, ...] = (2000, 20000, None)
 
 _fts = table(TABLE, column("rowid"))
@@ -131,10 +150,9 @@ class SqliteIndex:
     ) -> list[tuple[int, float]]:
         query = resolve_entities(db, query)
         positive, negative = match_expression(query)
-        conditions = filter_conditions(query.filters)
         if positive is None:
             # Filters (and exclusions) only: the newest articles that pass.
-            stmt = select(Article.id, literal(0.0)).where(*conditions)
+            stmt = select(Article.id, literal(0.0)).where(*filter_conditions(query.filters))
             if negative is not None:
                 excluded = select(_fts.c.rowid).where(text(f"{TABLE} MATCH :neg"))
                 stmt = stmt.where(Article.id.not_in(excluded.scalar_subquery()))
@@ -142,47 +160,71 @@ class SqliteIndex:
             params = {"neg": negative}
         else:
             match = positive if negative is None else f"({positive}) NOT ({negative})"
-            return self._ranked(db, match, conditions, limit, offset)
+            return self._ranked(db, match, query.filters, limit, offset)
         stmt = stmt.limit(limit).offset(offset)
         return [(int(article_id), 0.0) for article_id, _ in db.execute(stmt, params)]
 
     def _ranked(
-        self,
-        db: Executor,
-        match: str,
-        conditions: list[ColumnElement[bool]],
-        limit: int,
-        offset: int,
+        self, db: Executor, match: str, filters: Filters, limit: int, offset: int
     ) -> list[tuple[int, float]]:
+        params: dict[str, object] = {"match": match, "limit": limit, "offset": offset}
         rows: list[tuple[int, float]] = []
         for window in WINDOWS:
-            floor = self._floor(db, match, window)
-            # The FTS table drives the join (SQLite puts the MATCH first), then the
-            # article row is read only to check the filters.
-            stmt = (
-                select(Article.id, _RANK.label("rank"))
-                .select_from(_fts.join(Article, Article.id == _fts.c.rowid))
-                .where(text(f"{TABLE} MATCH :match"), *conditions)
-                .order_by(literal_column("rank"), Article.id)
-                .limit(limit)
-                .offset(offset)
-            )
-            if floor is not None:
-                stmt = stmt.where(_fts.c.rowid >= floor)
-            found = db.execute(stmt, {"match": match})
-            # bm25 is lower for better matches; the interface wants higher is better.
-            rows = [(int(article_id), -float(rank) if rank else 0.0) for article_id, rank in found]
-            if floor is None or len(rows) >= limit:
+            rows, matches = [], 0
+            # -1: no limit (every match ranked).
+            found = db.execute(_ranked_statement(filters), {**params, "window": window or -1})
+            for article_id, rank in found:
+                if article_id is None:  # the last row: how many matches were ranked
+                    matches = int(rank)
+                else:
+                    rows.append((int(article_id), _score(rank)))
+            if window is None or matches < window or len(rows) >= limit:
                 break
         return rows
 
-    def _floor(self, db: Executor, match: str, window: int | None) -> int | None:
-        """The id of the ``window``-th newest match, or None when there are fewer."""
-        if window is None:
-            return None
-        stmt = text(
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :match "
-            "ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
-        )
-        value = db.execute(stmt, {"match": match, "skip": window - 1}).scalar()
-        return None if value is None else int(value)
+
+@lru_cache(maxsize=64)
+def _ranked_statement(filters: Filters) -> CompoundSelect:
+    """The best hits among the newest ``:window`` matches, then a row with no id that
+    holds how many matches were ranked (fewer than the window: all there are).
+
+    One statement, so that the MATCH is evaluated once (a prefix or a phrase costs as
+    much again as the ranking): FTS5 walks its matches newest first and scores only
+    the window's.  The scored matches are sorted, then the filters read the article
+    rows best first and stop at the page's end: a filter reads some dozens of rows,
+    not the window's thousands (the columns filtered on lie behind the body).
+    Built once for each set of filters: building a statement and its cache key costs
+    about a millisecond of Python, as much as a rare word's whole query in SQLite.
+    """
+    newest = (
+        select(_fts.c.rowid.label("id"), _RANK.label("rank"))
+        .where(text(f"{TABLE} MATCH :match"))
+        .order_by(_fts.c.rowid.desc())
+        .limit(bindparam("window", type_=Integer))
+        .cte("newest")
+        .prefix_with("MATERIALIZED")  # read twice below: score the window once
+    )
+    # The LIMIT keeps SQLite from dropping this ORDER BY as a subquery's (3.43+).
+    ranked = (
+        select(newest.c.id, newest.c.rank)
+        .order_by(newest.c.rank, newest.c.id)
+        .limit(bindparam("window", type_=Integer))
+        .subquery("ranked")
+    )
+    # The only table scanned is the sorted one, so hits come in its order; the
+    # article row is looked up by id for each until the page is full.
+    passing = exists().where(Article.id == ranked.c.id, *filter_conditions(filters))
+    best = (
+        select(ranked.c.id, ranked.c.rank)
+        .where(passing)
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+        .subquery("best")
+    )
+    size = select(null(), func.count()).select_from(newest)
+    return union_all(select(best.c.id, best.c.rank), size)
+
+
+def _score(rank: float | None) -> float:
+    # bm25 is lower for better matches; the interface wants higher is better.
+    return -float(rank) if rank else 0.0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Connection, exists, func, select
+from sqlalchemy import ColumnElement, Connection, bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
 from editor.core.entities.model import name_key
@@ -219,21 +219,31 @@ class HitRow:
     deleted: bool
 
 
+# Built once: the Core columns of the article table (no ORM entity to process) and an
+# expanding IN, so that reading a page of hits costs a fraction of a millisecond.
+_article = Article.__table__
+_HIT_ROWS = select(
+    *(
+        _article.c[name]
+        for name in (
+            "id",
+            "external_id",
+            "title",
+            "teaser",
+            "body",
+            "language",
+            "status",
+            "author",
+            "deleted",
+        )
+    )
+).where(_article.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def hit_rows(db: Executor, ids: Sequence[int]) -> Mapping[int, HitRow]:
     """What a result list shows of these articles (the passage is cut from the text)."""
-    columns = (
-        Article.id,
-        Article.external_id,
-        Article.title,
-        Article.teaser,
-        Article.body,
-        Article.language,
-        Article.status,
-        Article.author,
-        Article.deleted,
-    )
     found: dict[int, HitRow] = {}
     for chunk in in_chunks(ids):
-        for row in db.execute(select(*columns).where(Article.id.in_(chunk))):
-            found[row.id] = HitRow(*row)
+        for row in db.execute(_HIT_ROWS, {"ids": list(chunk)}):
+            found[row[0]] = HitRow(*row)
     return found

@@ -239,6 +239,22 @@ def test_limit_and_offset_page_through_hits(ws: Workspace) -> None:
     assert len(first) == 4 and len(rest) == 3 and set(first + rest) == ids
 
 
+def test_filtered_pages_follow_the_ranking(ws: Workspace) -> None:
+    # Ranks differ by how often the word occurs; the filter drops every other article,
+    # the best ones among them, so the filtered pages must skip them in rank order.
+    counts = (3, 7, 1, 5, 8, 2, 6, 4)
+    made = [
+        _create(ws, language="en" if i % 2 else "de", title="Bericht", body="chip " * n + "x " * 9)
+        for i, n in enumerate(counts)
+    ]
+    ranked = _ids(ws, "chip", limit=8)
+    assert sorted(ranked) == sorted(made) and ranked not in (made, made[::-1])
+    english = [i for i in ranked if i in made[1::2]]
+    pages = [_ids(ws, "chip lang:en", limit=1, offset=k) for k in range(5)]
+    assert pages == [[i] for i in english] + [[]]
+    assert _ids(ws, "chip lang:en", limit=3) == english[:3]
+
+
 def test_saved_searches_live_in_the_archive(ws: Workspace) -> None:
     heard: list[SavedSearchesChanged] = []
     ws.changes.subscribe(SavedSearchesChanged, heard.append)

@@ -38,3 +38,16 @@ def test_fallback_to_other_fields_and_escaping() -> None:
 def test_excluded_words_are_not_marked_and_no_match_gives_the_start() -> None:
     assert _marked("-alpha", "alpha beta") == "alpha beta"
     assert _marked("zzz", "", "Teaser text") == "Teaser text"
+
+
+def test_words_starting_with_spelled_out_umlauts_or_ss_and_inside_words() -> None:
+    # The first character of each alternative is matched first, the rest checked after it.
+    text = "Österreich, Oesterreich, Übersee; ssh und ßh; Aerger; Zoesterreich"
+    assert _marked("oesterreich", text) == (
+        "[Österreich], [Oesterreich], Übersee; ssh und ßh; Aerger; Zoesterreich"
+    )
+    assert _marked("uebersee ssh ärger", text) == (
+        "Österreich, Oesterreich, [Übersee]; [ssh] und [ßh]; [Aerger]; Zoesterreich"
+    )
+    assert _marked("sterreich", text) == text  # never inside a word
+    assert _marked("C++ 5G", "mit C++ und 5G") == "mit [C]++ und [5G]"
