@@ -18,7 +18,7 @@ thread never waits for indexing.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,6 +99,11 @@ class RelatedService:
     @property
     def is_built(self) -> bool:
         return self.keeper.is_built
+
+    def ready(self, *, building: Callable[[], Progress | None] | None = None) -> None:
+        """Load the saved index (read in place: a query reads only what it needs) or build
+        it; ``building`` is called first when it must be built (see ``IndexKeeper.ready``)."""
+        self.keeper.ready(building=building)
 
     def rebuild(
         self,

@@ -23,6 +23,7 @@ from editor.core.related.config import (
     RelatedConfig,
 )
 from editor.core.related.dictionary import BilingualDictionary, load_dictionary
+from editor.core.related.mapped import MappedFile, SavedPostings
 from editor.core.related.model import RelatedDoc
 from editor.core.related.semantic import SemanticVectors
 from editor.core.related.structures import Counted, Entry, LiveIdf, Posting, timestamp
@@ -55,6 +56,8 @@ class IndexBase:
         self._doc_count = 0  # articles counted into the term statistics
         # Meaning vectors by article id, when the app has a multilingual model (semantic.py).
         self.semantic: SemanticVectors | None = None
+        # The file a loaded index reads in place until it changes (mapped.py).
+        self._mapped: MappedFile | None = None
 
     # --- building and keeping current ---------------------------------------------------
 
@@ -115,12 +118,14 @@ class IndexBase:
         next build, which is fine while the archive changes little (the palette's "Rebuild
         Related-Links Index" builds anew).
         """
+        self._materialize()
         self.remove(doc.id)
         counted = self._count(self._analyse(doc))
         self._store(doc, counted, LiveIdf(self._term_df, self._doc_count), keep_sorted=True)
 
     def remove(self, doc_id: str) -> None:
         """Forget a deleted article (no error when it was not indexed)."""
+        self._materialize()
         docnum = self._by_id.pop(doc_id, None)
         if docnum is None:
             return
@@ -399,7 +404,22 @@ class IndexBase:
             self._groups[entry.group].add(docnum)
         self._post(docnum, entry, keep_sorted=keep_sorted)
 
+    def _materialize(self) -> None:
+        """A loaded index read in place (see mapped.py) reads the rest of its file before
+        anything in it changes: it then holds every record and posting list itself."""
+        saved = self._mapped
+        if saved is None:
+            return
+        self._entries = list(self._entries)
+        for lang, by_term in self._postings.items():
+            if isinstance(by_term, SavedPostings):
+                self._postings[lang] = by_term.plain()
+        self._mapped = None
+        saved.close()
+
     def _sort_postings(self) -> None:
+        if self._mapped is not None:
+            return  # saved sorted; nothing was added since it was loaded
         for by_term in self._postings.values():
             for posting in by_term.values():
                 posting.sort()
