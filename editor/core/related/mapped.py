@@ -3,11 +3,13 @@
 Format 1 compressed the whole file: every load decompressed 32 MB and built every
 article's record (25,000 articles: seconds and 170 MB) although one query reads a few
 hundred of them and the posting lists of its forty strongest terms.  Here the arrays are
-stored as they are in memory, little-endian and 8-byte aligned, so a loaded index can
-map the file and build an article's record, or a term's posting list, the first time a
-query asks for it (:class:`SavedEntries`, :class:`SavedPostings`).  The file is bigger
-(uncompressed) and still checked whole: its SHA-256 is computed while it is read through
-once, in chunks, which costs a fraction of building it and keeps nothing in memory.
+stored as they are in memory, little-endian and 8-byte aligned, so a loaded index keeps
+the file open and reads an article's record, or a term's posting list, the first time a
+query asks for it (:class:`SavedEntries`, :class:`SavedPostings`; ``os.pread``, not a
+memory map: the kernel would map pages around each read into the process as well).  The
+file is bigger (uncompressed) and still checked whole: its SHA-256 is computed while it
+is read through once, in chunks, which costs a fraction of building it and keeps
+nothing in memory.
 
 Layout: MAGIC, format version (2 bytes, big-endian), SHA-256 of everything after it (32
 bytes), header length (8 bytes, big-endian), UTF-8 JSON header (with each array's type
@@ -16,12 +18,12 @@ code, length and offset from the data start), zero padding to 8 bytes, the array
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import mmap
 import os
 import sys
+import threading
+import weakref
 from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -72,39 +74,60 @@ def write_mapped_file(path: Path, header: dict[str, Any], arrays: Sequence[array
     os.replace(temporary, path)
 
 
+class SavedArray:
+    """One array of the file, read by range when asked (``os.pread``: nothing is mapped,
+    so the process holds only what it read)."""
+
+    def __init__(self, fd: int, typecode: str, length: int, start: int) -> None:
+        self._fd = fd
+        self.typecode = typecode
+        self.itemsize = array(typecode).itemsize
+        self._length = length
+        self._start = start
+
+    def __len__(self) -> int:
+        return self._length
+
+    def read(self, first: int = 0, last: int | None = None) -> array[Any]:
+        last = self._length if last is None else min(last, self._length)
+        size = max(last - first, 0) * self.itemsize
+        data = _pread(self._fd, size, self._start + first * self.itemsize) if size else b""
+        if len(data) != size:
+            raise MappedFileError("the file ends early")
+        numbers = array(self.typecode)
+        numbers.frombytes(data)
+        return _little_endian(numbers)
+
+
 class MappedFile:
-    """A checked file's header and its arrays, read in place (numbers as memoryviews)."""
+    """A checked index file, kept open: its header, and its arrays read when asked."""
 
     def __init__(self, path: Path) -> None:
-        with path.open("rb") as source:
+        source = path.open("rb")
+        try:
             self.header, data_start = _check(source)
             size = os.fstat(source.fileno()).st_size
-            self._map: mmap.mmap | None = mmap.mmap(source.fileno(), 0, access=mmap.ACCESS_READ)
-        self.arrays: list[memoryview] = []
-        view = memoryview(self._map)
-        try:
+            self.arrays: list[SavedArray] = []
             for typecode, length, offset in self.header["arrays"]:
-                itemsize = array(typecode).itemsize
-                start = data_start + int(offset)
-                end = start + int(length) * itemsize
-                if offset % _ALIGN or end > size:
+                saved = SavedArray(source.fileno(), typecode, int(length), data_start + offset)
+                if offset % _ALIGN or data_start + offset + len(saved) * saved.itemsize > size:
                     raise ValueError("arrays lie outside the file")
-                self.arrays.append(_native(view[start:end], typecode))
+                self.arrays.append(saved)
         except (ValueError, KeyError, TypeError) as error:
+            source.close()
             raise MappedFileError(f"damaged: {error}") from error
+        except BaseException:
+            source.close()
+            raise
+        # Closed with the index that reads it (or when the index reads the rest).
+        self._closing = weakref.finalize(self, source.close)
 
     def copied(self) -> list[array[Any]]:
-        """Every array copied out of the file (then the file can be closed)."""
-        return [_copy(numbers) for numbers in self.arrays]
+        """Every array read whole (then the file can be closed)."""
+        return [numbers.read() for numbers in self.arrays]
 
     def close(self) -> None:
-        """Let go of the file (views still held elsewhere keep it mapped until they go)."""
-        self.arrays = []
-        if self._map is not None:
-            # A view still held elsewhere keeps the map open: it closes when that goes.
-            with contextlib.suppress(BufferError):
-                self._map.close()
-            self._map = None
+        self._closing()
 
 
 def _check(source: Any) -> tuple[dict[str, Any], int]:
@@ -134,24 +157,27 @@ def _check(source: Any) -> tuple[dict[str, Any], int]:
 
 
 class SavedEntries(list):
-    """The articles' records of a mapped index, each built the first time it is read.
+    """The articles' records of a saved index, each read the first time it is asked for.
 
     Read-only: the index turns it into a plain list before it changes anything
     (``IndexBase._materialize``).  A list subclass so that the index's type holds.
     """
 
-    def __init__(self, rows: list[Any], entity_counts: memoryview, arrays: list[memoryview]):
+    def __init__(
+        self, rows: list[Any], entity_counts: array[int], vectors: tuple[SavedArray, SavedArray]
+    ) -> None:
         super().__init__()
         self._rows = rows
-        self._entity_counts = entity_counts
-        self._term_ids, self._weights, self._entity_ids = arrays
+        self._term_ids, self._weights = vectors
         n_terms = np.array([0 if r is None else int(r[5]) for r in rows], dtype=np.int64)
-        counts = np.frombuffer(entity_counts, dtype=np.uint32).astype(np.int64)
         self._term_at = np.concatenate(([0], np.cumsum(n_terms))).tolist()
-        self._entity_at = np.concatenate(([0], np.cumsum(counts))).tolist()
-        if self._term_at[-1] != len(self._term_ids) or self._entity_at[-1] != len(self._entity_ids):
-            raise ValueError("arrays do not match the articles they belong to")
+        if self._term_at[-1] != len(self._term_ids) or len(self._weights) != len(self._term_ids):
+            raise ValueError("term vectors do not match the articles")
+        self._entities: list[tuple[int, ...]] = []
         self._built: dict[int, Entry | None] = {}
+
+    def set_entities(self, entities: list[tuple[int, ...]]) -> None:
+        self._entities = entities
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -175,24 +201,23 @@ class SavedEntries(list):
             return None
         doc_id, lang, group, published, status, _, entity_norm = row
         start, end = self._term_at[docnum], self._term_at[docnum + 1]
-        first, last = self._entity_at[docnum], self._entity_at[docnum + 1]
         return Entry(
             doc_id=str(doc_id),
             lang=str(lang),
             group=None if group is None else str(group),
             published=None if published is None else float(published),
             status=str(status),
-            term_ids=_copy(self._term_ids[start:end]),
-            weights=_copy(self._weights[start:end]),
-            entities=tuple(self._entity_ids[first:last]),
+            term_ids=self._term_ids.read(start, end),
+            weights=self._weights.read(start, end),
+            entities=self._entities[docnum],
             entity_norm=float(entity_norm),
         )
 
 
 class SavedPostings(dict):
-    """One language's posting lists of a mapped index, each built when a query reads it."""
+    """One language's posting lists of a saved index, each read when a query asks for it."""
 
-    def __init__(self, where: dict[int, tuple[int, int]], docs: memoryview, weights: memoryview):
+    def __init__(self, where: dict[int, tuple[int, int]], docs: SavedArray, weights: SavedArray):
         super().__init__()
         self._where = where
         self._docs = docs
@@ -212,8 +237,8 @@ class SavedPostings(dict):
         if posting is None:
             start, end = self._where[term_id]  # KeyError as a dict would
             posting = Posting()
-            posting.docs = _copy(self._docs[start:end])
-            posting.weights = _copy(self._weights[start:end])
+            posting.docs = self._docs.read(start, end)
+            posting.weights = self._weights.read(start, end)
             super().__setitem__(term_id, posting)
         return posting
 
@@ -230,11 +255,12 @@ class SavedPostings(dict):
         return self._where.keys()
 
     def plain(self) -> dict[int, Posting]:
+        """Every list, to change them (those read so far are kept as they are)."""
         return dict(self.items())
 
 
 def entity_postings(
-    n_names: int, entity_counts: memoryview, entity_ids: memoryview
+    n_names: int, entity_counts: array[int], entity_ids: array[int]
 ) -> list[array[int]]:
     """Each name's articles in article order, from the articles' name lists (NumPy)."""
     counts = np.frombuffer(entity_counts, dtype=np.uint32).astype(np.int64)
@@ -246,19 +272,16 @@ def entity_postings(
     return [array("I", docnums[bounds[i] : bounds[i + 1]].tobytes()) for i in range(n_names)]
 
 
-def _copy(numbers: memoryview) -> array[Any]:
-    copy = array(numbers.format)
-    copy.frombytes(numbers.cast("B"))  # the bytes as they are: one copy
-    return copy
+def _pread(fd: int, size: int, offset: int) -> bytes:
+    """Read at an offset without moving the file's position: forked workers share it."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    with _no_pread:  # Windows: no forked workers there, only threads
+        os.lseek(fd, offset, os.SEEK_SET)
+        return os.read(fd, size)
 
 
-def _native(view: memoryview, typecode: str) -> memoryview:
-    if sys.byteorder == "little":
-        return view.cast(typecode)  # type: ignore[call-overload]  # any array type code
-    swapped = array(typecode)  # big-endian machines read a copy, swapped
-    swapped.frombytes(view)
-    swapped.byteswap()
-    return memoryview(swapped)
+_no_pread = threading.Lock()
 
 
 def _little_endian(numbers: array[Any]) -> array[Any]:

@@ -223,35 +223,42 @@ def _statistics(index: IndexBase, header: dict, term_df: Any, entity_df: Any) ->
 
 
 def _map_saved(index: IndexBase, saved: MappedFile) -> None:
-    """The index read in place: only the articles' ids, groups and names are read now."""
-    term_df, entity_df, entity_counts, entity_ids, term_ids, weights = saved.arrays[:6]
+    """The index read in place: the statistics, the articles' ids, groups and names now;
+    term vectors and posting lists when a query asks for them."""
+    small = [saved.arrays[i].read() for i in (0, 1, 2, 3, 6, 7)]
+    term_df, entity_df, entity_counts, entity_ids, posting_terms, posting_lengths = small
+    term_ids, weights, posting_docs, posting_weights = (saved.arrays[i] for i in (4, 5, 8, 9))
     _statistics(index, header := saved.header, term_df, entity_df)
     rows = header["docs"]
-    if len(rows) != len(entity_counts):
+    if len(rows) != len(entity_counts) or sum(entity_counts) != len(entity_ids):
         raise ValueError("the name counts do not match the articles")
-    index._entries = SavedEntries(rows, entity_counts, [term_ids, weights, entity_ids])
-    for docnum, row in enumerate(rows):
+    if _largest(entity_ids) >= max(len(entity_df), 1):
+        raise ValueError("names do not match the name list")
+    entries = SavedEntries(rows, entity_counts, (term_ids, weights))
+    names: list[tuple[int, ...]] = []
+    at = 0
+    for docnum, (row, count) in enumerate(zip(rows, entity_counts, strict=True)):
+        names.append(tuple(entity_ids[at : at + count]))
+        at += count
         if row is None:  # a deleted article's place
             index._tombstones += 1
             continue
         index._by_id[str(row[0])] = docnum
         if row[2] is not None:
             index._groups[str(row[2])].add(docnum)
-    if _largest(entity_ids) >= max(len(entity_df), 1):
-        raise ValueError("names do not match the name list")
+    entries.set_entities(names)
+    index._entries = entries
     index._entity_postings = entity_postings(len(entity_df), entity_counts, entity_ids)
-    posting_terms, posting_lengths, posting_docs, posting_weights = saved.arrays[6:]
     lengths = np.frombuffer(posting_lengths, dtype=np.uint32).astype(np.int64)
     if len(posting_docs) != len(posting_weights) or int(lengths.sum()) != len(posting_docs):
         raise ValueError("posting lists do not add up")
     ends = np.cumsum(lengths).tolist()
-    terms = posting_terms.tolist()
-    row = 0
+    row_at = 0
     for lang, count in header["languages"]:
         where = {}
         for _ in range(int(count)):
-            where[terms[row]] = (ends[row] - int(lengths[row]), ends[row])
-            row += 1
+            where[posting_terms[row_at]] = (ends[row_at] - int(lengths[row_at]), ends[row_at])
+            row_at += 1
         index._postings[str(lang)] = SavedPostings(where, posting_docs, posting_weights)
     index._mapped = saved
 
