@@ -11,7 +11,7 @@ are listed below.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar, Unpack
 
 from editor.ui import dialogs
 from editor.ui.article_editor import PREVIEW_TAB, WRITE_TAB
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from editor.app.operations import Operation
     from editor.app.workspace import Workspace
-    from editor.commands.context import CommandContext
+    from editor.commands.context import CommandContext, RunOptions
     from editor.commands.registry import CommandRegistry
     from editor.core.article import Article
     from editor.ui.article_editor import ArticleEditor
@@ -174,7 +174,7 @@ class CommandSurface(_WindowBase):
         self._publish_dialog = dialog
         dialog.open()
 
-    def run_operation(self, operation: Operation[T], **options: Any) -> None:
+    def run_operation(self, operation: Operation[T], **options: Unpack[RunOptions[T]]) -> None:
         self.work.run(operation, **options)
 
     def flush_autosave(self) -> bool:
