@@ -41,13 +41,13 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-if TYPE_CHECKING:  # the mixin is always part of a QMainWindow (MainWindow)
-    from PySide6.QtWidgets import QMainWindow as _WindowBase
+if TYPE_CHECKING:  # the window's mixins are always part of a QMainWindow (MainWindow)
+    from PySide6.QtWidgets import QMainWindow as WindowPart
 else:
-    _WindowBase = object
+    WindowPart = object
 
 
-class CommandSurface(_WindowBase):
+class CommandSurface(WindowPart):
     # The window's parts this uses (MainWindow builds them).
     ws: Workspace | None
     _article: Article | None

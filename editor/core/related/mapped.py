@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import threading
 import weakref
 from array import array
@@ -31,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from editor.core.related.binary import little_endian
 from editor.core.related.structures import Entry, Posting
 
 MAGIC = b"NEWSDESK-RELATED\n"
@@ -64,7 +64,7 @@ def write_mapped_file(path: Path, header: dict[str, Any], arrays: Sequence[array
         written = 0
         for numbers, offset in zip(arrays, offsets, strict=True):
             padding = b"\0" * (offset - written)
-            data = _little_endian(numbers).tobytes()
+            data = little_endian(numbers).tobytes()
             out.write(padding + data)
             digest.update(padding)
             digest.update(data)
@@ -96,7 +96,7 @@ class SavedArray:
             raise MappedFileError("the file ends early")
         numbers = array(self.typecode)
         numbers.frombytes(data)
-        return _little_endian(numbers)
+        return little_endian(numbers)
 
 
 class MappedFile:
@@ -282,14 +282,6 @@ def _pread(fd: int, size: int, offset: int) -> bytes:
 
 
 _no_pread = threading.Lock()
-
-
-def _little_endian(numbers: array[Any]) -> array[Any]:
-    if sys.byteorder == "little":
-        return numbers
-    swapped = array(numbers.typecode, numbers)
-    swapped.byteswap()
-    return swapped
 
 
 def _aligned(at: int) -> int:

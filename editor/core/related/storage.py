@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sys
 import zlib
 from array import array
 from pathlib import Path
@@ -25,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 
 from editor.core.entities.model import name_key
+from editor.core.related.binary import little_endian, write_checked
 from editor.core.related.mapped import FORMAT_VERSION as MAPPED_FORMAT
 from editor.core.related.mapped import (
     MappedFile,
@@ -56,15 +55,9 @@ def write_index_file(path: Path, header: dict[str, Any], arrays: list[array[Any]
     compressor = zlib.compressobj(level=1)  # fast: the file is a cache, not an archive
     chunks = [compressor.compress(len(header_bytes).to_bytes(8, "big") + header_bytes)]
     for numbers in arrays:
-        chunks.append(compressor.compress(_little_endian(numbers).tobytes()))
+        chunks.append(compressor.compress(little_endian(numbers).tobytes()))
     chunks.append(compressor.flush())
-    body = b"".join(chunks)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("wb") as out:
-        out.write(MAGIC + FORMAT_VERSION.to_bytes(2, "big") + hashlib.sha256(body).digest())
-        out.write(body)
-    os.replace(temporary, path)
+    write_checked(path, MAGIC, FORMAT_VERSION, b"".join(chunks))
 
 
 def read_index_file(path: Path) -> tuple[dict[str, Any], list[array[Any]]]:
@@ -103,17 +96,9 @@ def _decode(raw: bytes) -> tuple[dict[str, Any], list[array[Any]]]:
         if end > len(raw):
             raise ValueError("arrays end early")
         numbers.frombytes(raw[offset:end])
-        arrays.append(_little_endian(numbers))
+        arrays.append(little_endian(numbers))
         offset = end
     return header, arrays
-
-
-def _little_endian(numbers: array[Any]) -> array[Any]:
-    if sys.byteorder == "little":
-        return numbers
-    swapped = array(numbers.typecode, numbers)
-    swapped.byteswap()
-    return swapped
 
 
 def save_index(index: IndexBase, path: Path) -> None:
