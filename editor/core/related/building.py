@@ -23,9 +23,10 @@ from editor.core.related.config import (
     RelatedConfig,
 )
 from editor.core.related.dictionary import BilingualDictionary, load_dictionary
-from editor.core.related.mapped import MappedFile, SavedPostings
+from editor.core.related.mapped import MappedFile
 from editor.core.related.model import RelatedDoc
 from editor.core.related.semantic import SemanticVectors
+from editor.core.related.storage import read_the_rest
 from editor.core.related.structures import Counted, Entry, LiveIdf, Posting, timestamp
 from editor.core.related.text import Analyzer, find_names, plain_text
 
@@ -405,17 +406,9 @@ class IndexBase:
         self._post(docnum, entry, keep_sorted=keep_sorted)
 
     def _materialize(self) -> None:
-        """A loaded index read in place (see mapped.py) reads the rest of its file before
-        anything in it changes: it then holds every record and posting list itself."""
-        saved = self._mapped
-        if saved is None:
-            return
-        self._entries = list(self._entries)
-        for lang, by_term in self._postings.items():
-            if isinstance(by_term, SavedPostings):
-                self._postings[lang] = by_term.plain()
-        self._mapped = None
-        saved.close()
+        """Before anything changes, an index read in place reads the rest (storage.py)."""
+        if self._mapped is not None:
+            read_the_rest(self)
 
     def _sort_postings(self) -> None:
         if self._mapped is not None:

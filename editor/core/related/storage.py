@@ -248,6 +248,20 @@ def _map_saved(index: IndexBase, saved: MappedFile) -> None:
     index._mapped = saved
 
 
+def read_the_rest(index: IndexBase) -> None:
+    """An index read in place reads the rest of its file before anything in it changes:
+    it then holds every record and posting list itself, and lets the file go."""
+    saved = index._mapped
+    if saved is None:
+        return
+    index._entries = list(index._entries)
+    for lang, by_term in index._postings.items():
+        if isinstance(by_term, SavedPostings):
+            index._postings[lang] = by_term.plain()
+    index._mapped = None
+    saved.close()
+
+
 def _largest(numbers: Any) -> int:
     return int(np.frombuffer(numbers, dtype=np.uint32).max()) if len(numbers) else 0
 
