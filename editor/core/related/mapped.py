@@ -195,20 +195,32 @@ class SavedEntries(list):
     def __iter__(self) -> Iterator[Entry | None]:
         return (self[docnum] for docnum in range(len(self._rows)))
 
-    def _build(self, docnum: int) -> Entry | None:
+    def plain(self) -> list[Entry | None]:
+        """Every record, to change them: the vectors read in one go, not one by one."""
+        term_ids, weights = self._term_ids.read(), self._weights.read()
+        return [self._build(docnum, (term_ids, weights)) for docnum in range(len(self._rows))]
+
+    def _build(
+        self, docnum: int, read: tuple[array[int], array[float]] | None = None
+    ) -> Entry | None:
         row = self._rows[docnum]
         if row is None:
             return None
         doc_id, lang, group, published, status, _, entity_norm = row
         start, end = self._term_at[docnum], self._term_at[docnum + 1]
+        term_ids, weights = (
+            (read[0][start:end], read[1][start:end])
+            if read is not None
+            else (self._term_ids.read(start, end), self._weights.read(start, end))
+        )
         return Entry(
             doc_id=str(doc_id),
             lang=str(lang),
             group=None if group is None else str(group),
             published=None if published is None else float(published),
             status=str(status),
-            term_ids=self._term_ids.read(start, end),
-            weights=self._weights.read(start, end),
+            term_ids=term_ids,
+            weights=weights,
             entities=self._entities[docnum],
             entity_norm=float(entity_norm),
         )
@@ -255,8 +267,13 @@ class SavedPostings(dict):
         return self._where.keys()
 
     def plain(self) -> dict[int, Posting]:
-        """Every list, to change them (those read so far are kept as they are)."""
-        return dict(self.items())
+        """Every list, to change them: read in one go, not one by one."""
+        docs, weights = self._docs.read(), self._weights.read()
+        lists = {}
+        for term_id, (start, end) in self._where.items():
+            posting = lists[term_id] = Posting()
+            posting.docs, posting.weights = docs[start:end], weights[start:end]
+        return lists
 
 
 def entity_postings(

@@ -254,7 +254,8 @@ def read_the_rest(index: IndexBase) -> None:
     saved = index._mapped
     if saved is None:
         return
-    index._entries = list(index._entries)
+    entries = index._entries
+    index._entries = entries.plain() if isinstance(entries, SavedEntries) else list(entries)
     for lang, by_term in index._postings.items():
         if isinstance(by_term, SavedPostings):
             index._postings[lang] = by_term.plain()
