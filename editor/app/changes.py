@@ -124,6 +124,11 @@ class SitePublished(Change):
         return self.ids
 
 
+# Changes that add articles to the archive's live set or take them out of it: a view of
+# many articles (the list, the related links) follows these, and ``ArticleSaved`` in place.
+MEMBERSHIP_CHANGES = (ArticleCreated, ArticleTrashed, ArticleRestored, ArticlesImported)
+
+
 @dataclass(frozen=True, slots=True)
 class SettingsChanged(Change):
     """Site settings stored in the archive changed (``keys``: "site.base_url", …)."""

@@ -64,6 +64,9 @@ def cmd_related(args: argparse.Namespace) -> int:
                 print(json.dumps(line, ensure_ascii=False))
             return EXIT_OK
         article_id = resolve(workspace, args.id)
+        bar = ProgressBar("Indexing", sys.stderr)
+        workspace.related.ready(building=lambda: _building(bar))
+        bar.finish()
         found = workspace.related.suggest(article_id, args.top, statuses=statuses)
     finally:
         workspace.close()
@@ -75,6 +78,16 @@ def cmd_related(args: argparse.Namespace) -> int:
     if not found:
         print("no related articles found")
     return EXIT_OK
+
+
+def _building(bar: ProgressBar) -> ProgressBar:
+    """Say why this query takes long: the index is built once, later queries read it."""
+    print(
+        "Building the related-links index of this archive (once: later queries read it)…",
+        file=sys.stderr,
+        flush=True,
+    )
+    return bar
 
 
 def _embed_archive(args: argparse.Namespace) -> int:

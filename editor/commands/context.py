@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypedDict, TypeVar, Unpack
 
 from editor.app.errors import NotFoundError
 from editor.core.texts import translate
@@ -24,6 +24,16 @@ if TYPE_CHECKING:
     from editor.core.article import Article
 
 T = TypeVar("T")
+
+
+class RunOptions(TypedDict, Generic[T], total=False):
+    """What whoever runs an operation may add (``WindowActions.run_operation``); one
+    definition for the protocol, the window's runner and the test double."""
+
+    on_done: Callable[[T], None] | None
+    on_error: Callable[[BaseException], None] | None
+    progress: str | None  # the title of a cancellable progress dialog, for long work
+    on_cancelled: Callable[[], None] | None
 
 
 class WindowActions(Protocol):
@@ -73,15 +83,7 @@ class WindowActions(Protocol):
         publish, correct or unpublish (each writes or removes pages with the status)."""
         ...
 
-    def run_operation(
-        self,
-        operation: Operation[T],
-        *,
-        on_done: Callable[[T], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        progress: str | None = None,
-        on_cancelled: Callable[[], None] | None = None,
-    ) -> None:
+    def run_operation(self, operation: Operation[T], **options: Unpack[RunOptions[T]]) -> None:
         """Run ``operation`` off the GUI thread (writes one after another); the outcome
         comes to ``on_done``/``on_error`` later, on the GUI thread.  An error without
         ``on_error`` is shown in the status bar.  ``progress``: the title of a

@@ -7,11 +7,13 @@ widgets built on the registry) can be exercised without the real window.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, Unpack
 
 from editor.app.operations import ForegroundRunner, Operation
+
+if TYPE_CHECKING:
+    from editor.commands.context import RunOptions
 
 T = TypeVar("T")
 
@@ -72,17 +74,10 @@ class RecordingWindow:
             f"publish {article_ids}" if action == "publish" else f"{action} {article_ids}"
         )
 
-    def run_operation(
-        self,
-        operation: Operation[T],
-        *,
-        on_done: Callable[[T], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        progress: str | None = None,
-        on_cancelled: Callable[[], None] | None = None,
-    ) -> None:
+    def run_operation(self, operation: Operation[T], **options: Unpack[RunOptions[T]]) -> None:
         """Runs it at once, in the foreground (the outcome is there when this returns)."""
         self.operations.append(operation.label)
+        on_done, on_error = options.get("on_done"), options.get("on_error")
         try:
             result = ForegroundRunner().run(operation)
         except Exception as error:

@@ -25,16 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.app.changes import (
-    ArticleCreated,
-    ArticleRestored,
-    ArticleSaved,
-    ArticlesImported,
-    ArticleTrashed,
-    Change,
-    StatusMoved,
-    TrashEmptied,
-)
+from editor.app.changes import MEMBERSHIP_CHANGES, ArticleSaved, Change, StatusMoved, TrashEmptied
 from editor.core.workflow import Status
 from editor.ui.article_list import (
     ARTICLE_ID_ROLE,
@@ -57,14 +48,7 @@ REFRESH_DELAY_MS = 150  # bursts of events (an import) refresh the list once
 CLOCK_MS = 60_000  # "2 min" ages in the list
 
 # Changes after which the list is read again (saves update their row in place).
-LIST_CHANGES = (
-    ArticleCreated,
-    ArticleTrashed,
-    ArticleRestored,
-    StatusMoved,
-    TrashEmptied,
-    ArticlesImported,
-)
+LIST_CHANGES = (*MEMBERSHIP_CHANGES, StatusMoved, TrashEmptied)
 # Runs a use case and reports what went wrong instead of raising (None on failure).
 Attempt = Callable[..., Any]
 

@@ -11,7 +11,7 @@ are listed below.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar, Unpack
 
 from PySide6.QtCore import QCoreApplication
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from editor.app.operations import Operation
     from editor.app.workspace import Workspace
-    from editor.commands.context import CommandContext
+    from editor.commands.context import CommandContext, RunOptions
     from editor.commands.registry import CommandRegistry
     from editor.core.article import Article
     from editor.ui.article_editor import ArticleEditor
@@ -43,13 +43,13 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-if TYPE_CHECKING:  # the mixin is always part of a QMainWindow (MainWindow)
-    from PySide6.QtWidgets import QMainWindow as _WindowBase
+if TYPE_CHECKING:  # the window's mixins are always part of a QMainWindow (MainWindow)
+    from PySide6.QtWidgets import QMainWindow as WindowPart
 else:
-    _WindowBase = object
+    WindowPart = object
 
 
-class CommandSurface(_WindowBase):
+class CommandSurface(WindowPart):
     # The window's parts this uses (MainWindow builds them).
     ws: Workspace | None
     _article: Article | None
@@ -178,7 +178,7 @@ class CommandSurface(_WindowBase):
         self._publish_dialog = dialog
         dialog.open()
 
-    def run_operation(self, operation: Operation[T], **options: Any) -> None:
+    def run_operation(self, operation: Operation[T], **options: Unpack[RunOptions[T]]) -> None:
         self.work.run(operation, **options)
 
     def flush_autosave(self) -> bool:

@@ -21,6 +21,7 @@ from editor.app.changes import (
 )
 from editor.app.errors import NotFoundError
 from editor.ui.article_editor import HISTORY_TAB, PAGE_TAB, PREVIEW_TAB
+from editor.ui.command_surface import WindowPart
 
 if TYPE_CHECKING:
     from editor.app.autosave import AutosaveWriter
@@ -30,20 +31,16 @@ if TYPE_CHECKING:
     from editor.ui.metadata import MetadataPanel
     from editor.ui.window_memory import WindowMemory
 
-if TYPE_CHECKING:  # the mixin is always part of a QMainWindow (MainWindow)
-    from PySide6.QtWidgets import QMainWindow as _WindowBase
-else:
-    _WindowBase = object
 
-
-class FollowsTheArchive(_WindowBase):
-    # The window's parts this uses (MainWindow builds them).
-    ws: Workspace | None
-    _article: Article | None
+class FollowsTheArchive(WindowPart):
+    # What of the window this uses (MainWindow builds them): its editor, metadata panel,
+    # memory of the last session and autosave writer, the workspace and the article.
     editor: ArticleEditor
     metadata: MetadataPanel
     memory: WindowMemory
     autosave: AutosaveWriter
+    ws: Workspace | None
+    _article: Article | None
 
     if TYPE_CHECKING:  # the window's own methods this calls (stubs for the type checker)
 

@@ -9,7 +9,7 @@ and hands an error nobody handled to the window to show.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QWidget
@@ -19,6 +19,7 @@ from editor.ui.runner import Runner, Ticket
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
+    from editor.commands.context import RunOptions
 
 T = TypeVar("T")
 
@@ -48,16 +49,10 @@ class WindowWork:
     def attach(self, workspace: Workspace) -> None:
         self._workspace = workspace
 
-    def run(
-        self,
-        operation: Operation[T],
-        *,
-        on_done: Callable[[T], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        progress: str | None = None,
-        on_cancelled: Callable[[], None] | None = None,
-    ) -> None:
+    def run(self, operation: Operation[T], **options: Unpack[RunOptions[T]]) -> None:
         """:meth:`editor.commands.context.WindowActions.run_operation`."""
+        on_done, on_error = options.get("on_done"), options.get("on_error")
+        progress = options.get("progress")
         if progress is None:
             self.runner.run(operation, on_done=on_done, on_error=on_error)
             return
@@ -74,7 +69,7 @@ class WindowWork:
             title=progress,
             on_done=on_done,
             on_error=on_error,
-            on_cancelled=on_cancelled,
+            on_cancelled=options.get("on_cancelled"),
         )
 
     def embed_changed(self) -> None:

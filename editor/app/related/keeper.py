@@ -85,13 +85,17 @@ class IndexKeeper:
         with self._pending_lock:
             self._dirty.update(article_ids)
 
-    def ready(self) -> RelatedIndex:
+    def ready(self, *, building: Callable[[], Progress | None] | None = None) -> RelatedIndex:
         """The index in use, loaded or built first if need be, with the changes noted so
-        far applied. Query it holding ``lock``: a later change is applied under it."""
+        far applied. Query it holding ``lock``: a later change is applied under it.
+
+        ``building``: called when the index must be built (none is saved, or the saved one
+        is damaged), before the build starts; it returns the build's progress callback.
+        """
         if self._index is None:
             with self._build_lock:
                 if self._index is None and not self._load_saved():
-                    self._build(None, None, save=True)
+                    self._build(building() if building else None, None, save=True)
         index = self._index
         assert index is not None
         with self.lock:
@@ -192,7 +196,7 @@ class IndexKeeper:
             stamp = json.loads(self._files.stamp.read_text(encoding="utf-8"))
             if stamp.get("url") != self._files.url:
                 return False
-            index = RelatedIndex.load(self._files.index, self.config)
+            index = RelatedIndex.load(self._files.index, self.config, mapped=True)
         except (OSError, ValueError, KeyError, IndexFileError) as exc:
             log.info("rebuilding the related-links index: %s", exc)
             return False

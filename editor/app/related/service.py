@@ -18,7 +18,7 @@ thread never waits for indexing.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,6 +108,11 @@ class RelatedService:
         """Load the saved index, or build it, unless it is in use already (seconds the
         first time); returns how many articles it holds."""
         return len(self.keeper.ready())
+
+    def ready(self, *, building: Callable[[], Progress | None] | None = None) -> None:
+        """Load the saved index (read in place: a query reads only what it needs) or build
+        it; ``building`` is called first when it must be built (see ``IndexKeeper.ready``)."""
+        self.keeper.ready(building=building)
 
     def rebuild(
         self,

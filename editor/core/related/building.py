@@ -23,8 +23,10 @@ from editor.core.related.config import (
     RelatedConfig,
 )
 from editor.core.related.dictionary import BilingualDictionary, load_dictionary
+from editor.core.related.mapped import MappedFile
 from editor.core.related.model import RelatedDoc
 from editor.core.related.semantic import SemanticVectors
+from editor.core.related.storage import read_the_rest
 from editor.core.related.structures import Counted, Entry, LiveIdf, Posting, timestamp
 from editor.core.related.text import Analyzer, find_names, plain_text
 
@@ -55,6 +57,8 @@ class IndexBase:
         self._doc_count = 0  # articles counted into the term statistics
         # Meaning vectors by article id, when the app has a multilingual model (semantic.py).
         self.semantic: SemanticVectors | None = None
+        # The file a loaded index reads in place until it changes (mapped.py).
+        self._mapped: MappedFile | None = None
 
     # --- building and keeping current ---------------------------------------------------
 
@@ -115,12 +119,14 @@ class IndexBase:
         next build, which is fine while the archive changes little (the palette's "Rebuild
         Related-Links Index" builds anew).
         """
+        self._materialize()
         self.remove(doc.id)
         counted = self._count(self._analyse(doc))
         self._store(doc, counted, LiveIdf(self._term_df, self._doc_count), keep_sorted=True)
 
     def remove(self, doc_id: str) -> None:
         """Forget a deleted article (no error when it was not indexed)."""
+        self._materialize()
         docnum = self._by_id.pop(doc_id, None)
         if docnum is None:
             return
@@ -399,7 +405,14 @@ class IndexBase:
             self._groups[entry.group].add(docnum)
         self._post(docnum, entry, keep_sorted=keep_sorted)
 
+    def _materialize(self) -> None:
+        """Before anything changes, an index read in place reads the rest (storage.py)."""
+        if self._mapped is not None:
+            read_the_rest(self)
+
     def _sort_postings(self) -> None:
+        if self._mapped is not None:
+            return  # saved sorted; nothing was added since it was loaded
         for by_term in self._postings.values():
             for posting in by_term.values():
                 posting.sort()

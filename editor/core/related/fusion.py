@@ -47,17 +47,20 @@ def calibrate(
     reference = pools.get(query_lang, [])
     if len(pools) < 2 or len(reference) < MIN_POOL:
         return scale_to_best(scores, lang_of, boost)
-    ref_mean, ref_spread = _mean_spread(reference)
     scaled = scale_to_best(scores, lang_of, boost)  # for pools too small to calibrate
+    # Once per language, not per candidate: pstdev is exact (fractions), and a bulk fill
+    # spent three quarters of its time here (fill lists of a 2,000-article site: 63 s of 88).
+    spreads = {lang: _mean_spread(pool) for lang, pool in pools.items() if len(pool) >= MIN_POOL}
+    ref_mean, ref_spread = spreads[query_lang]
     result = {}
     for docnum, score in scores.items():
-        pool = pools[lang_of[docnum]]
-        if lang_of[docnum] == query_lang:
+        lang = lang_of[docnum]
+        if lang == query_lang:
             result[docnum] = score
-        elif len(pool) < MIN_POOL:
+        elif lang not in spreads:
             result[docnum] = scaled[docnum]
         else:
-            mean, spread = _mean_spread(pool)
+            mean, spread = spreads[lang]
             mapped = ref_mean + (score - mean) / spread * ref_spread
             result[docnum] = min(max(mapped, score), score * boost)
     return result

@@ -58,9 +58,13 @@ class RelatedIndex(IndexBase):
         save_index(self, Path(path))
 
     @classmethod
-    def load(cls, path: str | Path, config: RelatedConfig | None = None) -> RelatedIndex:
-        """An index saved by `save`; IndexFileError when the file is missing or damaged."""
-        return load_index(cls(config), Path(path))
+    def load(
+        cls, path: str | Path, config: RelatedConfig | None = None, *, mapped: bool = False
+    ) -> RelatedIndex:
+        """An index saved by `save`; IndexFileError when the file is missing or damaged.
+
+        ``mapped``: read the file in place, only what queries need (see mapped.py)."""
+        return load_index(cls(config), Path(path), mapped=mapped)
 
     def suggest(
         self,

@@ -20,12 +20,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
+
+from editor.core.related.binary import little_endian, write_checked
 
 MAGIC = b"NEWSDESK-WORDS\n"
 FORMAT_VERSION = 1
@@ -118,7 +119,7 @@ def write_compiled(
         ]
         placed = []
         for block, lengths in zip(blocks, _line_ends(blocks), strict=True):
-            offsets = _little_endian(array("I", [0, *lengths]))
+            offsets = little_endian(array("I", [0, *lengths]))
             for chunk in (offsets.tobytes(), block):
                 placed.append([at, len(chunk)])
                 parts.append(chunk)
@@ -126,12 +127,7 @@ def write_compiled(
         layout.append({"count": len(words), "parts": placed})
     header = json.dumps({**_stamp(source, stat), "tables": layout}).encode()
     body = len(header).to_bytes(4, "big") + header + b"".join(parts)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("wb") as out:
-        out.write(MAGIC + FORMAT_VERSION.to_bytes(2, "big") + hashlib.sha256(body).digest())
-        out.write(body)
-    os.replace(temporary, path)
+    write_checked(path, MAGIC, FORMAT_VERSION, body)
 
 
 def read_compiled(
@@ -186,12 +182,4 @@ def _line_ends(blocks: list[bytes]) -> list[list[int]]:
 def _offsets(data: memoryview, at: int, length: int) -> array[int]:
     numbers = array("I")
     numbers.frombytes(data[at : at + length])
-    return _little_endian(numbers)
-
-
-def _little_endian(numbers: array[int]) -> array[int]:
-    if sys.byteorder == "little":
-        return numbers
-    swapped = array(numbers.typecode, numbers)
-    swapped.byteswap()
-    return swapped
+    return little_endian(numbers)

@@ -32,11 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor.app.changes import (
-    ArticleCreated,
-    ArticleRestored,
+    MEMBERSHIP_CHANGES,
     ArticleSaved,
-    ArticlesImported,
-    ArticleTrashed,
     Change,
     LinksDecided,
     StatusMoved,
@@ -70,7 +67,6 @@ DECISION_REFRESH_MS = 200  # after accept/reject, fill the freed slot soon
 SUGGESTION_COUNT = 8
 
 # Events about other articles that can change what is suggested.
-ARCHIVE_CHANGES = (ArticleCreated, ArticleTrashed, ArticleRestored, ArticlesImported)
 
 
 class RelatedPanel(ArticlePanel):
@@ -322,7 +318,7 @@ class RelatedPanel(ArticlePanel):
                 self._reload_accepted()  # a linked title may have changed
             elif change.article_id in self.suggestion_model.ids():
                 self.schedule_refresh()
-        elif isinstance(change, ARCHIVE_CHANGES):
+        elif isinstance(change, MEMBERSHIP_CHANGES):
             self.schedule_refresh()
 
     # ---------------------------------------------------------------- decisions

@@ -39,3 +39,34 @@ def test_small_pools_fall_back_to_scaling() -> None:
     assert calibrate(scores, _lang_of(scores), "de", 3.0) == scale_to_best(
         scores, _lang_of(scores), 3.0
     )
+
+
+def test_each_language_is_measured_once_with_the_same_result(monkeypatch) -> None:
+    import random
+    import statistics
+
+    from editor.core.related import fusion
+
+    rng = random.Random(5)
+    scores = {d: rng.uniform(0.05, 1.0) for d in range(300)}
+    lang_of = {d: ("de", "en", "fr")[d % 3] if d < 296 else "it" for d in scores}
+    calls: list[int] = []
+    measure = fusion._mean_spread
+    monkeypatch.setattr(fusion, "_mean_spread", lambda pool: calls.append(1) or measure(pool))
+
+    result = calibrate(scores, lang_of, "de", 3.0)
+
+    assert len(calls) == 3  # de, en, fr; "it" has too few to measure
+    scaled = scale_to_best(scores, lang_of, 3.0)
+    ref = [s for d, s in scores.items() if lang_of[d] == "de"]
+    ref_mean, ref_spread = statistics.fmean(ref), statistics.pstdev(ref)
+    for d, score in scores.items():
+        pool = [s for e, s in scores.items() if lang_of[e] == lang_of[d]]
+        if lang_of[d] == "de":
+            expected = score
+        elif len(pool) < fusion.MIN_POOL:
+            expected = scaled[d]
+        else:
+            z = (score - statistics.fmean(pool)) / statistics.pstdev(pool)
+            expected = min(max(ref_mean + z * ref_spread, score), score * 3.0)
+        assert result[d] == expected
