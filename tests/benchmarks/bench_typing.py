@@ -9,6 +9,11 @@ the body editor; the time runs until the editor's viewport receives its next
 Paint event.  Between keys the event loop runs for 40–120 ms (a fast typist),
 so autosave writes, the word count and the highlighter all happen as they do
 for a person typing.  Prints p50/p95/max.
+
+`--embed`: meanwhile the window's runner builds the related-links index and computes
+meaning vectors for the archive (the palette's "Compute Meaning Vectors", one core as in
+the window), so the figure is the keystroke latency while embedding runs (issue 14).
+Needs the optional model; use a small archive (`--n 0`) so the index builds quickly.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from tests.benchmarks.guibench import (
     idle,
     isolate_user_folders,
     percentile,
+    run_until,
     start_window,
     summary_ms,
 )
@@ -55,6 +61,31 @@ def key_events(char: str) -> tuple[object, object]:
     return press, release
 
 
+def start_embedding(window: object, workspace: object) -> tuple[object, list[int]]:
+    """Build the related-links index and embed the archive on the window's runner; returns
+    the ticket and a counter of the articles embedded so far (from the progress calls)."""
+    from editor.app.operations import query
+    from editor.app.related import jobs
+
+    embedded = [0]
+
+    def work(context: object) -> int:
+        jobs.rebuild_index(workspace)  # type: ignore[arg-type]
+
+        def progress(done: int, _total: int) -> None:
+            embedded[0] = done
+
+        return jobs.compute_meaning_vectors(
+            workspace,  # type: ignore[arg-type]
+            progress,
+            context.cancelled,  # type: ignore[attr-defined]
+        )
+
+    ticket = window.work.runner.run(query("Computing meaning vectors", work))  # type: ignore[attr-defined]
+    run_until(lambda: embedded[0] > 0, timeout=120)  # typing starts once embedding runs
+    return ticket, embedded
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--keys", type=int, default=300)
@@ -62,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--n", type=int, default=100_000, help="articles in the archive (0: a small one)"
     )
+    parser.add_argument("--embed", action="store_true", help="compute meaning vectors while typing")
     args = parser.parse_args(argv)
     isolate_user_folders()
 
@@ -91,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     window.editor.set_cursor_position(len(body) // 2)
     idle(500)
 
+    embedding = start_embedding(window, workspace) if args.embed else None
     watch = PaintWatch(editor.viewport())
     rng = random.Random(1)
     latencies: list[float] = []
@@ -104,6 +137,14 @@ def main(argv: list[str] | None = None) -> int:
 
         latencies.append(watch.until_painted(send))
         idle(rng.randint(40, 120))
+    if embedding is not None:
+        ticket, embedded = embedding
+        print(
+            f"meaning vectors computed while typing: {embedded[0]} (still running: "
+            f"{not ticket.finished})"
+        )
+        ticket.cancel()
+        run_until(lambda: ticket.finished, timeout=60)
     typed_all = editor.toPlainText()
     window.flush_autosave()
     stored = workspace.articles.get(article.id)

@@ -66,3 +66,15 @@ class RelatedConfig:
     semantic_weight: float = 1.0
     semantic_floor: float = 0.8
     semantic_candidates: int = 50
+    # How the languages' candidates are merged (fusion.py): "legacy" (scale to the best, or
+    # calibrate with vectors), "scale", "calibrate", "rank" (reciprocal-rank fusion) or
+    # "learned" (the query language untouched, other languages placed by a logistic model
+    # of their evidence).
+    language_fusion: str = "legacy"
+    # The learned model's weights over (bias, score, names, standing, meaning similarity):
+    # without a meaning vector, and with one. Fitted on the tuning part of the evaluation
+    # sets (bench_related_news.py --fit).
+    fusion_weights_words: tuple[float, ...] = (-8.95, 27.31, -1.18, 4.02, 0.0)
+    fusion_weights_vectors: tuple[float, ...] = (-55.36, 7.48, -2.58, 3.24, 60.9)
+    fusion_scale: float = 1.0
+    fusion_weights_same: tuple[float, ...] = (-4.0, 10.0, 1.0, 2.0, 0.0)  # query language

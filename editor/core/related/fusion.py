@@ -19,12 +19,15 @@ translations, names, meaning), so their scores are not comparable as they are:
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 # Fewer candidates than this in a language: its mean and spread say little (scale_to_best).
 MIN_POOL = 5
+RRF_K = 60.0  # the usual constant of reciprocal-rank fusion
 
 
 def scale_to_best(
@@ -65,3 +68,98 @@ def calibrate(
 
 def _mean_spread(values: list[float]) -> tuple[float, float]:
     return statistics.fmean(values), statistics.pstdev(values) or 1e-9
+
+
+def reciprocal_rank(
+    scores: Mapping[int, float], lang_of: Mapping[int, str], k: float = RRF_K
+) -> dict[int, float]:
+    """Reciprocal-rank fusion of the per-language lists: a candidate counts by its rank in
+    its own language (1 / (k + rank)), so every language's best meet at the top."""
+    by_lang: dict[str, list[int]] = defaultdict(list)
+    for docnum in scores:
+        by_lang[lang_of[docnum]].append(docnum)
+    fused = {}
+    for members in by_lang.values():
+        members.sort(key=lambda d: -scores[d])
+        for rank, docnum in enumerate(members, 1):
+            fused[docnum] = 1.0 / (k + rank)
+    return fused
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What speaks for an other-language candidate, in absolute terms.
+
+    `score`: its words-and-names score (text through the word list, plus names);
+    `relative`: that score over the best of its language for this query (how far it
+    stands out); `similarity`: the raw cosine of the meaning vectors, None without them.
+    """
+
+    score: float
+    entity: float
+    relative: float
+    similarity: float | None
+
+
+def evidence_features(evidence: Evidence) -> tuple[float, ...]:
+    """The features the learned weights multiply: bias, score, names, standing, meaning."""
+    return (1.0, evidence.score, evidence.entity, evidence.relative, evidence.similarity or 0.0)
+
+
+def likelihood(evidence: Evidence, weights: Sequence[float]) -> float:
+    """The logistic model's chance that the candidate reports the query's story."""
+    z = sum(w * f for w, f in zip(weights, evidence_features(evidence), strict=True))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def anchored(
+    scores: Mapping[int, float],
+    lang_of: Mapping[int, str],
+    query_lang: str,
+    evidence: Mapping[int, Evidence],
+    weights_words: Sequence[float],
+    weights_vectors: Sequence[float],
+    scale: float,
+) -> dict[int, float]:
+    """The query language's scores as they are; each other-language candidate placed at the
+    query language's best times its learned likelihood (times `scale`).
+
+    The query language's order never changes, so its ranking is the words' ranking: meaning
+    vectors can only move other-language candidates, and only where the evidence (absolute
+    similarity, not the size of the other language's best) says so. Candidates with a
+    meaning vector use `weights_vectors`, the others `weights_words`.
+    """
+    anchor = max((s for d, s in scores.items() if lang_of[d] == query_lang), default=0.0)
+    anchor = anchor or max(scores.values(), default=1.0)
+    fused = {}
+    for docnum, score in scores.items():
+        found = evidence.get(docnum)
+        if lang_of[docnum] == query_lang or found is None:
+            fused[docnum] = score
+            continue
+        weights = weights_words if found.similarity is None else weights_vectors
+        fused[docnum] = anchor * scale * likelihood(found, weights)
+    return fused
+
+
+def probabilities(
+    scores: Mapping[int, float],
+    lang_of: Mapping[int, str],
+    query_lang: str,
+    evidence: Mapping[int, Evidence],
+    weights: tuple[Sequence[float], Sequence[float], Sequence[float]],
+) -> dict[int, float]:
+    """Every candidate at its learned chance of reporting the query's story: the query
+    language's through `weights[0]` (increasing in the score, so their order stays), the
+    others' through `weights[1]` without a meaning vector, `weights[2]` with one."""
+    same, words, vectors = weights
+    fused = {}
+    for docnum in scores:
+        found = evidence.get(docnum)
+        if found is None:
+            fused[docnum] = 0.0
+        elif lang_of[docnum] == query_lang:
+            fused[docnum] = likelihood(found, same)
+        else:
+            fused[docnum] = likelihood(found, words if found.similarity is None else vectors)
+    return fused
