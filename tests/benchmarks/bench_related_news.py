@@ -10,8 +10,9 @@ Two archives, every figure for a tuning part and a held-out reporting part of th
   with `data/crosslang/` (144 invented technology articles) as near-topic candidates.
   Families alternate between the tuning and the reporting part. Figures: of the queries,
   the share with another version of their story in the top 5, by query and target
-  language (`en>en`, `de>de`, `de>en`, `en>de`), and `en R@5`: of the two other English
-  versions, the share in the top 5.
+  language (`en>en`, `de>de`, `de>en`, `en>de`); `en R@5`: of the two other English
+  versions, the share in the top 5; `own R@5`: the same in the top 5 of the English
+  suggestions alone (the words' ranking, before the other language takes places).
 - gnad: the 1,028 real German articles of `../shared/data/10kgnad_test` (9 sections) with
   the English articles of both invented sets beside them (an English suggestion is a miss
   for a German query). `P@5`: share of the top 5 from the query's section; `xl@5`: share
@@ -54,6 +55,7 @@ from editor.core.related.stopwords import ENGLISH, GERMAN  # noqa: E402
 DATA = Path(__file__).parent / "data"
 GNAD = Path(__file__).resolve().parents[3] / "shared" / "data" / "10kgnad_test" / "articles.jsonl"
 TOP = 5
+DEPTH = 20  # suggestions asked for: the top 5 of the query's own language are among them
 Rank = Callable[[str], list[str]]
 
 
@@ -117,7 +119,7 @@ def tfidf_ranker(docs: list[RelatedDoc]) -> Rank:
             for other, w2 in postings[t]:
                 totals[other] += w * w2
         totals.pop(me, None)
-        return [docs[i].id for i in heapq.nlargest(TOP, totals, key=totals.__getitem__)]
+        return [docs[i].id for i in heapq.nlargest(DEPTH, totals, key=totals.__getitem__)]
 
     return rank
 
@@ -131,14 +133,17 @@ def wire_figures(
         members[story[d.id]].append(d.id)
     hits: dict[str, list[float]] = defaultdict(list)
     for q in queries:
-        top = set(rank(q)[:TOP])
+        ranked = rank(q)
+        top = set(ranked[:TOP])
+        own = set([r for r in ranked if lang[r] == lang[q]][:TOP])
         for target in ("en", "de"):
-            wanted = [m for m in members[story[q]] if m != q and lang[m] == target]
+            wanted = set(m for m in members[story[q]] if m != q and lang[m] == target)
             if wanted:
-                hits[f"{lang[q]}>{target}"].append(float(bool(top & set(wanted))))
+                hits[f"{lang[q]}>{target}"].append(float(bool(top & wanted)))
                 if lang[q] == target == "en":
-                    hits["en R@5"].append(len(top & set(wanted)) / len(wanted))
-    order = ("en>en", "en R@5", "de>de", "de>en", "en>de")
+                    hits["en R@5"].append(len(top & wanted) / len(wanted))
+                    hits["own R@5"].append(len(own & wanted) / len(wanted))
+    order = ("en>en", "en R@5", "own R@5", "de>de", "de>en", "en>de")
     return {k: sum(hits[k]) / len(hits[k]) for k in order if hits[k]}
 
 
@@ -205,31 +210,21 @@ def fit_logistic(rows: list[tuple[tuple[float, ...], int]], l2: float = 0.01) ->
 
 
 def fit(archives: list, vectors) -> dict[str, tuple[float, ...]]:  # type: ignore[no-untyped-def]
-    """The learned fusion's weights, from the tuning queries of both archives.
-
-    `archives`: (index, queries, same story?, language labels count) triples; 10kGNAD's
-    labels are sections, not stories, so only its other-language candidates (all misses)
-    are used there.
-    """
+    """The learned fusion's weights, from the other-language candidates of the tuning
+    queries of both archives: (index, queries, same story?, language of each id)."""
     from editor.core.related.fusion import evidence_features
 
     rows: dict[str, list[tuple[tuple[float, ...], int]]] = defaultdict(list)
-    for index, queries, same, own_language in archives:
-        lang = {index._entry(n).doc_id: index._entry(n).lang for n in index._by_id.values()}
+    for index, queries, same, lang in archives:
         for semantic in (None, vectors):
             index.semantic = semantic
             for q in queries:
                 for candidate, found in index.fusion_evidence(q, statuses=None).items():
-                    if lang[candidate] == lang[q]:
-                        kind = "same" if own_language and semantic is None else ""
-                    else:
+                    if lang[candidate] != lang[q]:
                         kind = "words" if found.similarity is None else "vectors"
-                    if kind:
-                        label = int(same(q, candidate))
-                        rows[kind].append((evidence_features(found), label))
+                        rows[kind].append((evidence_features(found), int(same(q, candidate))))
     weights = {kind: fit_logistic(found) for kind, found in rows.items()}
-    for kind in ("same", "words"):
-        weights[kind] = (*weights[kind][:-1], 0.0)  # no meaning similarity there
+    weights["words"] = [*weights["words"][:-1], 0.0]  # no meaning similarity there
     return {k: tuple(v) for k, v in weights.items()}
 
 
@@ -237,9 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="fit the learned fusion's weights")
     parser.add_argument("--words", type=int, default=0, help="words embedded (0: the app's)")
-    parser.add_argument(
-        "--fusions", default="legacy,rank,learned,probability", help="ways to merge, by name"
-    )
+    parser.add_argument("--fusions", default="legacy,rank,learned", help="ways to merge, by name")
     parser.add_argument(
         "--sweep",
         action="append",
@@ -265,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         print("10kgnad_test not found (or --no-gnad): German news not measured")
     everything = {d.id: d for _, docs in archives for d in docs}
     vectors = embed(list(everything.values()), args.words or EMBEDDED_WORDS)
-    base = RelatedConfig(language_fusion="learned")
+    base = RelatedConfig()
     for setting in args.set:
         name, value = setting.split("=")
         base = replace(base, **{name: type(getattr(base, name))(value)})
@@ -277,16 +270,16 @@ def main(argv: list[str] | None = None) -> int:
         german = [d.id for d in archives[1][1] if d.id in label]
         parts["gnad"] = {p: [q for q in german if gnad_part(q) == p] for p in ("tune", "report")}
     if args.fit:
+        lang = {d.id: d.lang for d in everything.values()}
         tuning = [
-            (indexes["wire"], parts["wire"]["tune"], lambda q, c: story[q] == story[c], True),
+            (indexes["wire"], parts["wire"]["tune"], lambda q, c: story[q] == story[c], lang),
         ]
-        if "gnad" in indexes:
-            tuning.append((indexes["gnad"], parts["gnad"]["tune"], lambda q, c: False, False))
+        if "gnad" in indexes:  # its English candidates are all misses for German queries
+            tuning.append((indexes["gnad"], parts["gnad"]["tune"], lambda q, c: False, lang))
         fitted = fit(tuning, vectors)
         print(f"fitted weights: {fitted}")
         base = replace(
             base,
-            fusion_weights_same=fitted["same"],
             fusion_weights_words=fitted["words"],
             fusion_weights_vectors=fitted.get("vectors", fitted["words"]),
         )
@@ -318,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
                     index.semantic = vectors if with_vectors else None
 
                     def rank(q: str, index: RelatedIndex = index) -> list[str]:
-                        return [s.id for s in index.suggest(q, TOP, statuses=None)]
+                        return [s.id for s in index.suggest(q, DEPTH, statuses=None)]
 
                 if name == "wire":
                     figures = wire_figures(docs, story, queries, rank)

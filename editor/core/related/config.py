@@ -43,6 +43,7 @@ class RelatedConfig:
     feedback_weight: float = 1.0
     feedback_terms: int = 300  # expansion terms taken from the feedback hits
     feedback_sharpness: float = 0.0  # feedback hits weigh score**sharpness (0: equally)
+    feedback_own_language: float = 0.5  # weight of the feedback round in the query's language
     entity_weight: float = 0.3
     recency_weight: float = 0.1
     recency_half_life_days: float = 30.0
@@ -70,11 +71,11 @@ class RelatedConfig:
     # calibrate with vectors), "scale", "calibrate", "rank" (reciprocal-rank fusion) or
     # "learned" (the query language untouched, other languages placed by a logistic model
     # of their evidence).
-    language_fusion: str = "legacy"
+    language_fusion: str = "learned"
     # The learned model's weights over (bias, score, names, standing, meaning similarity):
     # without a meaning vector, and with one. Fitted on the tuning part of the evaluation
     # sets (bench_related_news.py --fit).
     fusion_weights_words: tuple[float, ...] = (-8.95, 27.31, -1.18, 4.02, 0.0)
     fusion_weights_vectors: tuple[float, ...] = (-55.36, 7.48, -2.58, 3.24, 60.9)
-    fusion_scale: float = 1.0
-    fusion_weights_same: tuple[float, ...] = (-4.0, 10.0, 1.0, 2.0, 0.0)  # query language
+    fusion_scale: float = 1.0  # other-language candidates with a meaning vector
+    fusion_scale_words: float = 2.0  # and without one

@@ -35,7 +35,6 @@ from editor.core.related.fusion import (
     Evidence,
     anchored,
     calibrate,
-    probabilities,
     reciprocal_rank,
     scale_to_best,
 )
@@ -276,7 +275,29 @@ class RelatedIndex(IndexBase):
         second = self._score_vector(expanded, names, blocked, statuses, budget, rerank)
         for scored in second.values():
             scored.query = query  # explain with the article's own words, not the expansion
+        self._keep_own_language(query, results, second)
         return second
+
+    def _keep_own_language(
+        self, query: Query, first: dict[int, Scored], second: dict[int, Scored]
+    ) -> None:
+        """In the query's own language the feedback round's text score counts only at
+        `feedback_own_language` beside the first round's: the expansion drifts to the
+        topic, which finds other-language articles but ranks a story's other versions
+        below same-topic articles in its own language."""
+        share = self.config.feedback_own_language
+        if share >= 1.0:
+            return
+        for docnum in first.keys() | second.keys():
+            if self._entry(docnum).lang != query.lang:
+                continue
+            before, after = first.get(docnum), second.get(docnum)
+            if after is None:
+                assert before is not None
+                before.text *= 1.0 - share
+                second[docnum] = before
+            else:
+                after.text = share * after.text + (1.0 - share) * (before.text if before else 0.0)
 
     def _score_vector(
         self,
@@ -403,7 +424,7 @@ class RelatedIndex(IndexBase):
         self, doc: str | RelatedDoc, query_lang: str, scored: dict[int, Scored]
     ) -> dict[int, Evidence]:
         """The learned fusion's inputs for each other-language candidate (see fusion.py)."""
-        if self.config.language_fusion not in ("learned", "probability"):
+        if self.config.language_fusion != "learned":
             return {}
         vectors = self.semantic
         own = None
@@ -455,15 +476,8 @@ class RelatedIndex(IndexBase):
                 evidence,
                 config.fusion_weights_words,
                 config.fusion_weights_vectors,
-                config.fusion_scale,
+                (config.fusion_scale_words, config.fusion_scale),
             )
-        if fusion == "probability":
-            weights = (
-                config.fusion_weights_same,
-                config.fusion_weights_words,
-                config.fusion_weights_vectors,
-            )
-            return probabilities(kept, lang_of, query_lang, evidence, weights)
         if fusion == "rank":
             return reciprocal_rank(kept, lang_of)
         if fusion == "calibrate" or (fusion == "legacy" and self.semantic is not None):

@@ -70,7 +70,7 @@ VECTORS = (-40.0, 0.0, 0.0, 0.0, 48.0)  # likely only from a similarity of about
 def test_learned_fusion_never_moves_the_query_language() -> None:
     scores = GERMAN | {100: 0.3, 101: 0.3}
     evidence = {100: _evidence(0.95), 101: _evidence(0.70)}
-    fused = anchored(scores, _lang_of(scores), "de", evidence, WORDS, VECTORS, 1.0)
+    fused = anchored(scores, _lang_of(scores), "de", evidence, WORDS, VECTORS)
     assert all(fused[d] == s for d, s in GERMAN.items())
     ranked = sorted(fused, key=fused.__getitem__, reverse=True)
     assert ranked.index(100) <= 1, "a close meaning lands beside the best"
@@ -79,7 +79,7 @@ def test_learned_fusion_never_moves_the_query_language() -> None:
 
 def test_learned_fusion_uses_the_word_weights_without_a_vector() -> None:
     scores = GERMAN | {100: 0.3}
-    fused = anchored(scores, _lang_of(scores), "de", {100: _evidence(None)}, WORDS, VECTORS, 1.0)
+    fused = anchored(scores, _lang_of(scores), "de", {100: _evidence(None)}, WORDS, VECTORS)
     expected = GERMAN[0] * likelihood(_evidence(None), WORDS)
     assert math.isclose(fused[100], expected)
     assert fused[100] < GERMAN[0]
