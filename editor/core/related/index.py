@@ -13,10 +13,12 @@ How a suggestion is scored, for a query article Q and a candidate C:
   so sharing a rare name counts more than sharing a common one.
 - recency: a small bonus that fades with the days between the two articles.
 - languages: each target language is scored on its own (through names, shared words and,
-  when the bilingual dictionary is installed, Q's words translated into that language), then
-  normalised to its best candidate before merging, so one language does not crowd out the
-  other. Q's own translations are never suggested; Q's translations are queried too, and a
-  candidate's translations inherit most of its score.
+  when the bilingual dictionary is installed, Q's words translated into that language).
+  Q's language keeps its ranking; another language's candidate is placed by a learned
+  model of its evidence (and its meaning vector's similarity when there is one), so
+  other-language articles come in where they report Q's story and stay out otherwise
+  (fusion.py). Q's own translations are never suggested; Q's translations are queried
+  too, and a candidate's translations inherit most of its score.
 - penalties: the app passes rejected ids; a rejected pair's score is scaled down.
 """
 
