@@ -80,6 +80,8 @@ class RelatedConfig:
     # 0.688 / 0.613; newswire German story's English version in the top 5 0.917 / 0.958,
     # with vectors 1.000 / 1.000; its other German version 0.917 / 1.000 (1.000), with
     # vectors 1.000 / 1.000; English query's other English versions 1.000 / 1.000 (1.000).
+    # bench_related_mixed.py (10kGNAD beside English Wikipedia, reporting part): P@5 0.677,
+    # with vectors 0.691 (legacy 0.604-0.608; TF-IDF 0.627).
     language_fusion: str = "learned"
     # The learned model's weights over (bias, score, names, standing, meaning similarity):
     # without a meaning vector, and with one (bench_related_news.py --fit).
