@@ -61,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(sample)} texts of {words} words ({'10kGNAD' if GNAD.exists() else 'synthetic'}), "
         f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}"
     )
-    best = 0.0
+    best = idle_best = 0.0
+    cores = os.cpu_count() or 1
     for label, batch, workers in (
         ("one at a time, one process", 1, 1),
         ("batches of 8, one process", 8, 1),
@@ -72,12 +73,20 @@ def main(argv: list[str] | None = None) -> int:
         wall, used = time.perf_counter() - started, _cpu() - cpu
         rate = rows / wall
         best = max(best, rate)
+        # On a machine others load, the wall rate understates: the CPU time an article
+        # takes says what the same processes do with the cores to themselves.
+        idle = min(parallel.worker_count(workers), cores) * rows / used if used else 0.0
+        idle_best = max(idle_best, idle)
         print(
             f"{label:30s} {rate:5.1f} articles/s  ({1000 * wall / rows:.0f} ms wall, "
-            f"{1000 * used / rows:.0f} ms CPU an article; 10,000 in {10_000 / rate / 60:.0f} min)"
+            f"{1000 * used / rows:.0f} ms CPU an article; 10,000 in {10_000 / rate / 60:.0f} min;"
+            f" idle machine: {idle:.1f}/s)"
         )
     verdict = "met" if best >= TARGET_PER_SECOND else "MISSED"
-    print(f"target: >= {TARGET_PER_SECOND:.0f} articles/s: {verdict}")
+    print(
+        f"target: >= {TARGET_PER_SECOND:.0f} articles/s: {verdict} as measured (load "
+        f"{os.getloadavg()[0]:.1f}); expected on an idle machine {idle_best:.1f}/s"
+    )
     return 0 if best >= TARGET_PER_SECOND else 1
 
 

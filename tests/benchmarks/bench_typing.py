@@ -16,6 +16,10 @@ marks on their mentions are on and the entity tags panel is open, so the marks a
 the suggestions are computed again whenever typing pauses, as in the window.
 ``--tagged``: the same tags with the marks off and the panel closed, to tell what the
 marks cost from what tags cost elsewhere (the related-links index follows each save).
+`--embed`: meanwhile the window's runner builds the related-links index and computes
+meaning vectors for the archive (the palette's "Compute Meaning Vectors", one core as in
+the window), so the figure is the keystroke latency while embedding runs (issue 14).
+Needs the optional model; use a small archive (`--n 0`) so the index builds quickly.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from tests.benchmarks.guibench import (
     idle,
     isolate_user_folders,
     percentile,
+    run_until,
     start_window,
     summary_ms,
 )
@@ -123,6 +128,31 @@ def line_cost(window: object, rounds: int = 5) -> tuple[float, float, int]:
     return median(timed[True]), median(timed[False]), len(blocks)
 
 
+def start_embedding(window: object, workspace: object) -> tuple[object, list[int]]:
+    """Build the related-links index and embed the archive on the window's runner; returns
+    the ticket and a counter of the articles embedded so far (from the progress calls)."""
+    from editor.app.operations import query
+    from editor.app.related import jobs
+
+    embedded = [0]
+
+    def work(context: object) -> int:
+        jobs.rebuild_index(workspace)  # type: ignore[arg-type]
+
+        def progress(done: int, _total: int) -> None:
+            embedded[0] = done
+
+        return jobs.compute_meaning_vectors(
+            workspace,  # type: ignore[arg-type]
+            progress,
+            context.cancelled,  # type: ignore[attr-defined]
+        )
+
+    ticket = window.work.runner.run(query("Computing meaning vectors", work))  # type: ignore[attr-defined]
+    run_until(lambda: embedded[0] > 0, timeout=120)  # typing starts once embedding runs
+    return ticket, embedded
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--keys", type=int, default=300)
@@ -136,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tagged", action="store_true", help="the same tags, marks off, panel closed"
     )
+    parser.add_argument("--embed", action="store_true", help="compute meaning vectors while typing")
     args = parser.parse_args(argv)
     isolate_user_folders()
 
@@ -173,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     marked = show_marks(window) if args.highlight else 0
     cost = line_cost(window) if args.highlight else None
 
+    embedding = start_embedding(window, workspace) if args.embed else None
     watch = PaintWatch(editor.viewport())
     rng = random.Random(1)
     latencies: list[float] = []
@@ -186,6 +218,14 @@ def main(argv: list[str] | None = None) -> int:
 
         latencies.append(watch.until_painted(send))
         idle(rng.randint(40, 120))
+    if embedding is not None:
+        ticket, embedded = embedding
+        print(
+            f"meaning vectors computed while typing: {embedded[0]} (still running: "
+            f"{not ticket.finished})"
+        )
+        ticket.cancel()
+        run_until(lambda: ticket.finished, timeout=60)
     typed_all = editor.toPlainText()
     window.flush_autosave()
     stored = workspace.articles.get(article.id)

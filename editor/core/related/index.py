@@ -13,10 +13,12 @@ How a suggestion is scored, for a query article Q and a candidate C:
   so sharing a rare name counts more than sharing a common one.
 - recency: a small bonus that fades with the days between the two articles.
 - languages: each target language is scored on its own (through names, shared words and,
-  when the bilingual dictionary is installed, Q's words translated into that language), then
-  normalised to its best candidate before merging, so one language does not crowd out the
-  other. Q's own translations are never suggested; Q's translations are queried too, and a
-  candidate's translations inherit most of its score.
+  when the bilingual dictionary is installed, Q's words translated into that language).
+  Q's language keeps its ranking; another language's candidate is placed by a learned
+  model of its evidence (and its meaning vector's similarity when there is one), so
+  other-language articles come in where they report Q's story and stay out otherwise
+  (fusion.py). Q's own translations are never suggested; Q's translations are queried
+  too, and a candidate's translations inherit most of its score.
 - penalties: the app passes rejected ids; a rejected pair's score is scaled down.
 """
 
@@ -31,7 +33,13 @@ from pathlib import Path
 
 from editor.core.related.building import IndexBase
 from editor.core.related.config import NO_REASONS, RelatedConfig
-from editor.core.related.fusion import calibrate, scale_to_best
+from editor.core.related.fusion import (
+    Evidence,
+    anchored,
+    calibrate,
+    reciprocal_rank,
+    scale_to_best,
+)
 from editor.core.related.model import PUBLISHED, RelatedDoc, Suggestion
 from editor.core.related.reasons import reasons_for
 from editor.core.related.storage import load_index, save_index
@@ -92,29 +100,12 @@ class RelatedIndex(IndexBase):
         `rerank` caps the candidates scored exactly per language (default: the config's).
         `explain=False` leaves the reasons empty (a tenth of the time, for bulk work).
         """
-        query = self._query_for(doc)
-        if query is None:
+        gathered = self._gather(doc, exclude, statuses, feedback, posting_budget, rerank)
+        if gathered is None:
             return []
-        blocked = self._blocked(doc, query, exclude)
-        variants = [query, *self._translations_of(query)]
-        scored: dict[int, Scored] = {}
-        for variant in variants:
-            parts = self._score_variant(
-                variant,
-                blocked,
-                statuses,
-                feedback=feedback,
-                budget=posting_budget,
-                rerank=rerank or self.config.rerank,
-            )
-            for docnum, part in parts.items():
-                best = scored.get(docnum)
-                if best is None or combined(part, self.config) > combined(best, self.config):
-                    if variant is not query:
-                        part.via = variant.docnum
-                    scored[docnum] = part
-        self._add_meaning(doc, query, scored, blocked, statuses)
-        final = self._normalise_per_language(scored, query.lang)
+        query, scored, blocked = gathered
+        evidence = self._evidence(doc, query.lang, scored)
+        final = self._normalise_per_language(scored, query.lang, evidence)
         self._spread_to_translations(final, scored, blocked, statuses)
         self._apply_recency_and_penalties(final, query, penalties)
         # Ties (each language's best is scaled to the same score) go to the stronger raw match.
@@ -134,6 +125,52 @@ class RelatedIndex(IndexBase):
             for d, s in ranked
             if s > 0
         ]
+
+    def fusion_evidence(
+        self, doc: str | RelatedDoc, *, statuses: Collection[str] | None = (PUBLISHED,)
+    ) -> dict[str, Evidence]:
+        """What speaks for each candidate of a query, by id: the inputs of the learned
+        fusion (benchmarks fit its weights on them)."""
+        gathered = self._gather(doc, (), statuses, True, None, None)
+        if gathered is None:
+            return {}
+        query, scored, _ = gathered
+        evidence = self._evidence(doc, query.lang, scored)
+        return {self._entry(d).doc_id: found for d, found in evidence.items()}
+
+    def _gather(
+        self,
+        doc: str | RelatedDoc,
+        exclude: Collection[str],
+        statuses: Collection[str] | None,
+        feedback: bool,
+        posting_budget: int | None,
+        rerank: int | None,
+    ) -> tuple[Query, dict[int, Scored], set[int]] | None:
+        """The query and every candidate's score parts, before the languages are merged."""
+        query = self._query_for(doc)
+        if query is None:
+            return None
+        blocked = self._blocked(doc, query, exclude)
+        variants = [query, *self._translations_of(query)]
+        scored: dict[int, Scored] = {}
+        for variant in variants:
+            parts = self._score_variant(
+                variant,
+                blocked,
+                statuses,
+                feedback=feedback,
+                budget=posting_budget,
+                rerank=rerank or self.config.rerank,
+            )
+            for docnum, part in parts.items():
+                best = scored.get(docnum)
+                if best is None or combined(part, self.config) > combined(best, self.config):
+                    if variant is not query:
+                        part.via = variant.docnum
+                    scored[docnum] = part
+        self._add_meaning(doc, query, scored, blocked, statuses)
+        return query, scored, blocked
 
     def prepare_queries(self) -> None:
         """Do now the work the first queries would do lazily (sorting posting lists, loading
@@ -244,7 +281,29 @@ class RelatedIndex(IndexBase):
         second = self._score_vector(expanded, names, blocked, statuses, budget, rerank)
         for scored in second.values():
             scored.query = query  # explain with the article's own words, not the expansion
+        self._keep_own_language(query, results, second)
         return second
+
+    def _keep_own_language(
+        self, query: Query, first: dict[int, Scored], second: dict[int, Scored]
+    ) -> None:
+        """In the query's own language the feedback round's text score counts only at
+        `feedback_own_language` beside the first round's: the expansion drifts to the
+        topic, which finds other-language articles but ranks a story's other versions
+        below same-topic articles in its own language."""
+        share = self.config.feedback_own_language
+        if share >= 1.0:
+            return
+        for docnum in first.keys() | second.keys():
+            if self._entry(docnum).lang != query.lang:
+                continue
+            before, after = first.get(docnum), second.get(docnum)
+            if after is None:
+                assert before is not None
+                before.text *= 1.0 - share
+                second[docnum] = before
+            else:
+                after.text = share * after.text + (1.0 - share) * (before.text if before else 0.0)
 
     def _score_vector(
         self,
@@ -367,10 +426,42 @@ class RelatedIndex(IndexBase):
                     translated[target_id] += weight / len(options)
         return translated
 
+    def _evidence(
+        self, doc: str | RelatedDoc, query_lang: str, scored: dict[int, Scored]
+    ) -> dict[int, Evidence]:
+        """The learned fusion's inputs for each other-language candidate (see fusion.py)."""
+        if self.config.language_fusion != "learned":
+            return {}
+        vectors = self.semantic
+        own = None
+        if vectors is not None:
+            own = vectors.vector(doc if isinstance(doc, str) else doc.id)
+        config = self.config
+        words = {d: s.text + config.entity_weight * s.entity for d, s in scored.items()}
+        best: dict[str, float] = defaultdict(float)
+        for docnum, score in words.items():
+            lang = self._entry(docnum).lang
+            best[lang] = max(best[lang], score)
+        evidence = {}
+        for docnum, part in scored.items():
+            entry = self._entry(docnum)
+            similarity = None
+            if vectors is not None and own is not None and entry.lang != query_lang:
+                theirs = vectors.vector(entry.doc_id)
+                if theirs is not None:
+                    similarity = float(own @ theirs)
+            evidence[docnum] = Evidence(
+                score=words[docnum],
+                entity=part.entity,
+                relative=words[docnum] / (best[entry.lang] or 1.0),
+                similarity=similarity,
+            )
+        return evidence
+
     def _normalise_per_language(
-        self, scored: dict[int, Scored], query_lang: str
+        self, scored: dict[int, Scored], query_lang: str, evidence: dict[int, Evidence]
     ) -> dict[int, float]:
-        """Make the languages' scores comparable (see fusion.py).
+        """Make the languages' scores comparable (see fusion.py for the ways, measured).
 
         Candidates below `min_score` are dropped first, and the boost is capped
         (`max_language_boost`), so a language with only chance matches is not lifted up.
@@ -382,7 +473,20 @@ class RelatedIndex(IndexBase):
             if (score := combined(s, config)) >= config.min_score
         }
         lang_of = {d: self._entry(d).lang for d in kept}
-        if self.semantic is not None:
+        fusion = config.language_fusion
+        if fusion == "learned":
+            return anchored(
+                kept,
+                lang_of,
+                query_lang,
+                evidence,
+                config.fusion_weights_words,
+                config.fusion_weights_vectors,
+                (config.fusion_scale_words, config.fusion_scale),
+            )
+        if fusion == "rank":
+            return reciprocal_rank(kept, lang_of)
+        if fusion == "calibrate" or (fusion == "legacy" and self.semantic is not None):
             return calibrate(kept, lang_of, query_lang, config.max_language_boost)
         return scale_to_best(kept, lang_of, config.max_language_boost)
 

@@ -3,7 +3,16 @@ query language's best; the best of a flat pool of chance matches does not."""
 
 from __future__ import annotations
 
-from editor.core.related.fusion import calibrate, scale_to_best
+import math
+
+from editor.core.related.fusion import (
+    Evidence,
+    anchored,
+    calibrate,
+    likelihood,
+    reciprocal_rank,
+    scale_to_best,
+)
 
 GERMAN = {n: 0.5 - 0.05 * n for n in range(8)}  # 0.50, 0.45, ... 0.15
 
@@ -70,3 +79,38 @@ def test_each_language_is_measured_once_with_the_same_result(monkeypatch) -> Non
             z = (score - statistics.fmean(pool)) / statistics.pstdev(pool)
             expected = min(max(ref_mean + z * ref_spread, score), score * 3.0)
         assert result[d] == expected
+
+
+def test_rank_fusion_puts_each_languages_best_level_and_keeps_each_order() -> None:
+    scores = GERMAN | {100: 0.05, 101: 0.02}
+    fused = reciprocal_rank(scores, _lang_of(scores))
+    assert fused[0] == fused[100], "each language's best meet at the top"
+    german = sorted(GERMAN, key=fused.__getitem__, reverse=True)
+    assert german == sorted(GERMAN, key=GERMAN.__getitem__, reverse=True)
+    assert fused[101] < fused[100]
+
+
+def _evidence(similarity: float | None, score: float = 0.05) -> Evidence:
+    return Evidence(score=score, entity=0.0, relative=1.0, similarity=similarity)
+
+
+WORDS = (-3.0, 10.0, 0.0, 1.0, 0.0)
+VECTORS = (-40.0, 0.0, 0.0, 0.0, 48.0)  # likely only from a similarity of about 0.83 up
+
+
+def test_learned_fusion_never_moves_the_query_language() -> None:
+    scores = GERMAN | {100: 0.3, 101: 0.3}
+    evidence = {100: _evidence(0.95), 101: _evidence(0.70)}
+    fused = anchored(scores, _lang_of(scores), "de", evidence, WORDS, VECTORS)
+    assert all(fused[d] == s for d, s in GERMAN.items())
+    ranked = sorted(fused, key=fused.__getitem__, reverse=True)
+    assert ranked.index(100) <= 1, "a close meaning lands beside the best"
+    assert ranked[-1] == 101, "an unrelated one sinks, however high its language's best"
+
+
+def test_learned_fusion_uses_the_word_weights_without_a_vector() -> None:
+    scores = GERMAN | {100: 0.3}
+    fused = anchored(scores, _lang_of(scores), "de", {100: _evidence(None)}, WORDS, VECTORS)
+    expected = GERMAN[0] * likelihood(_evidence(None), WORDS)
+    assert math.isclose(fused[100], expected)
+    assert fused[100] < GERMAN[0]

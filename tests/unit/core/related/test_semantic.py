@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -198,3 +199,25 @@ def test_embedding_many_texts_on_worker_processes_gives_what_one_process_gives(
     np.testing.assert_allclose(shared[:, :-1], alone[:, :-1])
     assert set(alone[:, -1]) == {os.getpid()}
     assert os.getpid() not in set(shared[:, -1]), "the batches were embedded by workers"
+
+
+def test_unrelated_other_language_articles_do_not_push_into_the_query_languages_list() -> None:
+    # A German query, a German article on its story, and English ones sharing only the
+    # company's name: the old merge lifted the best English one to the German best.
+    docs = [
+        *FILLER_DE,
+        doc("q", "Orbis: Rakete explodiert", "Die Rakete explodiert.", entities=("Orbis",)),
+        doc("de2", "Orbis sucht die Ursache", "Rakete explodiert. Raumfahrt.", entities=("Orbis",)),
+        doc("en1", "Orbis union deal", "Union wages agreed.", lang="en", entities=("Orbis",)),
+        doc("en2", "Orbis cake", "A cake from the oven.", lang="en", entities=("Orbis",)),
+    ]
+    learned = RelatedIndex.build(docs, config=NO_DICTIONARY)
+    legacy = RelatedIndex.build(docs, config=replace(NO_DICTIONARY, language_fusion="legacy"))
+    for index in (learned, legacy):
+        embed_into(index, docs)
+    learned_scores = {s.id: s.score for s in learned.suggest("q", top=5, statuses=None)}
+    legacy_scores = {s.id: s.score for s in legacy.suggest("q", top=5, statuses=None)}
+    assert max(learned_scores, key=learned_scores.__getitem__) == "de2"
+    english = [learned_scores.get(i, 0.0) for i in ("en1", "en2")]
+    assert max(english) < 0.2, "found by the name, but far below the German story"
+    assert max(legacy_scores.get(i, 0.0) for i in ("en1", "en2")) > 0.8, "the old merge did not"
