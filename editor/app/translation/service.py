@@ -280,7 +280,15 @@ class TranslationService:
         source = state.source
         segments = segment_article(source.title, source.teaser, source.body, source.language)
         fields = _fields_from(segments, targets)
-        changes = {k: v for k, v in fields.items() if getattr(state.article, k) != v}
+        changes: dict[str, str] = {
+            k: v for k, v in fields.items() if getattr(state.article, k) != v
+        }
+        if "title" in changes and not state.article.slug_locked:
+            # As in the editor: the slug follows the title until it is set by hand, so a
+            # translated title gives the version a slug in its own language.
+            changes["slug"] = free_slug(
+                s, state.article.language, changes["title"], own_id=state.article.id
+            )
         if changes:
             article_store.update_article(s, state.article.id, changes)
 

@@ -81,6 +81,19 @@ def test_confirmed_segments_fill_the_article_and_the_memory(workspace: Any, sour
     assert 60 <= match.score < 100
 
 
+def test_the_slug_follows_the_translated_title_until_set_by_hand(
+    workspace: Any, source: Any
+) -> None:
+    translation = workspace.translation.translate_to(source.id, "en")
+    assert translation.slug == "neues-smartphone"  # until the title is translated
+    workspace.translation.save_segment(translation.id, "title:0", "New smartphone")
+    assert workspace.articles.get(translation.id).slug == "new-smartphone"
+    workspace.articles.update(translation.id, {"slug": "phone-launch"})
+    workspace.translation.save_segment(translation.id, "title:0", "A new smartphone")
+    article = workspace.articles.get(translation.id)
+    assert (article.title, article.slug) == ("A new smartphone", "phone-launch")
+
+
 def test_a_source_edit_shows_what_fell_behind_and_fixing_it_clears_it(
     workspace: Any, source: Any
 ) -> None:
