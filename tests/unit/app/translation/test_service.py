@@ -260,3 +260,16 @@ def test_a_draft_without_a_language_gets_one_among_the_site_languages(workspace:
     found = workspace.translation.detect_language("Le conseil a voté le budget mardi soir.")
     assert found is not None and found.lang == "fr"
     assert workspace.translation.detect_language("OK") is None
+
+
+def test_an_omegat_memory_imports_and_its_matches_are_found(workspace: Any) -> None:
+    from tests.unit.core.translation.test_tmx import OMEGAT_14_TMX
+
+    result = workspace.memory.import_tmx(OMEGAT_14_TMX.encode(), origin="project_save.tmx")
+    assert (result.added, result.known, result.tool) == (2, 0, "OmegaT")
+    (match,) = workspace.memory.lookup("de", "en", "Der Akku des Galaxy S26 hält drei Tage.")
+    assert match.entry.target == "The Galaxy S25's battery lasts two days."
+    assert 60 <= match.score < 100
+    assert match.entry.origin == "project_save.tmx"
+    exact = workspace.memory.lookup("de", "en", "Die Preise beginnen bei 899 Euro.")
+    assert exact[0].score == 100 and exact[0].entry.target == "Prices start at 899 euros."
