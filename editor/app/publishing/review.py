@@ -44,6 +44,7 @@ class Translations:
 
     others: dict[int, list[PublishedArticle]] = field(default_factory=dict)
     sources: dict[int, int] = field(default_factory=dict)  # article -> its source
+    linked: set[int] = field(default_factory=set)  # made by "Translate to…": segments known
 
 
 def state_problem(action: str, article: Article) -> str | None:

@@ -273,3 +273,25 @@ def test_an_omegat_memory_imports_and_its_matches_are_found(workspace: Any) -> N
     assert match.entry.origin == "project_save.tmx"
     exact = workspace.memory.lookup("de", "en", "Die Preise beginnen bei 899 Euro.")
     assert exact[0].score == 100 and exact[0].entry.target == "Prices start at 899 euros."
+
+
+def test_segment_checks_are_shown_before_publishing(workspace: Any, source: Any) -> None:
+    translation = workspace.translation.translate_to(source.id, "en")
+    _translate_all(workspace, translation.id)
+    assert not any(
+        w.code.startswith("segment.") for w in workspace.publishing.check(translation.id).warnings
+    )
+    workspace.memory.set_do_not_translate(["Smartphone"])  # the title says "smartphone"
+    workspace.translation.save_segment(
+        translation.id, "body:1", "It costs 99 euros and goes on sale on 3 October."
+    )
+    workspace.translation.save_segment(translation.id, "teaser:0", "A phone for 999 euros.")
+    result = workspace.publishing.check(translation.id)
+    messages = [str(w) for w in result.warnings if w.code.startswith("segment.")]
+    assert any("body:1" in m and "999" in m for m in messages), messages
+    assert any("title:0" in m and "Smartphone" in m for m in messages), messages
+    # A version made elsewhere (no segments) is checked as before, without them.
+    other = workspace.articles.create(language="fr", title="Autre", body="Texte.")
+    assert not any(
+        w.code.startswith("segment.") for w in workspace.publishing.check(other.id).warnings
+    )
