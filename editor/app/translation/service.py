@@ -43,6 +43,11 @@ if TYPE_CHECKING:
 
 # A draft's language is guessed from this much text on.
 DETECT_MIN_CHARS = 20
+# A new draft in the default language is moved to the language its text reads as from
+# this much text on, and only when the detector is this sure (a sentence or two: a few
+# words of a quote or a name in another language do not move it).
+NEW_DRAFT_MIN_CHARS = 80
+NEW_DRAFT_CERTAINTY = 0.95
 
 
 class TranslationError(ValueError):
@@ -217,6 +222,30 @@ class TranslationService:
         if len(text.strip()) < min_chars:
             return None
         return identify_language(text, among or self.site_languages())
+
+    def new_draft_language(self, article_id: int, text: str) -> str | None:
+        """The language a new draft's text reads as, when it differs from the one the
+        draft was given by default and the text says so clearly: a draft never published,
+        in no translation group, still in the site's default language, whose text
+        (`text`, as typed) reads as another of the site's languages. None otherwise (a
+        language chosen on purpose is another than the default, or was confirmed in the
+        window, which then stops asking)."""
+        if len(text.strip()) < NEW_DRAFT_MIN_CHARS:
+            return None
+        article = self._ws.articles.get(article_id)
+        values = self._ws.settings.values()
+        if (
+            article.status is not Status.DRAFT
+            or article.deleted
+            or article.group_id is not None
+            or article.published_at is not None
+            or article.language != values["site.default_language"]
+        ):
+            return None
+        found = identify_language(text, self.site_languages())
+        if found is None or found.lang == article.language:
+            return None
+        return found.lang if found.probability >= NEW_DRAFT_CERTAINTY else None
 
     # ------------------------------------------------------------ segments and status
 

@@ -295,3 +295,27 @@ def test_segment_checks_are_shown_before_publishing(workspace: Any, source: Any)
     assert not any(
         w.code.startswith("segment.") for w in workspace.publishing.check(other.id).warnings
     )
+
+
+def test_a_new_draft_in_the_default_language_gets_the_language_its_text_reads_as(
+    workspace: Any,
+) -> None:
+    workspace.publishing.update_site_settings(languages=["de", "en", "fr"])
+    default = workspace.settings.values()["site.default_language"]
+    assert default == "de"
+    draft = workspace.articles.create(language=default)
+    english = (
+        "The city council voted on the new budget on Tuesday evening after a long "
+        "debate about schools and roads."
+    )
+    tr = workspace.translation
+    assert tr.new_draft_language(draft.id, english) == "en"
+    assert tr.new_draft_language(draft.id, "The council voted.") is None  # too little to tell
+    german = "Der Stadtrat hat am Dienstagabend nach langer Debatte den neuen Haushalt beschlossen."
+    assert tr.new_draft_language(draft.id, german) is None  # it is already German
+    # A language chosen on purpose (not the default), a translation, a published article:
+    chosen = workspace.articles.create(language="fr")
+    assert tr.new_draft_language(chosen.id, german) is None
+    translation = tr.translate_to(draft.id, "en")
+    assert tr.new_draft_language(draft.id, english) is None  # now in a group
+    assert tr.new_draft_language(translation.id, german) is None
