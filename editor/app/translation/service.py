@@ -239,9 +239,13 @@ class TranslationService:
             or article.deleted
             or article.group_id is not None
             or article.published_at is not None
+            or article.external_id is not None  # imported: its language was given or told
             or article.language != values["site.default_language"]
         ):
             return None
+        with self._db.session() as s:
+            if article_store.latest_revision_numbers(s, [article_id]):
+                return None  # a saved version: no longer a new draft
         found = identify_language(text, self.site_languages())
         if found is None or found.lang == article.language:
             return None

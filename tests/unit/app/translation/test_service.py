@@ -316,6 +316,12 @@ def test_a_new_draft_in_the_default_language_gets_the_language_its_text_reads_as
     # A language chosen on purpose (not the default), a translation, a published article:
     chosen = workspace.articles.create(language="fr")
     assert tr.new_draft_language(chosen.id, german) is None
+    imported = workspace.articles.create(language="de", external_id="wire-1")
+    assert tr.new_draft_language(imported.id, english) is None
+    saved = workspace.articles.create(language="de", body=english)
+    assert tr.new_draft_language(saved.id, english) == "en"
+    workspace.articles.save_revision(saved.id)
+    assert tr.new_draft_language(saved.id, english) is None  # an article kept, not new
     translation = tr.translate_to(draft.id, "en")
     assert tr.new_draft_language(draft.id, english) is None  # now in a group
     assert tr.new_draft_language(translation.id, german) is None
