@@ -40,6 +40,8 @@ def test_server_key_and_names_are_stored_and_shown_again(qtbot: Any, window: Any
     assert window.ws.machine_translation.backend() is None  # nothing set: nothing sent
     dialog = open_dialog(qtbot, window)
     page = dialog.translation
+    assert page.backend.currentData() == "off" and not page.mt_url.isEnabled()
+    page.backend.setCurrentIndex(page.backend.findData("libretranslate"))
     type_text(page.mt_url, "http://127.0.0.1:5000")
     type_text(page.mt_key, "geheim")
     type_text(page.names, "Galaxy S25\nThinkPad X1\n\nGalaxy S25")
@@ -53,7 +55,8 @@ def test_server_key_and_names_are_stored_and_shown_again(qtbot: Any, window: Any
     again = open_dialog(qtbot, window)
     assert again.translation.mt_url.text() == "http://127.0.0.1:5000"
     assert again.translation.names.toPlainText() == "Galaxy S25\nThinkPad X1"
-    again.translation.mt_url.clear()  # an empty address switches it off
+    assert again.translation.backend.currentData() == "libretranslate"
+    again.translation.backend.setCurrentIndex(0)  # off
     _ok(again)
     assert window.ws.machine_translation.backend() is None
 
@@ -61,6 +64,8 @@ def test_server_key_and_names_are_stored_and_shown_again(qtbot: Any, window: Any
 def test_a_bad_address_keeps_the_dialog_open_on_the_field(qtbot: Any, window: Any) -> None:
     dialog = open_dialog(qtbot, window)
     dialog.tabs.setCurrentIndex(0)
+    page = dialog.translation
+    page.backend.setCurrentIndex(page.backend.findData("libretranslate"))
     type_text(dialog.translation.mt_url, "translate.example.org")
     type_text(dialog.translation.names, "Pixel 9")
     _ok(dialog)
@@ -80,8 +85,33 @@ def test_the_page_is_reached_by_keyboard(qtbot: Any, window: Any) -> None:
         qtbot.keyClick(dialog.tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert dialog.tabs.currentWidget() is dialog.translation
     page = dialog.translation
-    page.mt_url.setFocus()
-    for expected in (page.mt_key, page.names):  # Tab moves down the form
+    page.backend.setCurrentIndex(page.backend.findData("libretranslate"))
+    page.backend.setFocus()
+    for expected in (page.mt_url, page.mt_key, page.names):  # Tab moves down the form
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         assert dialog.focusWidget() is expected
     dialog.reject()
+
+
+def test_argos_is_chosen_only_when_installed(qtbot: Any, window: Any, monkeypatch: Any) -> None:
+    import sys
+    import types
+
+    monkeypatch.setitem(sys.modules, "argostranslate", None)  # not installed
+    dialog = open_dialog(qtbot, window)
+    page = dialog.translation
+    page.backend.setCurrentIndex(page.backend.findData("argos"))
+    _ok(dialog)
+    assert dialog.isVisible()
+    assert "not installed" in dialog.problem.text()
+    assert window.ws.machine_translation.backend() is None  # nothing was set up
+    fake = types.ModuleType("argostranslate")
+    fake.translate = types.SimpleNamespace(  # type: ignore[attr-defined]
+        translate=lambda text, source, target: f"<{target}> {text}"
+    )
+    monkeypatch.setitem(sys.modules, "argostranslate", fake)
+    monkeypatch.setitem(sys.modules, "argostranslate.translate", fake.translate)
+    _ok(dialog)
+    assert not dialog.isVisible()
+    backend = window.ws.machine_translation.backend()
+    assert backend is not None and backend.translate(["Hallo"], "de", "en") == ["<en> Hallo"]
