@@ -152,8 +152,27 @@ class MemoryService:
     def add_term(
         self, term: str, translation: str | None, *, source_lang: str = "", target_lang: str = ""
     ) -> None:
+        """Add or replace a term (no translation: a name not to translate). Raises
+        GlossaryError for an empty or overlong term or translation."""
+        term = " ".join(term.split())
+        for text in (term, translation):
+            if text is not None and not text.strip():
+                raise GlossaryError("a glossary term and its translation cannot be empty")
+            if text is not None and len(text) > MAX_TERM:
+                raise GlossaryError(f"{text[:40]}… is longer than {MAX_TERM} characters")
         with self._db.session(write=True) as s:
             store.add_term(s, term, translation, source_lang=source_lang, target_lang=target_lang)
+
+    def remove_term(self, term: str, *, source_lang: str = "", target_lang: str = "") -> bool:
+        with self._db.session(write=True) as s:
+            return store.remove_term(
+                s, " ".join(term.split()), source_lang=source_lang, target_lang=target_lang
+            )
+
+    def terms(self) -> list[tuple[str, str | None, str, str]]:
+        """Every glossary term: (term, translation or None, source and target language)."""
+        with self._db.session() as s:
+            return store.glossary_terms(s)
 
     def glossary(self, source_lang: str, target_lang: str) -> list[GlossaryEntry]:
         with self._db.session() as s:
