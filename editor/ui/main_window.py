@@ -155,9 +155,8 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
 
         # A paragraph in another language than the article's is flagged, off the keystroke path.
         self.language_flags = ParagraphLanguageFlags(
-            self.editor.body, self.runner, workspace, self._shown_language,
-            self.current_article_id,
-        )  # fmt: skip
+            self.editor.body, self.runner, workspace, self._shown_language, self.current_article_id
+        )
         self._connect()
         registry = self._registry_wanted
         self.registry = registry if registry is not None else _builtin_registry()
@@ -290,9 +289,7 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
         self.editor.edited.connect(self._on_editor_edited)
         self.editor.tab_shown.connect(self._on_editor_tab_shown)
         self.metadata.edited.connect(self._on_metadata_edited)
-        self.language_flags.draft_language_found.connect(
-            self._on_language_flags_draft_language_found
-        )
+        self.language_flags.draft_language_found.connect(self.metadata.adopt_language)
         self.metadata.status_requested.connect(self._on_metadata_status_requested)
         self.panels.panel_built.connect(self._on_panels_panel_built)
 
@@ -399,22 +396,7 @@ class MainWindow(CommandSurface, FollowsTheArchive, QMainWindow):
         self.editing.submit(self._article.id, changes)
         if "language" in changes:
             self.status.show_language(changes["language"])
-            self.language_flags.settle(self._article.id)
             self.language_flags.refresh()
-
-    def _on_language_flags_draft_language_found(self, article_id: int, lang: str) -> None:
-        """A new draft's text reads as another language than its default one: set it."""
-        from editor.ui.i18n import language_display
-
-        if self._article is None or self._article.id != article_id:
-            return
-        self.metadata.language.setCurrentIndex(max(self.metadata.language.findData(lang), 0))
-        self._on_metadata_edited({"language": lang})
-        self.show_message(
-            self.tr("The new draft reads as %1: its language is set to it.").replace(
-                "%1", language_display(lang)
-            )
-        )
 
     def _on_metadata_status_requested(self, target: Status) -> None:
         if self._article is None:

@@ -30,6 +30,7 @@ from editor.app.publishing.review import (
     ArticleCheck,
     assess,
     gate,
+    with_segment_checks,
 )
 from editor.app.publishing.subjects import EntitySubjects
 from editor.app.publishing.translations import read_translations
@@ -44,7 +45,6 @@ from editor.core.publishing import (
     publish_site,
     render_preview,
 )
-from editor.core.publishing.checks import Problem
 from editor.core.publishing.publisher import prepare_output_dir
 from editor.core.publishing.state import site_shows
 from editor.core.workflow import PUBLIC_STATUSES, Status
@@ -230,27 +230,10 @@ class PublishService:
             own = published.pop(article_id, None)  # compared with the others only
             results[article_id] = gate(article, settings, translations, published)
             if article_id in translations.linked:
-                results[article_id] = self._with_segment_checks(article_id, results[article_id])
+                results[article_id] = with_segment_checks(self._ws, article_id, results[article_id])
             if own is not None:
                 published[article_id] = own
         return results
-
-    def _with_segment_checks(self, article_id: int, result: CheckResult) -> CheckResult:
-        """A linked translation's segment checks (numbers, URLs, versions, e-mail
-        addresses, do-not-translate names, empty segments) as warnings: the translator
-        sees them before publishing; the gate's own translation checks do the blocking.
-        The language of each segment is left to the gate's check of the whole text."""
-        from editor.app.translation.service import TranslationError
-
-        try:
-            problems = self._ws.translation.check(article_id)
-        except TranslationError:
-            return result  # its source went meanwhile: the gate's checks say enough
-        found = tuple(
-            Problem(p.code, f"Segment {p.key}: {p.message}", False, article_id, p.key.split(":")[0])
-            for p in problems
-        )
-        return replace(result, warnings=result.warnings + found) if found else result
 
     def review(
         self,

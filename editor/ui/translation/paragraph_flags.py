@@ -9,7 +9,7 @@ bar's highlights are kept) and a tooltip over the paragraph naming the language.
 
 The same pass tells a new draft's language when none was chosen (it still has the site's
 default and its text clearly reads as another site language): `draft_language_found`
-names it once per article; the window sets it, as if picked in the metadata box.
+names it once per article; the metadata box takes it as if it had been picked there.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ FLAG_COLOUR = QColor(120, 140, 200)
 
 
 class ParagraphLanguageFlags(QObject):
-    draft_language_found = Signal(int, str)  # article id, the language its text reads as
+    draft_language_found = Signal(str)  # the language the open new draft's text reads as
 
     def __init__(
         self,
@@ -63,13 +63,12 @@ class ParagraphLanguageFlags(QObject):
         self._timer.start()
 
     def refresh(self) -> None:
-        """Check again soon (the article's language changed)."""
+        """Check again soon (the article's language changed: chosen, no longer guessed)."""
+        article_id = self._article_id()
+        if article_id is not None:
+            self._settled.add(article_id)
         self._revision += 1
         self._timer.start()
-
-    def settle(self, article_id: int) -> None:
-        """The article's language was chosen: stop guessing it."""
-        self._settled.add(article_id)
 
     def check_now(self) -> None:
         self._timer.stop()
@@ -92,9 +91,10 @@ class ParagraphLanguageFlags(QObject):
         def done(found: tuple[list[ForeignParagraph], str | None]) -> None:
             paragraphs, draft = found
             self._show(revision, paragraphs)
+            # Another article opened meanwhile changed the text: the revision tells.
             if draft is not None and article_id is not None and revision == self._revision:
                 self._settled.add(article_id)
-                self.draft_language_found.emit(article_id, draft)
+                self.draft_language_found.emit(draft)
 
         self._runner.run(
             query("Checking the paragraphs' language", plain(work), key=(id(self), "flags")),
