@@ -16,6 +16,7 @@
     newsdesk translate ID --to LANG  the linked version in another language
     newsdesk translation status ID   its segments and what fell behind the source
     newsdesk tm import|export|lookup the translation memory (TMX)
+    newsdesk glossary list|add|remove  terms and names not to translate
     newsdesk xliff export|import     XLIFF 1.2 for outside translators
     newsdesk lang detect TEXT        language identification
     newsdesk settings get [KEY]      the site's settings (name, base URL, languages …)
@@ -50,6 +51,7 @@ from editor.cli import (
     backup,
     database,
     entities,
+    glossary,
     publishing,
     related,
     search,
@@ -89,6 +91,7 @@ COMMAND_MODULES = (
     publishing,
     related,
     translation,
+    glossary,
     settings,
     database,
     backup,

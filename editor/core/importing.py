@@ -308,7 +308,7 @@ def record_from_mapping(
     return ArticleRecord(
         where=where,
         external_id=_external_id(data, default_id),
-        language=_language(data),
+        language=_language({**data, **fields}),  # a Markdown body tells the language too
         title=" ".join(_text(data, "title", required=True).split()),
         body=normalize_body(_text(fields, "body", required=True)),
         teaser=_text(data, "teaser").strip(),

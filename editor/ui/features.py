@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from editor.ui.article_list import ArticleListModel
     from editor.ui.events import EventBridge
     from editor.ui.main_window import MainWindow
+    from editor.ui.metadata import MetadataPanel
     from editor.ui.runner import Runner
     from editor.ui.search import SavedSearchList, SearchPanel
 
@@ -39,6 +40,7 @@ class AttachesFeatures(_WindowBase):
     runner: Runner
     bridge: EventBridge
     editor: ArticleEditor
+    metadata: MetadataPanel
     list_model: ArticleListModel
     list_view: QTableView
     search_panel: SearchPanel
@@ -49,6 +51,8 @@ class AttachesFeatures(_WindowBase):
         def open_article(self, article_id: int) -> None: ...
 
         def _shown_language(self) -> str | None: ...
+
+        def current_article_id(self) -> int | None: ...
 
     def _attach_features(self, workspace: Workspace) -> None:
         self._attach_search(workspace)
@@ -61,8 +65,10 @@ class AttachesFeatures(_WindowBase):
 
         # A paragraph in another language than the article's is flagged, off the keystroke path.
         self.language_flags = ParagraphLanguageFlags(
-            self.editor.body, self.runner, workspace, self._shown_language
+            self.editor.body, self.runner, workspace, self._shown_language, self.current_article_id
         )
+        # A new draft takes the language its text reads as (once; never over a choice).
+        self.language_flags.draft_language_found.connect(self.metadata.adopt_language)
         # The daily backup of an SQLite archive (last seven kept), once the start is over.
         QTimer.singleShot(self.BACKUP_DELAY_MS, self, self._start_daily_backup)
 

@@ -190,6 +190,13 @@ class MetadataPanel(QWidget):
         if not self._loading:
             self.edited.emit({"author": text})
 
+    def adopt_language(self, code: str) -> None:
+        """Take `code` as if picked here (a new draft's text told it)."""
+        index = self.language.findData(code)
+        if index >= 0 and self.isEnabled():
+            self.language.setCurrentIndex(index)
+            self._on_language_activated(index)
+
     def _on_language_activated(self, index: int) -> None:
         if not self._loading:
             self.edited.emit({"language": self.language.itemData(index)})

@@ -143,3 +143,40 @@ def test_lang_detect_text_and_jsonl(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert code == 0 and [a["lang"] for a in answers] == ["de", None, None]
     assert answers[0]["id"] == "a" and answers[0]["confidence"] > 0.5
     assert "line 3" in answers[2]["error"]
+
+
+def test_glossary_add_list_remove_and_the_checks_use_it(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "--db", db, "glossary", "add", "Galaxy  S25")[0] == 0
+    code, _, _ = run(capsys, "--db", db, "glossary", "add", "Akku", "--as", "battery",
+                     "--from", "DE", "--to", "en")  # fmt: skip
+    assert code == 0
+    code, out, _ = run(capsys, "--db", db, "glossary", "list", "--json")
+    assert json.loads(out) == [
+        {"term": "Akku", "translation": "battery", "from": "de", "to": "en"},
+        {"term": "Galaxy S25", "translation": None, "from": None, "to": None},
+    ]
+    # The translation's checks hold to it: "Akku" must become "battery".
+    created = json.loads(run(capsys, "--db", db, "translate", "story-1", "--to", "en",
+                             "--json")[1])  # fmt: skip
+    from editor.app.workspace import Workspace
+
+    ws = Workspace.open(db)
+    try:
+        ws.translation.save_segment(created["id"], "body:0", "The cell now lasts twelve hours.")
+        assert any("battery" in p.message for p in ws.translation.check(created["id"]))
+    finally:
+        ws.close()
+    assert (
+        run(capsys, "--db", db, "glossary", "remove", "Akku", "--from", "de", "--to", "en")[0] == 0
+    )
+    code, _, err = run(capsys, "--db", db, "glossary", "remove", "Akku")
+    assert code != 0 and "no 'Akku'" in err and "\n" not in err.strip()
+    code, _, err = run(capsys, "--db", db, "glossary", "add", "Akku", "--from", "de")
+    assert code != 0 and "both --from and --to" in err
+    code, _, err = run(capsys, "--db", db, "glossary", "add", "x" * 201)
+    assert code != 0 and "longer than 200" in err
+    assert json.loads(run(capsys, "--db", db, "glossary", "list", "--json")[1]) == [
+        {"term": "Galaxy S25", "translation": None, "from": None, "to": None}
+    ]

@@ -105,3 +105,36 @@ def test_the_paragraphs_are_judged_off_the_gui_thread_after_typing_pauses(
     qtbot.wait(100)
     assert threads == [False, False]
     settle(window)
+
+
+def test_a_new_draft_gets_the_language_its_text_reads_as(qtbot: Any, window: MainWindow) -> None:
+    ws = window.ws
+    assert ws is not None
+    ws.publishing.update_site_settings(languages=["de", "en"])
+    window.registry.run("article.new", window.command_context)
+    settle(window)  # created off the GUI thread, then opened
+    article_id = window.current_article_id()
+    assert article_id is not None and ws.articles.get(article_id).language == "de"
+    type_text(window.editor.body, f"{ENGLISH} The price was not announced yet.")
+    qtbot.waitUntil(lambda: window.metadata.language.currentData() == "en", timeout=15_000)
+    window.flush_autosave()
+    assert ws.articles.get(article_id).language == "en"
+    assert window.language_flags.flagged == []  # the whole text moved: nothing to flag
+    settle(window)
+
+
+def test_a_language_chosen_by_hand_is_not_guessed_again(qtbot: Any, window: MainWindow) -> None:
+    ws = window.ws
+    assert ws is not None
+    ws.publishing.update_site_settings(languages=["de", "en"])
+    window.registry.run("article.new", window.command_context)
+    settle(window)
+    article_id = window.current_article_id()
+    combo = window.metadata.language
+    combo.setCurrentIndex(combo.findData("de"))
+    combo.activated.emit(combo.currentIndex())  # the person picks German
+    type_text(window.editor.body, f"{ENGLISH} The price was not announced yet.")
+    qtbot.waitUntil(lambda: bool(window.language_flags.flagged), timeout=15_000)
+    window.flush_autosave()
+    assert ws.articles.get(article_id).language == "de"
+    settle(window)

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from editor.app.publishing.values import to_published
 from editor.core.article import Article
 from editor.core.publishing import CheckResult, PublishedArticle, SiteSettings, check_article
-from editor.core.publishing.checks import ARTICLE_CHECKS, TRANSLATION_CHECKS
+from editor.core.publishing.checks import ARTICLE_CHECKS, TRANSLATION_CHECKS, Problem
 from editor.core.workflow import PUBLIC_STATUSES
 from editor.core.workflow import PUBLISHABLE_STATUSES as PUBLISHABLE
+
+if TYPE_CHECKING:
+    from editor.app.workspace import Workspace
 
 # What an article must pass to go out: the site builder's checks and the editorial ones.
 GATE_CHECKS = (*ARTICLE_CHECKS, *TRANSLATION_CHECKS)
@@ -44,6 +48,7 @@ class Translations:
 
     others: dict[int, list[PublishedArticle]] = field(default_factory=dict)
     sources: dict[int, int] = field(default_factory=dict)  # article -> its source
+    linked: set[int] = field(default_factory=set)  # made by "Translate to…": segments known
 
 
 def state_problem(action: str, article: Article) -> str | None:
@@ -101,3 +106,21 @@ def gate(
         translations=translations.others,
         checks=GATE_CHECKS,
     )
+
+
+def with_segment_checks(ws: Workspace, article_id: int, result: CheckResult) -> CheckResult:
+    """A linked translation's segment checks (numbers, URLs, versions, e-mail addresses,
+    do-not-translate names, empty segments) added as warnings: the translator sees them
+    before publishing; the gate's own translation checks do the blocking. The language
+    of each segment is left to the gate's check of the whole text."""
+    from editor.app.translation.service import TranslationError
+
+    try:
+        problems = ws.translation.check(article_id)
+    except TranslationError:
+        return result  # its source went meanwhile: the gate's checks say enough
+    found = tuple(
+        Problem(p.code, f"Segment {p.key}: {p.message}", False, article_id, p.key.split(":")[0])
+        for p in problems
+    )
+    return replace(result, warnings=result.warnings + found) if found else result

@@ -31,6 +31,7 @@ from editor.app.publishing.review import (
     ArticleCheck,
     assess,
     gate,
+    with_segment_checks,
 )
 from editor.app.publishing.subjects import EntitySubjects
 from editor.app.publishing.translations import read_translations
@@ -228,6 +229,8 @@ class PublishService:
         for article_id, article in articles.items():
             own = published.pop(article_id, None)  # compared with the others only
             results[article_id] = gate(article, settings, translations, published)
+            if article_id in translations.linked:
+                results[article_id] = with_segment_checks(self._ws, article_id, results[article_id])
             if own is not None:
                 published[article_id] = own
         return results

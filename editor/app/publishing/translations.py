@@ -42,6 +42,7 @@ def read_translations(db: Database, articles: Iterable[Article]) -> Translations
             if source is not None:  # recorded: no guess, even when it was trashed
                 if any(m.id == source for m in others):
                     found.sources[article.id] = source
+                    found.linked.add(article.id)
             elif first is not None and first.id != article.id:
                 found.sources[article.id] = first.id
     return found

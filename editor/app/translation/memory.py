@@ -9,7 +9,7 @@ stored through this service. Another program writing to a shared archive is seen
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from editor.app.workspace import Workspace
 
 Progress = Callable[[int, int], None]
+MAX_TERM = 200  # the glossary's column
+
+
+class GlossaryError(ValueError):
+    """A glossary entry that cannot be stored (one line, for the user)."""
 
 
 @dataclass
@@ -147,9 +152,46 @@ class MemoryService:
     def add_term(
         self, term: str, translation: str | None, *, source_lang: str = "", target_lang: str = ""
     ) -> None:
+        """Add or replace a term (no translation: a name not to translate). Raises
+        GlossaryError for an empty or overlong term or translation."""
+        term = " ".join(term.split())
+        for text in (term, translation):
+            if text is not None and not text.strip():
+                raise GlossaryError("a glossary term and its translation cannot be empty")
+            if text is not None and len(text) > MAX_TERM:
+                raise GlossaryError(f"{text[:40]}… is longer than {MAX_TERM} characters")
         with self._db.session(write=True) as s:
             store.add_term(s, term, translation, source_lang=source_lang, target_lang=target_lang)
+
+    def remove_term(self, term: str, *, source_lang: str = "", target_lang: str = "") -> bool:
+        with self._db.session(write=True) as s:
+            return store.remove_term(
+                s, " ".join(term.split()), source_lang=source_lang, target_lang=target_lang
+            )
+
+    def terms(self) -> list[tuple[str, str | None, str, str]]:
+        """Every glossary term: (term, translation or None, source and target language)."""
+        with self._db.session() as s:
+            return store.glossary_terms(s)
 
     def glossary(self, source_lang: str, target_lang: str) -> list[GlossaryEntry]:
         with self._db.session() as s:
             return store.glossary(s, source_lang, target_lang)
+
+    def do_not_translate(self) -> list[str]:
+        """The product and model names no language translates (the settings edit them)."""
+        with self._db.session() as s:
+            return store.do_not_translate(s)
+
+    def set_do_not_translate(self, names: Iterable[str]) -> list[str]:
+        """Replace the every-language do-not-translate list; returns it as stored (blank
+        lines and repeats dropped). Raises GlossaryError naming a name that is too long."""
+        cleaned = sorted({" ".join(name.split()) for name in names} - {""})
+        for name in cleaned:
+            if len(name) > MAX_TERM:
+                raise GlossaryError(
+                    f"{name[:40]}… is longer than {MAX_TERM} characters: not a name"
+                )
+        with self._db.session(write=True) as s:
+            store.set_do_not_translate(s, cleaned)
+        return cleaned

@@ -43,6 +43,11 @@ if TYPE_CHECKING:
 
 # A draft's language is guessed from this much text on.
 DETECT_MIN_CHARS = 20
+# A new draft in the default language is moved to the language its text reads as from
+# this much text on, and only when the detector is this sure (a sentence or two: a few
+# words of a quote or a name in another language do not move it).
+NEW_DRAFT_MIN_CHARS = 80
+NEW_DRAFT_CERTAINTY = 0.95
 
 
 class TranslationError(ValueError):
@@ -218,6 +223,34 @@ class TranslationService:
             return None
         return identify_language(text, among or self.site_languages())
 
+    def new_draft_language(self, article_id: int, text: str) -> str | None:
+        """The language a new draft's text reads as, when it differs from the one the
+        draft was given by default and the text says so clearly: a draft never published,
+        in no translation group, still in the site's default language, whose text
+        (`text`, as typed) reads as another of the site's languages. None otherwise (a
+        language chosen on purpose is another than the default, or was confirmed in the
+        window, which then stops asking)."""
+        if len(text.strip()) < NEW_DRAFT_MIN_CHARS:
+            return None
+        article = self._ws.articles.get(article_id)
+        values = self._ws.settings.values()
+        if (
+            article.status is not Status.DRAFT
+            or article.deleted
+            or article.group_id is not None
+            or article.published_at is not None
+            or article.external_id is not None  # imported: its language was given or told
+            or article.language != values["site.default_language"]
+        ):
+            return None
+        with self._db.session() as s:
+            if article_store.latest_revision_numbers(s, [article_id]):
+                return None  # a saved version: no longer a new draft
+        found = identify_language(text, self.site_languages())
+        if found is None or found.lang == article.language:
+            return None
+        return found.lang if found.probability >= NEW_DRAFT_CERTAINTY else None
+
     # ------------------------------------------------------------ segments and status
 
     def state(self, article_id: int) -> TranslationState:
@@ -280,7 +313,15 @@ class TranslationService:
         source = state.source
         segments = segment_article(source.title, source.teaser, source.body, source.language)
         fields = _fields_from(segments, targets)
-        changes = {k: v for k, v in fields.items() if getattr(state.article, k) != v}
+        changes: dict[str, str] = {
+            k: v for k, v in fields.items() if getattr(state.article, k) != v
+        }
+        if "title" in changes and not state.article.slug_locked:
+            # As in the editor: the slug follows the title until it is set by hand, so a
+            # translated title gives the version a slug in its own language.
+            changes["slug"] = free_slug(
+                s, state.article.language, changes["title"], own_id=state.article.id
+            )
         if changes:
             article_store.update_article(s, state.article.id, changes)
 

@@ -232,3 +232,55 @@ def glossary(session: Session, source_lang: str, target_lang: str) -> list[Gloss
         GlossaryEntry(row.term, None if row.do_not_translate else row.translation)
         for row in session.scalars(stmt.order_by(GlossaryTerm.term))
     ]
+
+
+def do_not_translate(session: Session) -> list[str]:
+    """The names on the do-not-translate list that apply to every language pair."""
+    stmt = select(GlossaryTerm.term).where(
+        GlossaryTerm.source_lang == "",
+        GlossaryTerm.target_lang == "",
+        GlossaryTerm.do_not_translate.is_(True),
+    )
+    return list(session.scalars(stmt.order_by(GlossaryTerm.term)))
+
+
+def set_do_not_translate(session: Session, names: Sequence[str]) -> None:
+    """Make the every-pair do-not-translate list exactly `names` (terms with a
+    translation and those of one language pair are left alone)."""
+    wanted = set(names)
+    session.execute(
+        delete(GlossaryTerm).where(
+            GlossaryTerm.source_lang == "",
+            GlossaryTerm.target_lang == "",
+            GlossaryTerm.do_not_translate.is_(True),
+            GlossaryTerm.term.not_in(wanted),
+        )
+    )
+    for name in sorted(wanted - set(do_not_translate(session))):
+        add_term(session, name, None)
+
+
+def glossary_terms(session: Session) -> list[tuple[str, str | None, str, str]]:
+    """Every term: (term, translation or None for do-not-translate, source, target)."""
+    stmt = select(GlossaryTerm).order_by(
+        GlossaryTerm.term, GlossaryTerm.source_lang, GlossaryTerm.target_lang
+    )
+    return [
+        (row.term, None if row.do_not_translate else row.translation, row.source_lang,
+         row.target_lang)
+        for row in session.scalars(stmt)
+    ]  # fmt: skip
+
+
+def remove_term(
+    session: Session, term: str, *, source_lang: str = "", target_lang: str = ""
+) -> bool:
+    """Remove a term of a language pair (empty: the every-pair one); False when absent."""
+    done = session.execute(
+        delete(GlossaryTerm).where(
+            GlossaryTerm.source_lang == source_lang,
+            GlossaryTerm.target_lang == target_lang,
+            GlossaryTerm.term == term,
+        )
+    )
+    return bool(getattr(done, "rowcount", 0))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from editor.app.settings import SettingError
 from editor.ui.i18n import QT_TRANSLATE_NOOP, language_display
 from editor.ui.settings.personal import INTERFACE_LANGUAGES, THEMES, PersonalSettings
+from editor.ui.settings.translation import TranslationSettingsPage
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -101,6 +102,8 @@ class SettingsDialog(QDialog):
         self.tabs.tabBar().setAccessibleName(self.tr("Settings pages"))
         self.tabs.addTab(self._site_page(), self.tr("&Site"))
         self.tabs.addTab(self._person_page(), self.tr("&You"))
+        self.translation = TranslationSettingsPage(workspace)
+        self.tabs.addTab(self.translation, self.tr("Tr&anslation"))
         self.shortcut_editor: ShortcutEditor | None = None
         if registry is not None:
             from editor.ui.settings.shortcuts import ShortcutEditor
@@ -219,6 +222,7 @@ class SettingsDialog(QDialog):
             self.font_default,
             self.theme,
             self.interface_language,
+            *self.translation.focus_chain(),
         ]
         if self.shortcut_editor is not None:
             chain.extend(self.shortcut_editor.focus_chain())
@@ -250,6 +254,7 @@ class SettingsDialog(QDialog):
         self.interface_language.setCurrentIndex(
             INTERFACE_LANGUAGES.index(self.personal.interface_language())
         )
+        self.translation.load()
 
     def _fill_default_languages(self, languages: list[str], current: str) -> None:
         self.default_language.clear()
@@ -312,6 +317,10 @@ class SettingsDialog(QDialog):
                 self._show_problem(clash, self.shortcut_editor)
                 return False
             self.personal.set_shortcuts(self.shortcut_editor.chosen())
+        refused = self.translation.apply()
+        if refused is not None:
+            self._show_problem(*refused)
+            return False
         self.personal.set_author_name(self.author.text())
         self.personal.set_editor_font(self.chosen_font())
         self.personal.set_theme(self.theme.currentData())
@@ -325,7 +334,10 @@ class SettingsDialog(QDialog):
         self.problem.setText(text)
         self.problem.show()
         if field is not None:
-            page = self.tabs.indexOf(field) if field is self.shortcut_editor else 0
+            page = next(
+                (i for i in range(self.tabs.count()) if self.tabs.widget(i).isAncestorOf(field)),
+                self.tabs.indexOf(field),
+            )
             self.tabs.setCurrentIndex(page)
             field.setFocus(Qt.FocusReason.OtherFocusReason)
 

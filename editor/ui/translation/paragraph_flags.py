@@ -6,6 +6,10 @@ the paragraphs are judged there (the detectors load on their first use, which ta
 while: never on the GUI thread). An answer for a text that changed since is dropped.
 The flag is a dotted underline (an extra selection of the body's own, so the find
 bar's highlights are kept) and a tooltip over the paragraph naming the language.
+
+The same pass tells a new draft's language when none was chosen (it still has the site's
+default and its text clearly reads as another site language): `draft_language_found`
+names it once per article; the metadata box takes it as if it had been picked there.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
@@ -30,14 +34,19 @@ FLAG_COLOUR = QColor(120, 140, 200)
 
 
 class ParagraphLanguageFlags(QObject):
+    draft_language_found = Signal(str)  # the language the open new draft's text reads as
+
     def __init__(
         self,
         body: QPlainTextEdit,
         runner: Runner,
         workspace: Workspace,
         language: Callable[[], str | None],
+        article_id: Callable[[], int | None] = lambda: None,
     ) -> None:
         super().__init__(body)
+        self._article_id = article_id
+        self._settled: set[int] = set()  # articles whose language is no longer guessed
         self._body = body
         self._runner = runner
         self._ws = workspace
@@ -54,7 +63,10 @@ class ParagraphLanguageFlags(QObject):
         self._timer.start()
 
     def refresh(self) -> None:
-        """Check again soon (the article's language changed)."""
+        """Check again soon (the article's language changed: chosen, no longer guessed)."""
+        article_id = self._article_id()
+        if article_id is not None:
+            self._settled.add(article_id)
         self._revision += 1
         self._timer.start()
 
@@ -65,15 +77,28 @@ class ParagraphLanguageFlags(QObject):
         if not lang or not text.strip():
             self._show(revision, [])
             return
+        article_id = self._article_id()
+        guess = article_id if article_id is not None and article_id not in self._settled else None
 
-        def work() -> list[ForeignParagraph]:
+        def work() -> tuple[list[ForeignParagraph], str | None]:
             from editor.core.translation.foreign import foreign_paragraphs
 
-            return foreign_paragraphs(text, lang, ws.publishing.site_languages())
+            draft = ws.translation.new_draft_language(guess, text) if guess is not None else None
+            if draft is not None:
+                return [], draft  # the whole text is in another language: no flags
+            return foreign_paragraphs(text, lang, ws.publishing.site_languages()), None
+
+        def done(found: tuple[list[ForeignParagraph], str | None]) -> None:
+            paragraphs, draft = found
+            self._show(revision, paragraphs)
+            # Another article opened meanwhile changed the text: the revision tells.
+            if draft is not None and article_id is not None and revision == self._revision:
+                self._settled.add(article_id)
+                self.draft_language_found.emit(draft)
 
         self._runner.run(
             query("Checking the paragraphs' language", plain(work), key=(id(self), "flags")),
-            on_done=lambda found: self._show(revision, found),
+            on_done=done,
             on_error=lambda _error: None,  # a flag is a hint: no error message for it
             owner=self,
         )

@@ -239,3 +239,15 @@ def test_a_record_without_lang_gets_the_language_its_text_reads_as() -> None:
     assert record.language == "en"
     german = _line(lang=None, body="Der Hersteller erwartet in diesem Jahr deutlich mehr Umsatz.")
     assert parse_jsonl(german).records[0].language == "de"
+
+
+def test_a_markdown_file_without_lang_gets_the_language_its_body_reads_as() -> None:
+    # The front matter names no language and its title alone is too short to tell: the
+    # body below it is what says French.
+    data = (
+        "---\ntitle: Budget voté\n---\n\n"
+        "Le conseil municipal a voté mardi soir le nouveau budget après un long débat.\n"
+    ).encode()
+    record = parse_markdown(data, name="budget.md", stem="budget")
+    assert not isinstance(record, Rejected), record
+    assert record.language == "fr"

@@ -81,6 +81,19 @@ def test_confirmed_segments_fill_the_article_and_the_memory(workspace: Any, sour
     assert 60 <= match.score < 100
 
 
+def test_the_slug_follows_the_translated_title_until_set_by_hand(
+    workspace: Any, source: Any
+) -> None:
+    translation = workspace.translation.translate_to(source.id, "en")
+    assert translation.slug == "neues-smartphone"  # until the title is translated
+    workspace.translation.save_segment(translation.id, "title:0", "New smartphone")
+    assert workspace.articles.get(translation.id).slug == "new-smartphone"
+    workspace.articles.update(translation.id, {"slug": "phone-launch"})
+    workspace.translation.save_segment(translation.id, "title:0", "A new smartphone")
+    article = workspace.articles.get(translation.id)
+    assert (article.title, article.slug) == ("A new smartphone", "phone-launch")
+
+
 def test_a_source_edit_shows_what_fell_behind_and_fixing_it_clears_it(
     workspace: Any, source: Any
 ) -> None:
@@ -247,3 +260,68 @@ def test_a_draft_without_a_language_gets_one_among_the_site_languages(workspace:
     found = workspace.translation.detect_language("Le conseil a voté le budget mardi soir.")
     assert found is not None and found.lang == "fr"
     assert workspace.translation.detect_language("OK") is None
+
+
+def test_an_omegat_memory_imports_and_its_matches_are_found(workspace: Any) -> None:
+    from tests.unit.core.translation.test_tmx import OMEGAT_14_TMX
+
+    result = workspace.memory.import_tmx(OMEGAT_14_TMX.encode(), origin="project_save.tmx")
+    assert (result.added, result.known, result.tool) == (2, 0, "OmegaT")
+    (match,) = workspace.memory.lookup("de", "en", "Der Akku des Galaxy S26 hält drei Tage.")
+    assert match.entry.target == "The Galaxy S25's battery lasts two days."
+    assert 60 <= match.score < 100
+    assert match.entry.origin == "project_save.tmx"
+    exact = workspace.memory.lookup("de", "en", "Die Preise beginnen bei 899 Euro.")
+    assert exact[0].score == 100 and exact[0].entry.target == "Prices start at 899 euros."
+
+
+def test_segment_checks_are_shown_before_publishing(workspace: Any, source: Any) -> None:
+    translation = workspace.translation.translate_to(source.id, "en")
+    _translate_all(workspace, translation.id)
+    assert not any(
+        w.code.startswith("segment.") for w in workspace.publishing.check(translation.id).warnings
+    )
+    workspace.memory.set_do_not_translate(["Smartphone"])  # the title says "smartphone"
+    workspace.translation.save_segment(
+        translation.id, "body:1", "It costs 99 euros and goes on sale on 3 October."
+    )
+    workspace.translation.save_segment(translation.id, "teaser:0", "A phone for 999 euros.")
+    result = workspace.publishing.check(translation.id)
+    messages = [str(w) for w in result.warnings if w.code.startswith("segment.")]
+    assert any("body:1" in m and "999" in m for m in messages), messages
+    assert any("title:0" in m and "Smartphone" in m for m in messages), messages
+    # A version made elsewhere (no segments) is checked as before, without them.
+    other = workspace.articles.create(language="fr", title="Autre", body="Texte.")
+    assert not any(
+        w.code.startswith("segment.") for w in workspace.publishing.check(other.id).warnings
+    )
+
+
+def test_a_new_draft_in_the_default_language_gets_the_language_its_text_reads_as(
+    workspace: Any,
+) -> None:
+    workspace.publishing.update_site_settings(languages=["de", "en", "fr"])
+    default = workspace.settings.values()["site.default_language"]
+    assert default == "de"
+    draft = workspace.articles.create(language=default)
+    english = (
+        "The city council voted on the new budget on Tuesday evening after a long "
+        "debate about schools and roads."
+    )
+    tr = workspace.translation
+    assert tr.new_draft_language(draft.id, english) == "en"
+    assert tr.new_draft_language(draft.id, "The council voted.") is None  # too little to tell
+    german = "Der Stadtrat hat am Dienstagabend nach langer Debatte den neuen Haushalt beschlossen."
+    assert tr.new_draft_language(draft.id, german) is None  # it is already German
+    # A language chosen on purpose (not the default), a translation, a published article:
+    chosen = workspace.articles.create(language="fr")
+    assert tr.new_draft_language(chosen.id, german) is None
+    imported = workspace.articles.create(language="de", external_id="wire-1")
+    assert tr.new_draft_language(imported.id, english) is None
+    saved = workspace.articles.create(language="de", body=english)
+    assert tr.new_draft_language(saved.id, english) == "en"
+    workspace.articles.save_revision(saved.id)
+    assert tr.new_draft_language(saved.id, english) is None  # an article kept, not new
+    translation = tr.translate_to(draft.id, "en")
+    assert tr.new_draft_language(draft.id, english) is None  # now in a group
+    assert tr.new_draft_language(translation.id, german) is None

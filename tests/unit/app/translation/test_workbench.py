@@ -81,3 +81,32 @@ def test_machine_translation_only_when_configured(
     assert workbench.mt_configured(workspace)
     monkeypatch.setattr(type(workspace.machine_translation), "backend", lambda self: Echo())
     assert workbench.machine_translate(workspace, translation.id, "body:0") == f"[en] {BODY}"
+
+
+def test_the_do_not_translate_list_is_replaced_whole_and_checked(
+    workspace: Any, translation: Any
+) -> None:
+    workspace.memory.add_term("Akku", "battery", source_lang="de", target_lang="en")
+    stored = workspace.memory.set_do_not_translate(
+        ["ThinkPad  X1", "", "Galaxy S25", "ThinkPad X1"]
+    )
+    assert stored == ["Galaxy S25", "ThinkPad X1"]  # blank lines and repeats dropped
+    assert workspace.memory.set_do_not_translate(["ThinkPad X1"]) == ["ThinkPad X1"]
+    assert workspace.memory.do_not_translate() == ["ThinkPad X1"]
+    # A term of one language pair is no name on the list and stays.
+    assert GlossaryEntry("Akku", "battery") in workspace.memory.glossary("de", "en")
+    workspace.memory.set_do_not_translate(["Galaxy S25", "ThinkPad X1"])
+    workspace.translation.save_segment(
+        translation.id, "body:0", "Samsung presented the Galaxy in Munich for 999 euros."
+    )
+    problems = workspace.translation.check(translation.id)
+    assert any("Galaxy S25" in p.message and p.key == "body:0" for p in problems)
+
+
+def test_a_name_too_long_for_the_list_is_refused_and_nothing_changes(workspace: Any) -> None:
+    from editor.app.translation.memory import GlossaryError
+
+    workspace.memory.set_do_not_translate(["Galaxy S25"])
+    with pytest.raises(GlossaryError, match="longer than 200"):
+        workspace.memory.set_do_not_translate(["Pixel 9", "x" * 201])
+    assert workspace.memory.do_not_translate() == ["Galaxy S25"]

@@ -118,3 +118,46 @@ def test_entities_are_not_expanded() -> None:
     except TmxError:
         return  # refused: fine
     assert all("aaaaaaaaaa" not in p.source for p in contents.pairs)
+
+
+# OmegaT's project memory as it writes it today (written here by hand): TMX 1.4,
+# `xml:lang` in capitals or mixed case, `<prop type="…">` on units and variants, a note,
+# creation and change attributes, and an entry whose header srclang differs in case.
+OMEGAT_14_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4">
+  <header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext"
+      creationtoolversion="6.0.1_0_1234" segtype="sentence" srclang="DE-DE"/>
+  <body>
+    <!-- Default translations -->
+    <tu>
+      <prop type="file">artikel.txt</prop>
+      <tuv xml:lang="DE-DE">
+        <seg>Der Akku des Galaxy S25 hält zwei Tage.</seg>
+      </tuv>
+      <tuv xml:lang="EN-GB" changeid="anna" changedate="20260110T101010Z"
+          creationid="anna" creationdate="20260110T101010Z">
+        <prop type="x-context">body</prop>
+        <seg>The Galaxy S25's battery lasts two days.</seg>
+      </tuv>
+    </tu>
+    <tu>
+      <note>checked by the desk</note>
+      <tuv xml:lang="de-de"><seg>Die Preise beginnen bei 899 Euro.</seg></tuv>
+      <tuv xml:lang="en-gb"><seg>Prices start at 899 euros.</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+"""
+
+
+def test_an_omegat_14_memory_with_props_and_notes_imports() -> None:
+    contents = read_tmx(OMEGAT_14_TMX.encode())
+    assert contents.tool == "OmegaT"
+    assert contents.skipped == []
+    assert contents.pairs == [
+        TmPair("de", "en", "Der Akku des Galaxy S25 hält zwei Tage.",
+               "The Galaxy S25's battery lasts two days.", "OmegaT"),
+        TmPair("de", "en", "Die Preise beginnen bei 899 Euro.", "Prices start at 899 euros.",
+               "OmegaT"),
+    ]  # fmt: skip
