@@ -760,6 +760,10 @@
 <context>
     <name>ParagraphLanguageFlags</name>
     <message>
+        <source>Checking the paragraphs&apos; language</source>
+        <translation>Sprache der Absätze wird geprüft</translation>
+    </message>
+    <message>
         <source>This paragraph reads as %1.</source>
         <translation>Dieser Absatz liest sich wie %1.</translation>
     </message>
@@ -1617,6 +1621,10 @@
         <translation>Übersetzen</translation>
     </message>
     <message>
+        <source>Reading the language versions</source>
+        <translation>Sprachfassungen werden gelesen</translation>
+    </message>
+    <message>
         <source>“%1” has a version in every language of the site.</source>
         <translation>„%1“ liegt bereits in jeder Sprache der Website vor.</translation>
     </message>
@@ -1627,6 +1635,10 @@
     <message>
         <source>Created the %1 version; translate it segment by segment.</source>
         <translation>Fassung auf %1 angelegt; übersetzen Sie sie Segment für Segment.</translation>
+    </message>
+    <message>
+        <source>Creating the translation</source>
+        <translation>Übersetzung wird angelegt</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1688,10 @@
         <translation>Übersetzung wird gelesen…</translation>
     </message>
     <message>
+        <source>Reading the translation</source>
+        <translation>Übersetzung wird gelesen</translation>
+    </message>
+    <message>
         <source>%1. Translate to… (Ctrl+Alt+T) makes a translation of it; Go to Other Language Version (Ctrl+Alt+L) opens one it has.</source>
         <translation>%1. „Übersetzen in…“ (Strg+Alt+T) legt eine Übersetzung an; „Zur anderen Sprachfassung“ (Strg+Alt+L) öffnet eine vorhandene.</translation>
     </message>
@@ -1704,6 +1720,14 @@
         <translation>Der Ausgangstext hat sich seitdem geändert: Die markierten Segmente müssen überarbeitet werden.</translation>
     </message>
     <message>
+        <source>Looking up the translation memory</source>
+        <translation>Translation Memory wird durchsucht</translation>
+    </message>
+    <message>
+        <source>Checking the translation</source>
+        <translation>Übersetzung wird geprüft</translation>
+    </message>
+    <message>
         <source>Edit segment</source>
         <translation>Segment bearbeiten</translation>
     </message>
@@ -1712,12 +1736,24 @@
         <translation>Treffer einfügen</translation>
     </message>
     <message>
+        <source>Looking up 100 % matches</source>
+        <translation>100-%-Treffer werden gesucht</translation>
+    </message>
+    <message>
         <source>Filled %1 segments from the translation memory.</source>
         <translation>%1 Segmente aus dem Translation Memory gefüllt.</translation>
     </message>
     <message>
+        <source>Machine-translating a segment</source>
+        <translation>Segment wird maschinell übersetzt</translation>
+    </message>
+    <message>
         <source>The segment was not stored: %1</source>
         <translation>Das Segment wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Storing translated segments</source>
+        <translation>Übersetzte Segmente werden gespeichert</translation>
     </message>
 </context>
 <context>

@@ -72,7 +72,9 @@ class ParagraphLanguageFlags(QObject):
             return foreign_paragraphs(text, lang, ws.publishing.site_languages())
 
         self._runner.run(
-            query("Checking the paragraphs' language", plain(work), key=(id(self), "flags")),
+            query(
+                self.tr("Checking the paragraphs' language"), plain(work), key=(id(self), "flags")
+            ),
             on_done=lambda found: self._show(revision, found),
             on_error=lambda _error: None,  # a flag is a hint: no error message for it
             owner=self,

@@ -61,7 +61,7 @@ class TranslateDialog(QDialog):
         assert ws is not None
         self._window.runner.run(
             query(
-                "Reading the language versions",
+                self.tr("Reading the language versions"),
                 plain(lambda: groups.missing_languages(ws, article_id)),
             ),
             on_done=self._show_languages,
@@ -113,7 +113,7 @@ class TranslateDialog(QDialog):
 
         window.run_operation(
             change(
-                "Creating the translation",
+                self.tr("Creating the translation"),
                 plain(lambda: ws.translation.translate_to(source_id, code)),
             ),
             on_done=created,
