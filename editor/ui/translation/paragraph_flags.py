@@ -114,10 +114,10 @@ class ParagraphLanguageFlags(QObject):
             cursor = self._body.cursorForPosition(event.pos())
             flag = self.flag_at(cursor.blockNumber())
             if flag is not None:
-                from editor.core.languages import language_name
+                from editor.ui.i18n import language_display
 
                 text = self.tr("This paragraph reads as %1.").replace(
-                    "%1", language_name(flag.lang)
+                    "%1", language_display(flag.lang)
                 )
                 QToolTip.showText(event.globalPos(), text, self._body)
                 return True
