@@ -1888,6 +1888,42 @@
         <source>No author is named.</source>
         <translation>Es ist kein Autor angegeben.</translation>
     </message>
+    <message>
+        <source>The segment is not translated.</source>
+        <translation>Das Segment ist nicht übersetzt.</translation>
+    </message>
+    <message>
+        <source>The segment is the same as its source.</source>
+        <translation>Das Segment ist identisch mit seinem Ausgangstext.</translation>
+    </message>
+    <message>
+        <source>Numbers missing in the translation: {numbers}.</source>
+        <translation>In der Übersetzung fehlende Zahlen: {numbers}.</translation>
+    </message>
+    <message>
+        <source>The URL {items} must stay as it is.</source>
+        <translation>Die URL {items} muss unverändert bleiben.</translation>
+    </message>
+    <message>
+        <source>The e-mail address {items} must stay as it is.</source>
+        <translation>Die E-Mail-Adresse {items} muss unverändert bleiben.</translation>
+    </message>
+    <message>
+        <source>The version {items} must stay as it is.</source>
+        <translation>Die Versionsnummer {items} muss unverändert bleiben.</translation>
+    </message>
+    <message>
+        <source>{term} is on the do-not-translate list: keep it as it is.</source>
+        <translation>{term} steht auf der Nicht-übersetzen-Liste: unverändert lassen.</translation>
+    </message>
+    <message>
+        <source>The glossary translates {term} as {target}.</source>
+        <translation>Laut Glossar wird {term} mit {target} übersetzt.</translation>
+    </message>
+    <message>
+        <source>The segment reads as {found}, not {wanted}.</source>
+        <translation>Das Segment liest sich wie {found}, nicht wie {wanted}.</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>
