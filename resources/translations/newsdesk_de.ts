@@ -2292,6 +2292,25 @@
     </message>
 </context>
 <context>
+    <name>entities</name>
+    <message>
+        <source>known: 1 article</source>
+        <translation>bekannt: 1 Artikel</translation>
+    </message>
+    <message>
+        <source>known: {n} articles</source>
+        <translation>bekannt: {n} Artikel</translation>
+    </message>
+    <message>
+        <source>new name, 1 mention</source>
+        <translation>neuer Name, 1 Erwähnung</translation>
+    </message>
+    <message>
+        <source>new name, {n} mentions</source>
+        <translation>neuer Name, {n} Erwähnungen</translation>
+    </message>
+</context>
+<context>
     <name>formatting</name>
     <message>
         <source>just now</source>

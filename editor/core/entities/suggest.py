@@ -16,6 +16,7 @@ from editor.core.entities.extractor import LABEL_KINDS, Span
 from editor.core.entities.matcher import KnownMatcher, Mention
 from editor.core.entities.model import Entity, EntityKind, name_key
 from editor.core.entities.text import Token, sentences
+from editor.core.texts import translate
 
 # Below this a suggestion is not shown. Low, because the model's confidence in a name
 # it did find is often modest (English: a few hundred training sentences).
@@ -87,8 +88,18 @@ class _Tally:
     confirmed: bool = False  # the model also took a known name for a name
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _known_reason(articles: int) -> str:
+    # Whole phrases, singular and plural apart: the interface translates them (the
+    # window installs the translator; the CLI and tests keep the English).
+    if articles == 1:
+        return translate("entities", "known: 1 article")
+    return translate("entities", "known: {n} articles").format(n=articles)
+
+
+def _new_reason(mentions: int) -> str:
+    if mentions == 1:
+        return translate("entities", "new name, 1 mention")
+    return translate("entities", "new name, {n} mentions").format(n=mentions)
 
 
 def _model_spans(
@@ -183,10 +194,10 @@ def _score(
         base = min(1.0, ((_doubted(entity) if doubted else 0.75) + repeat) * entity.weight)
         if confirmed:
             base = 1 - (1 - base) * 0.3  # the model took it for a name too
-        reason = f"known: {_plural(entity.articles, 'article')}"
+        reason = _known_reason(entity.articles)
         return Suggestion(entity.name, entity.kind, base, reason, tally.count, entity.id)
     model = sum(tally.scores) / len(tally.scores)
     # A new name stays below a known one the model confirms.
     score = min(NEW_NAME_CAP, model + repeat) * weights.get(name_key(tally.name), 1.0)
-    reason = f"new name, {_plural(tally.count, 'mention')}"
+    reason = _new_reason(tally.count)
     return Suggestion(tally.name, tally.kind, score, reason, tally.count)
