@@ -50,6 +50,8 @@ def extract(ts_files: list[Path], workdir: Path) -> None:
         str(ROOT / "editor" / "ui"),
         str(ROOT / "editor" / "commands"),  # translate("commands", …): what commands say
         str(ROOT / "editor" / "core" / "publishing" / "checks.py"),  # translate("checks", …)
+        str(ROOT / "editor" / "core" / "translation" / "checks.py"),  # a segment's checks
+        str(ROOT / "editor" / "core" / "entities" / "suggest.py"),  # why a tag is suggested
         str(ROOT / "editor" / "app"),  # translate("operations", …): labels of long work
         str(generated),
         "-ts",

@@ -119,6 +119,10 @@
         <source>No matching command or article</source>
         <translation>Kein passender Befehl und kein passender Artikel</translation>
     </message>
+    <message>
+        <source>Show articles tagged “%1”</source>
+        <translation>Artikel mit dem Schlagwort „%1“ zeigen</translation>
+    </message>
 </context>
 <context>
     <name>CommandSurface</name>
@@ -197,6 +201,293 @@
     <message>
         <source>Another article is not saved yet: {reason}</source>
         <translation>Ein anderer Artikel ist noch nicht gespeichert: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesPanel</name>
+    <message>
+        <source>Tags of the article</source>
+        <translation>Schlagwörter des Artikels</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Take the selected tag off the article (Delete)</source>
+        <translation>Das gewählte Schlagwort vom Artikel entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Erwähnungen</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Tag suggestions</source>
+        <translation>Schlagwortvorschläge</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Tag the article with the suggestion (Enter)</source>
+        <translation>Den Vorschlag als Schlagwort übernehmen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Not for this article: it is not suggested here again (Delete)</source>
+        <translation>Nicht für diesen Artikel: wird hier nicht mehr vorgeschlagen (Entf)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>Reading the tags</source>
+        <translation>Schlagwörter werden gelesen</translation>
+    </message>
+    <message>
+        <source>Finding mentions</source>
+        <translation>Erwähnungen werden gesucht</translation>
+    </message>
+    <message>
+        <source>Looking for names…</source>
+        <translation>Namen werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Suggesting tags</source>
+        <translation>Schlagwörter werden vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Known names only: %1</source>
+        <translation>Nur bekannte Namen: %1</translation>
+    </message>
+    <message>
+        <source>No suggestions.</source>
+        <translation>Keine Vorschläge.</translation>
+    </message>
+    <message>
+        <source>No suggestions: %1</source>
+        <translation>Keine Vorschläge: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 mention(s), confidence %4 %, %5</source>
+        <translation>%1 (%2): %3 Erwähnung(en), Konfidenz %4 %, %5</translation>
+    </message>
+    <message>
+        <source>Tagging the article</source>
+        <translation>Artikel wird verschlagwortet</translation>
+    </message>
+    <message>
+        <source>Rejecting a suggestion</source>
+        <translation>Vorschlag wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>Removing a tag</source>
+        <translation>Schlagwort wird entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>EntityFilterBar</name>
+    <message>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Stop filtering the list by this entity</source>
+        <translation>Die Liste nicht mehr nach dieser Entität filtern</translation>
+    </message>
+    <message>
+        <source>Articles tagged “%1”</source>
+        <translation>Artikel mit dem Schlagwort „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>EntityKind</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+</context>
+<context>
+    <name>EntityManager</name>
+    <message>
+        <source>Manage Entities</source>
+        <translation>Entitäten verwalten</translation>
+    </message>
+    <message>
+        <source>Find by any name…</source>
+        <translation>Unter beliebigem Namen suchen…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Wikidata</source>
+        <translation>Wikidata</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>%1 rückgängig machen</translation>
+    </message>
+    <message>
+        <source>One alias a line</source>
+        <translation>Ein Alias pro Zeile</translation>
+    </message>
+    <message>
+        <source>One a line: de = München</source>
+        <translation>Eine pro Zeile: de = München</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Aliasse</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Bezeichnungen</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Zusammenführen mit…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Show Articles</source>
+        <translation>Artikel zeigen</translation>
+    </message>
+    <message>
+        <source>Reading entities</source>
+        <translation>Entitäten werden gelesen</translation>
+    </message>
+    <message>
+        <source>Editing entities</source>
+        <translation>Entitäten werden bearbeitet</translation>
+    </message>
+    <message>
+        <source>Done: %1 (Ctrl+Z undoes it).</source>
+        <translation>Erledigt: %1 (Strg+Z macht es rückgängig).</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>List the entity to merge into first (search for it).</source>
+        <translation>Lassen Sie zuerst die Ziel-Entität auflisten (suchen Sie nach ihr).</translation>
+    </message>
+    <message>
+        <source>Merge “%1” into:</source>
+        <translation>„%1“ zusammenführen mit:</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Counting articles</source>
+        <translation>Artikel werden gezählt</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? %2 article(s) lose this tag. Undo brings it back.</source>
+        <translation>„%1“ löschen? %2 Artikel verlieren dieses Schlagwort. „Rückgängig“ stellt es wieder her.</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTools</name>
+    <message>
+        <source>Reading the tags</source>
+        <translation>Schlagwörter werden gelesen</translation>
+    </message>
+    <message>
+        <source>Open an article first.</source>
+        <translation>Öffnen Sie zuerst einen Artikel.</translation>
+    </message>
+    <message>
+        <source>Select the name in the text first, then tag it.</source>
+        <translation>Markieren Sie zuerst den Namen im Text, dann verschlagworten Sie ihn.</translation>
+    </message>
+    <message>
+        <source>Tagged with “%1”.</source>
+        <translation>Mit „%1“ verschlagwortet.</translation>
+    </message>
+    <message>
+        <source>Tag Selection as…</source>
+        <translation>Auswahl verschlagworten als…</translation>
     </message>
 </context>
 <context>
@@ -344,6 +635,10 @@
         <translation>Ablenkungsfreier Modus: Mit Esc verlassen.</translation>
     </message>
     <message>
+        <source>Moving the article to {0}</source>
+        <translation>Artikel wird auf „{0}“ gesetzt</translation>
+    </message>
+    <message>
         <source>Status: {status} (a revision was kept).</source>
         <translation>Status: {status} (eine Revision wurde angelegt).</translation>
     </message>
@@ -391,6 +686,26 @@
         <translation>durch Kommas getrennt, z. B. Halbleiter, KI</translation>
     </message>
     <message>
+        <source>Update page</source>
+        <translation>Seite aktualisieren</translation>
+    </message>
+    <message>
+        <source>Publish the edited text, so the site shows it</source>
+        <translation>Den bearbeiteten Text veröffentlichen, damit die Website ihn zeigt</translation>
+    </message>
+    <message>
+        <source>{0} · page out of date</source>
+        <translation>{0} · Seite veraltet</translation>
+    </message>
+    <message>
+        <source>The text was edited since the site last showed it.</source>
+        <translation>Der Text wurde bearbeitet, seit die Website ihn zuletzt gezeigt hat.</translation>
+    </message>
+    <message>
+        <source>{0} · the site shows this text</source>
+        <translation>{0} · die Website zeigt diesen Text</translation>
+    </message>
+    <message>
         <source>Created {when}</source>
         <translation>Angelegt {when}</translation>
     </message>
@@ -426,8 +741,31 @@
         <translation>Seitenvorschau wird erstellt</translation>
     </message>
     <message>
+        <source>Finding related links…</source>
+        <translation>Verwandte Links werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Loading the related-links index</source>
+        <translation>Index für verwandte Links wird geladen</translation>
+    </message>
+    <message>
+        <source>No related links could be suggested: {0}</source>
+        <translation>Es konnten keine verwandten Links vorgeschlagen werden: {0}</translation>
+    </message>
+    <message>
         <source>The page could not be rendered: {error}</source>
         <translation>Die Seite konnte nicht erstellt werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ParagraphLanguageFlags</name>
+    <message>
+        <source>Checking the paragraphs&apos; language</source>
+        <translation>Sprache der Absätze wird geprüft</translation>
+    </message>
+    <message>
+        <source>This paragraph reads as %1.</source>
+        <translation>Dieser Absatz liest sich wie %1.</translation>
     </message>
 </context>
 <context>
@@ -840,6 +1178,124 @@
     </message>
 </context>
 <context>
+    <name>SegmentModel</name>
+    <message>
+        <source>untranslated</source>
+        <translation>unübersetzt</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>translated</source>
+        <translation>übersetzt</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Ausgangstext</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Übersetzung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>source changed</source>
+        <translation>Ausgangstext geändert</translation>
+    </message>
+    <message>
+        <source>new in the source</source>
+        <translation>neu im Ausgangstext</translation>
+    </message>
+    <message>
+        <source>removed from the source</source>
+        <translation>aus dem Ausgangstext entfernt</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>prüfen</translation>
+    </message>
+    <message>
+        <source>The source of this segment changed since it was translated.</source>
+        <translation>Der Ausgangstext dieses Segments hat sich geändert, seit es übersetzt wurde.</translation>
+    </message>
+    <message>
+        <source>This segment is new in the source.</source>
+        <translation>Dieses Segment ist neu im Ausgangstext.</translation>
+    </message>
+    <message>
+        <source>This segment was removed from the source; its translation goes.</source>
+        <translation>Dieses Segment wurde aus dem Ausgangstext entfernt; seine Übersetzung entfällt.</translation>
+    </message>
+    <message>
+        <source>Code is not translated.</source>
+        <translation>Code wird nicht übersetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentSide</name>
+    <message>
+        <source>Memory</source>
+        <translation>Translation Memory</translation>
+    </message>
+    <message>
+        <source>Whole article:</source>
+        <translation>Ganzer Artikel:</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Behind the source:</source>
+        <translation>Hinter dem Ausgangstext zurück:</translation>
+    </message>
+    <message>
+        <source>Source changes</source>
+        <translation>Änderungen am Ausgangstext</translation>
+    </message>
+    <message>
+        <source>No problems found in this segment.</source>
+        <translation>In diesem Segment wurden keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>The source of this segment changed:</source>
+        <translation>Der Ausgangstext dieses Segments hat sich geändert:</translation>
+    </message>
+    <message>
+        <source>No matches in the memory.</source>
+        <translation>Keine Treffer im Translation Memory.</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1 · %2 %</source>
+        <translation>Strg+%1 · %2 %</translation>
+    </message>
+    <message>
+        <source>do not translate</source>
+        <translation>nicht übersetzen</translation>
+    </message>
+    <message>
+        <source>Glossary:</source>
+        <translation>Glossar:</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>Nothing is behind the source.</source>
+        <translation>Nichts ist hinter dem Ausgangstext zurück.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Follow the system</source>
@@ -1097,6 +1553,210 @@
     </message>
 </context>
 <context>
+    <name>SiteStateFollower</name>
+    <message>
+        <source>Reading whether the site is up to date</source>
+        <translation>Es wird geprüft, ob die Website aktuell ist</translation>
+    </message>
+</context>
+<context>
+    <name>TagSelectionDialog</name>
+    <message>
+        <source>Tag Selection as…</source>
+        <translation>Auswahl verschlagworten als…</translation>
+    </message>
+    <message>
+        <source>A new entity</source>
+        <translation>Eine neue Entität</translation>
+    </message>
+    <message>
+        <source>An entity the archive knows (the selection becomes an alias):</source>
+        <translation>Eine Entität, die das Archiv kennt (die Auswahl wird zum Alias):</translation>
+    </message>
+    <message>
+        <source>Find an entity…</source>
+        <translation>Entität suchen…</translation>
+    </message>
+    <message>
+        <source>Selected text</source>
+        <translation>Markierter Text</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Finding entities</source>
+        <translation>Entitäten werden gesucht</translation>
+    </message>
+    <message>
+        <source>Pick the entity in the list, or choose a new one.</source>
+        <translation>Wählen Sie die Entität in der Liste oder legen Sie eine neue an.</translation>
+    </message>
+    <message>
+        <source>Tagging the selection</source>
+        <translation>Auswahl wird verschlagwortet</translation>
+    </message>
+    <message>
+        <source>Not tagged: %1</source>
+        <translation>Nicht verschlagwortet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TranslateDialog</name>
+    <message>
+        <source>Translate to…</source>
+        <translation>Übersetzen in…</translation>
+    </message>
+    <message>
+        <source>the untitled article</source>
+        <translation>den Artikel ohne Titel</translation>
+    </message>
+    <message>
+        <source>Reading the language versions of “%1”…</source>
+        <translation>Sprachfassungen von „%1“ werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation>Übersetzen</translation>
+    </message>
+    <message>
+        <source>Reading the language versions</source>
+        <translation>Sprachfassungen werden gelesen</translation>
+    </message>
+    <message>
+        <source>“%1” has a version in every language of the site.</source>
+        <translation>„%1“ liegt bereits in jeder Sprache der Website vor.</translation>
+    </message>
+    <message>
+        <source>Translate “%1” into:</source>
+        <translation>„%1“ übersetzen in:</translation>
+    </message>
+    <message>
+        <source>Created the %1 version; translate it segment by segment.</source>
+        <translation>Fassung auf %1 angelegt; übersetzen Sie sie Segment für Segment.</translation>
+    </message>
+    <message>
+        <source>Creating the translation</source>
+        <translation>Übersetzung wird angelegt</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationPanel</name>
+    <message>
+        <source>source changed</source>
+        <translation>Ausgangstext geändert</translation>
+    </message>
+    <message>
+        <source>new in the source</source>
+        <translation>neu im Ausgangstext</translation>
+    </message>
+    <message>
+        <source>removed from the source</source>
+        <translation>aus dem Ausgangstext entfernt</translation>
+    </message>
+    <message>
+        <source>Fill 100 % matches</source>
+        <translation>100-%-Treffer einfügen</translation>
+    </message>
+    <message>
+        <source>Machine-translate segment</source>
+        <translation>Segment maschinell übersetzen</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Insert match %1</source>
+        <translation>Treffer %1 einfügen</translation>
+    </message>
+    <message>
+        <source>Confirm segment</source>
+        <translation>Segment bestätigen</translation>
+    </message>
+    <message>
+        <source>No article is open.</source>
+        <translation>Kein Artikel ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>Reading the translation…</source>
+        <translation>Übersetzung wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading the translation</source>
+        <translation>Übersetzung wird gelesen</translation>
+    </message>
+    <message>
+        <source>%1. Translate to… (Ctrl+Alt+T) makes a translation of it; Go to Other Language Version (Ctrl+Alt+L) opens one it has.</source>
+        <translation>%1. „Übersetzen in…“ (Strg+Alt+T) legt eine Übersetzung an; „Zur anderen Sprachfassung“ (Strg+Alt+L) öffnet eine vorhandene.</translation>
+    </message>
+    <message>
+        <source>The translation could not be read: %1</source>
+        <translation>Die Übersetzung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%p% translated</source>
+        <translation>%p % übersetzt</translation>
+    </message>
+    <message>
+        <source>%1 behind the source</source>
+        <translation>%1 hinter dem Ausgangstext zurück</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>ohne Titel</translation>
+    </message>
+    <message>
+        <source>Translated from %1 (“%2”).</source>
+        <translation>Übersetzt aus %1 („%2“).</translation>
+    </message>
+    <message>
+        <source>The source changed since: the marked segments need work.</source>
+        <translation>Der Ausgangstext hat sich seitdem geändert: Die markierten Segmente müssen überarbeitet werden.</translation>
+    </message>
+    <message>
+        <source>Looking up the translation memory</source>
+        <translation>Translation Memory wird durchsucht</translation>
+    </message>
+    <message>
+        <source>Checking the translation</source>
+        <translation>Übersetzung wird geprüft</translation>
+    </message>
+    <message>
+        <source>Edit segment</source>
+        <translation>Segment bearbeiten</translation>
+    </message>
+    <message>
+        <source>Insert match</source>
+        <translation>Treffer einfügen</translation>
+    </message>
+    <message>
+        <source>Looking up 100 % matches</source>
+        <translation>100-%-Treffer werden gesucht</translation>
+    </message>
+    <message>
+        <source>Filled %1 segments from the translation memory.</source>
+        <translation>%1 Segmente aus dem Translation Memory gefüllt.</translation>
+    </message>
+    <message>
+        <source>Machine-translating a segment</source>
+        <translation>Segment wird maschinell übersetzt</translation>
+    </message>
+    <message>
+        <source>The segment was not stored: %1</source>
+        <translation>Das Segment wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Storing translated segments</source>
+        <translation>Übersetzte Segmente werden gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>TrashBar</name>
     <message>
         <source>Restore</source>
@@ -1227,6 +1887,42 @@
     <message>
         <source>No author is named.</source>
         <translation>Es ist kein Autor angegeben.</translation>
+    </message>
+    <message>
+        <source>The segment is not translated.</source>
+        <translation>Das Segment ist nicht übersetzt.</translation>
+    </message>
+    <message>
+        <source>The segment is the same as its source.</source>
+        <translation>Das Segment ist identisch mit seinem Ausgangstext.</translation>
+    </message>
+    <message>
+        <source>Numbers missing in the translation: {numbers}.</source>
+        <translation>In der Übersetzung fehlende Zahlen: {numbers}.</translation>
+    </message>
+    <message>
+        <source>The URL {items} must stay as it is.</source>
+        <translation>Die URL {items} muss unverändert bleiben.</translation>
+    </message>
+    <message>
+        <source>The e-mail address {items} must stay as it is.</source>
+        <translation>Die E-Mail-Adresse {items} muss unverändert bleiben.</translation>
+    </message>
+    <message>
+        <source>The version {items} must stay as it is.</source>
+        <translation>Die Versionsnummer {items} muss unverändert bleiben.</translation>
+    </message>
+    <message>
+        <source>{term} is on the do-not-translate list: keep it as it is.</source>
+        <translation>{term} steht auf der Nicht-übersetzen-Liste: unverändert lassen.</translation>
+    </message>
+    <message>
+        <source>The glossary translates {term} as {target}.</source>
+        <translation>Laut Glossar wird {term} mit {target} übersetzt.</translation>
+    </message>
+    <message>
+        <source>The segment reads as {found}, not {wanted}.</source>
+        <translation>Das Segment liest sich wie {found}, nicht wie {wanted}.</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +2076,22 @@
         <translation>Bedeutungsvektoren für verwandte Links berechnen</translation>
     </message>
     <message>
+        <source>Translate to…</source>
+        <translation>Übersetzen in…</translation>
+    </message>
+    <message>
+        <source>Go to Other Language Version</source>
+        <translation>Zur anderen Sprachfassung</translation>
+    </message>
+    <message>
+        <source>Go to Previous Language Version</source>
+        <translation>Zur vorherigen Sprachfassung</translation>
+    </message>
+    <message>
+        <source>Translation View</source>
+        <translation>Übersetzungsansicht</translation>
+    </message>
+    <message>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -1390,6 +2102,22 @@
     <message>
         <source>About Newsdesk</source>
         <translation>Über Newsdesk</translation>
+    </message>
+    <message>
+        <source>Tag Selection as…</source>
+        <translation>Auswahl verschlagworten als…</translation>
+    </message>
+    <message>
+        <source>Manage Entities…</source>
+        <translation>Entitäten verwalten…</translation>
+    </message>
+    <message>
+        <source>Entity Tags</source>
+        <translation>Entitäten-Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Highlight Entity Mentions</source>
+        <translation>Erwähnungen von Entitäten hervorheben</translation>
     </message>
     <message>
         <source>(untitled)</source>
@@ -1564,6 +2292,25 @@
     </message>
 </context>
 <context>
+    <name>entities</name>
+    <message>
+        <source>known: 1 article</source>
+        <translation>bekannt: 1 Artikel</translation>
+    </message>
+    <message>
+        <source>known: {n} articles</source>
+        <translation>bekannt: {n} Artikel</translation>
+    </message>
+    <message>
+        <source>new name, 1 mention</source>
+        <translation>neuer Name, 1 Erwähnung</translation>
+    </message>
+    <message>
+        <source>new name, {n} mentions</source>
+        <translation>neuer Name, {n} Erwähnungen</translation>
+    </message>
+</context>
+<context>
     <name>formatting</name>
     <message>
         <source>just now</source>
@@ -1651,6 +2398,10 @@
     <message>
         <source>Language detection: langdetect (Apache-2.0) with its language profiles.</source>
         <translation>Spracherkennung: langdetect (Apache-2.0) mit seinen Sprachprofilen.</translation>
+    </message>
+    <message>
+        <source>Entity suggestions: the German model is trained on GermEval 2014 NER (NoSta-D; Benikova, Biemann, Reznicek, CC BY 4.0), the English one on wikigold (CC BY 4.0).</source>
+        <translation>Vorschläge für Entitäten: Das deutsche Modell ist mit GermEval 2014 NER (NoSta-D; Benikova, Biemann, Reznicek, CC BY 4.0) trainiert, das englische mit wikigold (CC BY 4.0).</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1842,6 +2593,14 @@
         <source>Publish</source>
         <translation>Veröffentlichung</translation>
     </message>
+    <message>
+        <source>Translation</source>
+        <translation>Übersetzung</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>Entitäten</translation>
+    </message>
 </context>
 <context>
     <name>operations</name>
@@ -1891,6 +2650,14 @@
     <message>
         <source>Related links</source>
         <translation>Verwandte Links</translation>
+    </message>
+    <message>
+        <source>Entity tags</source>
+        <translation>Entitäten-Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Übersetzung</translation>
     </message>
 </context>
 <context>

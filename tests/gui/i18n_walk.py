@@ -37,14 +37,17 @@ from PySide6.QtWidgets import (  # noqa: E402
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QProgressDialog,
     QTableWidget,
     QTabWidget,
+    QTextBrowser,
     QTreeWidget,
     QWidget,
 )
 
 Found = tuple[str, str]  # (where, text)
+TRANSLATED = "Ein Text über Chips."  # a segment the translation memory knows
 
 
 def _wait(window: QMainWindow, ms: int = 10_000) -> None:
@@ -86,6 +89,11 @@ def widget_texts(widget: QWidget) -> Iterator[Found]:
         yield f"{where}.text", widget.text()
     if isinstance(widget, QLineEdit | QPlainTextEdit):
         yield f"{where}.placeholderText", widget.placeholderText()
+    if isinstance(widget, QProgressBar) and widget.isTextVisible():  # "%p% translated"
+        yield f"{where}.text", widget.text()
+    if isinstance(widget, QTextBrowser):  # composed by the interface (matches, diffs)
+        for line in widget.toPlainText().splitlines():
+            yield f"{where}.text", line
     if isinstance(widget, QDockWidget):
         yield f"{where}.windowTitle", widget.windowTitle()
     if isinstance(widget, QTabWidget):
@@ -117,12 +125,15 @@ def widget_texts(widget: QWidget) -> Iterator[Found]:
         for column in range(columns):
             header = model.headerData(column, Qt.Orientation.Horizontal)
             yield f"{where}.header[{column}]", str(header or "")
+        palette = widget.objectName() == "paletteResults"
         for row in range(
             min(model.rowCount(QModelIndex()), 60)
         ):  # the palette's commands, a list page
-            index = model.index(row, 0)
-            yield f"{where}.row[{row}]", str(index.data() or "")
-            detail = index.data(Qt.ItemDataRole.UserRole + 3)  # the palette's category
+            for column in range(columns):  # a table's every cell: a segment's status too
+                index = model.index(row, column)
+                yield f"{where}.row[{row}][{column}]", str(index.data() or "")
+            # The palette's category; other models keep their own data in that role.
+            detail = model.index(row, 0).data(Qt.ItemDataRole.UserRole + 3) if palette else None
             if isinstance(detail, str):
                 yield f"{where}.detail[{row}]", detail
 
@@ -185,6 +196,61 @@ def open_everything(window: QMainWindow, article_id: int) -> None:
     QTest.qWait(100)
 
 
+def _select_in_body(window: QMainWindow, text: str) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    body = window.editor.body  # type: ignore[attr-defined]
+    start = body.toPlainText().index(text)
+    cursor = body.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+    body.setTextCursor(cursor)
+
+
+def open_entity_and_translation_parts(window: QMainWindow, ids: list[int]) -> None:
+    """The entity and translation tools: Tag Selection as… on the first article, Translate
+    to… for the second, then a translation of the first with the entity tags panel and
+    the side-by-side translation view, the list filtered by an entity, the entity manager
+    with an entity shown, and the palette offering the articles of a tag."""
+    from editor.core.translation.tmx import TmPair
+    from editor.ui.palette import CommandPalette
+
+    ws = window.ws  # type: ignore[attr-defined]
+    scholz = ws.entities.add("Olaf Scholz", "person", aliases=["Scholz"])
+    ws.entities.tag(ids[0], ["Halbleiter", scholz])
+    ws.memory.add([TmPair("de", "en", TRANSLATED, "A text about chips.", "walk")])
+    window.open_article(ids[0])  # type: ignore[attr-defined]
+    _wait(window)
+    _select_in_body(window, "Dresden")
+    window.open_tool("tag_selection")  # type: ignore[attr-defined]
+    _wait(window)
+    window.open_article(ids[1])  # type: ignore[attr-defined]
+    _wait(window)
+    window.open_tool("translate")  # type: ignore[attr-defined]
+    _wait(window)
+    translation = ws.translation.translate_to(ids[0], "en")
+    ws.entities.tag(translation.id, ["Halbleiter"])
+    window.open_article(translation.id)  # type: ignore[attr-defined]
+    _wait(window)
+    for name in ("entities", "translation"):
+        if not window.panel_visible(name):  # type: ignore[attr-defined]
+            window.toggle_panel(name)  # type: ignore[attr-defined]
+        _wait(window)
+    tools = window.entity_tools  # type: ignore[attr-defined]
+    tools.filter_by_entity(ws.entities.find("Halbleiter").id)
+    window.open_tool("entities")  # type: ignore[attr-defined]
+    _wait(window)
+    tools.manager.select_entity(scholz.id)
+    panel = window.panels.built("translation")  # type: ignore[attr-defined]
+    panel.select_segment("body:0")  # its memory match and checks in the side pane
+    _wait(window)
+    palette = window.findChild(CommandPalette)
+    if palette is not None and palette.isVisible():
+        palette.line_edit.setText("Halbleit")
+        QTest.qWait(400)  # the palette searches after a short pause
+    _wait(window)
+
+
 def main(argv: list[str]) -> int:
     mode, workdir = argv[1], Path(argv[2])
     from editor.app.workspace import Workspace
@@ -200,7 +266,10 @@ def main(argv: list[str]) -> int:
     ids = seed(
         ws,
         [
-            {"title": "Halbleiterwerk in Dresden", "body": "Ein Text über Chips."},
+            {
+                "title": "Halbleiterwerk in Dresden",
+                "body": f"{TRANSLATED}\n\nOlaf Scholz besucht Dresden.",
+            },
             {"title": "Neue Chipfabrik", "status": "ready", "body": "Noch ein Text."},
         ],
     )
@@ -212,6 +281,7 @@ def main(argv: list[str]) -> int:
     report["menus"] = [a.text() for a in window.menuBar().actions()]
     if mode == "walk":
         open_everything(window, ids[1])
+        open_entity_and_translation_parts(window, ids)
         report["texts"] = shown_texts()
     print(json.dumps(report, ensure_ascii=False))
     sys.stdout.flush()

@@ -145,8 +145,23 @@ def test_under_a_german_locale_everything_the_window_shows_is_german(tmp_path):
         }
     )
     shown = {text for _where, text in texts}
-    # The walk saw the window, its menus, panels and each dialog.
-    for german in ("&Datei", "Einstellungen", "Veröffentlichen", "Über Newsdesk", "Verlauf"):
+    # The walk saw the window, its menus, panels and each dialog: the entity tags panel,
+    # the list filtered by an entity, Tag Selection as…, the entity manager, Translate
+    # to… and the side-by-side translation view too.
+    for german in (
+        "&Datei",
+        "Einstellungen",
+        "Veröffentlichen",
+        "Über Newsdesk",
+        "Verlauf",
+        "Schlagwortvorschläge",
+        "Artikel mit dem Schlagwort „Halbleiter“",
+        "Eine neue Entität",
+        "Aliasse",
+        "übersetzen in:",
+        "Ausgangstext",
+        "% übersetzt",
+    ):
         assert any(german in text for text in shown), german
     assert len(texts) > 300
     assert not untranslated, "shown in English under LANG=de_DE.UTF-8:\n" + "\n".join(

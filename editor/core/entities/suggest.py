@@ -17,6 +17,7 @@ from editor.core.entities.extractor import LABEL_KINDS, Span
 from editor.core.entities.matcher import KnownMatcher, Mention
 from editor.core.entities.model import Entity, EntityKind, name_key
 from editor.core.entities.text import Token, sentences
+from editor.core.texts import translate
 
 # Below this a suggestion is not shown. Low, because the model's confidence in a name
 # it did find is often modest (English: a few hundred training sentences).
@@ -112,8 +113,18 @@ class _Intervals:
         return None
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _known_reason(articles: int) -> str:
+    # Whole phrases, singular and plural apart: the interface translates them (the
+    # window installs the translator; the CLI and tests keep the English).
+    if articles == 1:
+        return translate("entities", "known: 1 article")
+    return translate("entities", "known: {n} articles").format(n=articles)
+
+
+def _new_reason(mentions: int) -> str:
+    if mentions == 1:
+        return translate("entities", "new name, 1 mention")
+    return translate("entities", "new name, {n} mentions").format(n=mentions)
 
 
 def _model_spans(
@@ -218,12 +229,12 @@ def _score(
         base = min(1.0, ((_doubted(entity) if doubted else 0.75) + repeat) * entity.weight)
         if confirmed:
             base = 1 - (1 - base) * 0.3  # the model took it for a name too
-        reason = f"known: {_plural(entity.articles, 'article')}"
+        reason = _known_reason(entity.articles)
         surfaces = tuple(sorted(tally.surfaces))
         return Suggestion(entity.name, entity.kind, base, reason, tally.count, entity.id, surfaces)
     model = max(tally.scores)
     # A new name stays below a known one the model confirms.
     score = min(NEW_NAME_CAP, model + repeat) * weights.get(name_key(tally.name), 1.0)
-    reason = f"new name, {_plural(tally.count, 'mention')}"
+    reason = _new_reason(tally.count)
     surfaces = tuple(sorted(tally.surfaces))
     return Suggestion(tally.name, tally.kind, score, reason, tally.count, None, surfaces)

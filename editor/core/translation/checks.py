@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from editor.core.langcheck import identify_language
 from editor.core.languages import language_name
+from editor.core.texts import translate
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"'„“”]+", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -77,12 +78,16 @@ def check_pair(
     if not source.strip():
         return []
     if not target.strip():
-        return [SegmentProblem("segment.empty", "The segment is not translated.")]
+        return [
+            SegmentProblem("segment.empty", translate("checks", "The segment is not translated."))
+        ]
     problems: list[SegmentProblem] = []
     if len(source) >= COPIED_MIN_CHARS and " ".join(source.split()) == " ".join(target.split()):
         problems.append(
             SegmentProblem(
-                "segment.copied", "The segment is the same as its source.", blocking=False
+                "segment.copied",
+                translate("checks", "The segment is the same as its source."),
+                blocking=False,
             )
         )
     for check in _CHECKS:
@@ -98,19 +103,23 @@ def _check_numbers(source: str, target: str) -> list[SegmentProblem]:
     if not missing:
         return []
     shown = ", ".join(sorted(missing))
-    return [SegmentProblem("segment.numbers", f"Numbers missing in the translation: {shown}.")]
+    text = translate("checks", "Numbers missing in the translation: {numbers}.")
+    return [SegmentProblem("segment.numbers", text.format(numbers=shown))]
 
 
 def _check_verbatim(source: str, target: str) -> list[SegmentProblem]:
     problems = []
-    names = {"url": "URL", "email": "e-mail address", "version": "version"}
+    # Whole sentences per kind: the translation of "The {kind}" depends on the kind.
+    texts = {
+        "url": translate("checks", "The URL {items} must stay as it is."),
+        "email": translate("checks", "The e-mail address {items} must stay as it is."),
+        "version": translate("checks", "The version {items} must stay as it is."),
+    }
     for kind, items in verbatim_items(source).items():
         lost = [item for item in dict.fromkeys(items) if item not in target]
         if lost:
             problems.append(
-                SegmentProblem(
-                    f"segment.{kind}", f"The {names[kind]} {', '.join(lost)} must stay as it is."
-                )
+                SegmentProblem(f"segment.{kind}", texts[kind].format(items=", ".join(lost)))
             )
     return problems
 
@@ -133,14 +142,18 @@ def _check_glossary(
             problems.append(
                 SegmentProblem(
                     "segment.do_not_translate",
-                    f"{entry.source!r} is on the do-not-translate list: keep it as it is.",
+                    translate(
+                        "checks", "{term} is on the do-not-translate list: keep it as it is."
+                    ).format(term=repr(entry.source)),
                 )
             )
         elif entry.target is not None and not _mentions(target.lower(), entry.target.lower()):
             problems.append(
                 SegmentProblem(
                     "segment.glossary",
-                    f"The glossary translates {entry.source!r} as {entry.target!r}.",
+                    translate("checks", "The glossary translates {term} as {target}.").format(
+                        term=repr(entry.source), target=repr(entry.target)
+                    ),
                     blocking=False,
                 )
             )
@@ -156,6 +169,12 @@ def _check_language(target: str, lang: str, languages: Sequence[str]) -> list[Se
     return [
         SegmentProblem(
             "segment.language",
-            f"The segment reads as {language_name(found.lang)}, not {language_name(lang)}.",
+            translate("checks", "The segment reads as {found}, not {wanted}.").format(
+                found=_language(found.lang), wanted=_language(lang)
+            ),
         )
     ]
+
+
+def _language(code: str) -> str:
+    return translate("languages", language_name(code))

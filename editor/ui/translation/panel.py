@@ -166,7 +166,11 @@ class TranslationPanel(ArticlePanel):
                 self._show_state(*found)
 
         self.run_query(
-            "state", "Reading the translation", plain(read), shown, on_error=self._on_state_error
+            "state",
+            self.tr("Reading the translation"),
+            plain(read),
+            shown,
+            on_error=self._on_state_error,
         )
 
     def _on_state_error(self, error: BaseException) -> None:
@@ -265,7 +269,7 @@ class TranslationPanel(ArticlePanel):
             return workbench.segment_help(ws, state, key, target, terms)
 
         self.run_query(
-            "help", "Looking up the translation memory", plain(work), self._on_help_found
+            "help", self.tr("Looking up the translation memory"), plain(work), self._on_help_found
         )
 
     def _on_help_found(self, found: SegmentHelp) -> None:
@@ -286,7 +290,7 @@ class TranslationPanel(ArticlePanel):
             self.side.show_article_problems(problems)
             self.model.show_problems(problems)
 
-        self.run_query("checks", "Checking the translation", plain(work), shown)
+        self.run_query("checks", self.tr("Checking the translation"), plain(work), shown)
 
     # ------------------------------------------------------------ editing
 
@@ -352,7 +356,9 @@ class TranslationPanel(ArticlePanel):
             found = {key: index.exact(text) for key, text in wanted.items()}
             return {key: entries[0].target for key, entries in found.items() if entries}
 
-        self.run_query("fill", "Looking up 100 % matches", plain(work), self._on_exact_found)
+        self.run_query(
+            "fill", self.tr("Looking up 100 % matches"), plain(work), self._on_exact_found
+        )
 
     def _on_exact_found(self, found: dict[str, str]) -> None:
         if found:
@@ -378,7 +384,9 @@ class TranslationPanel(ArticlePanel):
         def failed(error: BaseException) -> None:
             self._say(str(error))
 
-        self.run_query("mt", "Machine-translating a segment", plain(work), done, on_error=failed)
+        self.run_query(
+            "mt", self.tr("Machine-translating a segment"), plain(work), done, on_error=failed
+        )
 
     def _say(self, text: str) -> None:
         """What an action of the view did, or why it could not (beside its buttons)."""
@@ -407,7 +415,7 @@ class TranslationPanel(ArticlePanel):
             self._say(self.tr("The segment was not stored: %1").replace("%1", str(error)))
 
         self.run_change(
-            "Storing translated segments",
+            self.tr("Storing translated segments"),
             lambda: ws.translation.save_segments(article_id, edits),
             stored,
             on_error=failed,

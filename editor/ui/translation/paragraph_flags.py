@@ -97,7 +97,9 @@ class ParagraphLanguageFlags(QObject):
                 self.draft_language_found.emit(draft)
 
         self._runner.run(
-            query("Checking the paragraphs' language", plain(work), key=(id(self), "flags")),
+            query(
+                self.tr("Checking the paragraphs' language"), plain(work), key=(id(self), "flags")
+            ),
             on_done=done,
             on_error=lambda _error: None,  # a flag is a hint: no error message for it
             owner=self,
@@ -137,10 +139,10 @@ class ParagraphLanguageFlags(QObject):
             cursor = self._body.cursorForPosition(event.pos())
             flag = self.flag_at(cursor.blockNumber())
             if flag is not None:
-                from editor.core.languages import language_name
+                from editor.ui.i18n import language_display
 
                 text = self.tr("This paragraph reads as %1.").replace(
-                    "%1", language_name(flag.lang)
+                    "%1", language_display(flag.lang)
                 )
                 QToolTip.showText(event.globalPos(), text, self._body)
                 return True

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.app.operations import change, plain, query
-from editor.core.languages import language_name
+from editor.ui.i18n import language_display
 
 if TYPE_CHECKING:
     from editor.core.article import Article
@@ -61,7 +61,7 @@ class TranslateDialog(QDialog):
         assert ws is not None
         self._window.runner.run(
             query(
-                "Reading the language versions",
+                self.tr("Reading the language versions"),
                 plain(lambda: groups.missing_languages(ws, article_id)),
             ),
             on_done=self._show_languages,
@@ -77,7 +77,7 @@ class TranslateDialog(QDialog):
             return
         self.intro.setText(self.tr("Translate “%1” into:").replace("%1", title))
         for code in codes:
-            item = QListWidgetItem(f"{language_name(code)} ({code})")
+            item = QListWidgetItem(f"{language_display(code)} ({code})")
             item.setData(CODE_ROLE, code)
             self.languages.addItem(item)
         self.languages.setCurrentRow(0)
@@ -103,7 +103,7 @@ class TranslateDialog(QDialog):
         assert ws is not None
         # Worded now: the dialog is gone when the version is created.
         done = self.tr("Created the %1 version; translate it segment by segment.")
-        done = done.replace("%1", language_name(code))
+        done = done.replace("%1", language_display(code))
 
         def created(translation: Article) -> None:
             window.open_article(translation.id)
@@ -113,7 +113,7 @@ class TranslateDialog(QDialog):
 
         window.run_operation(
             change(
-                "Creating the translation",
+                self.tr("Creating the translation"),
                 plain(lambda: ws.translation.translate_to(source_id, code)),
             ),
             on_done=created,

@@ -109,6 +109,25 @@ def test_suggestions_from_known_names_work_without_a_model() -> None:
     assert (only.name, only.reason, only.count) == ("Infineon", "known: 4 articles", 1)
 
 
+def test_the_reason_is_in_the_interface_language() -> None:
+    """With a translator installed (the window's), why a name is suggested is translated,
+    the count filled in after translation; the singular is its own phrase."""
+    from editor.core import texts
+
+    texts.use(lambda context, text: f"{context}|{text}")
+    try:
+        known = KnownEntities(
+            [
+                Entity("Infineon", EntityKind.ORGANISATION, id=1, articles=4),
+                Entity("Bosch", EntityKind.ORGANISATION, id=2, articles=1),
+            ]
+        )
+        found = {s.name: s.reason for s in suggest(GERMAN, known=known, tagger=None)}
+    finally:
+        texts.use(None)
+    assert found == {"Infineon": "entities|known: 4 articles", "Bosch": "entities|known: 1 article"}
+
+
 def test_known_and_new_names_are_merged_and_rejections_respected() -> None:
     model = CandidateExtractor.load(model_paths("de")[0])
     known = KnownEntities([Entity("Bosch", EntityKind.ORGANISATION, id=1, articles=2)])

@@ -61,3 +61,29 @@ def test_a_segment_left_in_the_source_language_is_flagged() -> None:
     assert _codes("Neues Smartphone", "New smartphone", target_lang="en", languages=LANGS) == []
     translated = "On Tuesday the government passed a new law on data protection."
     assert _codes(source, translated, target_lang="en", languages=LANGS) == []
+
+
+def test_the_messages_are_in_the_interface_language() -> None:
+    """With a translator installed (as the window does), every message goes through it,
+    placeholders filled after translation, language names too."""
+    from editor.core import texts
+
+    seen: list[tuple[str, str]] = []
+
+    def marking(context: str, text: str) -> str:
+        seen.append((context, text))
+        return f"»{text}«"
+
+    texts.use(marking)
+    try:
+        source = "Die Regierung hat am Dienstag 17 neue Gesetze zum Datenschutz beschlossen."
+        problems = check_pair(source, source.replace("17", ""), target_lang="en", languages=LANGS)
+        empty = check_pair("Ein Satz.", "")
+    finally:
+        texts.use(None)
+    messages = {p.code: p.message for p in [*problems, *empty]}
+    assert messages["segment.numbers"] == "»Numbers missing in the translation: 17.«"
+    assert messages["segment.language"] == "»The segment reads as »German«, not »English«.«"
+    assert messages["segment.empty"] == "»The segment is not translated.«"
+    assert ("languages", "German") in seen
+    assert check_pair("Ein Satz.", "")[0].message == "The segment is not translated."
