@@ -1330,6 +1330,10 @@
         <translation>&amp;Persönlich</translation>
     </message>
     <message>
+        <source>Tr&amp;anslation</source>
+        <translation>Über&amp;setzung</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard</source>
         <translation>&amp;Tastatur</translation>
     </message>
@@ -1754,6 +1758,75 @@
     <message>
         <source>Storing translated segments</source>
         <translation>Übersetzte Segmente werden gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationSettingsPage</name>
+    <message>
+        <source>Machine translation</source>
+        <translation>Maschinelle Übersetzung</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>A LibreTranslate-compatible server</source>
+        <translation>Ein LibreTranslate-kompatibler Server</translation>
+    </message>
+    <message>
+        <source>Argos Translate on this computer</source>
+        <translation>Argos Translate auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Machine translation server</source>
+        <translation>Server für maschinelle Übersetzung</translation>
+    </message>
+    <message>
+        <source>A LibreTranslate-compatible server. Empty: no machine translation.</source>
+        <translation>Ein LibreTranslate-kompatibler Server. Leer: keine maschinelle Übersetzung.</translation>
+    </message>
+    <message>
+        <source>API key of the machine translation server</source>
+        <translation>API-Schlüssel des Servers für maschinelle Übersetzung</translation>
+    </message>
+    <message>
+        <source>Names not to translate</source>
+        <translation>Namen, die nicht übersetzt werden</translation>
+    </message>
+    <message>
+        <source>Machine &amp;translation:</source>
+        <translation>Maschinelle Ü&amp;bersetzung:</translation>
+    </message>
+    <message>
+        <source>&amp;Machine translation server:</source>
+        <translation>&amp;Server für maschinelle Übersetzung:</translation>
+    </message>
+    <message>
+        <source>API k&amp;ey:</source>
+        <translation>API-Schl&amp;üssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Do not translate
+(one name a line):</source>
+        <translation>&amp;Nicht übersetzen
+(ein Name pro Zeile):</translation>
+    </message>
+    <message>
+        <source>Kept in the archive. Text is sent to the server only when its address is set and you ask for a machine translation.</source>
+        <translation>Im Archiv gespeichert. Text wird nur dann an den Server geschickt, wenn seine Adresse eingetragen ist und Sie eine maschinelle Übersetzung anfordern.</translation>
+    </message>
+    <message>
+        <source>Type the machine translation server&apos;s address.</source>
+        <translation>Geben Sie die Adresse des Servers für maschinelle Übersetzung ein.</translation>
+    </message>
+    <message>
+        <source>Machine translation: {reason}</source>
+        <translation>Maschinelle Übersetzung: {reason}</translation>
+    </message>
+    <message>
+        <source>Do not translate: {reason}</source>
+        <translation>Nicht übersetzen: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2400,8 +2473,8 @@
         <translation>Spracherkennung: langdetect (Apache-2.0) mit seinen Sprachprofilen.</translation>
     </message>
     <message>
-        <source>Entity suggestions: the German model is trained on GermEval 2014 NER (NoSta-D; Benikova, Biemann, Reznicek, CC BY 4.0), the English one on wikigold (CC BY 4.0).</source>
-        <translation>Vorschläge für Entitäten: Das deutsche Modell ist mit GermEval 2014 NER (NoSta-D; Benikova, Biemann, Reznicek, CC BY 4.0) trainiert, das englische mit wikigold (CC BY 4.0).</translation>
+        <source>Entity suggestions: the German model is trained on GermEval 2014 NER (NoSta-D; Benikova, Biemann, Reznicek, CC BY 4.0), the English one on wikigold (CC BY 4.0; its text CC BY-SA); both learn from place names of GeoNames (CC BY 4.0) and from first names and surnames of the 1990 US Census (public domain).</source>
+        <translation>Entitätsvorschläge: Das deutsche Modell ist mit GermEval 2014 NER trainiert (NoSta-D; Benikova, Biemann, Reznicek, CC BY 4.0), das englische mit wikigold (CC BY 4.0; dessen Text CC BY-SA); beide lernen aus Ortsnamen von GeoNames (CC BY 4.0) und aus Vor- und Nachnamen des US-Zensus von 1990 (gemeinfrei).</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
