@@ -114,9 +114,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from editor.core.entities.model import parse_label
+    from editor.core.entities.model import parse_labels
 
-    labels = dict(_guard(lambda: [parse_label(text) for text in args.label]))
+    labels = _guard(lambda: parse_labels(args.label))
     ws = open_workspace(args)
     try:
         entity = _guard(

@@ -64,6 +64,9 @@ def test_the_kinds_offered_are_the_entity_kinds() -> None:
     assert KINDS == MODEL_KINDS
 
 
+TWO_GERMAN_LABELS = ("--label", "de=Wien", "--label", "de=Vienna")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -74,6 +77,12 @@ def test_the_kinds_offered_are_the_entity_kinds() -> None:
         (("entities", "add", "Industrie", "--kind", "topic"), "already belongs"),
         (("entities", "merge", "Industrie", "Nichts"), "no entity called 'Nichts'"),
         (("tag", "n1"), "name the tags"),
+        (("tag", "n1", "KI", ""), "tag is empty"),
+        (("tag", "n1", " \t"), "tag is empty"),
+        (
+            ("entities", "add", "Wien", "--kind", "place", *TWO_GERMAN_LABELS),
+            "two labels for 'de'",
+        ),
         (("tag", "suggest"), "needs one of"),
         (("tag", "suggest", "--jsonl", "missing.jsonl"), "cannot read"),
     ],
@@ -84,6 +93,9 @@ def test_bad_input_is_one_line_on_stderr(
     code, out, err = run(capsys, "--db", db, *args)
     assert code != 0 and out == ""
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    # Nothing half-written: the article keeps its tag, no entity was added.
+    code, out, _ = run(capsys, "--db", db, "entities", "list", "--json")
+    assert [e["name"] for e in json.loads(out)] == ["Industrie"]
 
 
 def test_suggest_for_an_article_a_file_and_jsonl(
