@@ -334,3 +334,29 @@ def test_mentions_of_tagged_entities_are_marked_and_the_marks_toggle(qtbot, wind
     window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
     type_text(window.editor.body, " Scholz")
     qtbot.waitUntil(lambda: sorted(_marked(window)) == ["Olaf Scholz", "Scholz", "Scholz"])
+
+
+def test_the_manager_words_its_undo_steps_in_the_interface_language(
+    qtbot, window, monkeypatch
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    german = {"Rename “%1”": "„%1“ umbenennen", "Undo: %1": "Rückgängig: %1"}
+    plain_translate = QCoreApplication.translate
+    monkeypatch.setattr(
+        QCoreApplication,
+        "translate",
+        staticmethod(
+            lambda ctx, text, *rest: german.get(text) or plain_translate(ctx, text, *rest)
+        ),
+    )
+    scholz = window.ws.entities.add("Olaf Scholz", "person")
+    manager = _manager(qtbot, window, 1)
+    manager.select_entity(scholz.id)
+    manager.name.setText("Scholz")
+    manager.save_button.click()
+    qtbot.waitUntil(manager.undo_stack.canUndo)
+    assert manager.undo_stack.undoText() == "„Olaf Scholz“ umbenennen"
+    assert "„Olaf Scholz“ umbenennen" in manager.message.text()
+    manager.undo_button.click()
+    qtbot.waitUntil(lambda: window.ws.entities.get(scholz.id).name == "Olaf Scholz")

@@ -309,7 +309,7 @@ class EntityManager(QDialog):
         command = EntityEditCommand(edit, self._edits, self._runner, self.reload, self._show_error)
         self.undo_stack.push(command)
         self._wanted_id = select
-        self.message.setText(self.tr("Done: %1 (Ctrl+Z undoes it).").replace("%1", edit.label))
+        self.message.setText(self.tr("Done: %1 (Ctrl+Z undoes it).").replace("%1", command.text()))
         self.reload()
 
     def _show_error(self, error: BaseException) -> None:
