@@ -167,6 +167,30 @@ def test_accept_and_reject_suggestions_with_the_keyboard(qtbot, window) -> None:
     assert ws.articles.get(article_id).tags == ("Halbleiter",)
 
 
+def test_accept_and_reject_new_names_with_the_mouse(qtbot, window) -> None:
+    ws = window.ws
+    article_id = _open(window, title="Gipfel", body="Angela Merkel traf Emmanuel Macron in Paris.")
+    panel = _panel(qtbot, window)
+
+    def row_of(name: str) -> int:
+        return [s.name for s in panel.suggestions()].index(name)
+
+    qtbot.waitUntil(lambda: {"Angela Merkel", "Paris"} <= {s.name for s in panel.suggestions()})
+    panel.suggestions_view.setCurrentIndex(panel.suggestions_model.index(row_of("Paris"), 0))
+    panel.reject_button.click()
+    panel.suggestions_view.setCurrentIndex(
+        panel.suggestions_model.index(row_of("Angela Merkel"), 0)
+    )
+    panel.accept_button.click()
+    qtbot.waitUntil(lambda: ws.articles.get(article_id).tags == ("Angela Merkel",))
+    # The accepted new name is now a known entity of the kind suggested.
+    assert ws.entities.find("Angela Merkel").kind.value == "person"
+    qtbot.waitUntil(lambda: panel.tag_names() == ["Angela Merkel"] and not panel.busy)
+    settle(window)
+    assert "Paris" not in {s.name for s in panel.suggestions()}
+    assert "Paris" not in {s.name for s in ws.suggestions.suggest_for_article(article_id)}
+
+
 def test_remove_a_tag_with_the_delete_key(qtbot, window) -> None:
     article_id = _open(window, title="Zwei", body="x", tags=["KI", "Halbleiter"])
     panel = _panel(qtbot, window)
