@@ -57,6 +57,16 @@ def test_add_list_and_merge(db: str, capsys: pytest.CaptureFixture[str]) -> None
     assert "Industrie" in out and "München" in out
 
 
+def test_both_spellings_of_organisation_add_and_list(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "--db", db, "entities", "add", "Contoso", "--kind", "organization")
+    for spelling in ("organization", "organisation"):
+        code, out, err = run(capsys, "--db", db, "entities", "list", "--kind", spelling, "--json")
+        assert code == 0, err
+        assert [(e["name"], e["kind"]) for e in json.loads(out)] == [("Contoso", "organisation")]
+
+
 def test_the_kinds_offered_are_the_entity_kinds() -> None:
     from editor.cli.entities import KINDS
     from editor.core.entities.model import KINDS as MODEL_KINDS
