@@ -170,6 +170,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
         return _retrain(args)
     if not rest:
         raise CommandError("name the tags: newsdesk tag ID NAME...")
+    if args.file is not None or args.jsonl is not None or args.lang or args.data:
+        # Tagging would otherwise go ahead as if the option were not there.
+        raise CommandError("--file, --jsonl and --lang are for tag suggest, --data for retrain")
     ws = open_workspace(args)
     try:
         article_id = resolve(ws, first)

@@ -89,6 +89,7 @@ TWO_GERMAN_LABELS = ("--label", "de=Wien", "--label", "de=Vienna")
         (("tag", "n1"), "name the tags"),
         (("tag", "n1", "KI", ""), "tag is empty"),
         (("tag", "n1", " \t"), "tag is empty"),
+        (("tag", "n1", "KI", "--file", "a.md"), "are for tag suggest"),
         (
             ("entities", "add", "Wien", "--kind", "place", *TWO_GERMAN_LABELS),
             "two labels for 'de'",
