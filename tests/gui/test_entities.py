@@ -384,26 +384,3 @@ def test_the_manager_words_its_undo_steps_in_the_interface_language(
     assert "„Olaf Scholz“ umbenennen" in manager.message.text()
     manager.undo_button.click()
     qtbot.waitUntil(lambda: window.ws.entities.get(scholz.id).name == "Olaf Scholz")
-
-
-def test_why_a_name_is_suggested_is_said_in_the_interface_language(
-    qtbot, window, monkeypatch
-) -> None:
-    german = {"known: %1 articles": "bekannt: %1 Artikel", "new name, 1 mention": "neu, 1-mal"}
-    # No translator is installed in the tests: every other text stays as written.
-    monkeypatch.setattr(EntitiesPanel, "tr", lambda _self, text, *_rest: german.get(text, text))
-    ws = window.ws
-    ws.entities.add("Halbleiter", "topic")
-    for title in ("Eins", "Zwei"):
-        ws.articles.create(title=title, body="x", tags=["Halbleiter"])
-    _open(window, title="Chips", body="Angela Merkel sprach über Halbleiter.")
-    panel = _panel(qtbot, window)
-    qtbot.waitUntil(
-        lambda: {"Halbleiter", "Angela Merkel"} <= {s.name for s in panel.suggestions()}
-    )
-    why = {
-        panel.suggestions_model.item(row, 0).text(): panel.suggestions_model.item(row, 3).text()
-        for row in range(panel.suggestions_model.rowCount())
-    }
-    assert why["Halbleiter"] == "bekannt: 2 Artikel"
-    assert why["Angela Merkel"] == "neu, 1-mal"

@@ -42,7 +42,6 @@ class Suggestion:
     reason: str
     count: int
     entity_id: int | None = None
-    articles: int = 0  # a known entity's articles: the UI words "reason" in its language
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -185,9 +184,7 @@ def _score(
         if confirmed:
             base = 1 - (1 - base) * 0.3  # the model took it for a name too
         reason = f"known: {_plural(entity.articles, 'article')}"
-        return Suggestion(
-            entity.name, entity.kind, base, reason, tally.count, entity.id, entity.articles
-        )
+        return Suggestion(entity.name, entity.kind, base, reason, tally.count, entity.id)
     model = sum(tally.scores) / len(tally.scores)
     # A new name stays below a known one the model confirms.
     score = min(NEW_NAME_CAP, model + repeat) * weights.get(name_key(tally.name), 1.0)

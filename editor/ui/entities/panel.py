@@ -269,7 +269,7 @@ class EntitiesPanel(ArticlePanel):
         model.removeRows(0, model.rowCount())
         suggestions = [s for s in suggestions if name_key(s.name) not in self._decided]
         for suggestion in suggestions:
-            model.appendRow(_suggestion_row(suggestion, self.reason_text(suggestion)))
+            model.appendRow(_suggestion_row(suggestion))
         wanted = 0
         if current is not None:
             names = [s.name for s in suggestions]
@@ -296,18 +296,6 @@ class EntitiesPanel(ArticlePanel):
         self.reject_button.setEnabled(suggestion is not None)
         self.detail_label.setText(self._describe(suggestion) if suggestion else "")
 
-    def reason_text(self, suggestion: Suggestion) -> str:
-        """Why it is suggested, in the interface's language ("known: 12 articles")."""
-        # Singular and plural as two strings: right for German and English without a
-        # plural-aware English translation file.
-        if suggestion.entity_id is not None:
-            n = suggestion.articles
-            text = self.tr("known: 1 article") if n == 1 else self.tr("known: %1 articles")
-        else:
-            n = suggestion.count
-            text = self.tr("new name, 1 mention") if n == 1 else self.tr("new name, %1 mentions")
-        return text.replace("%1", str(n))
-
     def _describe(self, suggestion: Suggestion) -> str:
         text = self.tr("%1 (%2): %3 mention(s), confidence %4 %, %5")
         values = (
@@ -315,7 +303,7 @@ class EntitiesPanel(ArticlePanel):
             kind_label(suggestion.kind),
             str(suggestion.count),
             str(round(suggestion.score * 100)),
-            self.reason_text(suggestion),
+            suggestion.reason,
         )
         # One pass: a name with "%2" in it stays as it is.
         return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], text)
@@ -426,21 +414,21 @@ class EntitiesPanel(ArticlePanel):
         self.accept_current()
 
 
-def _suggestion_row(suggestion: Suggestion, reason: str) -> list[QStandardItem]:
+def _suggestion_row(suggestion: Suggestion) -> list[QStandardItem]:
     name = QStandardItem(kind_icon(suggestion.kind), suggestion.name)
     name.setData(suggestion, SUGGESTION_ROLE)
     by_column = {
         NAME: name,
         SCORE: QStandardItem(f"{round(suggestion.score * 100)} %"),
         COUNT: QStandardItem(str(suggestion.count)),
-        WHY: QStandardItem(reason),
+        WHY: QStandardItem(suggestion.reason),
         KIND: QStandardItem(kind_label(suggestion.kind)),
     }
     cells = [by_column[column] for column in range(len(by_column))]
     cells[COUNT].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     cells[SCORE].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     for cell in cells:
-        cell.setToolTip(f"{suggestion.name}: {reason}")
+        cell.setToolTip(f"{suggestion.name}: {suggestion.reason}")
     return cells
 
 
