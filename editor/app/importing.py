@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from editor.app.changes import ArticlesImported
 from editor.core.article import Article
+from editor.core.entities.model import EntityError
 from editor.core.importing import (
     ArticleRecord,
     ParseResult,
@@ -191,7 +192,7 @@ class ImportService:
                     raise
                 continue
             except Exception as exc:
-                if not is_bad_data(exc) or len(chunk) == 1:
+                if not _refused(exc) or len(chunk) == 1:
                     raise
                 # A value the database refuses must cost only its own record: write
                 # this chunk one record at a time to find it.
@@ -212,14 +213,23 @@ class ImportService:
             try:
                 new, changed = self._write_chunk([record], source, report)
             except Exception as exc:
-                if not is_bad_data(exc):
+                if not _refused(exc):
                     raise
+                if isinstance(exc, EntityError):  # a tag object the archive's entities refuse
+                    report.rejected.append(Rejected(record.where, f"tag: {exc}"))
+                    continue
                 reason = describe_error(exc) or str(exc).splitlines()[0]
                 report.rejected.append(Rejected(record.where, f"refused by the database: {reason}"))
                 continue
             created.extend(new)
             updated.extend(changed)
         return created, updated
+
+
+def _refused(exc: BaseException) -> bool:
+    """A value refused (by the database, or a tag object by the archive's entities: a
+    Wikidata id another entity has): it costs its own record, not the import."""
+    return is_bad_data(exc) or isinstance(exc, EntityError)
 
 
 def _position(rejected: Rejected) -> tuple[int, str]:

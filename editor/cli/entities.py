@@ -40,7 +40,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p = commands.add_parser("entities", help="the people, organisations, places … tagged")
     sub = p.add_subparsers(dest="entities_command", metavar="ACTION", required=True)
     q = sub.add_parser("list", help="entities with their article counts")
-    q.add_argument("--kind", choices=KINDS)
+    q.add_argument("--kind", choices=(*KINDS, "organization"))
     q.add_argument("--search", default="", help="only those with a name containing TEXT")
     q.add_argument("--json", action="store_true", help="JSON output")
     q.set_defaults(handler=cmd_list)
@@ -96,9 +96,13 @@ def _guard(call: Any) -> Any:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from editor.core.entities.model import parse_kind
+
+    # "add" takes the American spelling too, so "list" finds what "add" made with it.
+    kind = parse_kind(args.kind).value if args.kind else None
     ws = open_workspace(args)
     try:
-        found = ws.entities.list(kind=args.kind, search=args.search)
+        found = ws.entities.list(kind=kind, search=args.search)
     finally:
         ws.close()
     if args.json:
@@ -114,9 +118,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from editor.core.entities.model import parse_label
+    from editor.core.entities.model import parse_labels
 
-    labels = dict(_guard(lambda: [parse_label(text) for text in args.label]))
+    labels = _guard(lambda: parse_labels(args.label))
     ws = open_workspace(args)
     try:
         entity = _guard(
@@ -166,6 +170,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
         return _retrain(args)
     if not rest:
         raise CommandError("name the tags: newsdesk tag ID NAME...")
+    if args.file is not None or args.jsonl is not None or args.lang or args.data:
+        # Tagging would otherwise go ahead as if the option were not there.
+        raise CommandError("--file, --jsonl and --lang are for tag suggest, --data for retrain")
     ws = open_workspace(args)
     try:
         article_id = resolve(ws, first)

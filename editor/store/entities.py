@@ -372,8 +372,26 @@ def entity_ids_for_names(session: Session, items: Iterable[TagItem]) -> dict[str
         if key not in by_key:
             created = add_entity(session, replace(spec, aliases=(), labels={}))
             by_key[key] = created.id or 0
+        else:
+            _agree_wikidata(session, by_key[key], spec)
         ids[given] = by_key[key]
     return ids
+
+
+def _agree_wikidata(session: Session, entity_id: int, spec: core.Entity) -> None:
+    """A known entity takes the Wikidata id a tag object gives when it has none (nothing
+    an import brings is dropped); a different one is refused rather than ignored."""
+    if spec.wikidata is None:
+        return
+    row = session.get(Entity, entity_id)
+    if row is None or row.wikidata == spec.wikidata:
+        return
+    if row.wikidata is not None:
+        raise EntityError(
+            f"{spec.name!r} is Wikidata item {row.wikidata} in the archive, not {spec.wikidata}"
+        )
+    _check_wikidata(session, spec.wikidata, entity_id)
+    row.wikidata = spec.wikidata
 
 
 def set_article_entities(session: Session, article_id: int, entity_ids: Sequence[int]) -> None:

@@ -57,11 +57,24 @@ def test_add_list_and_merge(db: str, capsys: pytest.CaptureFixture[str]) -> None
     assert "Industrie" in out and "München" in out
 
 
+def test_both_spellings_of_organisation_add_and_list(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "--db", db, "entities", "add", "Contoso", "--kind", "organization")
+    for spelling in ("organization", "organisation"):
+        code, out, err = run(capsys, "--db", db, "entities", "list", "--kind", spelling, "--json")
+        assert code == 0, err
+        assert [(e["name"], e["kind"]) for e in json.loads(out)] == [("Contoso", "organisation")]
+
+
 def test_the_kinds_offered_are_the_entity_kinds() -> None:
     from editor.cli.entities import KINDS
     from editor.core.entities.model import KINDS as MODEL_KINDS
 
     assert KINDS == MODEL_KINDS
+
+
+TWO_GERMAN_LABELS = ("--label", "de=Wien", "--label", "de=Vienna")
 
 
 @pytest.mark.parametrize(
@@ -74,6 +87,13 @@ def test_the_kinds_offered_are_the_entity_kinds() -> None:
         (("entities", "add", "Industrie", "--kind", "topic"), "already belongs"),
         (("entities", "merge", "Industrie", "Nichts"), "no entity called 'Nichts'"),
         (("tag", "n1"), "name the tags"),
+        (("tag", "n1", "KI", ""), "tag is empty"),
+        (("tag", "n1", " \t"), "tag is empty"),
+        (("tag", "n1", "KI", "--file", "a.md"), "are for tag suggest"),
+        (
+            ("entities", "add", "Wien", "--kind", "place", *TWO_GERMAN_LABELS),
+            "two labels for 'de'",
+        ),
         (("tag", "suggest"), "needs one of"),
         (("tag", "suggest", "--jsonl", "missing.jsonl"), "cannot read"),
     ],
@@ -84,6 +104,9 @@ def test_bad_input_is_one_line_on_stderr(
     code, out, err = run(capsys, "--db", db, *args)
     assert code != 0 and out == ""
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    # Nothing half-written: the article keeps its tag, no entity was added.
+    code, out, _ = run(capsys, "--db", db, "entities", "list", "--json")
+    assert [e["name"] for e in json.loads(out)] == ["Industrie"]
 
 
 def test_suggest_for_an_article_a_file_and_jsonl(

@@ -167,6 +167,30 @@ def test_accept_and_reject_suggestions_with_the_keyboard(qtbot, window) -> None:
     assert ws.articles.get(article_id).tags == ("Halbleiter",)
 
 
+def test_accept_and_reject_new_names_with_the_mouse(qtbot, window) -> None:
+    ws = window.ws
+    article_id = _open(window, title="Gipfel", body="Angela Merkel traf Emmanuel Macron in Paris.")
+    panel = _panel(qtbot, window)
+
+    def row_of(name: str) -> int:
+        return [s.name for s in panel.suggestions()].index(name)
+
+    qtbot.waitUntil(lambda: {"Angela Merkel", "Paris"} <= {s.name for s in panel.suggestions()})
+    panel.suggestions_view.setCurrentIndex(panel.suggestions_model.index(row_of("Paris"), 0))
+    panel.reject_button.click()
+    panel.suggestions_view.setCurrentIndex(
+        panel.suggestions_model.index(row_of("Angela Merkel"), 0)
+    )
+    panel.accept_button.click()
+    qtbot.waitUntil(lambda: ws.articles.get(article_id).tags == ("Angela Merkel",))
+    # The accepted new name is now a known entity of the kind suggested.
+    assert ws.entities.find("Angela Merkel").kind.value == "person"
+    qtbot.waitUntil(lambda: panel.tag_names() == ["Angela Merkel"] and not panel.busy)
+    settle(window)
+    assert "Paris" not in {s.name for s in panel.suggestions()}
+    assert "Paris" not in {s.name for s in ws.suggestions.suggest_for_article(article_id)}
+
+
 def test_remove_a_tag_with_the_delete_key(qtbot, window) -> None:
     article_id = _open(window, title="Zwei", body="x", tags=["KI", "Halbleiter"])
     panel = _panel(qtbot, window)
@@ -334,3 +358,29 @@ def test_mentions_of_tagged_entities_are_marked_and_the_marks_toggle(qtbot, wind
     window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
     type_text(window.editor.body, " Scholz")
     qtbot.waitUntil(lambda: sorted(_marked(window)) == ["Olaf Scholz", "Scholz", "Scholz"])
+
+
+def test_the_manager_words_its_undo_steps_in_the_interface_language(
+    qtbot, window, monkeypatch
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    german = {"Rename “%1”": "„%1“ umbenennen", "Undo: %1": "Rückgängig: %1"}
+    plain_translate = QCoreApplication.translate
+    monkeypatch.setattr(
+        QCoreApplication,
+        "translate",
+        staticmethod(
+            lambda ctx, text, *rest: german.get(text) or plain_translate(ctx, text, *rest)
+        ),
+    )
+    scholz = window.ws.entities.add("Olaf Scholz", "person")
+    manager = _manager(qtbot, window, 1)
+    manager.select_entity(scholz.id)
+    manager.name.setText("Scholz")
+    manager.save_button.click()
+    qtbot.waitUntil(manager.undo_stack.canUndo)
+    assert manager.undo_stack.undoText() == "„Olaf Scholz“ umbenennen"
+    assert "„Olaf Scholz“ umbenennen" in manager.message.text()
+    manager.undo_button.click()
+    qtbot.waitUntil(lambda: window.ws.entities.get(scholz.id).name == "Olaf Scholz")

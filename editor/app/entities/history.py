@@ -26,10 +26,12 @@ if TYPE_CHECKING:
 class EntityEdit:
     """One edit done: how to do it again, and the states it changed."""
 
-    label: str  # "Rename “Scholz”": what Undo/Redo menus say
+    label: str  # "Rename “Scholz”": the English wording (the UI words it from below)
     before: tuple[EntityState, ...]  # restored in this order on undo
     again: Callable[[], object]
     result: object = None
+    action: str = ""  # "rename", "edit", "merge" or "delete": for a translated label
+    subject: str = ""  # the entity's name as it was
 
     def affected_articles(self) -> tuple[int, ...]:
         return tuple(sorted({a for state in self.before for a, _ in state.links}))
@@ -44,14 +46,18 @@ class EntityEdits:
         with self._db.session() as s:
             return tuple(store.entity_state(s, i) for i in ids)
 
-    def _run(self, label: str, ids: tuple[int, ...], again: Callable[[], object]) -> EntityEdit:
+    def _run(
+        self, action: str, subject: str, ids: tuple[int, ...], again: Callable[[], object]
+    ) -> EntityEdit:
         before = self._states(*ids)
-        return EntityEdit(label, before, again, again())
+        label = f"{action.capitalize()} “{subject}”"
+        return EntityEdit(label, before, again, again(), action=action, subject=subject)
 
     def rename(self, entity_id: int, new_name: str) -> EntityEdit:
         old = self._ws.entities.get(entity_id).name
         return self._run(
-            f"Rename “{old}”",
+            "rename",
+            old,
             (entity_id,),
             lambda: self._ws.entities.rename(entity_id, new_name),
         )
@@ -60,7 +66,7 @@ class EntityEdits:
         if entity.id is None:
             raise ValueError("an edited entity needs its id")
         return self._run(
-            f"Edit “{entity.name}”", (entity.id,), lambda: self._ws.entities.update(entity)
+            "edit", entity.name, (entity.id,), lambda: self._ws.entities.update(entity)
         )
 
     def merge(self, source_id: int, target_id: int) -> EntityEdit:
@@ -68,16 +74,15 @@ class EntityEdits:
         # The target first: undoing gives it back only its own names, then the source
         # can claim its names again.
         return self._run(
-            f"Merge “{source}”",
+            "merge",
+            source,
             (target_id, source_id),
             lambda: self._ws.entities.merge(source_id, target_id),
         )
 
     def delete(self, entity_id: int) -> EntityEdit:
         name = self._ws.entities.get(entity_id).name
-        return self._run(
-            f"Delete “{name}”", (entity_id,), lambda: self._ws.entities.delete(entity_id)
-        )
+        return self._run("delete", name, (entity_id,), lambda: self._ws.entities.delete(entity_id))
 
     def undo(self, edit: EntityEdit) -> None:
         """Put back what ``edit`` changed (one transaction)."""

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from editor.app.changes import EntitiesChanged
-from editor.core.entities.model import Entity, make_entity
+from editor.core.entities.model import Entity, clean_name, make_entity
 from editor.store import articles as article_store
 from editor.store import entities as store
 from editor.store import search as search_index
@@ -136,7 +136,12 @@ class EntityService:
         """Add entities (by name, alias, label or spec) after the article's own tags.
 
         Unknown names become entities (kind "topic" unless a spec says otherwise).
+        An empty or over-long name is refused (EntityError) before anything is written:
+        the article's own tags drop empty ones, but a name asked for must be one.
         """
+        for name in names:
+            if not isinstance(name, Entity):
+                clean_name(name, "tag")
         current = self._ws.articles.get(article_id)
         wanted = [*current.tags, *names]
         self._ws.articles.update(article_id, {"tags": wanted})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -106,6 +107,17 @@ def parse_label(text: str) -> tuple[str, str]:
     if not sep:
         raise EntityError(f"a label is LANG=TEXT, e.g. de=München, not {text!r}")
     return clean_language(lang), clean_name(label, "label")
+
+
+def parse_labels(texts: Iterable[str]) -> dict[str, str]:
+    """Several "LANG=TEXT"; a language given twice is refused, not silently the last."""
+    labels: dict[str, str] = {}
+    for text in texts:
+        lang, label = parse_label(text)
+        if lang in labels and labels[lang] != label:
+            raise EntityError(f"two labels for {lang!r}: {labels[lang]!r} and {label!r}")
+        labels[lang] = label
+    return labels
 
 
 @dataclass(frozen=True, slots=True)

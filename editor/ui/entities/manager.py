@@ -43,7 +43,7 @@ from editor.core.entities.model import (
     EntityError,
     clean_wikidata,
     make_entity,
-    parse_label,
+    parse_labels,
 )
 from editor.ui import dialogs
 from editor.ui.entities.kinds import kind_choices, kind_icon, kind_label
@@ -245,11 +245,8 @@ class EntityManager(QDialog):
 
     def form_entity(self, current: Entity) -> Entity:
         """The entity as the form has it; EntityError for a line that cannot be one."""
-        labels: dict[str, str] = {}
-        for line in self.labels.toPlainText().splitlines():
-            if line.strip():
-                lang, text = parse_label(line.replace(" = ", "=", 1))
-                labels[lang] = text
+        lines = self.labels.toPlainText().splitlines()
+        labels = parse_labels(line.replace(" = ", "=", 1) for line in lines if line.strip())
         aliases = [a for a in self.aliases.toPlainText().splitlines() if a.strip()]
         return make_entity(
             self.name.text(),
@@ -312,7 +309,7 @@ class EntityManager(QDialog):
         command = EntityEditCommand(edit, self._edits, self._runner, self.reload, self._show_error)
         self.undo_stack.push(command)
         self._wanted_id = select
-        self.message.setText(self.tr("Done: %1 (Ctrl+Z undoes it).").replace("%1", edit.label))
+        self.message.setText(self.tr("Done: %1 (Ctrl+Z undoes it).").replace("%1", command.text()))
         self.reload()
 
     def _show_error(self, error: BaseException) -> None:

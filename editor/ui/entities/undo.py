@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from editor.app.operations import change, plain
@@ -18,6 +19,20 @@ from editor.app.operations import change, plain
 if TYPE_CHECKING:
     from editor.app.entities.history import EntityEdit, EntityEdits
     from editor.ui.runner import Runner
+
+
+CONTEXT = "EntityEditCommand"
+
+
+def edit_text(edit: EntityEdit) -> str:
+    """The edit in the interface's language ("Rename “Scholz”")."""
+    wording = {
+        "rename": QCoreApplication.translate(CONTEXT, "Rename “%1”"),
+        "edit": QCoreApplication.translate(CONTEXT, "Edit “%1”"),
+        "merge": QCoreApplication.translate(CONTEXT, "Merge “%1”"),
+        "delete": QCoreApplication.translate(CONTEXT, "Delete “%1”"),
+    }.get(edit.action)
+    return wording.replace("%1", edit.subject) if wording else edit.label
 
 
 class EntityEditCommand(QUndoCommand):
@@ -29,7 +44,7 @@ class EntityEditCommand(QUndoCommand):
         done: Callable[[], None],
         failed: Callable[[BaseException], None],
     ) -> None:
-        super().__init__(edit.label)
+        super().__init__(edit_text(edit))
         self.edit = edit
         self._edits, self._runner = edits, runner
         self._done, self._failed = done, failed
@@ -40,11 +55,13 @@ class EntityEditCommand(QUndoCommand):
             self._pushed = True
             return
         edits, edit = self._edits, self.edit
-        self._run(f"Redo: {edit.label}", lambda: edits.redo(edit))
+        label = QCoreApplication.translate(CONTEXT, "Redo: %1").replace("%1", self.text())
+        self._run(label, lambda: edits.redo(edit))
 
     def undo(self) -> None:
         edits, edit = self._edits, self.edit
-        self._run(f"Undo: {edit.label}", lambda: edits.undo(edit))
+        label = QCoreApplication.translate(CONTEXT, "Undo: %1").replace("%1", self.text())
+        self._run(label, lambda: edits.undo(edit))
 
     def _run(self, label: str, work: Callable[[], object]) -> None:
         self._runner.run(

@@ -166,6 +166,36 @@ def test_import_and_export_tags_as_names_or_objects(workspace: Workspace, tmp_pa
     assert again.ok and len(workspace.entities.list()) == 3
 
 
+def test_an_imported_wikidata_id_fills_a_known_entity_and_a_different_one_is_refused(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    workspace.entities.add("Apple", "topic")  # e.g. a plain tag before the migration
+    workspace.entities.add("Olaf Scholz", "person", wikidata="Q61053")
+
+    def record(title: str, tag: dict[str, str]) -> str:
+        return json.dumps({"title": title, "lang": "en", "body": "x", "tags": [tag]})
+
+    source = tmp_path / "in.jsonl"
+    lines = [
+        record("Fills", {"name": "Apple", "kind": "organisation", "wikidata": "Q312"}),
+        record("Differs", {"name": "Olaf Scholz", "kind": "person", "wikidata": "Q1"}),
+        record("Taken", {"name": "Scholz, Olaf", "kind": "person", "wikidata": "Q61053"}),
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ImportService(workspace).import_path(source)
+    # Nothing the import brings is dropped: the id lands on the entity the archive has.
+    assert workspace.entities.find("Apple").wikidata == "Q312"
+    # A different id is a clear refusal of that record, not silently the archive's.
+    assert not report.ok
+    # A new name with another entity's id costs its record only, not the whole import.
+    assert [r.reason for r in report.rejected] == [
+        "tag: 'Olaf Scholz' is Wikidata item Q61053 in the archive, not Q1",
+        "tag: Wikidata item Q61053 already belongs to the entity 'Olaf Scholz'",
+    ]
+    assert [a.title for a in workspace.articles.list()] == ["Fills"]
+    assert workspace.entities.find("Olaf Scholz").wikidata == "Q61053"
+
+
 def test_a_damaged_model_leaves_known_names_working(workspace: Workspace, tmp_path: Path) -> None:
     from editor.app.entities.suggestions import SuggestionService
     from editor.core.entities.extractor import lexicon_path, model_paths

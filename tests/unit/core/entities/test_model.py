@@ -12,6 +12,7 @@ from editor.core.entities.model import (
     name_key,
     parse_kind,
     parse_label,
+    parse_labels,
 )
 
 
@@ -61,6 +62,15 @@ def test_bad_aliases_labels_and_kinds() -> None:
     with pytest.raises(EntityError, match="not a language code"):
         parse_label("German=München")
     assert parse_label("de=München") == ("de", "München")
+
+
+def test_a_language_labelled_twice_is_refused() -> None:
+    assert parse_labels(["de=München", "en=Munich", "de=München"]) == {
+        "de": "München",
+        "en": "Munich",
+    }
+    with pytest.raises(EntityError, match="two labels for 'de'"):
+        parse_labels(["de=München", "de=Minga"])
 
 
 def test_name_keys_ignore_case_and_spacing_but_keep_umlauts() -> None:
