@@ -236,6 +236,18 @@ def _check_wikidata(session: Session, qid: str | None, owner: int | None) -> Non
         raise EntityError(f"Wikidata item {qid} already belongs to the entity {holder!r}")
 
 
+def _write_fields(session: Session, row: Entity, entity: core.Entity) -> None:
+    """The entity's name, kind, description, Wikidata id and names onto its row (an update
+    and a restore from undo write the same)."""
+    row.name, row.key = entity.name, name_key(entity.name)
+    row.kind = entity.kind.value
+    row.description = entity.description
+    row.wikidata = entity.wikidata
+    row.names.clear()
+    session.flush()  # the old names go before the new ones (the same keys may come back)
+    row.names.extend(_names_of(entity))
+
+
 def _names_of(entity: core.Entity) -> list[EntityName]:
     rows = [EntityName(name=a, key=name_key(a), lang="") for a in entity.aliases]
     rows += [EntityName(name=t, key=name_key(t), lang=lang) for lang, t in entity.labels.items()]
@@ -273,13 +285,7 @@ def update_entity(session: Session, entity: core.Entity) -> core.Entity:
         ).first()
     ):
         raise EntityError(f"there is already an entity called {entity.name!r}")
-    row.name, row.key = entity.name, name_key(entity.name)
-    row.kind = entity.kind.value
-    row.description = entity.description
-    row.wikidata = entity.wikidata
-    row.names.clear()
-    session.flush()  # the old names go before the new ones (same keys may come back)
-    row.names.extend(_names_of(entity))
+    _write_fields(session, row, entity)
     session.flush()
     return get_entity(session, row.id)
 

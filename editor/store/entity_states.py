@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from editor.core.entities import model as core
 from editor.core.entities.model import EntityError, name_key
-from editor.store.entities import _check_free, _check_wikidata, _names_of, get_entity
+from editor.store.entities import _check_free, _check_wikidata, _write_fields, get_entity
 from editor.store.models import Article, ArticleEntity, Entity
 
 
@@ -62,13 +62,7 @@ def _restore(session: Session, state: EntityState) -> None:
         raise EntityError(
             f"“{entity.name}” cannot come back: its place was taken by “{row.name}” since"
         )
-    row.name, row.key = entity.name, name_key(entity.name)
-    row.kind = entity.kind.value
-    row.description = entity.description
-    row.wikidata = entity.wikidata
-    row.names.clear()
-    session.flush()  # the old names go before the restored ones (the same keys may return)
-    row.names.extend(_names_of(entity))
+    _write_fields(session, row, entity)
     session.execute(delete(ArticleEntity).where(ArticleEntity.entity_id == entity.id))
     wanted = dict(state.links)
     alive = set(session.execute(select(Article.id).where(Article.id.in_(list(wanted)))).scalars())

@@ -338,17 +338,21 @@ class TranslationService:
         for row in state.rows:
             if row.change is Change.REMOVED or not row.translatable:
                 continue
-            for problem in check_pair(
-                row.source,
-                row.target,
-                target_lang=state.article.language,
-                languages=languages,
-                glossary=terms,
-            ):
-                problems.append(
-                    SegmentProblem(problem.code, problem.message, row.key, problem.blocking)
-                )
+            problems.extend(row_problems(row, state.article.language, languages, terms))
         return problems
+
+
+def row_problems(
+    row: SegmentRow, target_lang: str, languages: Sequence[str], glossary: Sequence[GlossaryEntry]
+) -> list[SegmentProblem]:
+    """The checks of one row's translation, each naming the row's segment (the service's
+    check and the translation view's article checks differ only in which rows and terms)."""
+    return [
+        SegmentProblem(problem.code, problem.message, row.key, problem.blocking)
+        for problem in check_pair(
+            row.source, row.target, target_lang=target_lang, languages=languages, glossary=glossary
+        )
+    ]
 
 
 def _untranslated(segment: Segment) -> TargetSegment:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from editor.app.translation.service import row_problems
 from editor.core.translation.checks import GlossaryEntry, SegmentProblem, check_pair
 from editor.core.translation.memory import TmMatch
 from editor.core.translation.staleness import SegmentStatus, word_diff
@@ -83,16 +84,8 @@ def article_problems(ws: Workspace, article_id: int) -> list[SegmentProblem]:
     for row in state.rows:
         if not row.translatable or not row.source or row.status is SegmentStatus.UNTRANSLATED:
             continue
-        for problem in check_pair(
-            row.source,
-            row.target,
-            target_lang=state.article.language,
-            languages=languages,
-            glossary=mentioned(terms, row.source),
-        ):
-            problems.append(
-                SegmentProblem(problem.code, problem.message, row.key, problem.blocking)
-            )
+        found = mentioned(terms, row.source)
+        problems.extend(row_problems(row, state.article.language, languages, found))
     return problems
 
 

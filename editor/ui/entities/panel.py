@@ -25,7 +25,6 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
@@ -43,7 +42,8 @@ from editor.core.entities.suggest import Suggestion
 from editor.ui.entities.kinds import kind_icon, kind_label
 from editor.ui.entities.marks import MentionMarks
 from editor.ui.panels.base import ArticlePanel, PanelServices
-from editor.ui.panels.related.widgets import KeyActions
+from editor.ui.panels.related.widgets import KeyActions, heading
+from editor.ui.panels.related.widgets import row as button_row
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QPlainTextEdit
@@ -120,13 +120,13 @@ class EntitiesPanel(ArticlePanel):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(_bold(QLabel(self.tr("Tags"))))
+        layout.addWidget(heading(self.tr("Tags")))
         layout.addWidget(self.tags_view, 2)
-        layout.addLayout(_buttons(self.remove_button))
-        layout.addWidget(_bold(QLabel(self.tr("Suggestions"))))
+        layout.addLayout(button_row(self.remove_button))
+        layout.addWidget(heading(self.tr("Suggestions")))
         layout.addWidget(self.suggestions_view, 3)
         layout.addWidget(self.detail_label)
-        layout.addLayout(_buttons(self.accept_button, self.reject_button))
+        layout.addLayout(button_row(self.accept_button, self.reject_button))
         layout.addWidget(self.status_label)
 
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
@@ -430,19 +430,3 @@ def _suggestion_row(suggestion: Suggestion) -> list[QStandardItem]:
     for cell in cells:
         cell.setToolTip(f"{suggestion.name}: {suggestion.reason}")
     return cells
-
-
-def _bold(label: QLabel) -> QLabel:
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def _buttons(*buttons: QPushButton) -> QHBoxLayout:
-    layout = QHBoxLayout()
-    layout.setContentsMargins(0, 0, 0, 0)
-    for button in buttons:
-        layout.addWidget(button)
-    layout.addStretch(1)
-    return layout

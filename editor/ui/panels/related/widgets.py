@@ -1,4 +1,4 @@
-"""Small pieces the related-links panel is built from."""
+"""Small pieces the related-links panel is built from (the entity panel uses some too)."""
 
 from __future__ import annotations
 
