@@ -21,16 +21,13 @@ if TYPE_CHECKING:
     from editor.ui.runner import Runner
 
 
-CONTEXT = "EntityEditCommand"
-
-
 def edit_text(edit: EntityEdit) -> str:
     """The edit in the interface's language ("Rename “Scholz”")."""
     wording = {
-        "rename": QCoreApplication.translate(CONTEXT, "Rename “%1”"),
-        "edit": QCoreApplication.translate(CONTEXT, "Edit “%1”"),
-        "merge": QCoreApplication.translate(CONTEXT, "Merge “%1”"),
-        "delete": QCoreApplication.translate(CONTEXT, "Delete “%1”"),
+        "rename": QCoreApplication.translate("EntityEditCommand", "Rename “%1”"),
+        "edit": QCoreApplication.translate("EntityEditCommand", "Edit “%1”"),
+        "merge": QCoreApplication.translate("EntityEditCommand", "Merge “%1”"),
+        "delete": QCoreApplication.translate("EntityEditCommand", "Delete “%1”"),
     }.get(edit.action)
     return wording.replace("%1", edit.subject) if wording else edit.label
 
@@ -55,12 +52,16 @@ class EntityEditCommand(QUndoCommand):
             self._pushed = True
             return
         edits, edit = self._edits, self.edit
-        label = QCoreApplication.translate(CONTEXT, "Redo: %1").replace("%1", self.text())
+        label = QCoreApplication.translate("EntityEditCommand", "Redo: %1").replace(
+            "%1", self.text()
+        )
         self._run(label, lambda: edits.redo(edit))
 
     def undo(self) -> None:
         edits, edit = self._edits, self.edit
-        label = QCoreApplication.translate(CONTEXT, "Undo: %1").replace("%1", self.text())
+        label = QCoreApplication.translate("EntityEditCommand", "Undo: %1").replace(
+            "%1", self.text()
+        )
         self._run(label, lambda: edits.undo(edit))
 
     def _run(self, label: str, work: Callable[[], object]) -> None:
