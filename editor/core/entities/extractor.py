@@ -184,6 +184,11 @@ class CandidateExtractor:
         for row, i in enumerate(batch):
             n = int(lengths[row])
             out[i] = decode_spans([labels[k] for k in best[row, :n]], named[row, :n].tolist())
+        if self.lang == "en":
+            # Imported here: english_spans builds on this module's Span.
+            from editor.core.entities.english_spans import tidy_spans
+
+            out = tidy_spans(sents, out)
         return out
 
     def extract(self, text: str) -> list[Candidate]:

@@ -1,0 +1,124 @@
+"""Tidying the English model's names across an article.
+
+The English model learns from about 1,200 sentences, and the names it gets wrong are
+mostly names cut wrongly rather than names missed: runs that swallow a list ("Nikki
+Beach / Pearl"), a preposition ("Doyt Perry Stadium in Bowling Green") or a title
+("Coach Darrell Royal"), and initials losing their full stop ("Thomas L ."). A name
+found once also stands for its other mentions, and a person's surname for the person
+("Hauser" after "George F. Hauser"). Each rule below was kept only when it raised the
+document-level tag F1 of 4-fold cross-validation on wikigold's training articles
+(79.2 → 80.5 together); German is left as its model tags it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from editor.core.entities.extractor import Span
+
+# Small words that stay inside a name ("Army of the Potomac", "Bank of England").
+_INSIDE = frozenset(
+    {"of", "the", "and", "de", "von", "van", "la", "le", "du", "da", "di", "der", "del"}
+    | {"des", "for", "on", "y", "&", "'s", "-", "."}
+)
+# A month alone is a date, not a name ("… Gettysburg in July").
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+# Words before a person's name that are not part of it in the annotations.
+_TITLES = frozenset(
+    "Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Sir Major General Colonel Captain Lieutenant Sergeant "
+    "Coach Judge Senior Seniors Junior Juniors Freshman Sophomore President King Queen "
+    "Prince Princess Saint Engineer Professor Prof. Governor Senator Bishop Pope Lord Lady "
+    "Admiral Chairman Reverend Father Brother Sister".split()
+)
+
+
+def tidy_spans(sents: Sequence[Sequence[str]], spans: list[list[Span]]) -> list[list[Span]]:
+    """The spans of one article's sentences, cut and completed as described above."""
+    cut = [_cut(tokens, found) for tokens, found in zip(sents, spans, strict=True)]
+    return _complete(sents, cut)
+
+
+def _named(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _cut(tokens: Sequence[str], spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in spans:
+        end = span.end
+        # "Thomas L ." is annotated with its full stop, which the tokenizer split off.
+        if end < len(tokens) and tokens[end] == "." and len(tokens[end - 1]) == 1:
+            end += tokens[end - 1].isupper()
+        pieces = [[span.start, span.start]]
+        for i in range(span.start, end):
+            word = tokens[i]
+            if word == "/" or (word.isalpha() and word.islower() and word not in _INSIDE):
+                pieces.append([i + 1, i + 1])
+            else:
+                pieces[-1][1] = i + 1
+        for start, stop in pieces:
+            while stop > start and tokens[stop - 1] in (_INSIDE - {"."}) | {","}:
+                stop -= 1
+            while start < stop and tokens[start] in _INSIDE - {"."}:
+                start += 1
+            if stop <= start or not any(_named(w) for w in tokens[start:stop]):
+                continue
+            if stop - start == 1 and tokens[start] in _MONTHS:
+                continue
+            label = span.label
+            titles = [i for i in range(start, stop - 1) if tokens[i] in _TITLES]
+            if titles:
+                start, label = titles[-1] + 1, "PER"
+            out.append(Span(start, stop, label, span.score))
+    return out
+
+
+def _complete(sents: Sequence[Sequence[str]], spans: list[list[Span]]) -> list[list[Span]]:
+    """Other mentions of names found in the article, and the surnames of its persons."""
+    names: dict[tuple[str, ...], tuple[str, float]] = {}
+    for tokens, found in zip(sents, spans, strict=True):
+        for span in found:
+            words = tuple(tokens[span.start : span.end])
+            names.setdefault(words, (span.label, span.score))
+            last = words[-1]
+            if span.label == "PER" and len(words) > 1 and last[:1].isupper() and len(last) > 1:
+                names.setdefault((last,), ("PER", span.score))
+    longest = max((len(k) for k in names), default=0)
+    out = []
+    for tokens, found in zip(sents, spans, strict=True):
+        taken = [False] * len(tokens)
+        for span in found:
+            taken[span.start : span.end] = [True] * (span.end - span.start)
+        added = list(found)
+        i = 0
+        while i < len(tokens):
+            size = _mention_at(tokens, i, names, taken, longest)
+            if size:
+                label, score = names[tuple(tokens[i : i + size])]
+                added.append(Span(i, i + size, label, score))
+                taken[i : i + size] = [True] * size
+            i += size or 1
+        out.append(sorted(added, key=lambda s: s.start))
+    return out
+
+
+def _mention_at(
+    tokens: Sequence[str],
+    i: int,
+    names: dict[tuple[str, ...], tuple[str, float]],
+    taken: list[bool],
+    longest: int,
+) -> int:
+    """How many words from ``i`` are a whole known name on their own (0: none): not
+    part of a longer capitalised run ("Green" in "Bowling Green" is not "Green")."""
+    if i > 0 and tokens[i - 1][:1].isupper():
+        return 0
+    for size in range(min(longest, len(tokens) - i), 0, -1):
+        end = i + size
+        if tuple(tokens[i:end]) not in names or any(taken[i:end]):
+            continue
+        if end == len(tokens) or not tokens[end][:1].isupper():
+            return size
+    return 0

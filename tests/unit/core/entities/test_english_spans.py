@@ -1,0 +1,62 @@
+"""The English model's names, cut and completed across an article."""
+
+from __future__ import annotations
+
+from editor.core.entities.english_spans import tidy_spans
+from editor.core.entities.extractor import Span
+
+
+def names(sents: list[list[str]], spans: list[list[Span]]) -> list[tuple[str, str]]:
+    tidied = tidy_spans(sents, spans)
+    return [
+        (" ".join(tokens[s.start : s.end]), s.label)
+        for tokens, found in zip(sents, tidied, strict=True)
+        for s in found
+    ]
+
+
+def test_a_run_is_cut_at_a_preposition_and_a_slash() -> None:
+    tokens = "at Doyt Perry Stadium in Bowling Green and Nikki Beach / Pearl".split()
+    spans = [[Span(1, 7, "LOC", 0.9), Span(8, 12, "ORG", 0.8)]]
+    assert names([tokens], spans) == [
+        ("Doyt Perry Stadium", "LOC"),
+        ("Bowling Green", "LOC"),
+        ("Nikki Beach", "ORG"),
+        ("Pearl", "ORG"),
+    ]
+
+
+def test_words_inside_a_name_stay_and_a_month_alone_goes() -> None:
+    tokens = "the Army of the Potomac fought in July".split()
+    spans = [[Span(1, 5, "ORG", 0.9), Span(7, 8, "MISC", 0.6)]]
+    assert names([tokens], spans) == [("Army of the Potomac", "ORG")]
+
+
+def test_a_title_is_left_out_and_makes_a_person() -> None:
+    tokens = "Texas Coach Darrell Royal said".split()
+    assert names([tokens], [[Span(0, 4, "ORG", 0.7)]]) == [("Darrell Royal", "PER")]
+
+
+def test_an_initial_keeps_its_full_stop() -> None:
+    tokens = "by Thomas L . Smith".split()
+    assert names([tokens], [[Span(1, 3, "PER", 0.9)]]) == [("Thomas L .", "PER")]
+
+
+def test_other_mentions_and_the_surname_are_found() -> None:
+    sents = [
+        "George F. Hauser joined Conrail".split(),
+        "Hauser left Conrail for Bowling Green".split(),
+    ]
+    spans = [[Span(0, 3, "PER", 0.9), Span(4, 5, "ORG", 0.8)], [Span(4, 6, "LOC", 0.7)]]
+    assert names(sents, spans) == [
+        ("George F. Hauser", "PER"),
+        ("Conrail", "ORG"),
+        ("Hauser", "PER"),
+        ("Conrail", "ORG"),
+        ("Bowling Green", "LOC"),
+    ]
+
+
+def test_a_name_inside_a_longer_capitalised_run_is_not_taken() -> None:
+    sents = ["Green spoke".split(), "in Bowling Green today".split()]
+    assert names(sents, [[Span(0, 1, "PER", 0.9)], []]) == [("Green", "PER")]
