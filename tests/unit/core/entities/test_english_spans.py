@@ -60,3 +60,12 @@ def test_other_mentions_and_the_surname_are_found() -> None:
 def test_a_name_inside_a_longer_capitalised_run_is_not_taken() -> None:
     sents = ["Green spoke".split(), "in Bowling Green today".split()]
     assert names(sents, [[Span(0, 1, "PER", 0.9)], []]) == [("Green", "PER")]
+
+
+def test_an_ordinal_or_a_type_code_in_front_belongs_to_the_name() -> None:
+    tokens = "the 65th Air Division flew the F-16 Fighting Falcon".split()
+    spans = [[Span(2, 4, "ORG", 0.9), Span(7, 9, "MISC", 0.8)]]
+    assert names([tokens], spans) == [
+        ("65th Air Division", "ORG"),
+        ("F-16 Fighting Falcon", "MISC"),
+    ]
