@@ -28,9 +28,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import heapq
 import json
-import math
 import re
 import sys
 import time
@@ -51,6 +49,7 @@ parallel.prepare_process()
 
 from editor.core.related import RelatedConfig, RelatedDoc, RelatedIndex  # noqa: E402
 from editor.core.related.stopwords import ENGLISH, GERMAN  # noqa: E402
+from tests.benchmarks.bench_related_quality import cosine_ranker  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 GNAD = Path(__file__).resolve().parents[3] / "shared" / "data" / "10kgnad_test" / "articles.jsonl"
@@ -100,28 +99,7 @@ def tfidf_ranker(docs: list[RelatedDoc]) -> Rank:
         Counter(w for w in word.findall(f"{d.title} {d.body}".lower()) if w not in stops)
         for d in docs
     ]
-    n = len(docs)
-    df = Counter(t for c in counts for t in c)
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    vectors = []
-    for number, c in enumerate(counts):
-        raw = {t: (1 + math.log(f)) * (math.log((1 + n) / (1 + df[t])) + 1) for t, f in c.items()}
-        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
-        vectors.append({t: w / norm for t, w in raw.items()})
-        for t, w in vectors[-1].items():
-            postings[t].append((number, w))
-    position = {d.id: i for i, d in enumerate(docs)}
-
-    def rank(doc_id: str) -> list[str]:
-        me = position[doc_id]
-        totals: dict[int, float] = defaultdict(float)
-        for t, w in vectors[me].items():
-            for other, w2 in postings[t]:
-                totals[other] += w * w2
-        totals.pop(me, None)
-        return [docs[i].id for i in heapq.nlargest(DEPTH, totals, key=totals.__getitem__)]
-
-    return rank
+    return cosine_ranker([d.id for d in docs], counts, DEPTH)
 
 
 def wire_figures(

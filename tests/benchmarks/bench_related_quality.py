@@ -71,7 +71,15 @@ def tfidf_ranker(records: list[dict]) -> Callable[[str], list[str]]:
         Counter(w for w in word.findall(f"{r['title']} {r['body']}".lower()) if w not in GERMAN)
         for r in records
     ]
-    n = len(records)
+    return cosine_ranker([r["id"] for r in records], counts, TOP)
+
+
+def cosine_ranker(
+    ids: list[str], counts: list[Counter[str]], depth: int
+) -> Callable[[str], list[str]]:
+    """TF-IDF cosine (sublinear tf, smoothed idf) over the given term counts, one per id:
+    the ``depth`` closest other ids of an id (the baselines of the related benchmarks)."""
+    n = len(counts)
     df = Counter(t for c in counts for t in c)
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     vectors = []
@@ -82,7 +90,7 @@ def tfidf_ranker(records: list[dict]) -> Callable[[str], list[str]]:
         vectors.append(vector)
         for t, w in vector.items():
             postings[t].append((number, w))
-    position = {r["id"]: i for i, r in enumerate(records)}
+    position = {doc_id: i for i, doc_id in enumerate(ids)}
 
     def rank(doc_id: str) -> list[str]:
         me = position[doc_id]
@@ -91,7 +99,7 @@ def tfidf_ranker(records: list[dict]) -> Callable[[str], list[str]]:
             for other, w2 in postings[t]:
                 totals[other] += w * w2
         totals.pop(me, None)
-        return [records[i]["id"] for i in heapq.nlargest(TOP, totals, key=totals.__getitem__)]
+        return [ids[i] for i in heapq.nlargest(depth, totals, key=totals.__getitem__)]
 
     return rank
 
