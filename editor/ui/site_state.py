@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject
 
 from editor.app.changes import ArticleSaved, Change, SitePublished, StatusMoved
 from editor.app.operations import plain, query
-from editor.core.workflow import PUBLIC_STATUSES
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
@@ -61,15 +60,17 @@ class SiteStateFollower(QObject):
 
     def _read(self) -> None:
         article = self._article
-        if article is None or article.deleted or article.status not in PUBLIC_STATUSES:
+        if article is None:
             self._set(OFF)
             return
         workspace, article_id = self._ws, article.id
 
+        # The article as the changes carried it: PublishService.site_state decides (a
+        # draft or a trashed article is off there without a query).
         def read() -> str:  # on the runner, where the publishing package is first imported
             from editor.app.publishing import SiteState
 
-            state = workspace.publishing.site_state(workspace.articles.get(article_id))
+            state = workspace.publishing.site_state(article)
             return {SiteState.CURRENT: CURRENT, SiteState.OUT_OF_DATE: OUT_OF_DATE}.get(state, OFF)
 
         self._runner.run(
