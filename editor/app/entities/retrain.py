@@ -129,6 +129,7 @@ def retrain(
         raise RetrainError(f"training data not found: {', '.join(missing)}")
     if progress:
         progress(0, 3)
+    # Train + dev with DEFAULT_PARAMS: what the shipped German model was trained on.
     base = [s for f in files[:2] for d in read_corpus(f) for s in d.sentences]
     test = read_corpus(files[2])
     extra = archive_sentences(workspace, lang)

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 
 _UPPER = re.compile(r"[^\W\d_]", re.UNICODE)
 _RUNS = re.compile(r"(.)\1+")
@@ -152,6 +152,7 @@ def _own(word: str) -> tuple[str, str, tuple[str, ...]]:
         f"p2={low[:2]}",
         f"p3={low[:3]}",
         f"p4={low[:4]}",
+        f"p5={low[:5]}",
         f"x1={low[-1:]}",
         f"x2={low[-2:]}",
         f"x3={low[-3:]}",
@@ -165,8 +166,43 @@ def _own(word: str) -> tuple[str, str, tuple[str, ...]]:
         feats.append("upper")
     if "-" in word:
         feats.append("hyphen")
-        feats.append(f"hx={low.rsplit('-', 1)[-1][-4:]}")
+        head, _, tail = low.rpartition("-")
+        feats.append(f"hx={tail[-4:]}")
+        # The parts of a compound: "spd-chef" is about a "chef", "köln-deutz" a place.
+        feats.append(f"h1={head.partition('-')[0]}")
+        feats.append(f"h2={tail}")
     return low, form, tuple(feats)
+
+
+def _classes(value: str) -> list[str]:
+    """A lexicon entry's class and list marks ("PER3 lc fn" → "PER3", "fn")."""
+    parts = value.split()
+    return [parts[0], *(p for p in parts[1:] if p in _MARKS)]
+
+
+def _lexicon_features(word: str, form: str, lexicon: Mapping[str, str]) -> list[str]:
+    """What the lexicon says about a word, its parts and its stem."""
+    value = lexicon.get(word, "unseen")
+    parts = value.split()
+    feats = [f"lex={part}" for part in parts]
+    # Class and shape together: an unseen "Xx" word is a name more often than an "x" one.
+    feats.append(f"lexs={parts[0]}|{form}")
+    if word[:1].isupper() and len(word) > 1:
+        lower = lexicon.get(word.lower())
+        if lower is not None:
+            feats.append(f"lowlex={lower.split()[0]}")
+        if word.endswith("s") and len(word) > 3 and parts[0] == "unseen":
+            # A genitive ("Kanadas", "Merkels"): what the lexicon says of the name.
+            stem = lexicon.get(word[:-1])
+            if stem is not None:
+                feats.extend(f"gen={part}" for part in _classes(stem))
+    if "-" in word.strip("-"):
+        # Compounds: "SPD-Chef", "Merkel-Regierung", "Düsseldorf-Gerresheim".
+        pieces = [p for p in word.split("-") if p]
+        for key, piece in (("hl1", pieces[0]), ("hl2", pieces[-1])):
+            found = lexicon.get(piece)
+            feats.extend(f"{key}={part}" for part in _classes(found or "unseen"))
+    return feats
 
 
 # The positions, relative to a word, of the tokens its neighbour features describe:
@@ -184,20 +220,21 @@ def word_features(
     """
     low, form, own = _own(word)
     feats = list(own)
+    # A neighbour's ending says what it is ("Menschenrechtsaktivist Barghuti").
     around: dict[int, list[str]] = {
-        1: [f"-1w={low}", f"-1s={form}"],
-        2: [f"-2w={low}"],
-        -1: [f"+1w={low}", f"+1s={form}"],
-        -2: [f"+2w={low}"],
+        1: [f"-1w={low}", f"-1s={form}", f"-1x3={low[-3:]}"],
+        2: [f"-2w={low}", f"-2s={form}"],
+        -1: [f"+1w={low}", f"+1s={form}", f"+1x3={low[-3:]}"],
+        -2: [f"+2w={low}", f"+2s={form}"],
     }
     if lexicon is not None:
-        value = lexicon.get(word, "unseen")
-        parts = value.split()
-        feats.extend(f"lex={part}" for part in parts)
+        feats.extend(_lexicon_features(word, form, lexicon))
         # The neighbours see the class and the list marks ("-1lex=fn": after a first name).
-        seen = [parts[0], *(p for p in parts[1:] if p in _MARKS)]
+        seen = _classes(lexicon.get(word, "unseen"))
         around[1].extend(f"-1lex={part}" for part in seen)
         around[-1].extend(f"+1lex={part}" for part in seen)
+        around[2].extend(f"-2lex={part}" for part in seen)
+        around[-2].extend(f"+2lex={part}" for part in seen)
     return feats, around
 
 

@@ -17,6 +17,8 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+import numpy as np
+
 from editor.core.entities.corpus import Sentence
 from editor.core.entities.crf import LinearChainCRF
 from editor.core.entities.extractor import file_digest, lexicon_path, model_paths
@@ -28,13 +30,45 @@ from editor.core.entities.features import (
 )
 
 # L1 keeps the model small (most word features get a zero weight), L2 keeps it smooth;
-# 200 L-BFGS iterations train the German model in a few CPU-minutes.
+# 200 L-BFGS iterations train the German model in about ten CPU-minutes.  ``name_bias``
+# is no crfsuite setting: it is added to every B- label's score of each token after
+# training (see :func:`favour_names`).  All were chosen on GermEval-2014's dev split with
+# models trained on its train split (scripts/train_entity_model.py --tune): untyped
+# document tag F1 80.1 at c1 0.4 / c2 0.15 against 78.3 at 0.05 / 0.02 (features of
+# version 4; 79.9 at 0.4 / 0.3, 79.8 at 0.8 / 0.15), 81.2 with the features of version 5,
+# 82.0 with a name bias of 0.75 (81.4 at 0.3, 81.9 at 0.6 and 0.9, 81.5 at 1.2).
 DEFAULT_PARAMS: dict[str, float | int] = {
-    "c1": 0.05,
-    "c2": 0.02,
+    "c1": 0.4,
+    "c2": 0.15,
     "max_iterations": 200,
     "feature.minfreq": 2,
+    "name_bias": 0.75,
 }
+BIAS_ATTRIBUTE = "b"  # every token has it (features._own)
+
+
+def favour_names(crf: LinearChainCRF, bias: float) -> LinearChainCRF:
+    """The model with ``bias`` added to the score of beginning a name at every token.
+
+    Trained with strong regularisation the model is cautious: on held-out text it
+    finds names with a precision well above its recall.  Raising the start of a name
+    (not its continuation, which would only glue names to their neighbours) trades
+    some of that precision for recall, and the document tag F1 gains.
+    """
+    if not bias:
+        return crf
+    attributes = list(crf.attributes)
+    state = crf.state[1:]
+    if BIAS_ATTRIBUTE not in crf.index:
+        attributes.append(BIAS_ATTRIBUTE)
+        state = np.vstack([state, np.zeros((1, len(crf.labels)))])
+    else:
+        state = state.copy()
+    row = attributes.index(BIAS_ATTRIBUTE)
+    for col, label in enumerate(crf.labels):
+        if label.startswith("B-"):
+            state[row, col] += bias
+    return LinearChainCRF(crf.labels, attributes, state, crf.transitions)
 
 
 def train_model(
@@ -76,7 +110,9 @@ def train_model(
         sort_keys=True,
     )
     lexicon_bytes = gzip.compress(lexicon.encode("utf-8"), mtime=0)
-    trainer.set_params({**DEFAULT_PARAMS, **(params or {})})
+    settings = {**DEFAULT_PARAMS, **(params or {})}
+    bias = float(settings.pop("name_bias", 0.0))
+    trainer.set_params(settings)
     out_dir.mkdir(parents=True, exist_ok=True)
     path, manifest_path = model_paths(lang, out_dir)
     fd, tmp = tempfile.mkstemp(dir=out_dir, suffix=".crfsuite.tmp")
@@ -85,7 +121,7 @@ def train_model(
         if progress:
             progress(f"training on {count} sentences")
         trainer.train(tmp)
-        data = LinearChainCRF.from_crfsuite(Path(tmp)).to_bytes()
+        data = favour_names(LinearChainCRF.from_crfsuite(Path(tmp)), bias).to_bytes()
         Path(tmp).write_bytes(data)
         os.chmod(tmp, 0o644)  # mkstemp's 0600 would keep a shipped model from others
         manifest = {

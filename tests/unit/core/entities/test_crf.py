@@ -13,6 +13,7 @@ from editor.core.entities.crf import CrfFormatError, LinearChainCRF
 from editor.core.entities.emissions import EmissionBuilder
 from editor.core.entities.extractor import CandidateExtractor, model_paths
 from editor.core.entities.features import token_features
+from editor.core.entities.training import favour_names
 
 
 def _random_crf(seed: int, labels: int = 3, attributes: int = 6) -> LinearChainCRF:
@@ -108,3 +109,19 @@ def test_token_scores_are_the_sums_of_their_features_weights() -> None:
         for row, tokens in enumerate(sents):
             for t, feats in enumerate(token_features(tokens, model.lexicon, model.gazetteer)):
                 assert np.allclose(emissions[row, t], crf.rows(feats))
+
+
+def test_favouring_names_raises_every_tokens_b_labels_and_nothing_else() -> None:
+    labels = ["B-PER", "I-PER", "O"]
+    state = np.array([[0.5, 0.0, 1.0], [0.0, 2.0, -1.0]], dtype=np.float32)
+    trans = np.zeros((3, 3), dtype=np.float32)
+    for attributes in (["b", "w=x"], ["s=X", "w=x"]):  # with and without the bias attribute
+        crf = LinearChainCRF(labels, attributes, state, trans)
+        favoured = favour_names(crf, 0.75)
+        assert np.allclose(favoured.rows(["b"]) - crf.rows(["b"]), [0.75, 0.0, 0.0])
+        for other in attributes:
+            if other != "b":
+                assert np.allclose(favoured.rows([other]), crf.rows([other]))
+        again = LinearChainCRF.from_bytes(favoured.to_bytes())
+        assert np.allclose(again.rows(["b", "w=x"]), favoured.rows(["b", "w=x"]))
+    assert favour_names(crf, 0.0) is crf

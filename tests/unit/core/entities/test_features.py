@@ -53,3 +53,20 @@ def test_the_shipped_name_lists_load() -> None:
     assert {"Anna", "Michael"} <= set(lists["first"])
     assert {"München", "Berlin", "London"} <= set(lists["places"])
     assert len(lists["last"]) >= 10_000
+
+
+def test_compounds_and_genitives_are_looked_up_by_their_parts() -> None:
+    lexicon = build_lexicon(SENTENCES, lists={"places": ["Kanada"], "last": ["Merkel"]})
+    feats = token_features("Kanadas Merkel-Regierung und Weber-Chef".split(), lexicon)
+    assert {"gen=unseen", "gen=pl"} <= set(feats[0])  # "Kanada" is a listed place
+    assert {"hl1=unseen", "hl1=sn", "hl2=unseen", "h2=regierung"} <= set(feats[1])
+    assert {"hl1=PER4", "h1=weber", "h2=chef"} <= set(feats[3])
+    # A word the lexicon knows is no genitive of another.
+    assert not [f for f in token_features(["Weber"], lexicon)[0] if f.startswith("gen=")]
+
+
+def test_the_words_two_away_give_their_class_and_shape() -> None:
+    lexicon = build_lexicon(SENTENCES)
+    feats = token_features("Kassel oder Weber".split(), lexicon)
+    assert {"+2lex=PER4", "+2s=Xx", "+1x3=der"} <= set(feats[0])
+    assert {"-2lex=LOC4", "-2s=Xx", "-1x3=der"} <= set(feats[2])
