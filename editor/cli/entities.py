@@ -5,7 +5,9 @@ newsdesk entities add NAME --kind K [--alias A]... [--label LANG=TEXT]... [--wik
 newsdesk entities merge A B          A goes into B (taggings move, A becomes an alias)
 newsdesk tag ID NAME...              tag an article (names, aliases or labels)
 newsdesk tag suggest (ID | --file FILE.md | --jsonl FILE) [--json]
-newsdesk tag retrain [--data DIR]    retrain the German model with the archive's decisions
+newsdesk tag retrain [--data DIR]    retrain the German model with the archive's tags and
+                                     decisions; exit status 1 when the new model scored
+                                     lower and was not installed
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from editor.cli.common import (
     EXIT_OK,
+    EXIT_PARTIAL,
     CommandError,
     open_text,
     open_workspace,
     print_json,
+    report_error,
     resolve,
     text_records,
 )
@@ -272,10 +276,9 @@ def _retrain(args: argparse.Namespace) -> int:
                 "model": str(result.path),
             }
         )
-    else:
-        verdict = "kept" if result.kept_new else "scored lower and was dropped"
-        print(
-            f"retrained with {result.sentences_from_archive} sentences from the archive: "
-            f"F1 {100 * result.old_f1:.1f} → {100 * result.new_f1:.1f}, the new model {verdict}"
-        )
+    elif result.kept_new:
+        print(result.message())
+    if not result.kept_new:
+        report_error(result.message())  # refused: the installed model stays
+        return EXIT_PARTIAL
     return EXIT_OK

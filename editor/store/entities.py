@@ -201,6 +201,21 @@ def article_ids_of(session: Session, entity_id: int) -> list[int]:
     return sorted(session.execute(stmt).scalars())
 
 
+def tagged_article_ids(session: Session, language: str) -> list[int]:
+    """The live articles in ``language`` (or a regional form of it, "de-AT") that carry
+    at least one entity tag (what retraining learns from)."""
+    stmt = (
+        select(ArticleEntity.article_id)
+        .join(Article, Article.id == ArticleEntity.article_id)
+        .where(
+            Article.deleted.is_(False),
+            or_(Article.language == language, Article.language.like(f"{language}-%")),
+        )
+        .distinct()
+    )
+    return sorted(session.execute(stmt).scalars())
+
+
 def count_articles(session: Session, entity_id: int) -> int:
     _row(session, entity_id)
     return _article_counts(session, [entity_id]).get(entity_id, 0)

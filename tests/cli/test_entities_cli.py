@@ -181,3 +181,35 @@ def test_a_damaged_model_is_reported_and_known_names_still_come(
     assert code == 0
     assert "Contoso" in {s["name"] for s in json.loads(out)["suggestions"]}
     assert "damaged" in err and err.count("\n") == 1
+
+
+def test_a_retrained_model_that_scores_lower_is_refused_with_exit_status_1(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from editor.app.entities.suggestions import user_models_dir
+    from editor.core.entities.training import train_model
+
+    names = [
+        (["Anna", "Weber", "wohnt", "in", "Kassel"], ["B-PER", "I-PER", "O", "O", "B-LOC"]),
+        (["Die", "Firma", "Kolbe", "baut", "."], ["O", "O", "B-ORG", "O", "O"]),
+    ]
+    plain = (["Am", "Montag", "regnet", "es", "."], ["O"] * 5)
+    installed = user_models_dir()
+    train_model([*names, plain] * 3, installed, "de", params={"max_iterations": 50})
+    before = {p.name: p.read_bytes() for p in installed.iterdir()}
+    data = tmp_path / "germeval"
+    data.mkdir()
+    # Training data without a single name: the model it gives finds none.
+    for part, sents in (("train", [plain]), ("dev", [plain]), ("test", [*names, plain])):
+        lines = [
+            json.dumps({"doc": f"{part}-{i}", "tokens": t, "tags": g})
+            for i, (t, g) in enumerate(sents)
+        ]
+        (data / f"{part}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run(capsys, "--db", db, "entities", "add", "Siemens", "--kind", "organisation")
+    run(capsys, "--db", db, "tag", "n1", "Siemens")  # by hand: what retrain learns from
+    code, out, err = run(capsys, "--db", db, "tag", "retrain", "--data", str(data))
+    assert code == 1 and out == ""
+    assert "the retrained model was not installed" in err and err.count("\n") == 1
+    assert "lower than the installed model's" in err
+    assert {p.name: p.read_bytes() for p in installed.iterdir()} == before
