@@ -2,7 +2,9 @@
 
 newsdesk entities list [--kind K] [--search TEXT] [--json]
 newsdesk entities add NAME --kind K [--alias A]... [--label LANG=TEXT]... [--wikidata Q…]
-newsdesk entities merge A B          A goes into B (taggings move, A becomes an alias)
+newsdesk entities merge A B [--force]
+                                     A goes into B (taggings move, A becomes an alias);
+                                     entities of different kinds only with --force
 newsdesk tag ID NAME...              tag an article (names, aliases or labels)
 newsdesk tag suggest (ID | --file FILE.md | --jsonl FILE) [--json]
 newsdesk tag retrain [--data DIR]    retrain the German model with the archive's tags and
@@ -60,6 +62,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     q = sub.add_parser("merge", help="merge entity A into B (A's name becomes an alias)")
     q.add_argument("source", metavar="A")
     q.add_argument("target", metavar="B")
+    q.add_argument(
+        "--force",
+        action="store_true",
+        help="merge entities of different kinds (the merged entity keeps B's kind)",
+    )
     q.add_argument("--json", action="store_true", help="JSON output")
     q.set_defaults(handler=cmd_merge)
 
@@ -147,11 +154,19 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from editor.app.entities.service import KindsDiffer
+    from editor.core.entities.model import EntityError
+
     ws = open_workspace(args)
     try:
         source, target = ws.entities.find(args.source), ws.entities.find(args.target)
         assert source.id is not None and target.id is not None
-        merged = _guard(lambda: ws.entities.merge(source.id, target.id))
+        try:
+            merged = ws.entities.merge(source.id, target.id, across_kinds=args.force)
+        except KindsDiffer as exc:
+            raise CommandError(f"{exc}; add --force to merge them anyway") from None
+        except EntityError as exc:
+            raise CommandError(str(exc)) from None
     finally:
         ws.close()
     if args.json:

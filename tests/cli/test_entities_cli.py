@@ -213,3 +213,25 @@ def test_a_retrained_model_that_scores_lower_is_refused_with_exit_status_1(
     assert "the retrained model was not installed" in err and err.count("\n") == 1
     assert "lower than the installed model's" in err
     assert {p.name: p.read_bytes() for p in installed.iterdir()} == before
+
+
+def test_a_merge_across_kinds_needs_force(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--db", db, "entities", "add", "Werner Siemens", "--kind", "person")
+    run(capsys, "--db", db, "entities", "add", "Siemens", "--kind", "organisation")
+    run(capsys, "--db", db, "tag", "n1", "Werner Siemens")
+    code, out, err = run(capsys, "--db", db, "entities", "merge", "Werner Siemens", "Siemens")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "'Werner Siemens' is a person and 'Siemens' an organisation" in err
+    assert "--force" in err
+    _, out, _ = run(capsys, "--db", db, "entities", "list", "--json")
+    assert {(e["name"], e["kind"], e["articles"]) for e in json.loads(out)} == {
+        ("Industrie", "topic", 1),
+        ("Werner Siemens", "person", 1),
+        ("Siemens", "organisation", 0),
+    }, "nothing merged"
+    code, out, _ = run(
+        capsys, "--db", db, "entities", "merge", "Werner Siemens", "Siemens", "--force", "--json"
+    )
+    merged = json.loads(out)
+    assert code == 0 and merged["kind"] == "organisation" and merged["articles"] == 1
+    assert merged["aliases"] == ["Werner Siemens"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from shiboken6 import Shiboken
@@ -245,6 +246,61 @@ def test_merge_in_the_manager_and_undo_it(qtbot, window, monkeypatch) -> None:
 
     manager.redo_button.click()
     qtbot.waitUntil(lambda: ws.articles.get(article.id).tags == ("München",))
+
+
+def test_a_merge_across_kinds_asks_first_naming_both_kinds(qtbot, window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    ws = window.ws
+    person = ws.entities.add("Porsche", "person")
+    company = ws.entities.add("Porsche AG", "organisation")
+    article = ws.articles.create(title="Werk", body="x", tags=["Porsche"])
+    manager = _manager(qtbot, window, 2)
+    asked: list[tuple[str, str]] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(_parent: Any, title: str, text: str, *_args: Any) -> Any:
+        asked.append((title, text))
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(manager, "choose_merge_target", lambda _source: company.id)
+    manager.select_entity(person.id)
+    manager.merge_button.click()  # answered No
+    assert len(asked) == 1
+    title, text = asked[0]
+    assert title == "Merge Entities of Different Kinds"
+    assert "“Porsche” (Person) and “Porsche AG” (Organisation)" in text
+    assert manager.message.text() == "Not merged."
+    settle(window)
+    assert ws.entities.get(person.id).kind.value == "person"
+    assert ws.articles.get(article.id).tags == ("Porsche",)
+
+    manager.merge_button.click()  # answered Yes
+    qtbot.waitUntil(lambda: ws.articles.get(article.id).tags == ("Porsche AG",))
+    assert len(asked) == 2
+    assert ws.entities.get(company.id).aliases == ("Porsche",)
+    qtbot.waitUntil(lambda: [e.name for e in manager.entities()] == ["Porsche AG"])
+    manager.undo_button.click()
+    qtbot.waitUntil(lambda: ws.articles.get(article.id).tags == ("Porsche",))
+    assert ws.entities.get(person.id).kind.value == "person"
+    manager.redo_button.click()  # done again without asking: it was asked for
+    qtbot.waitUntil(lambda: ws.articles.get(article.id).tags == ("Porsche AG",))
+    assert len(asked) == 2
+
+
+def test_a_merge_of_one_kind_asks_nothing(qtbot, window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    ws = window.ws
+    old = ws.entities.add("Muenchen", "place")
+    new = ws.entities.add("München", "place")
+    manager = _manager(qtbot, window, 2)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("asked"))
+    monkeypatch.setattr(manager, "choose_merge_target", lambda _source: new.id)
+    manager.select_entity(old.id)
+    manager.merge_button.click()
+    qtbot.waitUntil(lambda: [e.name for e in manager.entities()] == ["München"])
 
 
 def test_rename_edit_and_delete_in_the_manager(qtbot, window, monkeypatch) -> None:

@@ -41,6 +41,28 @@ def test_add_list_merge_and_delete(workspace: Workspace) -> None:
         ws.entities.find("München")
 
 
+def test_a_merge_across_kinds_is_refused_unless_asked_for(workspace: Workspace) -> None:
+    from editor.app.entities.service import KindsDiffer, kinds_differ
+
+    ws = workspace
+    person = ws.entities.add("Porsche", "person", aliases=["Ferdinand Porsche"])
+    company = ws.entities.add("Porsche AG", "organisation")
+    article = ws.articles.create(title="x", body="y", tags=["Porsche"])
+    assert kinds_differ(person, company) and not kinds_differ(company, company)
+    assert person.id is not None and company.id is not None
+    with pytest.raises(KindsDiffer) as refused:
+        ws.entities.merge(person.id, company.id)
+    assert str(refused.value) == (
+        "'Porsche' is a person and 'Porsche AG' an organisation: "
+        "merging would make 'Porsche' a name of an organisation"
+    )
+    assert ws.entities.get(person.id).kind.value == "person", "nothing written"
+    assert ws.articles.get(article.id).tags == ("Porsche",)
+    merged = ws.entities.merge(person.id, company.id, across_kinds=True)
+    assert merged.kind.value == "organisation" and merged.articles == 1
+    assert ws.articles.get(article.id).tags == ("Porsche AG",)
+
+
 def test_bad_input_is_refused_and_nothing_is_written(workspace: Workspace) -> None:
     ws = workspace
     ws.entities.add("Apple", "organisation", aliases=["Apple Inc."])
