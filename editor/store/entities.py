@@ -115,6 +115,16 @@ def resolve_keys(session: Session, keys: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def kinds_by_key(session: Session, keys: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """For each name key an entity goes by: that entity's canonical name and kind."""
+    ids = resolve_keys(session, keys)
+    rows: dict[int, tuple[str, str]] = {}
+    for chunk in in_chunks(sorted(set(ids.values()))):
+        stmt = select(Entity.id, Entity.name, Entity.kind).where(Entity.id.in_(chunk))
+        rows.update((i, (name, kind)) for i, name, kind in session.execute(stmt))
+    return {key: rows[i] for key, i in ids.items() if i in rows}
+
+
 def entities_by_name(session: Session) -> dict[str, core.Entity]:
     """Every entity (without article counts) by the key of each of its names: canonical
     name, aliases and labels (no two entities share one)."""

@@ -235,3 +235,31 @@ def test_a_merge_across_kinds_needs_force(db: str, capsys: pytest.CaptureFixture
     merged = json.loads(out)
     assert code == 0 and merged["kind"] == "organisation" and merged["articles"] == 1
     assert merged["aliases"] == ["Werner Siemens"]
+
+
+def test_an_import_naming_an_entity_of_another_kind_notes_it(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "more.jsonl"
+    tag = {"name": "Industrie", "kind": "organisation"}  # the archive's is a topic
+    source.write_text(
+        json.dumps({"id": "n2", "lang": "de", "title": "T", "body": "x", "tags": [tag]}) + "\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "--db", db, "import", str(source), "--json")
+    assert code == 0  # imported: a note is no rejection
+    assert json.loads(out)["notes"] == [
+        {
+            "where": "line 1",
+            "note": "tag 'Industrie' is the archive's topic 'Industrie', kept as it is "
+            "(the file says organisation)",
+        }
+    ]
+    assert err == (
+        "note line 1: tag 'Industrie' is the archive's topic 'Industrie', kept as it is "
+        "(the file says organisation)\n"
+    )
+    code, out, _ = run(capsys, "--db", db, "entities", "list", "--json")
+    assert [(e["name"], e["kind"], e["articles"]) for e in json.loads(out)] == [
+        ("Industrie", "topic", 2)
+    ]

@@ -9,7 +9,7 @@ import pytest
 
 from editor.app.changes import EntitiesChanged
 from editor.app.entities.suggestions import suggest_operation
-from editor.app.exporting import ExportService
+from editor.app.exporting import ExportService, export_tag
 from editor.app.importing import ImportService
 from editor.app.operations import ForegroundRunner
 from editor.app.workspace import Workspace
@@ -159,7 +159,10 @@ def test_accepting_tags_and_teaches_rejecting_hides_for_the_article(
     assert ws.entities.find("robert bosch stiftung").kind.value == "organisation"
 
 
-def test_import_and_export_tags_as_names_or_objects(workspace: Workspace, tmp_path: Path) -> None:
+@pytest.mark.parametrize("form", ["jsonl", "markdown"])
+def test_import_and_export_tags_as_names_or_objects(
+    workspace: Workspace, tmp_path: Path, form: str
+) -> None:
     source = tmp_path / "in.jsonl"
     records = [
         {
@@ -179,13 +182,66 @@ def test_import_and_export_tags_as_names_or_objects(workspace: Workspace, tmp_pa
     assert report.ok, report.summary()
     assert workspace.entities.find("Siemens").wikidata == "Q81230"
     assert workspace.entities.find("Olaf Scholz").kind.value == "person"
-    out = tmp_path / "out.jsonl"
-    ExportService(workspace).export("jsonl", out)
-    [line] = out.read_text(encoding="utf-8").splitlines()
-    assert json.loads(line)["tags"] == records[0]["tags"]
-    # Importing the export again changes nothing.
+    out = tmp_path / ("out.jsonl" if form == "jsonl" else "out")
+    ExportService(workspace).export(form, out)
+    if form == "jsonl":
+        [line] = out.read_text(encoding="utf-8").splitlines()
+        assert json.loads(line)["tags"] == records[0]["tags"]
+    else:
+        [page] = out.glob("*.md")
+        assert "- name: Siemens\n  kind: organisation\n  wikidata: Q81230\n" in page.read_text(
+            encoding="utf-8"
+        )
+    # Importing the export again changes nothing; into an empty archive, it gives the same.
     again = ImportService(workspace).import_path(out)
-    assert again.ok and len(workspace.entities.list()) == 3
+    assert again.ok and again.unchanged == 1 and len(workspace.entities.list()) == 3
+    other = Workspace.open(str(tmp_path / "other.sqlite"), user="t", create=True)
+    try:
+        assert ImportService(other).import_path(out).ok
+        [copy] = other.articles.list()
+        assert [export_tag(e) for e in other.entities.of_article(copy.id)] == records[0]["tags"]
+    finally:
+        other.close()
+
+
+def test_an_import_keeps_an_entity_of_another_kind_and_says_so(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    ws = workspace
+    ws.entities.add("Meta Platforms", "organisation", aliases=["Facebook"])
+    tagged = ws.articles.create(title="Alt", body="x", tags=["Meta Platforms"])
+
+    def record(title: str, *tags: object) -> str:
+        return json.dumps({"id": title, "title": title, "lang": "de", "body": "x", "tags": tags})
+
+    source = tmp_path / "in.jsonl"
+    lines = [
+        record("eins", {"name": "Facebook", "kind": "product"}, "KI"),
+        record("zwei", {"name": "Porsche", "kind": "person"}),
+        record("drei", {"name": "porsche", "kind": "organisation"}),
+        record("vier", {"name": "Meta Platforms", "kind": "organisation"}),
+        json.dumps(
+            {"title": "fünf", "lang": "xx!", "tags": [{"name": "Facebook", "kind": "event"}]}
+        ),
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ImportService(ws).import_path(source)
+    assert report.created == 4 and len(report.rejected) == 1
+    # No second entity, no changed kind: the archive's entity, with a note per record.
+    assert [str(n) for n in report.notes] == [
+        "line 1: tag 'Facebook' is the archive's organisation 'Meta Platforms', kept as it is "
+        "(the file says product)",
+        "line 3: tag 'porsche' is the archive's person 'Porsche', kept as it is "
+        "(the file says organisation)",
+    ]
+    assert [(e.name, e.kind.value) for e in ws.entities.list()] == [
+        ("KI", "topic"),
+        ("Meta Platforms", "organisation"),
+        ("Porsche", "person"),
+    ]
+    assert ws.articles.find("eins").tags == ("Meta Platforms", "KI")
+    assert ws.articles.find("drei").tags == ("Porsche",)
+    assert ws.entities.of_article(tagged.id)[0].kind.value == "organisation"
 
 
 def test_an_imported_wikidata_id_fills_a_known_entity_and_a_different_one_is_refused(
