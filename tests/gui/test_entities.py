@@ -192,6 +192,24 @@ def test_accept_and_reject_new_names_with_the_mouse(qtbot, window) -> None:
     assert "Paris" not in {s.name for s in ws.suggestions.suggest_for_article(article_id)}
 
 
+def test_a_damaged_retrained_model_is_told_and_the_shipped_one_suggests(qtbot, window) -> None:
+    from editor.app.entities.suggestions import user_models_dir
+    from editor.core.entities.extractor import lexicon_path, model_paths
+
+    folder = user_models_dir()
+    folder.mkdir(parents=True)
+    model, manifest = model_paths("de", folder)
+    model.write_bytes(b"\x00" * 64)
+    manifest.write_text('{"sha256": "bad", "feature_version": 3}', encoding="utf-8")
+    lexicon_path("de", folder).write_bytes(b"")
+    _open(window, title="Gipfel", body="Angela Merkel traf Emmanuel Macron in Paris.")
+    panel = _panel(qtbot, window)
+    qtbot.waitUntil(lambda: "Angela Merkel" in {s.name for s in panel.suggestions()})
+    text = panel.status_label.text()
+    assert text.startswith("The retrained model cannot be used; the shipped one suggests: ")
+    assert "is damaged" in text
+
+
 def test_remove_a_tag_with_the_delete_key(qtbot, window) -> None:
     article_id = _open(window, title="Zwei", body="x", tags=["KI", "Halbleiter"])
     panel = _panel(qtbot, window)

@@ -14,6 +14,7 @@ from editor.app.importing import ImportService
 from editor.app.operations import ForegroundRunner
 from editor.app.workspace import Workspace
 from editor.core.entities.model import EntityError
+from editor.core.entities.suggest import ModelFallback
 from editor.store.errors import NotFoundError
 
 BODY = (
@@ -287,8 +288,51 @@ def test_a_damaged_model_leaves_known_names_working(workspace: Workspace, tmp_pa
     # A retrained model that was damaged: the problem is told, the shipped model (if
     # any) or the known names alone still suggest.
     fresh = SuggestionService(workspace, models_dir=models)
+    assert fresh.model_status("de") is None, "nothing is known before the model is asked for"
     fresh.tagger("de")
     assert fresh.model_problem is not None and "damaged" in fresh.model_problem
+    assert fresh.model_problem.endswith("(suggestions use the model shipped with Newsdesk)")
+    status = fresh.model_status("de")
+    assert status is not None and status[1] is ModelFallback.SHIPPED and "damaged" in status[0]
+    assert fresh.model_status("en") is None
     workspace.entities.add("Bosch", "organisation")
     found = fresh.suggest_text("Bosch baut.", "de")
     assert [s.name for s in found][:1] == ["Bosch"]
+
+
+def _damage(folder: Path, lang: str) -> None:
+    from editor.core.entities.extractor import lexicon_path, model_paths
+
+    folder.mkdir(exist_ok=True)
+    model, manifest = model_paths(lang, folder)
+    model.write_bytes(b"not a model at all")
+    manifest.write_text("{", encoding="utf-8")  # cut short
+    lexicon_path(lang, folder).write_bytes(b"")
+
+
+def test_with_every_model_damaged_suggestions_fall_back_and_say_to_what(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.app.entities.suggestions import SuggestionService
+    from editor.core.entities import extractor
+
+    shipped = tmp_path / "shipped"
+    for lang in ("de", "en"):
+        _damage(shipped, lang)
+    monkeypatch.setattr(extractor, "models_dir", lambda: shipped)
+    fresh = SuggestionService(workspace, models_dir=tmp_path / "none")
+    workspace.entities.add("Bosch", "organisation")
+    found = fresh.suggest_text("Bosch baut. Kolbe auch.", "de")
+    assert [s.name for s in found] == ["Bosch"], "known names only"
+    german = fresh.model_status("de")
+    assert german is not None and german[1] is ModelFallback.KNOWN_ONLY
+    assert german[0].startswith("entity model manifest") and "is damaged" in german[0]
+    found = fresh.suggest_text("Bosch met Jane Kolbe in Leeds. Jane Kolbe spoke.", "en")
+    assert "Jane Kolbe" in {s.name for s in found}, "capitalised words"
+    english = fresh.model_status("en")
+    assert english is not None and english[1] is ModelFallback.CAPITALISED
+    assert fresh.model_problem is not None
+    assert "(suggestions use known names only)" in fresh.model_problem
+    assert "(suggestions use known names and capitalised words only)" in fresh.model_problem
+    # Nothing was written over the damaged files (they are the editor's to replace).
+    assert (shipped / "entities-de.crf").read_bytes() == b"not a model at all"
