@@ -186,6 +186,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
     if first == "retrain":
         if rest:
             raise CommandError("tag retrain takes no arguments (see --data)")
+        if args.file is not None or args.jsonl is not None or args.lang:
+            # Retraining would otherwise go ahead, on the German model, as if asked to.
+            raise CommandError("--file, --jsonl and --lang are for tag suggest (retrain: German)")
         return _retrain(args)
     if not rest:
         raise CommandError("name the tags: newsdesk tag ID NAME...")

@@ -321,6 +321,28 @@ def test_a_merge_of_one_kind_asks_nothing(qtbot, window, monkeypatch) -> None:
     qtbot.waitUntil(lambda: [e.name for e in manager.entities()] == ["München"])
 
 
+def test_the_manager_refuses_a_claimed_alias_and_a_long_name_changing_nothing(
+    qtbot, window
+) -> None:
+    ws = window.ws
+    ws.entities.add("Apple", "organisation", aliases=["Apple Inc."])
+    banane = ws.entities.add("Banane", "topic")
+    manager = _manager(qtbot, window, 2)
+    manager.select_entity(banane.id)
+    manager.aliases.setPlainText("Obst\napple inc.")
+    manager.save_button.click()
+    qtbot.waitUntil(lambda: "already belongs" in manager.message.text())
+    assert manager.message.text() == (
+        "Not changed: the name 'apple inc.' already belongs to the entity 'Apple'"
+    )
+    manager.select_entity(banane.id)
+    manager.name.setText("B" * 1000)
+    manager.save_button.click()
+    assert "at most 200" in manager.message.text()
+    assert ws.entities.get(banane.id) == banane
+    assert not manager.undo_stack.canUndo()
+
+
 def test_rename_edit_and_delete_in_the_manager(qtbot, window, monkeypatch) -> None:
     ws = window.ws
     scholz = ws.entities.add("Olaf Scholz", "person")
