@@ -388,24 +388,62 @@ def entity_ids_for_names(session: Session, items: Iterable[TagItem]) -> dict[str
     """Entity ids for tag names (or entity specs), creating the missing entities.
 
     A name finds its entity by canonical name, alias or label ("Munich" → München); a
-    new name becomes an entity of kind "topic" unless the spec gives another kind.
+    new name becomes an entity of kind "topic" unless a spec gives another kind: the
+    first spec of a name wins over its plain mentions, wherever they stand in the list.
     """
-    specs: dict[str, core.Entity] = {}  # by the name as given
+    keys: dict[str, str] = {}  # the name as given -> its key
+    making: dict[str, core.Entity] = {}  # key -> what a new entity of that name is
+    plain: set[str] = set()  # keys only given as plain names so far
+    specs: list[core.Entity] = []
     for item in items:
         if isinstance(item, core.Entity):
-            specs.setdefault(item.name, item)
-        else:
-            specs.setdefault(str(item), core.make_entity(str(item)))
-    by_key = resolve_keys(session, (name_key(spec.name) for spec in specs.values()))
+            key = keys.setdefault(item.name, name_key(item.name))
+            specs.append(item)
+            if key not in making or key in plain:
+                making[key] = item
+                plain.discard(key)
+        elif str(item) not in keys:
+            spec = core.make_entity(str(item))
+            key = keys[str(item)] = name_key(spec.name)
+            if key not in making:
+                making[key] = spec
+                plain.add(key)
+    by_key = resolve_keys(session, making)
+    by_key.update(_add_named(session, [(k, s) for k, s in making.items() if k not in by_key]))
+    for spec in specs:
+        _agree_wikidata(session, by_key[name_key(spec.name)], spec)
+    return {given: by_key[key] for given, key in keys.items()}
+
+
+def _add_named(session: Session, new: Sequence[tuple[str, core.Entity]]) -> dict[str, int]:
+    """New entities of these names (keys no entity goes by: resolved just before), in
+    one statement a chunk: an import may bring thousands of new tags at once."""
+    taken: dict[str, str] = {}  # Wikidata id -> the name that claims it here
+    for _key, spec in new:
+        if spec.wikidata is None:
+            continue
+        _check_wikidata(session, spec.wikidata, None)
+        if spec.wikidata in taken:
+            holder = taken[spec.wikidata]
+            raise EntityError(
+                f"Wikidata item {spec.wikidata} already belongs to the entity {holder!r}"
+            )
+        taken[spec.wikidata] = spec.name
+    rows = [
+        {
+            "name": spec.name,
+            "key": key,
+            "kind": spec.kind.value,
+            "description": spec.description,
+            "wikidata": spec.wikidata,
+        }
+        for key, spec in new
+    ]
+    table = Entity.__table__
     ids: dict[str, int] = {}
-    for given, spec in specs.items():
-        key = name_key(spec.name)
-        if key not in by_key:
-            created = add_entity(session, replace(spec, aliases=(), labels={}))
-            by_key[key] = created.id or 0
-        else:
-            _agree_wikidata(session, by_key[key], spec)
-        ids[given] = by_key[key]
+    for chunk in in_chunks(rows):
+        stmt = insert(table).returning(table.c.key, table.c.id)
+        ids.update((key, entity_id) for key, entity_id in session.execute(stmt, chunk))
     return ids
 
 

@@ -160,6 +160,32 @@ def test_accepting_tags_and_teaches_rejecting_hides_for_the_article(
     assert ws.entities.find("robert bosch stiftung").kind.value == "organisation"
 
 
+def test_a_tag_objects_kind_wins_over_the_same_name_given_plain_earlier_in_the_file(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    source = tmp_path / "in.jsonl"
+    tags: list[list[object]] = [
+        ["porsche", "KI"],
+        [{"name": "Porsche", "kind": "person", "wikidata": "Q49112"}],
+        [{"name": "PORSCHE", "kind": "organisation"}],
+    ]
+    source.write_text(
+        "".join(
+            json.dumps({"title": f"T{i}", "lang": "de", "body": "x", "tags": t}) + "\n"
+            for i, t in enumerate(tags)
+        ),
+        encoding="utf-8",
+    )
+    report = ImportService(workspace).import_path(source)
+    assert report.created == 3 and not report.rejected
+    [porsche] = workspace.entities.list(kind="person")
+    assert (porsche.name, porsche.wikidata, porsche.articles) == ("Porsche", "Q49112", 3)
+    assert [str(n) for n in report.notes] == [
+        "line 3: tag 'PORSCHE' is the archive's person 'Porsche', kept as it is "
+        "(the file says organisation)"
+    ]
+
+
 @pytest.mark.parametrize("form", ["jsonl", "markdown"])
 def test_import_and_export_tags_as_names_or_objects(
     workspace: Workspace, tmp_path: Path, form: str
@@ -273,6 +299,26 @@ def test_an_imported_wikidata_id_fills_a_known_entity_and_a_different_one_is_ref
     ]
     assert [a.title for a in workspace.articles.list()] == ["Fills"]
     assert workspace.entities.find("Olaf Scholz").wikidata == "Q61053"
+
+
+def test_two_new_tags_with_one_wikidata_id_cost_their_record_only(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    twins = [
+        {"name": "Olaf Scholz", "wikidata": "Q61053"},
+        {"name": "Scholz", "wikidata": "Q61053"},
+    ]
+    lines = [
+        {"title": "Zwei", "lang": "de", "body": "x", "tags": twins},
+        {"title": "Neu", "lang": "de", "body": "x", "tags": ["KI", "Chips"]},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    report = ImportService(workspace).import_path(source)
+    assert [str(r) for r in report.rejected] == [
+        "line 1: tag: Wikidata item Q61053 already belongs to the entity 'Olaf Scholz'"
+    ]
+    assert [e.name for e in workspace.entities.list()] == ["Chips", "KI"], "nothing half-written"
 
 
 def test_a_damaged_model_leaves_known_names_working(workspace: Workspace, tmp_path: Path) -> None:
