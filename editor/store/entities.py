@@ -439,7 +439,7 @@ def _add_named(session: Session, new: Sequence[tuple[str, core.Entity]]) -> dict
         }
         for key, spec in new
     ]
-    table = Entity.__table__
+    table = Entity.metadata.tables["entity"]
     ids: dict[str, int] = {}
     for chunk in in_chunks(rows):
         stmt = insert(table).returning(table.c.key, table.c.id)
