@@ -2,10 +2,14 @@
 
 newsdesk entities list [--kind K] [--search TEXT] [--json]
 newsdesk entities add NAME --kind K [--alias A]... [--label LANG=TEXT]... [--wikidata Q…]
-newsdesk entities merge A B          A goes into B (taggings move, A becomes an alias)
+newsdesk entities merge A B [--force]
+                                     A goes into B (taggings move, A becomes an alias);
+                                     entities of different kinds only with --force
 newsdesk tag ID NAME...              tag an article (names, aliases or labels)
 newsdesk tag suggest (ID | --file FILE.md | --jsonl FILE) [--json]
-newsdesk tag retrain [--data DIR]    retrain the German model with the archive's decisions
+newsdesk tag retrain [--data DIR]    retrain the German model with the archive's tags and
+                                     decisions; exit status 1 when the new model scored
+                                     lower and was not installed
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from editor.cli.common import (
     EXIT_OK,
+    EXIT_PARTIAL,
     CommandError,
     open_text,
     open_workspace,
     print_json,
+    report_error,
     resolve,
     text_records,
 )
@@ -56,6 +62,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     q = sub.add_parser("merge", help="merge entity A into B (A's name becomes an alias)")
     q.add_argument("source", metavar="A")
     q.add_argument("target", metavar="B")
+    q.add_argument(
+        "--force",
+        action="store_true",
+        help="merge entities of different kinds (the merged entity keeps B's kind)",
+    )
     q.add_argument("--json", action="store_true", help="JSON output")
     q.set_defaults(handler=cmd_merge)
 
@@ -143,11 +154,19 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from editor.app.entities.service import KindsDiffer
+    from editor.core.entities.model import EntityError
+
     ws = open_workspace(args)
     try:
         source, target = ws.entities.find(args.source), ws.entities.find(args.target)
         assert source.id is not None and target.id is not None
-        merged = _guard(lambda: ws.entities.merge(source.id, target.id))
+        try:
+            merged = ws.entities.merge(source.id, target.id, across_kinds=args.force)
+        except KindsDiffer as exc:
+            raise CommandError(f"{exc}; add --force to merge them anyway") from None
+        except EntityError as exc:
+            raise CommandError(str(exc)) from None
     finally:
         ws.close()
     if args.json:
@@ -167,6 +186,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
     if first == "retrain":
         if rest:
             raise CommandError("tag retrain takes no arguments (see --data)")
+        if args.file is not None or args.jsonl is not None or args.lang:
+            # Retraining would otherwise go ahead, on the German model, as if asked to.
+            raise CommandError("--file, --jsonl and --lang are for tag suggest (retrain: German)")
         return _retrain(args)
     if not rest:
         raise CommandError("name the tags: newsdesk tag ID NAME...")
@@ -272,10 +294,9 @@ def _retrain(args: argparse.Namespace) -> int:
                 "model": str(result.path),
             }
         )
-    else:
-        verdict = "kept" if result.kept_new else "scored lower and was dropped"
-        print(
-            f"retrained with {result.sentences_from_archive} sentences from the archive: "
-            f"F1 {100 * result.old_f1:.1f} → {100 * result.new_f1:.1f}, the new model {verdict}"
-        )
+    elif result.kept_new:
+        print(result.message())
+    if not result.kept_new:
+        report_error(result.message())  # refused: the installed model stays
+        return EXIT_PARTIAL
     return EXIT_OK
