@@ -26,43 +26,27 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from editor.core.entities.corpus import held_out, read_corpus, tag_f1  # noqa: E402
-from editor.core.entities.document_features import (  # noqa: E402
-    DOCUMENT_FEATURES,
-    document_features,
-)
 from editor.core.entities.extractor import (  # noqa: E402
     CandidateExtractor,
     load_name_lists,
     model_paths,
 )
-from editor.core.entities.training import DEFAULT_PARAMS, train_model  # noqa: E402
+from editor.core.entities.training import (  # noqa: E402
+    DATA_FOLDERS,
+    DEFAULT_PARAMS,
+    LANGUAGE_SETTINGS,
+    LanguageSettings,
+    TrainingArticle,
+    train_language_model,
+)
 
 SHARED = ROOT.parent / "shared" / "data"
-# (c1, c2). English has 1,200 training sentences: strong L2 and little L1 keep more of
-# its few features. English c2 chosen by 4-fold cross-validation on the training
-# articles (0.2 / 0.5 / 0.7 / 1.0: 80.7 / 81.5 / 81.7 / 81.4 with the document features
-# before "and" parted names; 0.5 / 0.7 after: 82.1 / 81.7), the test quarter unseen.
-LANGUAGE_PARAMS = {
-    "de": (float(DEFAULT_PARAMS["c1"]), float(DEFAULT_PARAMS["c2"])),
-    "en": (0.01, 0.5),
-}
-# Taken from the "no name" score of every token when tagging (the manifest's
-# "name_bias"): the English model misses more names than it invents. 4-fold CV on the
-# training articles, bias 0 / 0.25 / 0.5 / 0.75 / 1.0: F1 82.1 / 82.7 / 83.0 / 82.6 / 82.3.
-NAME_BIAS = {"de": 0.0, "en": 0.5}
-# Languages whose models also see what the rest of the article says about each word:
-# English wikigold articles are whole, and its 1,200 training sentences are few.
-DOCUMENT_LEVEL = frozenset({"en"})
+# Each language's c1, c2, name bias and document level: LANGUAGE_SETTINGS (training.py),
+# which `newsdesk tag retrain` reads too; the flags below override them for a run.
 SOURCES = {
-    "de": (
-        "germeval2014",
-        "GermEval-2014 NER train split (CC BY 4.0; Benikova, Biemann, Reznicek, LREC 2014)",
-    ),
-    "en": (
-        "wikigold_en",
-        "wikigold, 3 of every 4 articles (annotations CC BY 4.0, Balasuriya et al. 2009; "
-        "text English Wikipedia, CC BY-SA)",
-    ),
+    "de": "GermEval-2014 NER train split (CC BY 4.0; Benikova, Biemann, Reznicek, LREC 2014)",
+    "en": "wikigold, 3 of every 4 articles (annotations CC BY 4.0, Balasuriya et al. 2009; "
+    "text English Wikipedia, CC BY-SA)",
 }
 
 
@@ -95,43 +79,35 @@ def main() -> int:
         "--name-bias", type=float, help="taken from the no-name scores (default: per language)"
     )
     args = parser.parse_args()
-    if args.name_bias is None:
-        args.name_bias = NAME_BIAS[args.lang]
-    args.c1 = LANGUAGE_PARAMS[args.lang][0] if args.c1 is None else args.c1
-    args.c2 = LANGUAGE_PARAMS[args.lang][1] if args.c2 is None else args.c2
-    folder, credit = SOURCES[args.lang]
-    data = args.data or SHARED / folder
+    settings = LanguageSettings(**LANGUAGE_SETTINGS[args.lang])  # a copy the flags change
+    if args.c1 is not None:
+        settings["c1"] = args.c1
+    if args.c2 is not None:
+        settings["c2"] = args.c2
+    if args.name_bias is not None:
+        settings["name_bias"] = args.name_bias
+    credit = SOURCES[args.lang]
+    data = args.data or SHARED / DATA_FOLDERS[args.lang]
     if not data.is_dir():
         print(f"error: training data not found: {data}", file=sys.stderr)
         return 1
     train, test = splits(args.lang, data, args.tune)
     lists = None if args.no_lists else load_name_lists()
     started = time.perf_counter()
-    sents = [s for doc in train for s in doc.sentences]
-    extra: list[list[list[str]]] | None = None
-    about: dict[str, object] = {}
-    if args.name_bias:
-        about["name_bias"] = args.name_bias
-    if args.lang in DOCUMENT_LEVEL:
-        # Each article's own evidence about its words (document_features.py).
-        extra = [f for doc in train for f in document_features([t for t, _ in doc.sentences])]
-        about["document_features"] = DOCUMENT_FEATURES
-    path = train_model(
-        sents,
+    path = train_language_model(
+        [TrainingArticle.whole(doc.sentences) for doc in train],
         args.out,
         args.lang,
-        params={"max_iterations": args.iterations, "c1": args.c1, "c2": args.c2},
+        settings=settings,
+        max_iterations=args.iterations,
         about={
             "trained_on": f"{credit}; tuning run: training part only" if args.tune else credit,
-            "params": {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations},
             "name_lists": "1990 US Census names (public domain), GeoNames places (CC BY 4.0)"
             if lists
             else "none",
-            **about,
         },
         progress=print,
         lists=lists,
-        extra=extra,
     )
     took = time.perf_counter() - started
     model = CandidateExtractor.load(path)

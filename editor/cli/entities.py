@@ -7,9 +7,10 @@ newsdesk entities merge A B [--force]
                                      entities of different kinds only with --force
 newsdesk tag ID NAME...              tag an article (names, aliases or labels)
 newsdesk tag suggest (ID | --file FILE.md | --jsonl FILE) [--json]
-newsdesk tag retrain [--data DIR]    retrain the German model with the archive's tags and
-                                     decisions; exit status 1 when the new model scored
-                                     lower and was not installed
+newsdesk tag retrain [--lang de|en] [--data DIR]
+                                     retrain a language's model (German unless --lang)
+                                     with the archive's tags and decisions; exit status 1
+                                     when the new model scored lower and was not installed
 """
 
 from __future__ import annotations
@@ -77,8 +78,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("words", nargs="+", metavar="ID NAME... | suggest [ID] | retrain")
     p.add_argument("--file", type=Path, help="suggest: a Markdown file (front matter read)")
     p.add_argument("--jsonl", type=Path, help='suggest: lines of {"id", "lang", "text"}')
-    p.add_argument("--lang", help="suggest: the text's language (default: its front matter, de)")
-    p.add_argument("--data", type=Path, help="retrain: the GermEval-2014 folder")
+    p.add_argument(
+        "--lang",
+        help="suggest: the text's language (default: its front matter, de); "
+        "retrain: the model's language (default: de)",
+    )
+    p.add_argument(
+        "--data",
+        type=Path,
+        help="retrain: the training data folder (GermEval-2014 for de, wikigold for en)",
+    )
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(handler=cmd_tag)
 
@@ -186,9 +195,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
     if first == "retrain":
         if rest:
             raise CommandError("tag retrain takes no arguments (see --data)")
-        if args.file is not None or args.jsonl is not None or args.lang:
-            # Retraining would otherwise go ahead, on the German model, as if asked to.
-            raise CommandError("--file, --jsonl and --lang are for tag suggest (retrain: German)")
+        if args.file is not None or args.jsonl is not None:
+            # Retraining would otherwise go ahead as if the option were not there.
+            raise CommandError("--file and --jsonl are for tag suggest")
         return _retrain(args)
     if not rest:
         raise CommandError("name the tags: newsdesk tag ID NAME...")
@@ -274,11 +283,17 @@ def _suggest_jsonl(ws: Workspace, path: Path) -> None:
 def _retrain(args: argparse.Namespace) -> int:
     from editor.app.entities.retrain import RetrainError, retrain
     from editor.app.entities.suggestions import user_models_dir
+    from editor.core.entities.training import DATA_FOLDERS
 
-    data = args.data or Path(__file__).resolve().parents[3] / "shared" / "data" / "germeval2014"
+    lang = args.lang or "de"
+    if lang not in DATA_FOLDERS:
+        known = ", ".join(sorted(DATA_FOLDERS))
+        raise CommandError(f"tag retrain: no model for language {lang!r} (--lang: {known})")
+    shared = Path(__file__).resolve().parents[3] / "shared" / "data"
+    data = args.data or shared / DATA_FOLDERS[lang]
     ws = open_workspace(args)
     try:
-        result = retrain(ws, data, user_models_dir())
+        result = retrain(ws, data, user_models_dir(), lang=lang)
     except RetrainError as exc:
         raise CommandError(str(exc)) from None
     finally:

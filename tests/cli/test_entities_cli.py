@@ -101,7 +101,8 @@ TWO_GERMAN_LABELS = ("--label", "de=Wien", "--label", "de=Vienna")
             ("entities", "add", "Wien", "--kind", "place", *TWO_GERMAN_LABELS),
             "two labels for 'de'",
         ),
-        (("tag", "retrain", "--lang", "en"), "are for tag suggest"),
+        (("tag", "retrain", "--file", "x.md"), "are for tag suggest"),
+        (("tag", "retrain", "--lang", "fr"), "no model for language 'fr' (--lang: de, en)"),
         (("tag", "suggest"), "needs one of"),
         (("tag", "suggest", "--jsonl", "missing.jsonl"), "cannot read"),
     ],
@@ -165,6 +166,57 @@ def test_retrain_without_training_data_says_so(
 ) -> None:
     code, _, err = run(capsys, "--db", db, "tag", "retrain", "--data", str(tmp_path / "none"))
     assert code == 2 and "training data not found" in err
+
+
+def test_retrain_takes_the_language_and_english_reads_wikigold(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "--db", db, "tag", "retrain", "--lang", "en",
+                       "--data", str(tmp_path / "none"))  # fmt: skip
+    assert code == 2 and "training data not found" in err and "wikigold.jsonl" in err
+
+
+def test_retrain_lang_en_retrains_the_english_model(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from editor.app.entities.suggestions import user_models_dir
+    from editor.core.entities.extractor import model_paths
+    from editor.core.entities.training import TrainingArticle, train_language_model
+
+    names = [
+        (["Anna", "Weber", "lives", "in", "Kassel", "."],
+         ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]),
+        (["She", "works", "for", "Kolbe", "."], ["O", "O", "O", "B-ORG", "O"]),
+    ]  # fmt: skip
+    plain = [(["It", "rained", "on", "Monday", "."], ["O"] * 5)]
+    # The installed English model knows no names: any model is better.
+    installed = user_models_dir()
+    train_language_model([TrainingArticle.whole(plain)], installed, "en", max_iterations=10)
+    data = tmp_path / "wikigold"
+    data.mkdir()
+    docs = [names, names + plain, names, plain] * 2
+    (data / "wikigold.jsonl").write_text(
+        "".join(
+            json.dumps({"doc": i, "sentences": [{"tokens": t, "tags": g} for t, g in doc]}) + "\n"
+            for i, doc in enumerate(docs)
+        ),
+        encoding="utf-8",
+    )
+    story = tmp_path / "story.jsonl"
+    story.write_text(
+        json.dumps({"id": "e1", "lang": "en", "title": "Plant", "body": "Kolbe builds a plant."})
+        + "\n"
+    )
+    assert main(["--db", db, "import", str(story), "-q"]) == 0
+    run(capsys, "--db", db, "entities", "add", "Kolbe", "--kind", "organisation")
+    run(capsys, "--db", db, "tag", "e1", "Kolbe")
+    code, out, err = run(capsys, "--db", db, "tag", "retrain", "--lang", "en",
+                         "--data", str(data), "--json")  # fmt: skip
+    result = json.loads(out)
+    assert code == 0 and err == ""
+    assert result["lang"] == "en" and result["kept_new"] and result["archive_sentences"] == 1
+    assert result["model"] == str(model_paths("en", installed)[0])
+    assert not model_paths("de", installed)[0].exists(), "German untouched"
 
 
 def test_a_damaged_model_is_reported_and_known_names_still_come(

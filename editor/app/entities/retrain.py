@@ -3,10 +3,14 @@
 Every entity an article is tagged with (by hand, "Tag Selection as…", ``newsdesk tag``,
 or by accepting a suggestion) marks its mentions in that article's text as names of
 its kind; rejected suggestions mark words that are no names.  Those sentences are added
-to the model's original training data (GermEval-2014 for German; the folder is given,
-it is not shipped), a model is trained, and it replaces the current one only if it
-scores at least as well on the held-out test data: learning must never make
+to the model's original training data (GermEval-2014's train and dev splits for German,
+wikigold's training articles, 3 of every 4, for English; the folder is given, it is not
+shipped), a model is trained with the shipped model's settings (training.py), and it
+replaces the current one only if it scores at least as well on the held-out test data
+(GermEval's test split, wikigold's other quarter): learning must never make
 suggestions worse, so a model that scores lower is refused and the current one stays.
+The English model reads whole articles (document features), so each archive article
+is passed whole: its sentences without names still say how it writes its words.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.app.entities.suggestions import tagging_text
-from editor.core.entities.corpus import Document, Sentence, read_corpus, tag_f1
+from editor.core.entities.corpus import Document, Sentence, held_out, read_corpus, tag_f1
 from editor.core.entities.extractor import (
     KIND_LABELS,
     CandidateExtractor,
@@ -33,7 +37,11 @@ from editor.core.entities.extractor import (
 from editor.core.entities.matcher import KnownMatcher
 from editor.core.entities.model import Entity, EntityKind, name_key
 from editor.core.entities.text import sentences
-from editor.core.entities.training import train_model
+from editor.core.entities.training import (
+    LANGUAGE_SETTINGS,
+    TrainingArticle,
+    train_language_model,
+)
 from editor.store import bulk
 from editor.store import entities as store
 
@@ -75,22 +83,32 @@ class RetrainResult:
 def silver_sentences(
     texts: Iterable[tuple[str, Sequence[tuple[str, EntityKind]], Sequence[str]]],
 ) -> list[Sentence]:
-    """Sentences of articles tagged from the editors' tags and decisions.
+    """The labelled sentences of :func:`silver_articles`, one list."""
+    return [s for article in silver_articles(texts) for s in article.sentences()]
+
+
+def silver_articles(
+    texts: Iterable[tuple[str, Sequence[tuple[str, EntityKind]], Sequence[str]]],
+) -> list[TrainingArticle]:
+    """Articles tagged from the editors' tags and decisions, labelled where they teach.
 
     ``texts``: (article text, accepted names with kinds, rejected names).  Every mention
     of an accepted name that the known-entity matcher finds (word boundaries, case and
     a genitive "s" as for suggestions) becomes a name of its kind; every other word
     stays ``O``, rejected names included.  Only sentences that mention an accepted or a
-    rejected name are kept: the rest says nothing new.
+    rejected name are labelled: the rest says nothing new about names, but stays in the
+    article for the document features.  Articles without such a sentence are left out.
     """
-    out: list[Sentence] = []
+    out: list[TrainingArticle] = []
     for raw, accepted, rejected in texts:
         text = unicodedata.normalize("NFC", raw)  # the matcher's offsets are into NFC
         labels = [KIND_LABELS[kind] for _, kind in accepted]
         names = KnownMatcher((i, name) for i, (name, _) in enumerate(accepted))
         spans = [(m.start, m.end, labels[m.entity_id]) for m in names.find(text)]
         noes = [(m.start, m.end) for m in KnownMatcher((0, n) for n in rejected).find(text)]
-        for sentence in sentences(text):
+        article = sentences(text)
+        labelled: dict[int, list[str]] = {}
+        for index, sentence in enumerate(article):
             first, last = sentence[0].start, sentence[-1].end
             inside = [span for span in spans if first <= span[0] < last]
             rejected_here = any(first <= start < last for start, _ in noes)
@@ -107,7 +125,9 @@ def silver_sentences(
                     tags[i] = f"{'I' if n else 'B'}-{label}"
             if inside and all(tag == "O" for tag in tags) and not rejected_here:
                 continue  # only inside longer words ("Siemens-Chef"): nothing to learn
-            out.append(([t.text for t in sentence], tags))
+            labelled[index] = tags
+        if labelled:
+            out.append(TrainingArticle([[t.text for t in s] for s in article], labelled))
     return out
 
 
@@ -141,7 +161,12 @@ def _accepted_names(
 
 
 def archive_sentences(workspace: Workspace, lang: str) -> list[Sentence]:
-    """Training sentences from the archive's live ``lang`` articles: those tagged with
+    """The labelled sentences of :func:`archive_articles`, one list."""
+    return [s for article in archive_articles(workspace, lang) for s in article.sentences()]
+
+
+def archive_articles(workspace: Workspace, lang: str) -> list[TrainingArticle]:
+    """Training articles from the archive's live ``lang`` articles: those tagged with
     entities (by hand or by accepting a suggestion) and those with decisions."""
     with workspace.db.session() as s:
         decided = store.decisions(s)
@@ -153,7 +178,7 @@ def archive_sentences(workspace: Workspace, lang: str) -> list[Sentence]:
             accepted.setdefault(article_id, set()).add(name_key(name))
         else:
             rejected.setdefault(article_id, []).append(name)
-    out: list[Sentence] = []
+    out: list[TrainingArticle] = []
     # A few hundred articles a session: an archive's worth of bodies is never in memory.
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
@@ -169,7 +194,7 @@ def archive_sentences(workspace: Workspace, lang: str) -> list[Sentence]:
             keys = {name_key(n) for n, _ in names}
             no = [n for n in rejected.get(article_id, []) if name_key(n) not in keys]
             texts.append((tagging_text(article), names, no))
-        out += silver_sentences(texts)
+        out += silver_articles(texts)
     return out
 
 
@@ -188,6 +213,25 @@ def _installed_score(lang: str, out_dir: Path, test: list[Document]) -> tuple[Pa
     return shipped, 0.0  # no model at all: any model is better than none
 
 
+def _corpus_files(lang: str, data_dir: Path) -> list[Path]:
+    parts = ("wikigold",) if lang == "en" else ("train", "dev", "test")
+    files = [data_dir / f"{part}.jsonl" for part in parts]
+    missing = [str(f) for f in files if not f.exists()]
+    if missing:
+        raise RetrainError(f"training data not found: {', '.join(missing)}")
+    return files
+
+
+def training_data(lang: str, data_dir: Path) -> tuple[list[Document], list[Document]]:
+    """(documents trained on, documents scored) of ``lang``'s original data: as the
+    shipped model, except that German also trains on the dev split (the shipped model
+    left it for choosing settings)."""
+    files = _corpus_files(lang, data_dir)
+    if lang == "en":
+        return held_out(read_corpus(files[0]))  # every fourth article is scored
+    return [d for f in files[:2] for d in read_corpus(f)], read_corpus(files[2])
+
+
 def retrain(
     workspace: Workspace,
     data_dir: Path,
@@ -196,31 +240,31 @@ def retrain(
     lang: str = "de",
     progress: Callable[[int, int], None] | None = None,
 ) -> RetrainResult:
-    """Train on ``data_dir`` (train/dev/test.jsonl) plus the archive; keep it if not worse."""
-    files = [data_dir / f"{part}.jsonl" for part in ("train", "dev", "test")]
-    missing = [str(f) for f in files if not f.exists()]
-    if missing:
-        raise RetrainError(f"training data not found: {', '.join(missing)}")
+    """Train on ``data_dir`` (the language's corpus) plus the archive; keep it if not worse."""
+    if lang not in LANGUAGE_SETTINGS:
+        known = ", ".join(sorted(LANGUAGE_SETTINGS))
+        raise RetrainError(f"no model to retrain for language {lang!r} (models: {known})")
+    _corpus_files(lang, data_dir)  # before reading the archive: is there data at all
     if progress:
         progress(0, 3)
-    extra = archive_sentences(workspace, lang)
+    extra = archive_articles(workspace, lang)
+    count = sum(len(article.labelled) for article in extra)
     if not extra:
         raise RetrainError(
             f"nothing to learn from: no {lang!r} article in the archive mentions "
             "an entity it is tagged with or a suggestion rejected for it"
         )
-    base = [s for f in files[:2] for d in read_corpus(f) for s in d.sentences]
-    test = read_corpus(files[2])
+    base, test = training_data(lang, data_dir)
     current_path, old_f1 = _installed_score(lang, out_dir, test)
     if progress:
         progress(1, 3)
     with tempfile.TemporaryDirectory(prefix="newsdesk-retrain-") as tmp:
         folder = Path(tmp)
-        path = train_model(
-            [*base, *extra],
+        path = train_language_model(
+            [*(TrainingArticle.whole(d.sentences) for d in base), *extra],
             folder,
             lang,
-            about={"trained_on": f"{data_dir.name} + {len(extra)} archive sentences"},
+            about={"trained_on": f"{data_dir.name} + {count} archive sentences"},
             lists=load_name_lists(),  # the shipped model's features, so the same lists
         )
         if progress:
@@ -239,4 +283,4 @@ def retrain(
     if progress:
         progress(3, 3)
     target = model_paths(lang, out_dir)[0] if kept else current_path
-    return RetrainResult(lang, len(extra), old_f1, new_f1, kept, target)
+    return RetrainResult(lang, count, old_f1, new_f1, kept, target)
