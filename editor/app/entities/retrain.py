@@ -50,6 +50,10 @@ if TYPE_CHECKING:
 
 
 _BATCH = 500  # articles read at a time
+# The label of names that are no person, organisation or place in each language's
+# corpus: GermEval's OTH, wikigold's MISC. The archive's products, events and topics
+# take the corpus's, or the model would learn a label its data never uses.
+_OTHER_LABEL = {"de": "OTH", "en": "MISC"}
 
 
 class RetrainError(Exception):
@@ -82,13 +86,17 @@ class RetrainResult:
 
 def silver_sentences(
     texts: Iterable[tuple[str, Sequence[tuple[str, EntityKind]], Sequence[str]]],
+    *,
+    other: str = "OTH",
 ) -> list[Sentence]:
     """The labelled sentences of :func:`silver_articles`, one list."""
-    return [s for article in silver_articles(texts) for s in article.sentences()]
+    return [s for article in silver_articles(texts, other=other) for s in article.sentences()]
 
 
 def silver_articles(
     texts: Iterable[tuple[str, Sequence[tuple[str, EntityKind]], Sequence[str]]],
+    *,
+    other: str = "OTH",
 ) -> list[TrainingArticle]:
     """Articles tagged from the editors' tags and decisions, labelled where they teach.
 
@@ -98,11 +106,14 @@ def silver_articles(
     stays ``O``, rejected names included.  Only sentences that mention an accepted or a
     rejected name are labelled: the rest says nothing new about names, but stays in the
     article for the document features.  Articles without such a sentence are left out.
+    Products, events and topics are labelled ``other`` (the corpus's label for them).
     """
     out: list[TrainingArticle] = []
     for raw, accepted, rejected in texts:
         text = unicodedata.normalize("NFC", raw)  # the matcher's offsets are into NFC
-        labels = [KIND_LABELS[kind] for _, kind in accepted]
+        labels = [
+            other if KIND_LABELS[kind] == "OTH" else KIND_LABELS[kind] for _, kind in accepted
+        ]
         names = KnownMatcher((i, name) for i, (name, _) in enumerate(accepted))
         spans = [(m.start, m.end, labels[m.entity_id]) for m in names.find(text)]
         noes = [(m.start, m.end) for m in KnownMatcher((0, n) for n in rejected).find(text)]
@@ -194,7 +205,7 @@ def archive_articles(workspace: Workspace, lang: str) -> list[TrainingArticle]:
             keys = {name_key(n) for n, _ in names}
             no = [n for n in rejected.get(article_id, []) if name_key(n) not in keys]
             texts.append((tagging_text(article), names, no))
-        out += silver_articles(texts)
+        out += silver_articles(texts, other=_OTHER_LABEL.get(lang, "OTH"))
     return out
 
 

@@ -49,6 +49,9 @@ def _hand_tagged(workspace: Workspace) -> None:
         body="Anna Weber runs Kolbe. The weather was fine. Weber plans a plant in Fulda.",
     )
     ws.entities.tag(first.id, ["Anna Weber", "Kolbe"])
+    ws.entities.add("Lumo 2", "product")
+    second = ws.articles.create(language="en", title="Sold out", body="The Lumo 2 sold out.")
+    ws.entities.tag(second.id, ["Lumo 2"])
     # German: the English model does not learn from it.
     german = ws.articles.create(title="Besuch", body="Anna Weber kam nach Kassel.")
     ws.entities.tag(german.id, ["Anna Weber"])
@@ -59,7 +62,7 @@ def test_english_hand_tagged_articles_are_passed_whole_with_their_spans_labelled
 ) -> None:
     _hand_tagged(workspace)
     articles = archive_articles(workspace, "en")
-    assert len(articles) == 1
+    assert len(articles) == 2
     article = articles[0]
     # Every sentence of the article is there (the title too), for the document features...
     assert article.tokens == [
@@ -73,6 +76,10 @@ def test_english_hand_tagged_articles_are_passed_whole_with_their_spans_labelled
         1: ["B-PER", "I-PER", "O", "B-ORG", "O"],
         3: ["B-PER", "O", "O", "O", "O", "O", "O"],
     }
+    # A product is what wikigold calls MISC (GermEval: OTH): no label the corpus lacks.
+    assert articles[1].sentences() == [
+        (["The", "Lumo", "2", "sold", "out", "."], ["O", "B-MISC", "I-MISC", "O", "O", "O"])
+    ]
 
 
 def test_wikigold_is_split_as_for_the_shipped_model(tmp_path: Path) -> None:
@@ -92,7 +99,7 @@ def test_english_retrain_trains_with_the_english_settings(
     train_language_model([TrainingArticle.whole(DOCS[3])], models, "en", max_iterations=10)
     _hand_tagged(workspace)
     result = retrain(workspace, data, models, lang="en")
-    assert result.lang == "en" and result.sentences_from_archive == 2
+    assert result.lang == "en" and result.sentences_from_archive == 3
     assert result.kept_new and result.new_f1 >= result.old_f1
     fresh = CandidateExtractor.load(model_paths("en", models)[0])
     settings = LANGUAGE_SETTINGS["en"]
@@ -101,8 +108,9 @@ def test_english_retrain_trains_with_the_english_settings(
     assert fresh.manifest["params"] == {
         "c1": settings["c1"], "c2": settings["c2"], "max_iterations": 200
     }  # fmt: skip
-    assert fresh.manifest["trained_on"] == "wikigold + 2 archive sentences"
+    assert fresh.manifest["trained_on"] == "wikigold + 3 archive sentences"
     assert not model_paths("de", models)[0].exists(), "the German model is untouched"
+    assert "B-MISC" in fresh.crf.labels and "B-OTH" not in fresh.crf.labels
 
 
 def test_an_english_model_that_scores_lower_is_refused(
