@@ -54,6 +54,7 @@ _BATCH = 500  # articles read at a time
 # corpus: GermEval's OTH, wikigold's MISC. The archive's products, events and topics
 # take the corpus's, or the model would learn a label its data never uses.
 _OTHER_LABEL = {"de": "OTH", "en": "MISC"}
+_POSSESSIVES = ("'s", "’s")  # English: the tokenizer keeps "Voltaro's" one word
 
 
 class RetrainError(Exception):
@@ -128,9 +129,13 @@ def silver_articles(
             tags = ["O"] * len(sentence)
             for start, end, label in inside:
                 # A token wholly in the mention, or the mention with a genitive "s"
-                # ("Merkels"); "Siemens-Chef" holds a name but is none (GermEval: O).
+                # ("Merkels", "Voltaro's": one token as the tagger reads it);
+                # "Siemens-Chef" holds a name but is none (GermEval: O).
                 covered = [
-                    i for i, t in enumerate(sentence) if start <= t.start < end and t.end <= end + 1
+                    i
+                    for i, t in enumerate(sentence)
+                    if start <= t.start < end
+                    and (t.end <= end + 1 or text[end : t.end] in _POSSESSIVES)
                 ]
                 for n, i in enumerate(covered):
                     tags[i] = f"{'I' if n else 'B'}-{label}"
