@@ -18,8 +18,9 @@ of the training articles), with capitalisation and a word list as the baseline.
 Speed: the whole suggestion pass (tokens, known names, model) for a 5,000-word article
 with 20,000 known entities, in CPU time (on a shared machine the wall clock counts other
 programs too); then 5,000 English words with the English model, which also reads each
-word's other mentions in the article (document_features.py).  ``--lang`` scores one language only and skips the speed part (a model
-being tuned is judged in a minute rather than several).  Exits 1 when a target is missed.
+word's other mentions in the article (document_features.py).  ``--lang`` scores one
+language only and skips the speed part (a model being tuned is judged in a minute rather
+than several).  Exits 1 when a target is missed.
 """
 
 from __future__ import annotations
