@@ -17,8 +17,10 @@ encyclopedic text, not news; the model's settings were chosen on a development q
 of the training articles), with capitalisation and a word list as the baseline.
 Speed: the whole suggestion pass (tokens, known names, model) for a 5,000-word article
 with 20,000 known entities, in CPU time (on a shared machine the wall clock counts other
-programs too).  ``--lang`` scores one language only and skips the speed part (a model
-being tuned is judged in a minute rather than several).  Exits 1 when a target is missed.
+programs too); then 5,000 English words with the English model, which also reads each
+word's other mentions in the article (document_features.py).  ``--lang`` scores one
+language only and skips the speed part (a model being tuned is judged in a minute rather
+than several).  Exits 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -53,7 +55,13 @@ from editor.core.entities.model import Entity, EntityKind, name_key  # noqa: E40
 from editor.core.entities.suggest import KnownEntities, Tagger, suggest  # noqa: E402
 from editor.core.entities.text import Token  # noqa: E402
 
-TARGETS = {"de_untyped": 80.0, "de_typed": 70.0, "en_untyped": 80.0, "speed_ms": 50.0}
+TARGETS = {
+    "de_untyped": 80.0,
+    "de_typed": 70.0,
+    "en_untyped": 80.0,
+    "speed_ms": 50.0,
+    "speed_en_ms": 50.0,
+}
 
 
 def shared_dir(explicit: Path | None) -> Path:
@@ -270,6 +278,7 @@ def speed(data: Path, results: dict[str, float]) -> None:
         # they disturbed least. Both are printed.
         results[label] = min(cpu)
     results["speed_ms"] = results["5,000 words, known names + model"]
+    english_speed(data, known, results)
     built = KnownEntities(
         Entity(n, EntityKind.TOPIC, id=i + 1) for i, n in enumerate(names[:20000])
     )
@@ -278,6 +287,29 @@ def speed(data: Path, results: dict[str, float]) -> None:
     print(
         f"  making the automaton for 20,000 names: CPU {1000 * (time.process_time() - c0):.0f} ms"
     )
+
+
+def english_speed(data: Path, known: KnownEntities, results: dict[str, float]) -> None:
+    """The English model also reads the whole article (document_features.py): 5,000
+    words of wikigold's held-out articles, the same 20,000 known entities."""
+    path = data / "wikigold_en" / "wikigold.jsonl"
+    if not path.exists() or not model_paths("en")[0].exists():
+        return
+    _, test = held_out(read_corpus(path))
+    words = [t for d in test for s in d.sentences for t in s[0]][:5000]
+    text = " ".join(words)
+    model = CandidateExtractor.load(model_paths("en")[0])
+    suggest(text, known=known, tagger=model)  # the word cache, as a session would have
+    cpu = []
+    for _ in range(7):
+        c0 = time.process_time()
+        suggest(text, known=known, tagger=model)
+        cpu.append(1000 * (time.process_time() - c0))
+    print(
+        f"  5,000 English words, known names + English model, 20,000 entities: CPU median "
+        f"{statistics.median(cpu):.1f} ms, best {min(cpu):.1f} ms"
+    )
+    results["speed_en_ms"] = min(cpu)
 
 
 def main() -> int:
@@ -299,7 +331,7 @@ def main() -> int:
     missed = [
         k
         for k, target in TARGETS.items()
-        if k in results and (results[k] > target if k == "speed_ms" else results[k] < target)
+        if k in results and (results[k] > target if k.startswith("speed") else results[k] < target)
     ]
     for key in missed:
         print(f"MISSED {key}: {results[key]:.1f} (target {TARGETS[key]})")

@@ -14,7 +14,7 @@ import gzip
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from editor.core.entities.corpus import Sentence
@@ -46,16 +46,25 @@ def train_model(
     about: dict[str, object] | None = None,
     progress: Callable[[str], None] | None = None,
     lists: Mapping[str, Iterable[str]] | None = None,
+    extra: Sequence[Sequence[Sequence[str]]] | None = None,
 ) -> Path:
     """Train on IOB2-tagged sentences; write ``entities-<lang>.crf`` and its manifest.
 
-    Files are written beside their final names and moved into place, so an interrupted
-    run leaves the previous model whole.
+    ``extra``, when given, holds more features for each token of each sentence (what
+    its article says about it: document_features.py).  Files are written beside their
+    final names and moved into place, so an interrupted run leaves the previous model
+    whole.
     """
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    sents = [(list(tokens), list(tags)) for tokens, tags in sentences if tokens]
+    pairs = list(sentences)
+    if extra is not None and len(extra) != len(pairs):
+        raise ValueError("extra features for a different number of sentences")
+    more = list(extra) if extra is not None else [[] for _ in pairs]
+    kept = [i for i, (tokens, _) in enumerate(pairs) if tokens]
+    sents = [(list(pairs[i][0]), list(pairs[i][1])) for i in kept]
+    more = [more[i] for i in kept]
     if not sents:
         raise ValueError("no training sentences")
     count = len(sents)
@@ -69,7 +78,10 @@ def train_model(
     ]
     for i, (tokens, tags) in enumerate(sents):
         words, names = halves[i % 2]
-        trainer.append(token_features(tokens, words, names), tags)
+        feats = token_features(tokens, words, names)
+        for own, added in zip(feats, more[i], strict=False):
+            own.extend(added)
+        trainer.append(feats, tags)
     lexicon = json.dumps(
         {"words": build_lexicon(sents, lists=lists), "names": build_gazetteer(sents)},
         ensure_ascii=False,
