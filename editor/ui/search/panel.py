@@ -9,7 +9,6 @@ waits for the index.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -207,6 +206,8 @@ class SearchPanel(QWidget):
 
 
 def _hit_html(hit: Hit) -> str:
+    import html  # with its table of entities: only once there are hits, not before a paint
+
     translate = QCoreApplication.translate
     status = Status(hit.status).label if hit.status in Status._value2member_map_ else hit.status
     meta = f"{hit.language} · {status_text(status)}"
