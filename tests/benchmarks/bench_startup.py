@@ -1,6 +1,7 @@
 """Cold start to the first paint of the main window with its list filled (target ≤ 2× bare Qt).
 
     python tests/benchmarks/bench_startup.py [--n 100000] [--runs 7] [--instructions]
+                                             [--entities 20000]
 
 Each run is a fresh Python process (offscreen Qt).  Two kinds of run, taken
 in turns so that both see the same machine load:
@@ -20,6 +21,11 @@ This is the canonical figure for the 2× target; ``bench_gui_startup.py``
 breaks a start down into stages.
 Prints the medians, the ratio, and when over target the slowest imports
 (``python -X importtime``) as a hint.
+
+``--entities N``: a start with entity tagging on, as issue 11 asks: the archive
+knows N entities, and the last session closed with an article open and the "Entity
+tags" panel shown (a session run first, untimed, that waits for the panel's
+suggestions, so that its model and the N names were loaded once).
 
 ``--instructions`` counts instead of timing: one start of each under valgrind's
 callgrind, the instructions executed until the paint and their ratio.  The count
@@ -43,7 +49,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `editor` and `tests` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks.guibench import cached_archive
+from tests.benchmarks.guibench import cached_archive, cached_entity_archive
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 TARGET_RATIO = 2.0
@@ -100,6 +106,45 @@ if window is None:
     sys.exit("the archive did not open")
 watch = FirstPaint(window)
 window.installEventFilter(watch)
+app.exec()
+"""
+
+
+# The last session for --entities: the newest article open, the entity panel shown
+# and its suggestions in, then the window closed (which remembers all that).
+ENTITY_SESSION = """
+import sys
+from PySide6.QtCore import QSettings, QTimer
+from editor.ui import app as ui_app
+
+app = ui_app.application()
+window = ui_app.start(sys.argv[1], settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
+state = {"step": "open", "waited": 0}
+
+def step():
+    if not window.is_ready:
+        QTimer.singleShot(20, step)
+        return
+    if state["step"] == "open":
+        window.open_article(window.list_model.summary(0).id)
+        state["step"] = "panel"
+    elif state["step"] == "panel":
+        window.panels.toggle("entities")
+        state["step"] = "wait"
+    elif state["step"] == "wait":  # at least a second, until the suggestions are in
+        panel = window.panels.built("entities")
+        state["waited"] += 1
+        if state["waited"] >= 5 and panel is not None and not panel.busy:
+            state["step"] = "close"
+        QTimer.singleShot(200, step)
+        return
+    else:
+        window.close()
+        app.quit()
+        return
+    QTimer.singleShot(50, step)
+
+QTimer.singleShot(0, step)
 app.exec()
 """
 
@@ -206,15 +251,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=100_000, help="articles in the archive")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument(
+        "--entities", type=int, default=0, help="known entities, with the entity panel shown"
+    )
+    parser.add_argument(
         "--instructions",
         action="store_true",
         help="count the instructions of one start of each (valgrind) instead of timing",
     )
     args = parser.parse_args(argv)
-    archive = cached_archive(args.n)
+    archive = (
+        cached_entity_archive(args.n, args.entities) if args.entities else cached_archive(args.n)
+    )
     home = Path(tempfile.mkdtemp(prefix="newsdesk-bench-startup-"))
     env = child_env(home)
     settings = home / "settings.ini"
+    if args.entities:
+        session = subprocess.run(
+            [sys.executable, "-c", ENTITY_SESSION, str(archive), str(settings)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        if session.returncode != 0:
+            raise RuntimeError(f"the session before failed:\n{session.stderr}")
     # One of each first, not counted: loads Python, Qt and the archive into the page cache.
     timed_start(BARE_CHILD, [], env)
     timed_start(NEWSDESK_CHILD, [str(archive), str(settings)], env)
@@ -231,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     ours = statistics.median(newsdesk)
     ratio = ours / floor
     print(f"archive: {args.n} articles ({archive})")
+    if args.entities:
+        print(f"entities on: {args.entities} known, an article open, the entity panel shown")
     print(
         f"bare QMainWindow first paint:        median {floor * 1000:.0f} ms  "
         f"(runs: {', '.join(f'{t * 1000:.0f}' for t in bare)})"
