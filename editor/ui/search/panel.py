@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -189,6 +188,8 @@ class SearchPanel(QWidget):
         text = self.field.text().strip()
         if not text or self._ws is None or self._runner is None:
             return
+        from PySide6.QtWidgets import QInputDialog  # its type is no part of the first paint
+
         name, ok = QInputDialog.getText(
             self, self.tr("Save search"), self.tr("Name:"), text=text[:60]
         )
