@@ -23,9 +23,11 @@ ROOT = Path(__file__).resolve().parents[2]
 # Not needed before a fast start's first paint; each was once imported on the way to it.
 # Deferred to the open archive: the change events (~20 dataclasses), the autosave writer
 # and the three-way merge it brings; deferred further: html (search hits), platformdirs
-# (an archive named by --db needs no default folder).  Never on the way: the database
-# layer, the entity model and its numbers, language detection, the related index.
+# (an archive named by --db needs no default folder), multiprocessing (the command line
+# forks for publishing; the window never does).  Never on the way: the database layer,
+# the entity model and its numbers, language detection, the related index.
 NOT_BEFORE_THE_FIRST_PAINT = (
+    "multiprocessing",
     "editor.app.changes",
     "editor.app.autosave",
     "editor.core.merge",
@@ -45,6 +47,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
 
 START = """
 import sys
+import editor.cli  # what `newsdesk` imports before it opens the window
 from PySide6.QtCore import QSettings
 from editor.ui import app as ui_app
 
