@@ -18,18 +18,24 @@ of the training articles), with capitalisation and a word list as the baseline.
 Speed: the whole suggestion pass (tokens, known names, model) for a 5,000-word article
 with 20,000 known entities, in CPU time (on a shared machine the wall clock counts other
 programs too); then 5,000 English words with the English model, which also reads each
-word's other mentions in the article (document_features.py).  ``--lang`` scores one
-language only and skips the speed part (a model being tuned is judged in a minute rather
-than several).  Exits 1 when a target is missed.
+word's other mentions in the article (document_features.py).  Load: in a fresh process
+per language, what getting ready costs (the entity modules with NumPy, the model, the
+20,000 known names and their automaton, the first 800-word article): time and the memory
+the process grows by (resident set).  ``--lang`` scores one language only and skips
+speed and load (a model being tuned is judged in a minute rather than several);
+``--load`` runs only the load part.  Exits 1 when a target is missed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -62,6 +68,7 @@ TARGETS = {
     "speed_ms": 50.0,
     "speed_en_ms": 50.0,
 }
+ENTITIES = 20_000  # known entities in the speed and load parts
 
 
 def shared_dir(explicit: Path | None) -> Path:
@@ -230,7 +237,9 @@ def english(data: Path, results: dict[str, float]) -> None:
         results["en_untyped"] = 100 * untyped.f1
 
 
-def speed(data: Path, results: dict[str, float]) -> None:
+def text_and_names(data: Path) -> tuple[str, list[str]]:
+    """A 5,000-word text (GermEval's test split when there) and 20,000 entity names (the
+    training split's annotated names, then made-up ones)."""
     rng = random.Random(7)
     folder = data / "germeval2014"
     if folder.is_dir():
@@ -241,13 +250,17 @@ def speed(data: Path, results: dict[str, float]) -> None:
         words = [f"wort{i % 700}" for i in range(60000)]
         names = []
     syllables = ["ka", "lo", "mi", "ber", "tan", "sch", "ul", "rie", "don", "ve"]
-    while len(names) < 20000:
+    while len(names) < ENTITIES:
         names.append("".join(rng.choice(syllables) for _ in range(3)).title())
-    known = KnownEntities(
-        Entity(n, EntityKind.TOPIC, id=i + 1, articles=3) for i, n in enumerate(names[:20000])
-    )
     start = rng.randrange(len(words) - 5000)
-    text = " ".join(words[start : start + 5000])
+    return " ".join(words[start : start + 5000]), names[:ENTITIES]
+
+
+def speed(data: Path, results: dict[str, float]) -> None:
+    text, names = text_and_names(data)
+    known = KnownEntities(
+        Entity(n, EntityKind.TOPIC, id=i + 1, articles=3) for i, n in enumerate(names)
+    )
     model = CandidateExtractor.load(model_paths("de")[0])
     suggest(text, known=known, tagger=None)  # builds the automaton
     c0 = time.process_time()
@@ -279,9 +292,7 @@ def speed(data: Path, results: dict[str, float]) -> None:
         results[label] = min(cpu)
     results["speed_ms"] = results["5,000 words, known names + model"]
     english_speed(data, known, results)
-    built = KnownEntities(
-        Entity(n, EntityKind.TOPIC, id=i + 1) for i, n in enumerate(names[:20000])
-    )
+    built = KnownEntities(Entity(n, EntityKind.TOPIC, id=i + 1) for i, n in enumerate(names))
     c0 = time.process_time()
     built.find("x")  # the automaton is made on first use
     print(
@@ -312,22 +323,113 @@ def english_speed(data: Path, known: KnownEntities, results: dict[str, float]) -
     results["speed_en_ms"] = min(cpu)
 
 
+# Run in a fresh process per language: imports count, and the resident set grows from
+# that of a bare interpreter.  Prints one JSON line: (wall ms, CPU ms, MB grown) a stage.
+_LOAD_CHILD = r"""
+import json, resource, sys, time
+
+def rss_mb():
+    try:
+        with open("/proc/self/status") as status:  # Linux: the resident set now
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # elsewhere: the peak
+    return peak / (1 << 20 if sys.platform == "darwin" else 1024)
+
+lang, names_file, text_file = sys.argv[1:4]
+names = open(names_file, encoding="utf-8").read().split("\n")
+text = open(text_file, encoding="utf-8").read()
+stages = {}
+def stage(name, started, cpu, rss):
+    stages[name] = (1000 * (time.perf_counter() - started), 1000 * (time.process_time() - cpu),
+                    rss_mb() - rss)
+    return time.perf_counter(), time.process_time(), rss_mb()
+
+t, c, r = time.perf_counter(), time.process_time(), rss_mb()
+stages["interpreter"] = (0.0, 0.0, r)
+from editor.core.entities.extractor import CandidateExtractor, model_paths
+from editor.core.entities.model import Entity, EntityKind
+from editor.core.entities.suggest import KnownEntities, suggest
+t, c, r = stage("imports (NumPy included)", t, c, r)
+model = CandidateExtractor.load(model_paths(lang)[0])
+t, c, r = stage("model", t, c, r)
+known = KnownEntities(
+    Entity(n, EntityKind.TOPIC, id=i + 1, articles=3) for i, n in enumerate(names)
+)
+known.find("x")  # the automaton is made on first use
+t, c, r = stage(f"{len(names):,} known entities and their automaton", t, c, r)
+suggest(text, known=known, tagger=model)
+stage("first 800-word article", t, c, r)
+print(json.dumps(stages))
+"""
+
+
+def load(data: Path) -> None:
+    """Load time and memory of each language's model with 20,000 known entities."""
+    text, names = text_and_names(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        names_file, text_file = Path(tmp) / "names.txt", Path(tmp) / "text.txt"
+        names_file.write_text("\n".join(names), encoding="utf-8")
+        text_file.write_text(text[: len(text) // 6], encoding="utf-8")  # ~800 words
+        for lang in ("de", "en"):
+            path = model_paths(lang)[0]
+            if not path.exists():
+                print(f"  {lang}: no model at {path}")
+                continue
+            runs = []
+            for _ in range(3):  # the median of three fresh processes, stage by stage
+                out = subprocess.run(
+                    [sys.executable, "-c", _LOAD_CHILD, lang, str(names_file), str(text_file)],
+                    cwd=ROOT,
+                    env={**os.environ, "PYTHONPATH": str(ROOT)},
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+            size = sum(
+                p.stat().st_size for p in path.parent.glob(f"entities-{lang}.*") if p.is_file()
+            )
+            print(
+                f"  {lang} model ({size / 1e6:.2f} MB of files), interpreter "
+                f"{runs[0]['interpreter'][2]:.0f} MB resident before:"
+            )
+            total = [0.0, 0.0, 0.0]
+            for name in list(runs[0])[1:]:
+                wall, cpu, grown = (
+                    statistics.median(run[name][k] for run in runs) for k in range(3)
+                )
+                total = [total[0] + wall, total[1] + cpu, total[2] + grown]
+                print(f"    {name:44} {wall:6.0f} ms wall {cpu:6.0f} ms CPU  +{grown:5.1f} MB")
+            print(
+                f"    {'together':44} {total[0]:6.0f} ms wall {total[1]:6.0f} ms CPU  "
+                f"+{total[2]:5.1f} MB"
+            )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="the shared data folder")
     parser.add_argument(
-        "--lang", choices=("de", "en"), help="score this language only, without the speed part"
+        "--lang", choices=("de", "en"), help="score this language only, without speed and load"
     )
+    parser.add_argument("--load", action="store_true", help="only the load time and memory")
     args = parser.parse_args()
     data = shared_dir(args.data)
     results: dict[str, float] = {}
-    if args.lang in (None, "de"):
+    if args.lang in (None, "de") and not args.load:
         german(data, results)
-    if args.lang in (None, "en"):
+    if args.lang in (None, "en") and not args.load:
         english(data, results)
-    if args.lang is None:
+    if args.lang is None and not args.load:
         print("Speed:")
         speed(data, results)
+    if args.lang is None:
+        print(f"Load, in a fresh process (median of 3), with {ENTITIES:,} known entities:")
+        load(data)
     missed = [
         k
         for k, target in TARGETS.items()
