@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path, user_documents_path
-
 from editor.core.locations import sqlite_file_url
 
 APP_NAME = "newsdesk"
@@ -15,11 +13,17 @@ ENV_DATABASE = "NEWSDESK_DB"
 
 def data_dir() -> Path:
     """The per-user folder for the archive, indexes and backups."""
+    # Imported here: a start on an archive named by --db or NEWSDESK_DB paints its
+    # window without importing platformdirs.
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, appauthor=False, ensure_exists=False)
 
 
 def default_site_dir() -> Path:
     """Where the static site is published unless the settings name another folder."""
+    from platformdirs import user_documents_path
+
     return user_documents_path() / "Newsdesk site"
 
 

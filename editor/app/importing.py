@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from editor.app.changes import ArticlesImported
 from editor.core.article import Article
-from editor.core.entities.model import EntityError
+from editor.core.entities.model import EntityError, name_key
 from editor.core.importing import (
     ArticleRecord,
     ParseResult,
@@ -33,6 +33,7 @@ from editor.core.importing import (
 from editor.core.slugs import slugify, unique_slug
 from editor.core.texts import translate
 from editor.store import bulk
+from editor.store import entities as entity_store
 from editor.store.database import describe_error, is_bad_data
 from editor.store.errors import ConflictError
 from editor.store.locks import take_turns
@@ -60,6 +61,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    # Imported, with something the editor should know (a tag's kind the archive kept).
+    notes: list[Rejected] = field(default_factory=list)
     created_ids: list[int] = field(default_factory=list)
     updated_ids: list[int] = field(default_factory=list)
 
@@ -168,6 +171,7 @@ class ImportService:
             if created or updated:
                 self._ws.changes.publish(ArticlesImported(tuple(created), tuple(updated)))
         report.rejected.sort(key=_position)
+        report.notes.sort(key=_position)
         if len(report.created_ids) + len(report.updated_ids) >= _ANALYZE_AFTER:
             # A big import changes the shape of the table: refresh the planner's
             # statistics, or the list may be read through the wrong index.
@@ -201,6 +205,7 @@ class ImportService:
             report.updated += partial.updated
             report.unchanged += partial.unchanged
             report.rejected.extend(partial.rejected)
+            report.notes.extend(partial.notes)
             return created, updated
         raise AssertionError("unreachable")
 
@@ -284,6 +289,7 @@ class _ChunkWriter:
         inserts: list[dict[str, Any]] = []
         updates: list[tuple[Article, dict[str, Any]]] = []
         matched: dict[int, str] = {}  # article id -> the record that updates it
+        written: list[ArticleRecord] = []
         for record in chunk:
             try:
                 current = _match(record, by_uuid, by_external)
@@ -292,6 +298,7 @@ class _ChunkWriter:
             except ValueError as exc:
                 self._report.rejected.append(Rejected(record.where, str(exc)))
                 continue
+            written.append(record)
             if current is not None:
                 matched[current.id] = record.where
             if current is None:
@@ -302,6 +309,7 @@ class _ChunkWriter:
                     updates.append((current, changes))
                 else:
                     self._report.unchanged += 1
+        self._note_kinds_kept(written)
         created = bulk.insert_many(
             self._s, inserts, revision_reason="import", author=self._user, note=self._note
         )
@@ -311,6 +319,27 @@ class _ChunkWriter:
         self._report.created += len(created)
         self._report.updated += len(updates)
         return created, [current.id for current, _ in updates]
+
+    def _note_kinds_kept(self, records: Sequence[ArticleRecord]) -> None:
+        """A tag object naming an entity the archive has with another kind tags the
+        article with that entity as it is: neither a second entity of the same name
+        nor a changed kind (which would change every article tagged with it), but a
+        note in the report.  Within a file, the first record's kind makes the entity."""
+        specs = [(record, spec) for record in records for spec in record.tag_specs]
+        if not specs:
+            return
+        known = entity_store.kinds_by_key(self._s, {name_key(spec.name) for _, spec in specs})
+        for record, spec in specs:
+            key, kind = name_key(spec.name), spec.kind.value
+            name, kept = known.setdefault(key, (spec.name, kind))
+            if kept != kind:
+                self._report.notes.append(
+                    Rejected(
+                        record.where,
+                        f"tag {spec.name!r} is the archive's {kept} {name!r}, kept as it is "
+                        f"(the file says {kind})",
+                    )
+                )
 
     def _claim_slug(self, language: str, wanted: str, *, own: str | None = None) -> str:
         taken = self._slugs.setdefault(language, set())

@@ -85,6 +85,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         workspace.close()
     for rejected in report.rejected:
         print(f"rejected {rejected}", file=sys.stderr)
+    for note in report.notes:
+        print(f"note {note}", file=sys.stderr)
     if args.json:
         print_json(
             {
@@ -92,6 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "updated": report.updated,
                 "unchanged": report.unchanged,
                 "rejected": [{"where": r.where, "reason": r.reason} for r in report.rejected],
+                "notes": [{"where": n.where, "note": n.reason} for n in report.notes],
             }
         )
     else:

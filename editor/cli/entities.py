@@ -2,10 +2,15 @@
 
 newsdesk entities list [--kind K] [--search TEXT] [--json]
 newsdesk entities add NAME --kind K [--alias A]... [--label LANG=TEXT]... [--wikidata Q…]
-newsdesk entities merge A B          A goes into B (taggings move, A becomes an alias)
+newsdesk entities merge A B [--force]
+                                     A goes into B (taggings move, A becomes an alias);
+                                     entities of different kinds only with --force
 newsdesk tag ID NAME...              tag an article (names, aliases or labels)
 newsdesk tag suggest (ID | --file FILE.md | --jsonl FILE) [--json]
-newsdesk tag retrain [--data DIR]    retrain the German model with the archive's decisions
+newsdesk tag retrain [--lang de|en] [--data DIR]
+                                     retrain a language's model (German unless --lang)
+                                     with the archive's tags and decisions; exit status 1
+                                     when the new model scored lower and was not installed
 """
 
 from __future__ import annotations
@@ -18,10 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 from editor.cli.common import (
     EXIT_OK,
+    EXIT_PARTIAL,
     CommandError,
     open_text,
     open_workspace,
     print_json,
+    report_error,
     resolve,
     text_records,
 )
@@ -56,6 +63,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     q = sub.add_parser("merge", help="merge entity A into B (A's name becomes an alias)")
     q.add_argument("source", metavar="A")
     q.add_argument("target", metavar="B")
+    q.add_argument(
+        "--force",
+        action="store_true",
+        help="merge entities of different kinds (the merged entity keeps B's kind)",
+    )
     q.add_argument("--json", action="store_true", help="JSON output")
     q.set_defaults(handler=cmd_merge)
 
@@ -66,8 +78,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("words", nargs="+", metavar="ID NAME... | suggest [ID] | retrain")
     p.add_argument("--file", type=Path, help="suggest: a Markdown file (front matter read)")
     p.add_argument("--jsonl", type=Path, help='suggest: lines of {"id", "lang", "text"}')
-    p.add_argument("--lang", help="suggest: the text's language (default: its front matter, de)")
-    p.add_argument("--data", type=Path, help="retrain: the GermEval-2014 folder")
+    p.add_argument(
+        "--lang",
+        help="suggest: the text's language (default: its front matter, de); "
+        "retrain: the model's language (default: de)",
+    )
+    p.add_argument(
+        "--data",
+        type=Path,
+        help="retrain: the training data folder (GermEval-2014 for de, wikigold for en)",
+    )
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(handler=cmd_tag)
 
@@ -143,11 +163,19 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from editor.app.entities.service import KindsDiffer
+    from editor.core.entities.model import EntityError
+
     ws = open_workspace(args)
     try:
         source, target = ws.entities.find(args.source), ws.entities.find(args.target)
         assert source.id is not None and target.id is not None
-        merged = _guard(lambda: ws.entities.merge(source.id, target.id))
+        try:
+            merged = ws.entities.merge(source.id, target.id, across_kinds=args.force)
+        except KindsDiffer as exc:
+            raise CommandError(f"{exc}; add --force to merge them anyway") from None
+        except EntityError as exc:
+            raise CommandError(str(exc)) from None
     finally:
         ws.close()
     if args.json:
@@ -167,6 +195,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
     if first == "retrain":
         if rest:
             raise CommandError("tag retrain takes no arguments (see --data)")
+        if args.file is not None or args.jsonl is not None:
+            # Retraining would otherwise go ahead as if the option were not there.
+            raise CommandError("--file and --jsonl are for tag suggest")
         return _retrain(args)
     if not rest:
         raise CommandError("name the tags: newsdesk tag ID NAME...")
@@ -252,11 +283,17 @@ def _suggest_jsonl(ws: Workspace, path: Path) -> None:
 def _retrain(args: argparse.Namespace) -> int:
     from editor.app.entities.retrain import RetrainError, retrain
     from editor.app.entities.suggestions import user_models_dir
+    from editor.core.entities.training import DATA_FOLDERS
 
-    data = args.data or Path(__file__).resolve().parents[3] / "shared" / "data" / "germeval2014"
+    lang = args.lang or "de"
+    if lang not in DATA_FOLDERS:
+        known = ", ".join(sorted(DATA_FOLDERS))
+        raise CommandError(f"tag retrain: no model for language {lang!r} (--lang: {known})")
+    shared = Path(__file__).resolve().parents[3] / "shared" / "data"
+    data = args.data or shared / DATA_FOLDERS[lang]
     ws = open_workspace(args)
     try:
-        result = retrain(ws, data, user_models_dir())
+        result = retrain(ws, data, user_models_dir(), lang=lang)
     except RetrainError as exc:
         raise CommandError(str(exc)) from None
     finally:
@@ -272,10 +309,9 @@ def _retrain(args: argparse.Namespace) -> int:
                 "model": str(result.path),
             }
         )
-    else:
-        verdict = "kept" if result.kept_new else "scored lower and was dropped"
-        print(
-            f"retrained with {result.sentences_from_archive} sentences from the archive: "
-            f"F1 {100 * result.old_f1:.1f} → {100 * result.new_f1:.1f}, the new model {verdict}"
-        )
+    elif result.kept_new:
+        print(result.message())
+    if not result.kept_new:
+        report_error(result.message())  # refused: the installed model stays
+        return EXIT_PARTIAL
     return EXIT_OK

@@ -17,7 +17,6 @@ here, one chunk after another, with the same results.  Callers check
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
@@ -47,6 +46,11 @@ def prepare_process() -> None:
 
 def can_fork() -> bool:
     """Whether worker processes can inherit this process's memory safely here."""
+    # multiprocessing (with pickle, socket …) is imported when work is to be spread, not
+    # by every program that imports this module: the command line does, and `newsdesk`
+    # without a command is the window, which never forks.
+    import multiprocessing
+
     return (
         sys.platform.startswith("linux")
         and "fork" in multiprocessing.get_all_start_methods()
@@ -86,6 +90,8 @@ def fork_map(
     global _job, _parent_pid
     if _job is not None:
         raise RuntimeError("fork_map() does not nest")
+    import multiprocessing
+
     _job, _parent_pid = (function, chunks), os.getpid()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:

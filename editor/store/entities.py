@@ -115,6 +115,16 @@ def resolve_keys(session: Session, keys: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def kinds_by_key(session: Session, keys: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """For each name key an entity goes by: that entity's canonical name and kind."""
+    ids = resolve_keys(session, keys)
+    rows: dict[int, tuple[str, str]] = {}
+    for chunk in in_chunks(sorted(set(ids.values()))):
+        stmt = select(Entity.id, Entity.name, Entity.kind).where(Entity.id.in_(chunk))
+        rows.update((i, (name, kind)) for i, name, kind in session.execute(stmt))
+    return {key: rows[i] for key, i in ids.items() if i in rows}
+
+
 def entities_by_name(session: Session) -> dict[str, core.Entity]:
     """Every entity (without article counts) by the key of each of its names: canonical
     name, aliases and labels (no two entities share one)."""
@@ -198,6 +208,21 @@ def tag_names_of(
 
 def article_ids_of(session: Session, entity_id: int) -> list[int]:
     stmt = select(ArticleEntity.article_id).where(ArticleEntity.entity_id == entity_id)
+    return sorted(session.execute(stmt).scalars())
+
+
+def tagged_article_ids(session: Session, language: str) -> list[int]:
+    """The live articles in ``language`` (or a regional form of it, "de-AT") that carry
+    at least one entity tag (what retraining learns from)."""
+    stmt = (
+        select(ArticleEntity.article_id)
+        .join(Article, Article.id == ArticleEntity.article_id)
+        .where(
+            Article.deleted.is_(False),
+            or_(Article.language == language, Article.language.like(f"{language}-%")),
+        )
+        .distinct()
+    )
     return sorted(session.execute(stmt).scalars())
 
 
@@ -363,24 +388,62 @@ def entity_ids_for_names(session: Session, items: Iterable[TagItem]) -> dict[str
     """Entity ids for tag names (or entity specs), creating the missing entities.
 
     A name finds its entity by canonical name, alias or label ("Munich" → München); a
-    new name becomes an entity of kind "topic" unless the spec gives another kind.
+    new name becomes an entity of kind "topic" unless a spec gives another kind: the
+    first spec of a name wins over its plain mentions, wherever they stand in the list.
     """
-    specs: dict[str, core.Entity] = {}  # by the name as given
+    keys: dict[str, str] = {}  # the name as given -> its key
+    making: dict[str, core.Entity] = {}  # key -> what a new entity of that name is
+    plain: set[str] = set()  # keys only given as plain names so far
+    specs: list[core.Entity] = []
     for item in items:
         if isinstance(item, core.Entity):
-            specs.setdefault(item.name, item)
-        else:
-            specs.setdefault(str(item), core.make_entity(str(item)))
-    by_key = resolve_keys(session, (name_key(spec.name) for spec in specs.values()))
+            key = keys.setdefault(item.name, name_key(item.name))
+            specs.append(item)
+            if key not in making or key in plain:
+                making[key] = item
+                plain.discard(key)
+        elif str(item) not in keys:
+            spec = core.make_entity(str(item))
+            key = keys[str(item)] = name_key(spec.name)
+            if key not in making:
+                making[key] = spec
+                plain.add(key)
+    by_key = resolve_keys(session, making)
+    by_key.update(_add_named(session, [(k, s) for k, s in making.items() if k not in by_key]))
+    for spec in specs:
+        _agree_wikidata(session, by_key[name_key(spec.name)], spec)
+    return {given: by_key[key] for given, key in keys.items()}
+
+
+def _add_named(session: Session, new: Sequence[tuple[str, core.Entity]]) -> dict[str, int]:
+    """New entities of these names (keys no entity goes by: resolved just before), in
+    one statement a chunk: an import may bring thousands of new tags at once."""
+    taken: dict[str, str] = {}  # Wikidata id -> the name that claims it here
+    for _key, spec in new:
+        if spec.wikidata is None:
+            continue
+        _check_wikidata(session, spec.wikidata, None)
+        if spec.wikidata in taken:
+            holder = taken[spec.wikidata]
+            raise EntityError(
+                f"Wikidata item {spec.wikidata} already belongs to the entity {holder!r}"
+            )
+        taken[spec.wikidata] = spec.name
+    rows = [
+        {
+            "name": spec.name,
+            "key": key,
+            "kind": spec.kind.value,
+            "description": spec.description,
+            "wikidata": spec.wikidata,
+        }
+        for key, spec in new
+    ]
+    table = Entity.metadata.tables["entity"]
     ids: dict[str, int] = {}
-    for given, spec in specs.items():
-        key = name_key(spec.name)
-        if key not in by_key:
-            created = add_entity(session, replace(spec, aliases=(), labels={}))
-            by_key[key] = created.id or 0
-        else:
-            _agree_wikidata(session, by_key[key], spec)
-        ids[given] = by_key[key]
+    for chunk in in_chunks(rows):
+        stmt = insert(table).returning(table.c.key, table.c.id)
+        ids.update((key, entity_id) for key, entity_id in session.execute(stmt, chunk))
     return ids
 
 

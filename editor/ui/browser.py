@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.app.changes import MEMBERSHIP_CHANGES, ArticleSaved, Change, StatusMoved, TrashEmptied
 from editor.core.workflow import Status
 from editor.ui.article_list import (
     ARTICLE_ID_ROLE,
@@ -41,14 +40,13 @@ from editor.ui.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from editor.app.articles import ArticleService
+    from editor.app.changes import Change
     from editor.ui.events import EventBridge
 
 FILTER_DELAY_MS = 250  # the quick filter queries after typing pauses
 REFRESH_DELAY_MS = 150  # bursts of events (an import) refresh the list once
 CLOCK_MS = 60_000  # "2 min" ages in the list
 
-# Changes after which the list is read again (saves update their row in place).
-LIST_CHANGES = (*MEMBERSHIP_CHANGES, StatusMoved, TrashEmptied)
 # Runs a use case and reports what went wrong instead of raising (None on failure).
 Attempt = Callable[..., Any]
 
@@ -131,6 +129,10 @@ class ArticleBrowser(QObject):
         bridge.changed.connect(self._on_change)
 
     def _on_change(self, notice: Change) -> None:
+        # Imported here, not before the first paint: making the change events' dataclasses
+        # takes a while, and a fast start paints before any change can come.
+        from editor.app.changes import MEMBERSHIP_CHANGES, ArticleSaved, StatusMoved, TrashEmptied
+
         if isinstance(notice, ArticleSaved):
             # The notice carries the saved article: its row is updated, nothing read.
             row = self.model.row_of(notice.article_id)
@@ -138,8 +140,8 @@ class ArticleBrowser(QObject):
             self.model.replace_summary(notice.article.summary())
             if old is not None and old.language != notice.article.language:
                 self.refresh_counts()
-        elif isinstance(notice, LIST_CHANGES):
-            self.refresh_soon()
+        elif isinstance(notice, (*MEMBERSHIP_CHANGES, StatusMoved, TrashEmptied)):
+            self.refresh_soon()  # the list is read again (a save updates its row in place)
 
     # ------------------------------------------------------------ the list
 

@@ -1,22 +1,34 @@
-"""The window's few questions to the editor, as message boxes."""
+"""The window's few questions to the editor, as message boxes.
+
+QMessageBox is imported where a question is asked: making its type (and its
+enums) is no part of the first paint.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 
-Button = QMessageBox.StandardButton
-
 
 def confirm(parent: QWidget, question: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    Button = QMessageBox.StandardButton
     answer = QMessageBox.question(parent, "Newsdesk", question, Button.Yes | Button.No, Button.No)
     return answer == Button.Yes
 
 
 def reload_after_conflict(parent: QWidget, message: str) -> bool:
     """The article was changed elsewhere: read it again?"""
+    from PySide6.QtWidgets import QMessageBox
+
+    Button = QMessageBox.StandardButton
     answer = QMessageBox.warning(
         parent,
         translate("dialogs", "Changed elsewhere"),
@@ -27,6 +39,9 @@ def reload_after_conflict(parent: QWidget, message: str) -> bool:
 
 
 def lose_unsaved_changes(parent: QWidget) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    Button = QMessageBox.StandardButton
     answer = QMessageBox.warning(
         parent,
         translate("dialogs", "Not saved"),

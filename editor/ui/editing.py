@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from editor.app.autosave import AutosaveWriter, SaveReport, SaveState
-
 if TYPE_CHECKING:
+    from editor.app.autosave import SaveReport
     from editor.app.workspace import Workspace
     from editor.ui.events import EventBridge
     from editor.ui.status_bar import MainStatusBar
@@ -37,6 +36,10 @@ class EditSession(QObject):
     ) -> None:
         """``current()``: the open article's id (None: none) and its body as typed;
         ``delays``: idle and longest autosave delay (None: the writer's, the README's)."""
+        # The writer (and the merge it may need) comes with the open archive, after
+        # the first paint of a fast start.
+        from editor.app.autosave import AutosaveWriter
+
         super().__init__(parent)
         options: dict[str, Any] = {}
         if delays is not None:  # tests wait milliseconds, not seconds
@@ -89,6 +92,8 @@ class EditSession(QObject):
         return self._conflict_handling
 
     def _on_save_reported(self, report: SaveReport) -> None:
+        from editor.app.autosave import SaveState
+
         if report.merged or report.state is SaveState.CONFLICT:
             self._conflicts().on_report(report)
         if report.article_id == self._current()[0]:

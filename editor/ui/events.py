@@ -10,11 +10,13 @@ another thread reaches a receiver in the GUI thread through a queued connection.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.app.autosave import SaveReport
-from editor.app.changes import Change, ChangeBus
+if TYPE_CHECKING:  # a bridge is made once the archive is open, after the first paint
+    from editor.app.autosave import SaveReport
+    from editor.app.changes import Change, ChangeBus
 
 
 class EventBridge(QObject):
@@ -22,6 +24,8 @@ class EventBridge(QObject):
     save_reported = Signal(object)  # editor.app.autosave.SaveReport
 
     def __init__(self, bus: ChangeBus, parent: QObject | None = None) -> None:
+        from editor.app.changes import Change
+
         super().__init__(parent)
         self._unsubscribe: Callable[[], None] | None = bus.subscribe(Change, self._forward)
         self._closed = False

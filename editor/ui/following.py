@@ -11,20 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from editor.app.changes import (
-    ArticleRestored,
-    ArticleSaved,
-    ArticleTrashed,
-    Change,
-    StatusMoved,
-    TrashEmptied,
-)
 from editor.app.errors import NotFoundError
 from editor.ui.article_editor import HISTORY_TAB, PAGE_TAB, PREVIEW_TAB
 from editor.ui.command_surface import WindowPart
 
 if TYPE_CHECKING:
     from editor.app.autosave import AutosaveWriter
+    from editor.app.changes import Change
     from editor.app.workspace import Workspace
     from editor.core.article import Article
     from editor.ui.article_editor import ArticleEditor
@@ -56,6 +49,14 @@ class FollowsTheArchive(WindowPart):
 
     def _on_bridge_changed(self, notice: Change) -> None:
         """The open article changed (the browser follows the list on its own)."""
+        from editor.app.changes import (
+            ArticleRestored,
+            ArticleSaved,
+            ArticleTrashed,
+            StatusMoved,
+            TrashEmptied,
+        )
+
         current = self._article
         if current is None:
             return

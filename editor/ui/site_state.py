@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from editor.app.changes import ArticleSaved, Change, SitePublished, StatusMoved
 from editor.app.operations import plain, query
 
 if TYPE_CHECKING:
+    from editor.app.changes import Change
     from editor.app.workspace import Workspace
     from editor.core.article import Article
     from editor.ui.metadata import MetadataPanel
@@ -45,6 +45,8 @@ class SiteStateFollower(QObject):
         self._read()
 
     def on_change(self, change: Change) -> None:
+        from editor.app.changes import ArticleSaved, SitePublished, StatusMoved
+
         article = self._article
         if article is None or not change.touches(article.id):
             return

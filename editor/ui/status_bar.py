@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from editor.app.autosave import SaveReport, SaveState
 from editor.ui.formatting import seconds_ago, stats_text
 from editor.ui.i18n import language_display
 
 if TYPE_CHECKING:  # only annotations: the first paint needs no text statistics
+    from editor.app.autosave import SaveReport
     from editor.core.text import TextStats
 
 MESSAGE_MS = 8000
@@ -39,6 +39,8 @@ class SaveIndicator(QLabel):
         self._show_saved()
 
     def report(self, report: SaveReport) -> None:
+        from editor.app.autosave import SaveState  # reports come once the archive is open
+
         if report.state is SaveState.PENDING:
             if not self._failed:
                 self._set(self.tr("Editing…"), "pending")

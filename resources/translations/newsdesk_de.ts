@@ -282,6 +282,14 @@
         <translation>Schlagwörter werden vorgeschlagen</translation>
     </message>
     <message>
+        <source>The retrained model cannot be used; the shipped one suggests: %1</source>
+        <translation>Das neu trainierte Modell ist nicht verwendbar; Vorschläge kommen vom mitgelieferten: %1</translation>
+    </message>
+    <message>
+        <source>Known names and capitalised words only: %1</source>
+        <translation>Nur bekannte Namen und großgeschriebene Wörter: %1</translation>
+    </message>
+    <message>
         <source>Known names only: %1</source>
         <translation>Nur bekannte Namen: %1</translation>
     </message>
@@ -484,6 +492,22 @@
     <message>
         <source>Merge</source>
         <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>“%1” (%2) and “%3” (%4) are different kinds of entity. After the merge, “%1” is a name of “%3”, kind: %4.
+
+Merge anyway?</source>
+        <translation>„%1“ (%2) und „%3“ (%4) sind Entitäten verschiedener Art. Nach dem Zusammenführen ist „%1“ ein Name von „%3“, Art: %4.
+
+Trotzdem zusammenführen?</translation>
+    </message>
+    <message>
+        <source>Merge Entities of Different Kinds</source>
+        <translation>Entitäten verschiedener Art zusammenführen</translation>
+    </message>
+    <message>
+        <source>Not merged.</source>
+        <translation>Nicht zusammengeführt.</translation>
     </message>
     <message>
         <source>Counting articles</source>
@@ -2850,6 +2874,14 @@
     <message>
         <source>Not imported:</source>
         <translation>Nicht importiert:</translation>
+    </message>
+    <message>
+        <source>Imported, to note:</source>
+        <translation>Importiert, zu beachten:</translation>
+    </message>
+    <message>
+        <source>Imported with notes</source>
+        <translation>Mit Hinweisen importiert</translation>
     </message>
     <message>
         <source>Export Articles</source>

@@ -39,6 +39,55 @@ def cached_archive(n: int, seed: int = DEFAULT_SEED) -> Path:
     return path
 
 
+def cached_entity_archive(n: int, entities: int, seed: int = DEFAULT_SEED) -> Path:
+    """:func:`cached_archive` with ``entities`` known entities in all (made-up names
+    added to the synthetic tags), built once from a copy and kept beside it."""
+    import random
+    import shutil
+
+    from sqlalchemy import func, insert, select
+
+    from editor.core.entities.model import name_key
+    from editor.store.database import open_database, sqlite_url
+    from editor.store.models import Entity
+
+    source = cached_archive(n, seed)
+    path = source.with_name(f"{source.stem}-entities{entities}.sqlite")
+    done = path.with_suffix(".complete")
+    if done.exists():
+        return path
+    print(f"adding entities to a copy of the archive: {entities} at {path} …", flush=True)
+    shutil.copyfile(source, path)
+    db = open_database(sqlite_url(path))
+    try:
+        with db.engine.connect() as conn:
+            have = {key for (key,) in conn.execute(select(Entity.key))}
+            next_id = (conn.execute(select(func.max(Entity.id))).scalar() or 0) + 1
+            rng = random.Random(seed)
+            syllables = ["ka", "lo", "mi", "ber", "tan", "sch", "ul", "rie", "don", "ve", "ar"]
+            kinds = ["person", "organisation", "place", "product", "topic", "event"]
+            rows = []
+            while len(have) < entities:
+                words = rng.choice((1, 2, 2, 3))
+                name = " ".join(
+                    "".join(rng.choice(syllables) for _ in range(rng.choice((2, 3)))).title()
+                    for _ in range(words)
+                )
+                if name_key(name) in have:
+                    continue
+                have.add(name_key(name))
+                kind = rng.choice(kinds)
+                rows.append({"id": next_id, "name": name, "key": name_key(name), "kind": kind})
+                next_id += 1
+            if rows:
+                conn.execute(insert(Entity), rows)
+            conn.commit()
+    finally:
+        db.close()
+    done.touch()
+    return path
+
+
 def isolate_user_folders() -> Path:
     """Point HOME's data and config folders somewhere temporary (no real settings read)."""
     home = Path(tempfile.mkdtemp(prefix="newsdesk-bench-home-"))

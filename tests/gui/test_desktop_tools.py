@@ -66,6 +66,25 @@ def test_import_reports_and_lists_the_rejected(qtbot, window, tmp_path: Path, mo
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5_000)
 
 
+def test_import_lists_its_notes(qtbot, window, tmp_path: Path, monkeypatch):
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _p, title, text, *a: shown.append((title, text))
+    )
+    window.ws.entities.add("Kolbe", "person")
+    source = tmp_path / "neu.jsonl"
+    tag = {"name": "Kolbe", "kind": "organisation"}
+    record = {"id": "x1", "lang": "de", "title": "Werk", "body": "Text", "tags": [tag]}
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    ticket = transfer.import_path(window, source)
+    qtbot.waitUntil(lambda: ticket.finished, timeout=20_000)
+    assert window.ws.articles.find("x1").tags == ("Kolbe",)
+    [(title, text)] = shown
+    assert title == "Imported with notes"
+    assert "Imported, to note:\nline 1: tag 'Kolbe' is the archive's person 'Kolbe'" in text
+    assert "Not imported" not in text
+
+
 def test_export_writes_every_article(qtbot, window, tmp_path: Path):
     for title in ("Eins", "Zwei", "Drei"):
         window.ws.articles.create(title=title, body="Text")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from shiboken6 import Shiboken
@@ -191,6 +192,24 @@ def test_accept_and_reject_new_names_with_the_mouse(qtbot, window) -> None:
     assert "Paris" not in {s.name for s in ws.suggestions.suggest_for_article(article_id)}
 
 
+def test_a_damaged_retrained_model_is_told_and_the_shipped_one_suggests(qtbot, window) -> None:
+    from editor.app.entities.suggestions import user_models_dir
+    from editor.core.entities.extractor import lexicon_path, model_paths
+
+    folder = user_models_dir()
+    folder.mkdir(parents=True)
+    model, manifest = model_paths("de", folder)
+    model.write_bytes(b"\x00" * 64)
+    manifest.write_text('{"sha256": "bad", "feature_version": 3}', encoding="utf-8")
+    lexicon_path("de", folder).write_bytes(b"")
+    _open(window, title="Gipfel", body="Angela Merkel traf Emmanuel Macron in Paris.")
+    panel = _panel(qtbot, window)
+    qtbot.waitUntil(lambda: "Angela Merkel" in {s.name for s in panel.suggestions()})
+    text = panel.status_label.text()
+    assert text.startswith("The retrained model cannot be used; the shipped one suggests: ")
+    assert "is damaged" in text
+
+
 def test_remove_a_tag_with_the_delete_key(qtbot, window) -> None:
     article_id = _open(window, title="Zwei", body="x", tags=["KI", "Halbleiter"])
     panel = _panel(qtbot, window)
@@ -245,6 +264,83 @@ def test_merge_in_the_manager_and_undo_it(qtbot, window, monkeypatch) -> None:
 
     manager.redo_button.click()
     qtbot.waitUntil(lambda: ws.articles.get(article.id).tags == ("München",))
+
+
+def test_a_merge_across_kinds_asks_first_naming_both_kinds(qtbot, window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    ws = window.ws
+    person = ws.entities.add("Porsche", "person")
+    company = ws.entities.add("Porsche AG", "organisation")
+    article = ws.articles.create(title="Werk", body="x", tags=["Porsche"])
+    manager = _manager(qtbot, window, 2)
+    asked: list[tuple[str, str]] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(_parent: Any, title: str, text: str, *_args: Any) -> Any:
+        asked.append((title, text))
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(manager, "choose_merge_target", lambda _source: company.id)
+    manager.select_entity(person.id)
+    manager.merge_button.click()  # answered No
+    assert len(asked) == 1
+    title, text = asked[0]
+    assert title == "Merge Entities of Different Kinds"
+    assert "“Porsche” (Person) and “Porsche AG” (Organisation)" in text
+    assert manager.message.text() == "Not merged."
+    settle(window)
+    assert ws.entities.get(person.id).kind.value == "person"
+    assert ws.articles.get(article.id).tags == ("Porsche",)
+
+    manager.merge_button.click()  # answered Yes
+    qtbot.waitUntil(lambda: ws.articles.get(article.id).tags == ("Porsche AG",))
+    assert len(asked) == 2
+    assert ws.entities.get(company.id).aliases == ("Porsche",)
+    qtbot.waitUntil(lambda: [e.name for e in manager.entities()] == ["Porsche AG"])
+    manager.undo_button.click()
+    qtbot.waitUntil(lambda: ws.articles.get(article.id).tags == ("Porsche",))
+    assert ws.entities.get(person.id).kind.value == "person"
+    manager.redo_button.click()  # done again without asking: it was asked for
+    qtbot.waitUntil(lambda: ws.articles.get(article.id).tags == ("Porsche AG",))
+    assert len(asked) == 2
+
+
+def test_a_merge_of_one_kind_asks_nothing(qtbot, window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    ws = window.ws
+    old = ws.entities.add("Muenchen", "place")
+    new = ws.entities.add("München", "place")
+    manager = _manager(qtbot, window, 2)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("asked"))
+    monkeypatch.setattr(manager, "choose_merge_target", lambda _source: new.id)
+    manager.select_entity(old.id)
+    manager.merge_button.click()
+    qtbot.waitUntil(lambda: [e.name for e in manager.entities()] == ["München"])
+
+
+def test_the_manager_refuses_a_claimed_alias_and_a_long_name_changing_nothing(
+    qtbot, window
+) -> None:
+    ws = window.ws
+    ws.entities.add("Apple", "organisation", aliases=["Apple Inc."])
+    banane = ws.entities.add("Banane", "topic")
+    manager = _manager(qtbot, window, 2)
+    manager.select_entity(banane.id)
+    manager.aliases.setPlainText("Obst\napple inc.")
+    manager.save_button.click()
+    qtbot.waitUntil(lambda: "already belongs" in manager.message.text())
+    assert manager.message.text() == (
+        "Not changed: the name 'apple inc.' already belongs to the entity 'Apple'"
+    )
+    manager.select_entity(banane.id)
+    manager.name.setText("B" * 1000)
+    manager.save_button.click()
+    assert "at most 200" in manager.message.text()
+    assert ws.entities.get(banane.id) == banane
+    assert not manager.undo_stack.canUndo()
 
 
 def test_rename_edit_and_delete_in_the_manager(qtbot, window, monkeypatch) -> None:

@@ -69,7 +69,7 @@ class EntityEdits:
             "edit", entity.name, (entity.id,), lambda: self._ws.entities.update(entity)
         )
 
-    def merge(self, source_id: int, target_id: int) -> EntityEdit:
+    def merge(self, source_id: int, target_id: int, *, across_kinds: bool = False) -> EntityEdit:
         source = self._ws.entities.get(source_id).name
         # The target first: undoing gives it back only its own names, then the source
         # can claim its names again.
@@ -77,7 +77,7 @@ class EntityEdits:
             "merge",
             source,
             (target_id, source_id),
-            lambda: self._ws.entities.merge(source_id, target_id),
+            lambda: self._ws.entities.merge(source_id, target_id, across_kinds=across_kinds),
         )
 
     def delete(self, entity_id: int) -> EntityEdit:

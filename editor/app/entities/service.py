@@ -13,13 +13,36 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from editor.app.changes import EntitiesChanged
-from editor.core.entities.model import Entity, clean_name, make_entity
+from editor.core.entities.model import Entity, EntityError, clean_name, make_entity
 from editor.store import articles as article_store
 from editor.store import entities as store
 from editor.store import search as search_index
 
 if TYPE_CHECKING:
     from editor.app.workspace import Workspace
+
+
+class KindsDiffer(EntityError):
+    """A merge that would change what an entity is (a person into an organisation):
+    refused unless asked for across kinds."""
+
+    def __init__(self, source: Entity, target: Entity) -> None:
+        self.source, self.target = source, target
+        was, becomes = _a(source.kind.value), _a(target.kind.value)
+        super().__init__(
+            f"{source.name!r} is {was} and {target.name!r} {becomes}: merging would make "
+            f"{source.name!r} a name of {becomes}"
+        )
+
+
+def _a(kind: str) -> str:
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
+
+
+def kinds_differ(source: Entity, target: Entity) -> bool:
+    """Whether merging ``source`` into ``target`` changes the source's kind: the entity
+    manager asks first, the command line wants ``--force``, the service refuses."""
+    return source.kind is not target.kind
 
 
 class EntityService:
@@ -112,9 +135,16 @@ class EntityService:
         self._changed(entity_id, articles=articles)
         return renamed
 
-    def merge(self, source_id: int, target_id: int) -> Entity:
-        """``source`` goes into ``target``: taggings move, its names become aliases."""
+    def merge(self, source_id: int, target_id: int, *, across_kinds: bool = False) -> Entity:
+        """``source`` goes into ``target``: taggings move, its names become aliases.
+
+        Entities of different kinds are refused (:class:`KindsDiffer`) unless
+        ``across_kinds``: the merged entity keeps the target's kind.
+        """
         with self._db.session(write=True) as s:
+            source, target = store.get_entity(s, source_id), store.get_entity(s, target_id)
+            if kinds_differ(source, target) and not across_kinds:
+                raise KindsDiffer(source, target)
             articles = tuple(store.article_ids_of(s, source_id))
             merged = store.merge_entities(s, source_id, target_id)
             search_index.index_ids(s, articles)

@@ -24,7 +24,13 @@ from editor.core.entities.english import CapitalisedNames
 from editor.core.entities.extractor import CandidateExtractor, ModelError, model_paths
 from editor.core.entities.learning import decision_weight
 from editor.core.entities.model import Entity, EntityKind, make_entity, name_key
-from editor.core.entities.suggest import KnownEntities, Suggestion, Tagger, suggest
+from editor.core.entities.suggest import (
+    KnownEntities,
+    ModelFallback,
+    Suggestion,
+    Tagger,
+    suggest,
+)
 from editor.store import entities as store
 
 if TYPE_CHECKING:
@@ -33,6 +39,13 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 STEPS = 2
+
+
+_FALLBACK_WORDS = {
+    ModelFallback.SHIPPED: "the model shipped with Newsdesk",
+    ModelFallback.CAPITALISED: "known names and capitalised words only",
+    ModelFallback.KNOWN_ONLY: "known names only",
+}
 
 
 def user_models_dir() -> Path:
@@ -49,7 +62,7 @@ class SuggestionService:
         self._known: KnownEntities | None = None
         self._weights: dict[str, float] = {}
         self._taggers: dict[str, Tagger | None] = {}
-        self.model_problem: str | None = None
+        self._problems: dict[str, str] = {}  # by language: why its model was passed over
         workspace.changes.subscribe(EntitiesChanged, self._forget)
         workspace.changes.subscribe(ArticleSaved, self._forget_if_tagged)
 
@@ -85,6 +98,7 @@ class SuggestionService:
             if lang in self._taggers:
                 return self._taggers[lang]
         found: Tagger | None = None
+        problems: list[str] = []
         for folder in (self._models_dir, None):
             path, manifest = model_paths(lang, folder)
             if not path.exists():
@@ -93,14 +107,42 @@ class SuggestionService:
                 found = CandidateExtractor.load(path, manifest)
                 break
             except ModelError as exc:
-                self.model_problem = str(exc)
+                problems.append(str(exc))  # the next one is tried: the shipped model
         if found is None and lang == "en":
             # No English model: capitalisation with the common words of the archive's
             # English text is the fallback (measured in tests/benchmarks).
             found = CapitalisedNames(_ENGLISH_COMMON)
         with self._lock:
             self._taggers[lang] = found
+            if problems:
+                self._problems[lang] = "; ".join(problems)
         return found
+
+    def model_status(self, lang: str) -> tuple[str, ModelFallback] | None:
+        """Why the language's model could not be used, and what suggests instead (None:
+        nothing went wrong).  Asked after suggesting, when the model has been loaded."""
+        with self._lock:
+            problem = self._problems.get(lang)
+            tagger = self._taggers.get(lang)
+        if problem is None:
+            return None
+        if isinstance(tagger, CandidateExtractor):
+            return problem, ModelFallback.SHIPPED
+        if tagger is not None:
+            return problem, ModelFallback.CAPITALISED
+        return problem, ModelFallback.KNOWN_ONLY
+
+    @property
+    def model_problem(self) -> str | None:
+        """Every model problem met so far, with what suggests instead (for a warning)."""
+        with self._lock:
+            langs = sorted(self._problems)
+        told = []
+        for lang in langs:
+            status = self.model_status(lang)
+            if status is not None:
+                told.append(f"{status[0]} (suggestions use {_FALLBACK_WORDS[status[1]]})")
+        return "; ".join(told) or None
 
     # ------------------------------------------------------------ suggesting
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.entities.crf import CrfFormatError, LinearChainCRF
+from editor.core.entities.document_features import DOCUMENT_FEATURES, document_emissions
 from editor.core.entities.emissions import EmissionBuilder
 from editor.core.entities.features import FEATURE_VERSION
 from editor.core.entities.model import EntityKind
@@ -128,8 +129,19 @@ class CandidateExtractor:
                 f"(version {manifest.get('feature_version')}, this program uses "
                 f"{FEATURE_VERSION}): retrain it"
             )
+        wanted = manifest.get("document_features")
+        if wanted is not None and wanted != DOCUMENT_FEATURES:
+            raise ModelError(
+                f"entity model {source} was trained for other document features "
+                f"(version {wanted}, this program uses {DOCUMENT_FEATURES}): retrain it"
+            )
         self.manifest = manifest
         self.lang = str(manifest.get("language", ""))
+        # Taken from every token's "no name" score before decoding: a model trained on
+        # few sentences (English) misses more names than it invents, and this trades
+        # some precision for recall (chosen by cross-validation, see the training script).
+        bias = manifest.get("name_bias", 0.0)
+        self.name_bias = float(bias) if isinstance(bias, int | float) else 0.0
         self.lexicon = (lexicon or {}).get("words", {})
         self.gazetteer = (lexicon or {}).get("names", {})
         try:
@@ -175,8 +187,12 @@ class CandidateExtractor:
         if not batch:
             return out
         emissions, lengths = self._emissions.build([sents[i] for i in batch])
-        best, probs = self.crf.decode(emissions, lengths)
+        if self.manifest.get("document_features"):
+            emissions += document_emissions(self.crf, [sents[i] for i in batch], emissions.shape[1])
         labels = self.crf.labels
+        if self.name_bias and "O" in labels:
+            emissions[:, :, labels.index("O")] -= self.name_bias
+        best, probs = self.crf.decode(emissions, lengths)
         # A span's score is how sure the model is that its words are a name at all,
         # whatever the kind: that is what an editor accepts (the kind can be changed),
         # and with few training sentences (English) the kinds share the certainty.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Protocol
 
 from editor.core.entities.extractor import LABEL_KINDS, Span
@@ -32,6 +33,14 @@ NEW_NAME_CAP = 0.95
 # them either (one article): such a topic the model does not see as a name here was
 # wrong 6 times in 7 (GermEval-2014 dev, the training split's names as the archive).
 _MODEL_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE})
+
+
+class ModelFallback(StrEnum):
+    """What finds new names when a language's model cannot be used."""
+
+    SHIPPED = "shipped"  # the retrained model is damaged: the one installed with Newsdesk
+    CAPITALISED = "capitalised"  # English without a model: capitalised words
+    KNOWN_ONLY = "known"  # no new names: the archive's known entities only
 
 
 class Tagger(Protocol):

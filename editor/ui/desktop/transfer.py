@@ -90,19 +90,27 @@ def _imported(window: MainWindow, path: Path, report: ImportReport) -> None:
     window.show_message(
         imported.format(file=path.name, summary=report.summary()), error=not report.ok
     )
+    if not report.rejected and not report.notes:
+        return
+    parts = [f"{report.summary()}."]
     if report.rejected:
-        lines = [str(r) for r in report.rejected[:SHOWN_REJECTIONS]]
-        more = len(report.rejected) - len(lines)
-        if more > 0:
-            lines.append(translate("transfer", "… and {n} more.").format(n=more))
-        QMessageBox.warning(
-            window,
-            translate("transfer", "Some records were not imported"),
-            f"{report.summary()}.\n\n"
-            + translate("transfer", "Not imported:")
-            + "\n"
-            + "\n".join(lines),
-        )
+        parts.append(translate("transfer", "Not imported:") + "\n" + _listed(report.rejected))
+    if report.notes:
+        parts.append(translate("transfer", "Imported, to note:") + "\n" + _listed(report.notes))
+    title = (
+        translate("transfer", "Some records were not imported")
+        if report.rejected
+        else translate("transfer", "Imported with notes")
+    )
+    QMessageBox.warning(window, title, "\n\n".join(parts))
+
+
+def _listed(items: list[Any]) -> str:
+    lines = [str(item) for item in items[:SHOWN_REJECTIONS]]
+    more = len(items) - len(lines)
+    if more > 0:
+        lines.append(translate("transfer", "… and {n} more.").format(n=more))
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- export

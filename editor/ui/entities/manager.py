@@ -5,7 +5,8 @@ the window's runner.  The form edits the selected entity: name, kind, aliases (o
 line), labels per language ("de = München", one a line), description and Wikidata id
 (shown as a link; nothing is fetched).  Saving a changed name alone is a rename (the
 old name stays an alias); merging moves the taggings to the entity chosen and keeps
-the merged names as aliases; deleting says first how many articles lose the tag.
+the merged names as aliases (entities of different kinds only after asking); deleting
+says first how many articles lose the tag.
 
 Every edit is a change operation through :class:`~editor.app.entities.history.EntityEdits`
 and goes on the dialog's :class:`QUndoStack` (Ctrl+Z, Ctrl+Shift+Z): undo puts the
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.app.entities.history import EntityEdit, EntityEdits
+from editor.app.entities.service import kinds_differ
 from editor.app.operations import change, plain, query
 from editor.core.entities.model import (
     Entity,
@@ -288,8 +291,10 @@ class EntityManager(QDialog):
         else:
             self.perform(lambda edits: edits.update(edited), entity_id)
 
-    def merge(self, source_id: int, target_id: int) -> None:
-        self.perform(lambda edits: edits.merge(source_id, target_id), target_id)
+    def merge(self, source_id: int, target_id: int, *, across_kinds: bool = False) -> None:
+        self.perform(
+            lambda edits: edits.merge(source_id, target_id, across_kinds=across_kinds), target_id
+        )
 
     def delete(self, entity_id: int) -> None:
         self.perform(lambda edits: edits.delete(entity_id), None)
@@ -329,13 +334,41 @@ class EntityManager(QDialog):
         choice, ok = QInputDialog.getItem(self, self.tr("Merge"), prompt, names, 0, False)
         return others[names.index(choice)].id if ok and choice in names else None
 
+    def confirm_merge_across_kinds(self, source: Entity, target: Entity) -> bool:
+        """A person merged into an organisation stops being a person: asked first."""
+        question = (
+            self.tr(
+                "“%1” (%2) and “%3” (%4) are different kinds of entity. After the merge, "
+                "“%1” is a name of “%3”, kind: %4.\n\nMerge anyway?"
+            )
+            .replace("%1", source.name)
+            .replace("%2", kind_label(source.kind))
+            .replace("%3", target.name)
+            .replace("%4", kind_label(target.kind))
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Merge Entities of Different Kinds"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _on_merge_button_clicked(self) -> None:
         source = self.current_entity()
         if source is None or source.id is None:
             return
-        target = self.choose_merge_target(source)
-        if target is not None:
-            self.merge(source.id, target)
+        target_id = self.choose_merge_target(source)
+        if target_id is None:
+            return
+        target = next((e for e in self.entities() if e.id == target_id), None)
+        # (An entity not listed any more: the service refuses other kinds, and says so.)
+        across = target is not None and kinds_differ(source, target)
+        if across and target is not None and not self.confirm_merge_across_kinds(source, target):
+            self.message.setText(self.tr("Not merged."))
+            return
+        self.merge(source.id, target_id, across_kinds=across)
 
     def _on_delete_button_clicked(self) -> None:
         entity = self.current_entity()

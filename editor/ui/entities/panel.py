@@ -38,7 +38,7 @@ from editor.app.entities.tagging import untag
 from editor.app.operations import OperationContext, plain
 from editor.core.entities.mentions import line_mentions
 from editor.core.entities.model import Entity, name_key
-from editor.core.entities.suggest import Suggestion
+from editor.core.entities.suggest import ModelFallback, Suggestion
 from editor.ui.entities.kinds import kind_icon, kind_label
 from editor.ui.entities.marks import MentionMarks
 from editor.ui.panels.base import ArticlePanel, PanelServices
@@ -47,6 +47,9 @@ from editor.ui.panels.related.widgets import row as button_row
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QPlainTextEdit
+
+# The suggestions, and why the model could not be used with what suggests instead.
+Found = tuple[list[Suggestion], tuple[str, ModelFallback] | None]
 
 TEXT_DELAY_MS = 700  # suggestions and marks follow the text once typing pauses
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the Entity of a tag row
@@ -222,15 +225,16 @@ class EntitiesPanel(ArticlePanel):
             return
         text, ws = self._text(), self.ws
 
-        def work(context: OperationContext) -> list[Suggestion]:
+        def work(context: OperationContext) -> Found:
             language = ws.articles.get(article_id).language
-            return ws.suggestions.suggest_text(
+            found = ws.suggestions.suggest_text(
                 text,
                 language,
                 article_id=article_id,
                 progress=context.progress,
                 cancelled=context.cancelled,
             )
+            return found, ws.suggestions.model_status(language)
 
         self.status_label.setText(self.tr("Looking for names…"))
         self.run_query(
@@ -263,7 +267,8 @@ class EntitiesPanel(ArticlePanel):
         self._update_buttons()
         self.compute_now()
 
-    def _on_suggestions_found(self, suggestions: list[Suggestion]) -> None:
+    def _on_suggestions_found(self, found: Found) -> None:
+        suggestions, model_status = found
         current = self.current_suggestion()
         model = self.suggestions_model
         model.removeRows(0, model.rowCount())
@@ -276,14 +281,22 @@ class EntitiesPanel(ArticlePanel):
             wanted = names.index(current.name) if current.name in names else 0
         if suggestions:
             self.suggestions_view.setCurrentIndex(model.index(wanted, 0))
-        problem = self.ws.suggestions.model_problem
-        if problem:
-            self.status_label.setText(self.tr("Known names only: %1").replace("%1", problem))
+        if model_status is not None:
+            self.status_label.setText(self._model_problem_text(*model_status))
         elif not suggestions:
             self.status_label.setText(self.tr("No suggestions."))
         else:
             self.status_label.clear()
         self._update_buttons()
+
+    def _model_problem_text(self, problem: str, fallback: ModelFallback) -> str:
+        if fallback is ModelFallback.SHIPPED:
+            text = self.tr("The retrained model cannot be used; the shipped one suggests: %1")
+        elif fallback is ModelFallback.CAPITALISED:
+            text = self.tr("Known names and capitalised words only: %1")
+        else:
+            text = self.tr("Known names only: %1")
+        return text.replace("%1", problem)
 
     def _on_suggestions_failed(self, error: BaseException) -> None:
         self.status_label.setText(self.tr("No suggestions: %1").replace("%1", str(error)))

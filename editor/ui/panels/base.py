@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
-from editor.app.changes import Change
 from editor.app.operations import Operation, OperationContext, change, plain, query
 
 if TYPE_CHECKING:
+    from editor.app.changes import Change
     from editor.app.workspace import Workspace
     from editor.ui.events import EventBridge
     from editor.ui.runner import Runner, Ticket

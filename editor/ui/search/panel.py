@@ -9,14 +9,12 @@ waits for the index.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -190,6 +188,8 @@ class SearchPanel(QWidget):
         text = self.field.text().strip()
         if not text or self._ws is None or self._runner is None:
             return
+        from PySide6.QtWidgets import QInputDialog  # its type is no part of the first paint
+
         name, ok = QInputDialog.getText(
             self, self.tr("Save search"), self.tr("Name:"), text=text[:60]
         )
@@ -207,6 +207,8 @@ class SearchPanel(QWidget):
 
 
 def _hit_html(hit: Hit) -> str:
+    import html  # with its table of entities: only once there are hits, not before a paint
+
     translate = QCoreApplication.translate
     status = Status(hit.status).label if hit.status in Status._value2member_map_ else hit.status
     meta = f"{hit.language} · {status_text(status)}"

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QVBoxLayout, QWidget
 
-from editor.app.changes import Change, SavedSearchesChanged
 from editor.app.operations import change, plain, query
 
 if TYPE_CHECKING:
+    from editor.app.changes import Change
     from editor.app.search import SavedSearch
     from editor.app.workspace import Workspace
     from editor.ui.runner import Runner
@@ -51,6 +51,8 @@ class SavedSearchList(QWidget):
 
     def on_change(self, notice: Change) -> None:
         """The window forwards every change notice (on the GUI thread)."""
+        from editor.app.changes import SavedSearchesChanged
+
         if isinstance(notice, SavedSearchesChanged):
             self.reload()
 

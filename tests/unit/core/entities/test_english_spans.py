@@ -69,3 +69,22 @@ def test_an_ordinal_or_a_type_code_in_front_belongs_to_the_name() -> None:
         ("65th Air Division", "ORG"),
         ("F-16 Fighting Falcon", "MISC"),
     ]
+
+
+def test_and_between_names_parts_them_unless_after_of_or_for() -> None:
+    tokens = "the Camden and Atlantic line , the College of Surgeons and Physicians".split()
+    spans = [[Span(1, 4, "ORG", 0.9), Span(7, 12, "ORG", 0.8)]]
+    assert names([tokens], spans) == [
+        ("Camden", "ORG"),
+        ("Atlantic", "ORG"),
+        ("College of Surgeons and Physicians", "ORG"),
+    ]
+
+
+def test_a_word_alone_that_the_article_writes_small_or_a_day_is_no_name() -> None:
+    sents = ["Film and Sales grew on Fridays at Acme Film".split(), "the film was good".split()]
+    spans = [[Span(0, 1, "ORG", 0.9), Span(2, 3, "ORG", 0.9), Span(5, 6, "MISC", 0.6)], []]
+    spans[0].append(Span(7, 9, "ORG", 0.8))
+    # "Film" is written small elsewhere; "Sales" is not, so it stays; "Acme Film" is
+    # more than one word.
+    assert names(sents, spans) == [("Sales", "ORG"), ("Acme Film", "ORG")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -140,3 +141,26 @@ def test_known_and_new_names_are_merged_and_rejections_respected() -> None:
     assert not {"Robert Habeck", "Bosch"} & {s.name for s in hidden}
     weighed = suggest(GERMAN, known=known, tagger=model, name_weights={"dresden": 0.3})
     assert "Dresden" not in {s.name for s in weighed}
+
+
+def test_a_model_for_other_document_features_is_refused(tmp_path: Path) -> None:
+    path = _copy_model(tmp_path, "en")
+    manifest = path.with_suffix(".json")
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert data.get("document_features")  # the shipped English model reads the article
+    data["document_features"] = 999
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ModelError, match="document features"):
+        CandidateExtractor.load(path)
+
+
+def test_the_name_bias_in_the_manifest_finds_more_names(tmp_path: Path) -> None:
+    path = _copy_model(tmp_path)
+    manifest = path.with_suffix(".json")
+    plain = {c.name for c in CandidateExtractor.load(path).extract(GERMAN)}
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["name_bias"] = 30.0  # far past any weight: every word counts as part of a name
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    biased = CandidateExtractor.load(path).extract(GERMAN)
+    assert "Bundesregierung" not in plain
+    assert any("Bundesregierung" in c.name for c in biased)
