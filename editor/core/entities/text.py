@@ -60,15 +60,16 @@ _EN_AFTER = "Inc Ltd Corp Co Bros Jr Sr Plc etc".split()
 _EN_CLITIC = r"(?:[sSdDmM]|[rR][eE]|[vV][eE]|[lL][lL])(?!\w)"
 _EN_TOKEN = re.compile(
     rf"""
-    (?:[^\W\d_]\.){{2,}}                                   # U.S.  e.g.  a.m.
-    | (?<!\w)(?:{"|".join(_EN_BEFORE_NAME + _EN_MONTHS + _EN_AFTER)})\.  # Mr.  Jan.  Inc.
-    | (?<!\w)(?:{"|".join(_EN_NUMBERED)})\.(?=\s*\d)         # No. 10
+    \w++(?![.'’\-&,:/])                                    # a plain word (most: at once)
+    | (?:[^\W\d_]\.){{2,}}                                   # U.S.  e.g.  a.m.
+    | (?<!\w)(?=\w{{1,5}}\.)(?:{"|".join(_EN_BEFORE_NAME + _EN_MONTHS + _EN_AFTER)})\.
+    | (?<!\w)(?=\w{{1,3}}\.)(?:{"|".join(_EN_NUMBERED)})\.(?=\s*\d)  # No. 10
     | (?<![\w.])[A-Z]\.(?!\w)                              # the initial of "George F. Hauser"
-    | \w+(?=[nN]['’][tT](?!\w))                            # "did" of "didn't"
+    | (?=\w++['’])\w+(?=[nN]['’][tT](?!\w))                # "did" of "didn't"
     | [nN]['’][tT](?!\w)                                   # and its "n't"
     | ['’]{_EN_CLITIC}                                     # 's  're  'll
     | \w+(?:(?:[-&]|(?<=\d)[.,:/](?=\d)|['’](?!{_EN_CLITIC}))\w+)*-?  # O'Neill 1.09 23rd
-    | -{{2,}} | \.{{2,}}                                      # a dash "--", dots "..."
+    | -{{2,}} | \.{{2,}}                                        # a dash "--", dots "..."
     | [^\w\s]                                              # one punctuation mark
     """,
     re.VERBOSE,
