@@ -293,7 +293,7 @@ def english_news(model: Tagger, results: dict[str, float]) -> None:
         for typed in (False, True):
             tp = fp = fn = 0
             for _, _, text, gold in subset:
-                found = suggest(text, tagger=model, limit=None)
+                found = suggest(text, tagger=model, limit=None, lang="en")
                 pairs = {(n, KIND_LABELS[s.kind]) for s in found for n in (s.surfaces or (s.name,))}
                 if not typed:
                     gold = {(n, "") for n, _ in gold}
@@ -389,11 +389,11 @@ def english_speed(data: Path, known: KnownEntities, results: dict[str, float]) -
     words = [t for d in test for s in d.sentences for t in s[0]][:5000]
     text = " ".join(words)
     model = CandidateExtractor.load(model_paths("en")[0])
-    suggest(text, known=known, tagger=model)  # the word cache, as a session would have
+    suggest(text, known=known, tagger=model, lang="en")  # the word cache, as in a session
     cpu = []
     for _ in range(7):
         c0 = time.process_time()
-        suggest(text, known=known, tagger=model)
+        suggest(text, known=known, tagger=model, lang="en")
         cpu.append(1000 * (time.process_time() - c0))
     print(
         f"  5,000 English words, known names + English model, 20,000 entities: CPU median "
@@ -440,7 +440,7 @@ known = KnownEntities(
 )
 known.find("x")  # the automaton is made on first use
 t, c, r = stage(f"{len(names):,} known entities and their automaton", t, c, r)
-suggest(text, known=known, tagger=model)
+suggest(text, known=known, tagger=model, lang=lang)
 stage("first 800-word article", t, c, r)
 print(json.dumps(stages))
 """

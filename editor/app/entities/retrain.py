@@ -36,7 +36,7 @@ from editor.core.entities.extractor import (
 )
 from editor.core.entities.matcher import KnownMatcher
 from editor.core.entities.model import Entity, EntityKind, name_key
-from editor.core.entities.text import sentences
+from editor.core.entities.text import model_words, sentences
 from editor.core.entities.training import (
     LANGUAGE_SETTINGS,
     TrainingArticle,
@@ -54,7 +54,8 @@ _BATCH = 500  # articles read at a time
 # corpus: GermEval's OTH, wikigold's MISC. The archive's products, events and topics
 # take the corpus's, or the model would learn a label its data never uses.
 _OTHER_LABEL = {"de": "OTH", "en": "MISC"}
-_POSSESSIVES = ("'s", "’s")  # English: the tokenizer keeps "Voltaro's" one word
+# A possessive the tokenizer keeps in the word (English rules split it off, as "'s").
+_POSSESSIVES = ("'s", "’s")
 
 
 class RetrainError(Exception):
@@ -89,15 +90,18 @@ def silver_sentences(
     texts: Iterable[tuple[str, Sequence[tuple[str, EntityKind]], Sequence[str]]],
     *,
     other: str = "OTH",
+    lang: str = "",
 ) -> list[Sentence]:
     """The labelled sentences of :func:`silver_articles`, one list."""
-    return [s for article in silver_articles(texts, other=other) for s in article.sentences()]
+    articles = silver_articles(texts, other=other, lang=lang)
+    return [s for article in articles for s in article.sentences()]
 
 
 def silver_articles(
     texts: Iterable[tuple[str, Sequence[tuple[str, EntityKind]], Sequence[str]]],
     *,
     other: str = "OTH",
+    lang: str = "",
 ) -> list[TrainingArticle]:
     """Articles tagged from the editors' tags and decisions, labelled where they teach.
 
@@ -108,6 +112,7 @@ def silver_articles(
     rejected name are labelled: the rest says nothing new about names, but stays in the
     article for the document features.  Articles without such a sentence are left out.
     Products, events and topics are labelled ``other`` (the corpus's label for them).
+    The text is cut into words and sentences by ``lang``'s rules, as for suggestions.
     """
     out: list[TrainingArticle] = []
     for raw, accepted, rejected in texts:
@@ -118,7 +123,7 @@ def silver_articles(
         names = KnownMatcher((i, name) for i, (name, _) in enumerate(accepted))
         spans = [(m.start, m.end, labels[m.entity_id]) for m in names.find(text)]
         noes = [(m.start, m.end) for m in KnownMatcher((0, n) for n in rejected).find(text)]
-        article = sentences(text)
+        article = sentences(text, lang)
         labelled: dict[int, list[str]] = {}
         for index, sentence in enumerate(article):
             first, last = sentence[0].start, sentence[-1].end
@@ -129,7 +134,7 @@ def silver_articles(
             tags = ["O"] * len(sentence)
             for start, end, label in inside:
                 # A token wholly in the mention, or the mention with a genitive "s"
-                # ("Merkels", "Voltaro's": one token as the tagger reads it);
+                # ("Merkels", German "Voltaro's": one token as the tagger reads it);
                 # "Siemens-Chef" holds a name but is none (GermEval: O).
                 covered = [
                     i
@@ -143,7 +148,8 @@ def silver_articles(
                 continue  # only inside longer words ("Siemens-Chef"): nothing to learn
             labelled[index] = tags
         if labelled:
-            out.append(TrainingArticle([[t.text for t in s] for s in article], labelled))
+            words = [model_words([t.text for t in s], lang) for s in article]
+            out.append(TrainingArticle(words, labelled))
     return out
 
 
@@ -210,7 +216,7 @@ def archive_articles(workspace: Workspace, lang: str) -> list[TrainingArticle]:
             keys = {name_key(n) for n, _ in names}
             no = [n for n in rejected.get(article_id, []) if name_key(n) not in keys]
             texts.append((tagging_text(article), names, no))
-        out += silver_articles(texts, other=_OTHER_LABEL.get(lang, "OTH"))
+        out += silver_articles(texts, other=_OTHER_LABEL.get(lang, "OTH"), lang=lang)
     return out
 
 

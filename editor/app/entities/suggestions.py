@@ -177,6 +177,7 @@ class SuggestionService:
             rejected=rejected,
             name_weights=weights,
             limit=limit,
+            lang=lang,
         )
         if progress:
             progress(STEPS, STEPS)

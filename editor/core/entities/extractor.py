@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.entities.crf import CrfFormatError, LinearChainCRF
+from editor.core.entities.datelines import with_datelines
 from editor.core.entities.document_features import DOCUMENT_FEATURES, document_emissions
 from editor.core.entities.emissions import EmissionBuilder
 from editor.core.entities.features import FEATURE_VERSION
 from editor.core.entities.model import EntityKind
-from editor.core.entities.text import sentences
+from editor.core.entities.text import is_english, model_words, sentences
 from editor.core.resources import resource_path
 
 # The training data's classes, and the kind of entity each suggests.
@@ -181,7 +182,11 @@ class CandidateExtractor:
 
     def tag_sentences(self, sents: Sequence[Sequence[str]]) -> list[list[Span]]:
         """Names in each sentence; all sentences are decoded together (much cheaper)."""
-        sents = [s for s in sents]
+        if is_english(self.lang):
+            # As the training data writes them: "Germany’s" reads as "Germany" "'s".
+            sents = [model_words(s, self.lang) for s in sents]
+        else:
+            sents = [s for s in sents]
         out: list[list[Span]] = [[] for _ in sents]
         batch = [i for i, s in enumerate(sents) if s]
         if not batch:
@@ -200,7 +205,7 @@ class CandidateExtractor:
         for row, i in enumerate(batch):
             n = int(lengths[row])
             out[i] = decode_spans([labels[k] for k in best[row, :n]], named[row, :n].tolist())
-        if self.lang == "en":
+        if is_english(self.lang):
             # Imported here: english_spans builds on this module's Span.
             from editor.core.entities.english_spans import tidy_spans
 
@@ -208,13 +213,18 @@ class CandidateExtractor:
         return out
 
     def extract(self, text: str) -> list[Candidate]:
-        sents = sentences(text)
-        found: list[Candidate] = []
-        for sentence, spans in zip(
+        """The names in ``text``, cut by the model's language's rules (as suggest())."""
+        sents = sentences(text, self.lang)
+        spans = []
+        for sentence, found in zip(
             sents, self.tag_sentences([[t.text for t in s] for s in sents]), strict=True
         ):
-            for span in spans:
+            for span in found:
                 start, end = sentence[span.start].start, sentence[span.end - 1].end
-                kind = LABEL_KINDS.get(span.label, EntityKind.TOPIC)
-                found.append(Candidate(text[start:end], kind, start, end, span.score))
-        return found
+                spans.append((start, end, span.label, span.score))
+        if is_english(self.lang):
+            spans = with_datelines(text, spans)
+        return [
+            Candidate(text[start:end], LABEL_KINDS.get(label, EntityKind.TOPIC), start, end, score)
+            for start, end, label, score in spans
+        ]

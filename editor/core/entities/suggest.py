@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
+from editor.core.entities.datelines import with_datelines
 from editor.core.entities.extractor import LABEL_KINDS, Span
 from editor.core.entities.matcher import KnownMatcher, Mention
 from editor.core.entities.model import Entity, EntityKind, name_key
-from editor.core.entities.text import Token, sentences
+from editor.core.entities.text import Token, is_english, sentences
 from editor.core.texts import translate
 
 # Below this a suggestion is not shown. Low, because the model's confidence in a name
@@ -159,19 +160,24 @@ def suggest(
     min_score: float = DEFAULT_MIN_SCORE,
     limit: int | None = 30,
     tokens: Sequence[Sequence[Token]] | None = None,
+    lang: str = "",
 ) -> list[Suggestion]:
     """Suggestions for ``text``, best first.
 
     ``rejected`` holds the name keys (:func:`name_key`) the editor rejected for this
-    article; ``name_weights`` the weight learnt for new names (1 when absent).
+    article; ``name_weights`` the weight learnt for new names (1 when absent).  ``lang``
+    is the article's language: its words and sentences are cut by that language's rules
+    (text.py), and an English dateline's place is a place (datelines.py).
     """
     weights = name_weights or {}
     tallies: dict[str | int, _Tally] = {}
     covered: dict[tuple[int, int], int] = {}  # known mentions → their entity
     spans: list[tuple[int, int, str, float]] = []
     if tagger is not None:
-        sents = tokens if tokens is not None else sentences(text)
+        sents = tokens if tokens is not None else sentences(text, lang)
         spans = _model_spans(tagger, text, sents)
+        if is_english(lang):
+            spans = with_datelines(text, spans)
     span_at = _Intervals([(s, e) for s, e, _, _ in spans])
     if known is not None:
         for mention in known.find(text):

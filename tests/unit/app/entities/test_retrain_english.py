@@ -78,9 +78,12 @@ def test_english_hand_tagged_articles_are_passed_whole_with_their_spans_labelled
         3: ["B-PER", "O", "O", "O", "O", "O", "O"],
     }
     # A product is what wikigold calls MISC (GermEval: OTH): no label the corpus lacks;
-    # a possessive is one word as the tagger reads it, and that word is the name.
+    # a possessive is a word of its own, as in wikigold ("Kolbe" "'s"), and no name.
     assert articles[1].sentences() == [
-        (["Kolbe's", "Lumo", "2", "sold", "out", "."], ["B-ORG", "B-MISC", "I-MISC", "O", "O", "O"])
+        (
+            ["Kolbe", "'s", "Lumo", "2", "sold", "out", "."],
+            ["B-ORG", "O", "B-MISC", "I-MISC", "O", "O", "O"],
+        )
     ]
 
 

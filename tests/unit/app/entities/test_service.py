@@ -110,6 +110,16 @@ def test_known_entities_are_suggested_with_their_reason(workspace: Workspace) ->
     assert ws.suggestions.suggest_for_article(article.id, cancelled=lambda: True) == []
 
 
+def test_an_english_article_is_read_by_english_rules(workspace: Workspace) -> None:
+    """The article's language reaches the tokenizer: the possessive is split off the
+    name, and the dateline's capitals are a place (German rules do neither)."""
+    body = "VARDEN, Jan. 14 (Wirepost) - Germany’s ferries stopped, said Marek Lund."
+    article = workspace.articles.create(language="en", title="Ferries stop", body=body)
+    found = {s.name: s for s in workspace.suggestions.suggest_for_article(article.id)}
+    assert found["VARDEN"].kind.value == "place"
+    assert "Germany" in found and not any("’s" in name for name in found)
+
+
 def test_suggestions_run_as_a_query_operation(workspace: Workspace) -> None:
     workspace.entities.add("Bosch", "organisation")
     article = workspace.articles.create(title="Bosch", body=BODY)

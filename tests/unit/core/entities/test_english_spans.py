@@ -88,3 +88,41 @@ def test_a_word_alone_that_the_article_writes_small_or_a_day_is_no_name() -> Non
     # "Film" is written small elsewhere; "Sales" is not, so it stays; "Acme Film" is
     # more than one word.
     assert names(sents, spans) == [("Sales", "ORG"), ("Acme Film", "ORG")]
+
+
+def test_offices_and_company_titles_before_a_name_are_left_out() -> None:
+    sents = [
+        "said CEO Marek Lund and Finance Minister Aron Telvik".split(),
+        "the Chief Executive Officer Ines Varga and Sen. Dora Lake".split(),
+    ]
+    spans = [[Span(1, 4, "ORG", 0.7), Span(5, 9, "PER", 0.8)], [Span(1, 6, "ORG", 0.6)]]
+    spans[1].append(Span(7, 10, "PER", 0.9))
+    assert names(sents, spans) == [
+        ("Marek Lund", "PER"),
+        ("Aron Telvik", "PER"),
+        ("Ines Varga", "PER"),
+        ("Dora Lake", "PER"),
+    ]
+
+
+def test_a_title_is_kept_when_no_person_follows_it() -> None:
+    sents = ["the King of Ostria and the Executive Board met".split(), "a board".split()]
+    spans = [[Span(1, 4, "LOC", 0.7), Span(6, 8, "ORG", 0.8)], []]
+    # "of Ostria" and "Board" (written small elsewhere) are no person's name.
+    assert names(sents, spans) == [("King of Ostria", "LOC"), ("Executive Board", "ORG")]
+
+
+def test_a_name_holds_only_whole_pairs_of_brackets() -> None:
+    tokens = "the ( Velk ) chief Amelia Grant ) and the 65 Air Division ( Defense )".split()
+    spans = [[Span(1, 3, "ORG", 0.6), Span(5, 8, "PER", 0.9), Span(10, 16, "ORG", 0.8)]]
+    assert names([tokens], spans) == [
+        ("Velk", "ORG"),
+        ("Amelia Grant", "PER"),
+        ("65 Air Division ( Defense )", "ORG"),
+    ]
+
+
+def test_a_possessive_split_off_ends_no_name() -> None:
+    tokens = "Germany 's exports and the People 's Republic of Ostria".split()
+    spans = [[Span(0, 2, "LOC", 0.8), Span(5, 10, "LOC", 0.9)]]
+    assert names([tokens], spans) == [("Germany", "LOC"), ("People 's Republic of Ostria", "LOC")]

@@ -53,6 +53,20 @@ def test_english_names_are_found() -> None:
     assert not {"The", "Tuesday"} & set(found)
 
 
+def test_english_names_are_cut_by_english_rules_at_their_offsets() -> None:
+    text = (
+        "Ferry strike\n\nVARDEN, Jan. 14 (Wirepost) - Germany’s biggest ferry firm said Chief "
+        "Executive Marek Lund (a former pilot) would meet Finance Minister Aron Telvik."
+    )
+    model = CandidateExtractor.load(model_paths("en")[0])
+    found = {c.name: c for c in model.extract(text)}
+    assert all(text[c.start : c.end] == name for name, c in found.items())
+    assert found["VARDEN"].kind is EntityKind.PLACE, "the dateline's place"
+    assert text[found["Germany"].end :].startswith("’s biggest"), "the possessive split off"
+    assert found["Marek Lund"].kind is found["Aron Telvik"].kind is EntityKind.PERSON
+    assert not any(w in name for name in found for w in ("’s", "(", ")", "Minister", "Chief"))
+
+
 def test_english_capitalisation_fallback_skips_common_words() -> None:
     tagger = CapitalisedNames(frozenset({"the", "company", "said"}))
     tokens = [t.text for t in tokenize("The company said Bank of England and NASA agreed.")]

@@ -75,3 +75,22 @@ def test_a_new_name_scores_by_its_surest_mention() -> None:
     [only] = suggest(text, tagger=_Twice({"Anna Roth": ("PER", 0)}))
     assert only.count == 2
     assert only.score >= 0.9  # the surer mention, plus a little for the repeat
+
+
+def test_an_english_article_is_cut_by_english_rules_and_names_point_at_their_text() -> None:
+    text = "Velkar’s output rose to 1.09. Oslin Bank said Velkar's plan works."
+    tagger = _Spans({"Velkar": ("LOC", 0.8), "Oslin Bank": ("ORG", 0.7)})
+    found = {s.name: s for s in suggest(text, tagger=tagger, lang="en")}
+    # "Velkar" before "’s" is a word of its own (German rules keep "Velkar’s" whole).
+    assert found["Velkar"].count == 2 and found["Velkar"].surfaces == ("Velkar",)
+    assert "Oslin Bank" in found
+    assert {s.name for s in suggest(text, tagger=tagger)} == {"Oslin Bank"}, "German rules"
+
+
+def test_an_english_datelines_place_is_suggested_as_a_place() -> None:
+    text = "Ferries stop\n\nVARDEN, Jan 5 (Wirepost) - Ferries stopped in Varden."
+    found = {s.name: s for s in suggest(text, tagger=_Spans({}), lang="en")}
+    assert found["VARDEN"].kind is EntityKind.PLACE
+    # Not in German, and not without a model (known names only).
+    assert suggest(text, tagger=_Spans({}), lang="de") == []
+    assert suggest(text, lang="en") == []
