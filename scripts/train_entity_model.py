@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from editor.core.entities.corpus import held_out, read_corpus, tag_f1  # noqa: E402
+from editor.core.entities.corpus import tag_f1  # noqa: E402
 from editor.core.entities.extractor import (  # noqa: E402
     CandidateExtractor,
     load_name_lists,
@@ -41,6 +41,7 @@ from editor.core.entities.training import (  # noqa: E402
     LANGUAGE_SETTINGS,
     LanguageSettings,
     TrainingArticle,
+    corpus_splits,
     train_language_model,
 )
 
@@ -52,22 +53,6 @@ SOURCES = {
     "en": "wikigold, 3 of every 4 articles (annotations CC BY 4.0, Balasuriya et al. 2009; "
     "text English Wikipedia, CC BY-SA)",
 }
-
-
-def splits(lang: str, data: Path, tune: bool, with_dev: bool = False):  # type: ignore[no-untyped-def]
-    """(training documents, documents scored). With ``tune``: a part of the training
-    data and the development documents, so that settings are chosen without the test.
-    With ``with_dev`` (German): train + dev, scored on test."""
-    if lang == "de":
-        if tune:
-            return read_corpus(data / "train.jsonl"), read_corpus(data / "dev.jsonl")
-        train = read_corpus(data / "train.jsonl")
-        if with_dev:
-            train += read_corpus(data / "dev.jsonl")
-        return train, read_corpus(data / "test.jsonl")
-    train, test = held_out(read_corpus(data / "wikigold.jsonl"))
-    # Development: every fourth of the training articles (the test quarter stays unseen).
-    return held_out(train) if tune else (train, test)
 
 
 def main() -> int:
@@ -121,7 +106,7 @@ def main() -> int:
     if not data.is_dir():
         print(f"error: training data not found: {data}", file=sys.stderr)
         return 1
-    train, test = splits(args.lang, data, args.tune, args.with_dev)
+    train, test = corpus_splits(args.lang, data, tune=args.tune, with_dev=args.with_dev)
     lists = None if args.no_lists else load_name_lists()
     started = time.perf_counter()
     path = train_language_model(

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.app.entities.suggestions import tagging_text
-from editor.core.entities.corpus import Document, Sentence, held_out, read_corpus, tag_f1
+from editor.core.entities.corpus import Document, Sentence, tag_f1
 from editor.core.entities.extractor import (
     KIND_LABELS,
     CandidateExtractor,
@@ -40,6 +40,8 @@ from editor.core.entities.text import model_words, sentences
 from editor.core.entities.training import (
     LANGUAGE_SETTINGS,
     TrainingArticle,
+    corpus_files,
+    corpus_splits,
     train_language_model,
 )
 from editor.store import bulk
@@ -235,23 +237,13 @@ def _installed_score(lang: str, out_dir: Path, test: list[Document]) -> tuple[Pa
     return shipped, 0.0  # no model at all: any model is better than none
 
 
-def _corpus_files(lang: str, data_dir: Path) -> list[Path]:
-    parts = ("wikigold",) if lang == "en" else ("train", "dev", "test")
-    files = [data_dir / f"{part}.jsonl" for part in parts]
-    missing = [str(f) for f in files if not f.exists()]
-    if missing:
-        raise RetrainError(f"training data not found: {', '.join(missing)}")
-    return files
-
-
 def training_data(lang: str, data_dir: Path) -> tuple[list[Document], list[Document]]:
-    """(documents trained on, documents scored) of ``lang``'s original data: as the
-    shipped model, except that German also trains on the dev split (the shipped model
-    left it for choosing settings)."""
-    files = _corpus_files(lang, data_dir)
-    if lang == "en":
-        return held_out(read_corpus(files[0]))  # every fourth article is scored
-    return [d for f in files[:2] for d in read_corpus(f)], read_corpus(files[2])
+    """(documents trained on, documents scored) of ``lang``'s original data, as the
+    shipped model was trained and scored (German: train + dev, scored on test)."""
+    try:
+        return corpus_splits(lang, data_dir)
+    except FileNotFoundError as exc:
+        raise RetrainError(str(exc)) from None
 
 
 def retrain(
@@ -266,7 +258,10 @@ def retrain(
     if lang not in LANGUAGE_SETTINGS:
         known = ", ".join(sorted(LANGUAGE_SETTINGS))
         raise RetrainError(f"no model to retrain for language {lang!r} (models: {known})")
-    _corpus_files(lang, data_dir)  # before reading the archive: is there data at all
+    try:
+        corpus_files(lang, data_dir)  # before reading the archive: is there data at all
+    except FileNotFoundError as exc:
+        raise RetrainError(str(exc)) from None
     if progress:
         progress(0, 3)
     extra = archive_articles(workspace, lang)

@@ -23,7 +23,7 @@ from typing import TypedDict
 
 import numpy as np
 
-from editor.core.entities.corpus import Sentence
+from editor.core.entities.corpus import Document, Sentence, held_out, read_corpus
 from editor.core.entities.crf import LinearChainCRF
 from editor.core.entities.document_features import DOCUMENT_FEATURES, document_features
 from editor.core.entities.extractor import file_digest, lexicon_path, model_paths
@@ -107,6 +107,41 @@ LANGUAGE_SETTINGS: dict[str, LanguageSettings] = {
 }
 # The folder of each language's training data under ../shared/data (not shipped).
 DATA_FOLDERS = {"de": "germeval2014", "en": "wikigold_en"}
+# The files of each language's corpus in that folder.
+_CORPUS_FILES = {"de": ("train", "dev", "test"), "en": ("wikigold",)}
+
+
+def corpus_files(lang: str, folder: Path) -> list[Path]:
+    """The files of ``lang``'s corpus in ``folder``; FileNotFoundError names every one
+    missing (checked before anything is read)."""
+    files = [folder / f"{part}.jsonl" for part in _CORPUS_FILES[lang]]
+    missing = [str(f) for f in files if not f.exists()]
+    if missing:
+        raise FileNotFoundError(f"training data not found: {', '.join(missing)}")
+    return files
+
+
+def corpus_splits(
+    lang: str, folder: Path, *, tune: bool = False, with_dev: bool = True
+) -> tuple[list[Document], list[Document]]:
+    """(documents trained on, documents scored) of ``lang``'s corpus in ``folder``.
+
+    German: GermEval-2014's train split (and its dev split ``with_dev``, as the shipped
+    model), scored on its test split.  English: wikigold, every fourth article held out
+    for scoring.  With ``tune``, settings are chosen without the test documents: German
+    trains on train and scores dev, English scores every fourth of the training articles.
+    The one place that says which documents train and which score a model: the training
+    script and ``newsdesk tag retrain`` both ask here.
+    """
+    files = corpus_files(lang, folder)
+    if lang == "en":
+        train, test = held_out(read_corpus(files[0]))
+        return held_out(train) if tune else (train, test)
+    train_split, dev_split, test_split = files
+    if tune:
+        return read_corpus(train_split), read_corpus(dev_split)
+    train = read_corpus(train_split) + (read_corpus(dev_split) if with_dev else [])
+    return train, read_corpus(test_split)
 
 
 @dataclass(frozen=True)
