@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import func, select
 
 from editor.core.entities.model import EntityError, make_entity
 from editor.store import entities as store
 from editor.store.articles import get_article, insert_article, update_article
-from editor.store.database import Database, open_database, sqlite_url
+from editor.store.database import Database
 from editor.store.models import Entity, EntityName
-
-
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url(db_path))
-    try:
-        yield database
-    finally:
-        database.close()
 
 
 def _article(db: Database, slug: str, tags: list[object]) -> int:

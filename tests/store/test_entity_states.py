@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from editor.core.entities.model import EntityError, make_entity
 from editor.store import entities as store
 from editor.store.articles import get_article, insert_article
-from editor.store.database import Database, open_database, sqlite_url
+from editor.store.database import Database
 from editor.store.entity_states import entity_state, restore_states
-
-
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url(db_path))
-    try:
-        yield database
-    finally:
-        database.close()
 
 
 def test_a_deleted_entity_comes_back_with_its_id_names_and_tag_places(db: Database) -> None:
